@@ -1,0 +1,291 @@
+#include "config.h"
+#include "api/kjson.h"
+#include "core/strbuf.h"
+#include "core/xalloc.h"
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Walk the bytes once: bound nesting before jansson recurses. */
+static bool kjson_depth_ok(const char *buf, size_t len, size_t *at)
+{
+	int depth = 0;
+	bool in_str = false;
+	for (size_t i = 0; i < len; i++) {
+		char c = buf[i];
+		if (in_str) {
+			if (c == '\\')
+				i++;
+			else if (c == '"')
+				in_str = false;
+		} else if (c == '"') {
+			in_str = true;
+		} else if (c == '[' || c == '{') {
+			if (++depth > KJSON_MAX_DEPTH) {
+				*at = i;
+				return false;
+			}
+		} else if (c == ']' || c == '}') {
+			depth--;
+		}
+	}
+	return true;
+}
+
+json_t *kjson_parse(const char *buf, size_t len, char **err)
+{
+	size_t at = 0;
+	if (len == 0) {
+		*err = xstrdup("empty response body where JSON was expected");
+		return NULL;
+	}
+	if (!kjson_depth_ok(buf, len, &at)) {
+		*err = xasprintf("JSON nested deeper than %d levels (at byte %zu)", KJSON_MAX_DEPTH, at);
+		return NULL;
+	}
+	json_error_t e;
+	json_t *j = json_loadb(buf, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &e);
+	if (!j) {
+		*err = xasprintf("malformed JSON at line %d, column %d: %s", e.line, e.column, e.text);
+		return NULL;
+	}
+	return j;
+}
+
+void kjson_reader_init(struct kjson_reader *r, const char *where)
+{
+	r->err = NULL;
+	snprintf(r->where, sizeof(r->where), "%s", where);
+}
+
+void kjson_reader_at(struct kjson_reader *r, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(r->where, sizeof(r->where), fmt, ap);
+	va_end(ap);
+}
+
+void kjson_fail(struct kjson_reader *r, const char *fmt, ...)
+{
+	if (r->err)
+		return;
+	struct strbuf sb;
+	strbuf_init(&sb);
+	strbuf_printf(&sb, "%s", r->where);
+	strbuf_puts(&sb, r->where[0] ? ": " : "");
+	va_list ap;
+	va_start(ap, fmt);
+	strbuf_vprintf(&sb, fmt, ap);
+	va_end(ap);
+	r->err = strbuf_detach(&sb, NULL);
+}
+
+const char *kjson_type_name(const json_t *v)
+{
+	switch (json_typeof(v)) {
+	case JSON_OBJECT: return "an object";
+	case JSON_ARRAY: return "an array";
+	case JSON_STRING: return "a string";
+	case JSON_INTEGER: return "an integer";
+	case JSON_REAL: return "a number";
+	case JSON_TRUE:
+	case JSON_FALSE: return "a boolean";
+	case JSON_NULL: return "null";
+	}
+	return "?";
+}
+
+/* The field's value, or NULL when absent/null and allowed; records missing/null errors. */
+static json_t *kjson_field(struct kjson_reader *r, json_t *obj, const char *key, enum kjson_need need)
+{
+	if (!json_is_object(obj)) {
+		kjson_fail(r, "expected an object, got %s", obj ? kjson_type_name(obj) : "nothing");
+		return NULL;
+	}
+	json_t *v = json_object_get(obj, key);
+	if (!v) {
+		if (need != KJ_OPT)
+			kjson_fail(r, "required field \"%s\" is missing", key);
+		return NULL;
+	}
+	if (json_is_null(v)) {
+		if (need == KJ_REQ)
+			kjson_fail(r, "field \"%s\" is null but must have a value", key);
+		return NULL;
+	}
+	return v;
+}
+
+static void kjson_wrong(struct kjson_reader *r, const char *key, const char *want, json_t *v)
+{
+	kjson_fail(r, "field \"%s\" must be %s, got %s", key, want, kjson_type_name(v));
+}
+
+/* Copy a JSON string; an embedded NUL (legal in JSON) becomes U+2400 so nothing after it is lost. */
+static char *kjson_copy(const json_t *v)
+{
+	const char *s = json_string_value(v);
+	size_t len = json_string_length(v);
+	if (!memchr(s, '\0', len))
+		return xstrndup(s, len);
+	struct strbuf sb;
+	strbuf_init(&sb);
+	for (size_t i = 0; i < len; i++) {
+		if (s[i])
+			strbuf_putc(&sb, s[i]);
+		else
+			strbuf_puts(&sb, "\xe2\x90\x80");
+	}
+	return strbuf_detach(&sb, NULL);
+}
+
+char *kjson_str(struct kjson_reader *r, json_t *obj, const char *key, enum kjson_need need)
+{
+	json_t *v = kjson_field(r, obj, key, need);
+	if (!v)
+		return NULL;
+	if (!json_is_string(v)) {
+		kjson_wrong(r, key, "a string", v);
+		return NULL;
+	}
+	return kjson_copy(v);
+}
+
+int kjson_enum(struct kjson_reader *r, json_t *obj, const char *key, enum kjson_need need,
+	       const char *const *choices, int dflt)
+{
+	json_t *v = kjson_field(r, obj, key, need);
+	if (!v)
+		return dflt;
+	if (!json_is_string(v)) {
+		kjson_wrong(r, key, "a string", v);
+		return dflt;
+	}
+	const char *s = json_string_value(v);
+	for (int i = 0; choices[i]; i++)
+		if (strcmp(s, choices[i]) == 0)
+			return i;
+	struct strbuf sb;
+	strbuf_init(&sb);
+	for (int i = 0; choices[i]; i++)
+		strbuf_printf(&sb, "%s%s", i ? ", " : "", choices[i]);
+	kjson_fail(r, "field \"%s\" has unknown value \"%.40s\" (expected one of %s)", key, s, sb.buf);
+	strbuf_free(&sb);
+	return dflt;
+}
+
+long long kjson_int(struct kjson_reader *r, json_t *obj, const char *key, enum kjson_need need, long long dflt)
+{
+	json_t *v = kjson_field(r, obj, key, need);
+	if (!v)
+		return dflt;
+	if (json_is_integer(v))
+		return json_integer_value(v);
+	if (json_is_real(v)) {
+		double d = json_real_value(v);
+		if (d >= -9e15 && d <= 9e15 && d == (double)(long long)d)
+			return (long long)d;
+	}
+	kjson_wrong(r, key, "an integer", v);
+	return dflt;
+}
+
+bool kjson_bool(struct kjson_reader *r, json_t *obj, const char *key, enum kjson_need need, bool dflt)
+{
+	json_t *v = kjson_field(r, obj, key, need);
+	if (!v)
+		return dflt;
+	if (!json_is_boolean(v)) {
+		kjson_wrong(r, key, "a boolean", v);
+		return dflt;
+	}
+	return json_is_true(v);
+}
+
+json_t *kjson_obj(struct kjson_reader *r, json_t *obj, const char *key, enum kjson_need need)
+{
+	json_t *v = kjson_field(r, obj, key, need);
+	if (v && !json_is_object(v)) {
+		kjson_wrong(r, key, "an object", v);
+		return NULL;
+	}
+	return v;
+}
+
+json_t *kjson_arr(struct kjson_reader *r, json_t *obj, const char *key, enum kjson_need need)
+{
+	json_t *v = kjson_field(r, obj, key, need);
+	if (v && !json_is_array(v)) {
+		kjson_wrong(r, key, "an array", v);
+		return NULL;
+	}
+	return v;
+}
+
+void kjson_strv(struct kjson_reader *r, json_t *obj, const char *key, enum kjson_need need, char ***out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	json_t *a = kjson_arr(r, obj, key, need);
+	if (!a)
+		return;
+	size_t i, cnt = json_array_size(a);
+	json_t *v;
+	char **vec = xcalloc(cnt + 1, sizeof(*vec));
+	json_array_foreach(a, i, v) {
+		if (!json_is_string(v)) {
+			kjson_fail(r, "%s[%zu] must be a string, got %s", key, i, kjson_type_name(v));
+			kjson_strv_free(vec, i);
+			return;
+		}
+		vec[i] = kjson_copy(v);
+	}
+	*out = vec;
+	*n = cnt;
+}
+
+void kjson_strv_free(char **v, size_t n)
+{
+	if (!v)
+		return;
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+json_t *kjson_path(json_t *obj, const char *dotted)
+{
+	if (!json_is_object(obj))
+		return NULL;
+	json_t *v = json_object_get(obj, dotted);
+	if (v)
+		return v;
+	const char *dot = strchr(dotted, '.');
+	while (dot) {
+		char head[128];
+		size_t n = (size_t)(dot - dotted);
+		if (n < sizeof(head)) {
+			memcpy(head, dotted, n);
+			head[n] = '\0';
+			json_t *sub = json_object_get(obj, head);
+			if (json_is_object(sub) && (v = kjson_path(sub, dot + 1)))
+				return v;
+		}
+		dot = strchr(dot + 1, '.');
+	}
+	return NULL;
+}
+
+char *kjson_text(const json_t *v)
+{
+	if (!v || json_is_null(v))
+		return xstrdup("");
+	if (json_is_string(v))
+		return kjson_copy(v);
+	char *s = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
+	char *r = xstrdup(s ? s : "");
+	free(s);
+	return r;
+}

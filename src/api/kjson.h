@@ -1,0 +1,57 @@
+/* Defensive JSON: bounded parsing and typed field access that names what is wrong. */
+#ifndef KT_KJSON_H
+#define KT_KJSON_H
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Deepest nesting accepted in a response. */
+#define KJSON_MAX_DEPTH 256
+
+/* Parse len bytes (duplicate keys rejected, nesting bounded); NULL with *err set on failure. */
+json_t *kjson_parse(const char *buf, size_t len, char **err);
+
+/* How a field may appear, per the API contract. */
+enum kjson_need {
+	KJ_REQ,          /* present and not null */
+	KJ_REQ_NULLABLE, /* present; null allowed */
+	KJ_OPT,          /* may be absent; null is accepted as absent */
+};
+
+/* A field reader: records the first problem, prefixed with where it was found. */
+struct kjson_reader {
+	char *err;        /* first problem, or NULL */
+	char where[160];  /* e.g. "cases[3]" */
+};
+
+/* Start reading; where names the object for messages ("case"). */
+void kjson_reader_init(struct kjson_reader *r, const char *where);
+/* Change the location used in messages (printf-style). */
+void kjson_reader_at(struct kjson_reader *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Record a problem unless one is already recorded. */
+void kjson_fail(struct kjson_reader *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A copied string field (NULL when absent/null and allowed). */
+char *kjson_str(struct kjson_reader *r, json_t *obj, const char *key, enum kjson_need need);
+/* A string field that must be one of choices; returns its index, or dflt when absent. */
+int kjson_enum(struct kjson_reader *r, json_t *obj, const char *key, enum kjson_need need,
+	       const char *const *choices, int dflt);
+/* An integer field (dflt when absent/null and allowed); accepts integral reals. */
+long long kjson_int(struct kjson_reader *r, json_t *obj, const char *key, enum kjson_need need, long long dflt);
+/* A boolean field. */
+bool kjson_bool(struct kjson_reader *r, json_t *obj, const char *key, enum kjson_need need, bool dflt);
+/* An object field (borrowed), NULL when absent/null and allowed. */
+json_t *kjson_obj(struct kjson_reader *r, json_t *obj, const char *key, enum kjson_need need);
+/* An array field (borrowed), NULL when absent/null and allowed. */
+json_t *kjson_arr(struct kjson_reader *r, json_t *obj, const char *key, enum kjson_need need);
+/* An array of strings copied into *out (count in *n). */
+void kjson_strv(struct kjson_reader *r, json_t *obj, const char *key, enum kjson_need need, char ***out, size_t *n);
+/* Free an array of strings from kjson_strv. */
+void kjson_strv_free(char **v, size_t n);
+/* Name of a JSON value's type for messages ("a number"). */
+const char *kjson_type_name(const json_t *v);
+/* Look up a dotted path ("kibana.alert.rule.name") as nested keys or a flat key; borrowed. */
+json_t *kjson_path(json_t *obj, const char *dotted);
+/* A compact rendering of any value as text (strings unquoted); caller frees. */
+char *kjson_text(const json_t *v);
+
+#endif

@@ -1,0 +1,9 @@
+# api/: the Kibana client. Never includes ncurses.
+noinst_LIBRARIES += src/api/libapi.a
+src_api_libapi_a_SOURCES = \
+	src/api/kjson.c src/api/kjson.h \
+	src/api/request.c src/api/request.h \
+	src/api/apierror.c src/api/apierror.h \
+	src/api/http.c src/api/http.h \
+	src/api/worker.c src/api/worker.h
+API_LIBS = src/api/libapi.a $(CORE_LIBS) $(CURL_LIBS) $(JANSSON_LIBS)

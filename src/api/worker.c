@@ -1,0 +1,340 @@
+#include "config.h"
+#include "api/worker.h"
+#include "api/http.h"
+#include "core/profile.h"
+#include "core/xalloc.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* A job from submission until it is taken back. */
+struct worker_job {
+	struct worker_job *next;
+	uint64_t id;
+	bool cancelled;
+	struct http_transfer xfer;
+	struct worker_done *done;   /* id, generation, udata, req */
+};
+
+struct worker {
+	struct profile profile;
+	pthread_t thread;
+	pthread_mutex_t lock;
+	CURLM *multi;
+	int pipe_rd, pipe_wr;
+	bool stop;
+	bool signalled;             /* a byte is already in the pipe */
+	uint64_t next_id;
+	unsigned pending;           /* submitted, not yet taken */
+	struct worker_job *queued;  /* submitted, not yet started (FIFO via tail) */
+	struct worker_job **queued_tail;
+	struct worker_job *running; /* owned by the worker thread */
+	struct worker_done **done;  /* finished, not yet taken (FIFO ring grown as needed) */
+	size_t done_head, done_len, done_cap;
+};
+
+void worker_global_init(void)
+{
+	signal(SIGPIPE, SIG_IGN);
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+}
+
+void worker_global_cleanup(void)
+{
+	curl_global_cleanup();
+}
+
+/* Called with the lock held. */
+static void worker_push_done(struct worker *w, struct worker_done *d)
+{
+	if (w->done_len == w->done_cap) {
+		size_t cap = w->done_cap ? w->done_cap * 2 : 16;
+		struct worker_done **nd = xcalloc(cap, sizeof(*nd));
+		for (size_t i = 0; i < w->done_len; i++)
+			nd[i] = w->done[(w->done_head + i) % w->done_cap];
+		free(w->done);
+		w->done = nd;
+		w->done_cap = cap;
+		w->done_head = 0;
+	}
+	w->done[(w->done_head + w->done_len) % w->done_cap] = d;
+	w->done_len++;
+	if (!w->signalled) {
+		char c = 1;
+		ssize_t n;
+		do {
+			n = write(w->pipe_wr, &c, 1);
+		} while (n < 0 && errno == EINTR);
+		w->signalled = true;
+	}
+}
+
+static void worker_finish(struct worker *w, struct worker_job *job)
+{
+	pthread_mutex_lock(&w->lock);
+	worker_push_done(w, job->done);
+	pthread_mutex_unlock(&w->lock);
+	job->done = NULL;
+	free(job);
+}
+
+static void worker_cancelled(struct worker *w, struct worker_job *job)
+{
+	memset(&job->done->res, 0, sizeof(job->done->res));
+	job->done->res.status = API_ERR_CANCELLED;
+	job->done->res.message = xstrdup("cancelled");
+	worker_finish(w, job);
+}
+
+/* Start queued jobs and retire cancelled ones; worker thread only. */
+static void worker_intake(struct worker *w)
+{
+	pthread_mutex_lock(&w->lock);
+	struct worker_job *q = w->queued;
+	w->queued = NULL;
+	w->queued_tail = &w->queued;
+	pthread_mutex_unlock(&w->lock);
+
+	while (q) {
+		struct worker_job *job = q;
+		q = q->next;
+		if (job->cancelled) {
+			worker_cancelled(w, job);
+			continue;
+		}
+		char *err = NULL;
+		if (http_transfer_init(&job->xfer, &w->profile, job->done->req, &err) < 0) {
+			http_transfer_cleanup(&job->xfer);
+			memset(&job->done->res, 0, sizeof(job->done->res));
+			job->done->res.status = API_ERR_NETWORK;
+			job->done->res.message = err;
+			worker_finish(w, job);
+			continue;
+		}
+		curl_multi_add_handle(w->multi, job->xfer.easy);
+		pthread_mutex_lock(&w->lock);
+		job->next = w->running;
+		w->running = job;
+		pthread_mutex_unlock(&w->lock);
+	}
+
+	/* Cancellation flags are set under the lock by other threads. */
+	pthread_mutex_lock(&w->lock);
+	struct worker_job **pp = &w->running;
+	struct worker_job *cancelled = NULL;
+	while (*pp) {
+		struct worker_job *job = *pp;
+		if (job->cancelled) {
+			*pp = job->next;
+			job->next = cancelled;
+			cancelled = job;
+		} else {
+			pp = &job->next;
+		}
+	}
+	pthread_mutex_unlock(&w->lock);
+	while (cancelled) {
+		struct worker_job *job = cancelled;
+		cancelled = job->next;
+		curl_multi_remove_handle(w->multi, job->xfer.easy);
+		http_transfer_cleanup(&job->xfer);
+		worker_cancelled(w, job);
+	}
+}
+
+static void worker_reap(struct worker *w)
+{
+	CURLMsg *msg;
+	int left;
+	while ((msg = curl_multi_info_read(w->multi, &left))) {
+		if (msg->msg != CURLMSG_DONE)
+			continue;
+		CURL *easy = msg->easy_handle;
+		CURLcode rc = msg->data.result;
+		pthread_mutex_lock(&w->lock);
+		struct worker_job **pp = &w->running, *job = NULL;
+		for (; *pp; pp = &(*pp)->next) {
+			if ((*pp)->xfer.easy == easy) {
+				job = *pp;
+				*pp = job->next;
+				break;
+			}
+		}
+		pthread_mutex_unlock(&w->lock);
+		if (!job)
+			continue;
+		curl_multi_remove_handle(w->multi, easy);
+		http_transfer_finish(&job->xfer, rc, job->done->req, &job->done->res);
+		http_transfer_cleanup(&job->xfer);
+		worker_finish(w, job);
+	}
+}
+
+static void *worker_main(void *arg)
+{
+	struct worker *w = arg;
+	for (;;) {
+		pthread_mutex_lock(&w->lock);
+		bool stop = w->stop;
+		pthread_mutex_unlock(&w->lock);
+		if (stop)
+			break;
+		worker_intake(w);
+		int still;
+		curl_multi_perform(w->multi, &still);
+		worker_reap(w);
+		curl_multi_poll(w->multi, NULL, 0, 1000, NULL);
+	}
+	/* Shutting down: everything still running is cancelled. */
+	pthread_mutex_lock(&w->lock);
+	for (struct worker_job *j = w->running; j; j = j->next)
+		j->cancelled = true;
+	for (struct worker_job *j = w->queued; j; j = j->next)
+		j->cancelled = true;
+	pthread_mutex_unlock(&w->lock);
+	worker_intake(w);
+	return NULL;
+}
+
+struct worker *worker_new(const struct profile *p, char **err)
+{
+	struct worker *w = xcalloc(1, sizeof(*w));
+	profile_copy(&w->profile, p);
+	w->queued_tail = &w->queued;
+	w->next_id = 1;
+	int fds[2];
+	if (pipe(fds) < 0) {
+		*err = xasprintf("cannot create the worker pipe: %s", strerror(errno));
+		profile_free(&w->profile);
+		free(w);
+		return NULL;
+	}
+	w->pipe_rd = fds[0];
+	w->pipe_wr = fds[1];
+	for (int i = 0; i < 2; i++) {
+		fcntl(fds[i], F_SETFL, fcntl(fds[i], F_GETFL) | O_NONBLOCK);
+		fcntl(fds[i], F_SETFD, FD_CLOEXEC);
+	}
+	pthread_mutex_init(&w->lock, NULL);
+	w->multi = curl_multi_init();
+	curl_multi_setopt(w->multi, CURLMOPT_MAX_HOST_CONNECTIONS, 8L);
+	if (pthread_create(&w->thread, NULL, worker_main, w) != 0) {
+		*err = xstrdup("cannot start the worker thread");
+		curl_multi_cleanup(w->multi);
+		close(fds[0]);
+		close(fds[1]);
+		profile_free(&w->profile);
+		free(w);
+		return NULL;
+	}
+	return w;
+}
+
+void worker_free(struct worker *w)
+{
+	if (!w)
+		return;
+	pthread_mutex_lock(&w->lock);
+	w->stop = true;
+	pthread_mutex_unlock(&w->lock);
+	curl_multi_wakeup(w->multi);
+	pthread_join(w->thread, NULL);
+	struct worker_done *d;
+	while ((d = worker_take(w)))
+		worker_done_free(d);
+	curl_multi_cleanup(w->multi);
+	pthread_mutex_destroy(&w->lock);
+	close(w->pipe_rd);
+	close(w->pipe_wr);
+	free(w->done);
+	profile_free(&w->profile);
+	free(w);
+}
+
+int worker_fd(const struct worker *w)
+{
+	return w->pipe_rd;
+}
+
+uint64_t worker_submit(struct worker *w, struct api_request *req, uint64_t generation, void *udata)
+{
+	struct worker_job *job = xcalloc(1, sizeof(*job));
+	job->done = xcalloc(1, sizeof(*job->done));
+	job->done->req = req;
+	job->done->generation = generation;
+	job->done->udata = udata;
+	pthread_mutex_lock(&w->lock);
+	job->id = job->done->id = w->next_id++;
+	*w->queued_tail = job;
+	w->queued_tail = &job->next;
+	w->pending++;
+	uint64_t id = job->id;
+	pthread_mutex_unlock(&w->lock);
+	curl_multi_wakeup(w->multi);
+	return id;
+}
+
+void worker_cancel(struct worker *w, uint64_t id)
+{
+	pthread_mutex_lock(&w->lock);
+	for (struct worker_job *j = w->queued; j; j = j->next)
+		if (j->id == id)
+			j->cancelled = true;
+	for (struct worker_job *j = w->running; j; j = j->next)
+		if (j->id == id)
+			j->cancelled = true;
+	pthread_mutex_unlock(&w->lock);
+	curl_multi_wakeup(w->multi);
+}
+
+struct worker_done *worker_take(struct worker *w)
+{
+	pthread_mutex_lock(&w->lock);
+	struct worker_done *d = NULL;
+	if (w->done_len) {
+		d = w->done[w->done_head];
+		w->done_head = (w->done_head + 1) % w->done_cap;
+		w->done_len--;
+		w->pending--;
+	}
+	if (!w->done_len && w->signalled) {
+		char buf[16];
+		while (read(w->pipe_rd, buf, sizeof(buf)) > 0)
+			;
+		w->signalled = false;
+	}
+	pthread_mutex_unlock(&w->lock);
+	return d;
+}
+
+unsigned worker_pending(struct worker *w)
+{
+	pthread_mutex_lock(&w->lock);
+	unsigned n = w->pending;
+	pthread_mutex_unlock(&w->lock);
+	return n;
+}
+
+bool worker_wait(struct worker *w, int timeout_ms)
+{
+	struct pollfd pfd = {.fd = w->pipe_rd, .events = POLLIN};
+	int rc;
+	do {
+		rc = poll(&pfd, 1, timeout_ms);
+	} while (rc < 0 && errno == EINTR);
+	return rc > 0;
+}
+
+void worker_done_free(struct worker_done *d)
+{
+	if (!d)
+		return;
+	api_result_clear(&d->res);
+	api_request_free(d->req);
+	free(d);
+}

@@ -1,0 +1,269 @@
+#include "config.h"
+#include "core/config.h"
+#include "core/profile.h"
+#include "core/strbuf.h"
+#include "core/xalloc.h"
+#include <errno.h>
+#include <ini.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+/* State while inih walks the file. */
+struct config_parse {
+	struct profile *p;
+	const char *path;
+	const char *want;         /* profile asked for, or NULL */
+	char *default_profile;    /* from [ktriage] default_profile */
+	bool found;               /* the wanted section was seen */
+	struct strbuf *warnings;
+	char *err;
+	int pass;                 /* 1: globals; 2: the profile section */
+	FILE *file;
+	int line;                 /* line the reader last returned */
+};
+
+/* inih's line reader, counting lines so messages can name them. */
+static char *config_reader(char *str, int num, void *stream)
+{
+	struct config_parse *cp = stream;
+	char *r = fgets(str, num, cp->file);
+	if (r)
+		cp->line++;
+	return r;
+}
+
+char *config_expand_path(const char *path)
+{
+	const char *home = getenv("HOME");
+	if (path && path[0] == '~' && path[1] == '/' && home)
+		return xasprintf("%s%s", home, path + 1);
+	return xstrdup(path);
+}
+
+char *config_default_path(void)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME");
+	if (xdg && *xdg)
+		return xasprintf("%s/ktriage/config", xdg);
+	const char *home = getenv("HOME");
+	return xasprintf("%s/.config/ktriage/config", home ? home : ".");
+}
+
+static void config_check_mode(const char *path, struct strbuf *warnings)
+{
+	struct stat st;
+	if (stat(path, &st) == 0 && (st.st_mode & 077) && warnings)
+		strbuf_printf(warnings,
+			      "warning: %s is readable or writable by group or others; run: chmod 600 %s\n",
+			      path, path);
+}
+
+static bool config_bool(const char *v, bool *out)
+{
+	if (!strcasecmp(v, "true") || !strcasecmp(v, "yes") || !strcasecmp(v, "on") || !strcmp(v, "1"))
+		*out = true;
+	else if (!strcasecmp(v, "false") || !strcasecmp(v, "no") || !strcasecmp(v, "off") || !strcmp(v, "0"))
+		*out = false;
+	else
+		return false;
+	return true;
+}
+
+static bool config_seconds(const char *v, long *ms)
+{
+	char *end;
+	errno = 0;
+	double d = strtod(v, &end);
+	if (errno || end == v || *end || d <= 0 || d > 86400)
+		return false;
+	*ms = (long)(d * 1000);
+	return true;
+}
+
+static int config_secret_key(struct config_parse *cp, char **field, const char *value)
+{
+	char *secret = NULL, *err = NULL, *path = config_expand_path(value);
+	int rc = config_read_secret(path, &secret, cp->warnings, &err);
+	free(path);
+	if (rc) {
+		cp->err = err;
+		return 0;
+	}
+	profile_set_secret(field, secret);
+	xfree_secret(secret);
+	return 1;
+}
+
+/* One key of a profile section; returns 0 with cp->err set on a bad value. */
+static int config_profile_key(struct config_parse *cp, const char *name, const char *value, int line)
+{
+	struct profile *p = cp->p;
+	bool b;
+	long ms;
+
+	if (!strcmp(name, "url")) {
+		profile_set(&p->url, value);
+	} else if (!strcmp(name, "space")) {
+		profile_set(&p->space, value);
+	} else if (!strcmp(name, "api_key")) {
+		profile_set_secret(&p->api_key, value);
+	} else if (!strcmp(name, "api_key_file")) {
+		return config_secret_key(cp, &p->api_key, value);
+	} else if (!strcmp(name, "username")) {
+		profile_set(&p->username, value);
+	} else if (!strcmp(name, "password")) {
+		profile_set_secret(&p->password, value);
+	} else if (!strcmp(name, "password_file")) {
+		return config_secret_key(cp, &p->password, value);
+	} else if (!strcmp(name, "ca_cert") || !strcmp(name, "client_cert") || !strcmp(name, "client_key")) {
+		char **f = !strcmp(name, "ca_cert") ? &p->ca_cert
+			   : !strcmp(name, "client_cert") ? &p->client_cert : &p->client_key;
+		free(*f);
+		*f = config_expand_path(value);
+	} else if (!strcmp(name, "theme")) {
+		profile_set(&p->theme, value);
+	} else if (!strcmp(name, "insecure") || !strcmp(name, "readonly")) {
+		if (!config_bool(value, &b))
+			goto bad;
+		if (!strcmp(name, "insecure"))
+			p->insecure = b;
+		else
+			p->readonly = b;
+	} else if (!strcmp(name, "connect_timeout") || !strcmp(name, "timeout")) {
+		if (!config_seconds(value, &ms))
+			goto bad;
+		if (!strcmp(name, "timeout"))
+			p->timeout_ms = ms;
+		else
+			p->connect_timeout_ms = ms;
+	} else if (!strcmp(name, "max_response_mb")) {
+		char *end;
+		unsigned long mb = strtoul(value, &end, 10);
+		if (*end || end == value || mb == 0 || mb > 4096)
+			goto bad;
+		p->max_response = (size_t)mb << 20;
+	} else if (cp->warnings) {
+		strbuf_printf(cp->warnings, "warning: %s:%d: unknown setting \"%s\" ignored\n", cp->path, line, name);
+	}
+	return 1;
+bad:
+	cp->err = xasprintf("%s:%d: bad value for %s: \"%s\"", cp->path, line, name, value);
+	return 0;
+}
+
+static int config_handler(void *user, const char *section, const char *name, const char *value)
+{
+	struct config_parse *cp = user;
+	int line = cp->line;
+	if (!name)
+		return 1; /* section start */
+	if (cp->pass == 1) {
+		if (!strcmp(section, "ktriage")) {
+			if (!strcmp(name, "default_profile"))
+				profile_set(&cp->default_profile, value);
+			else if (!strcmp(name, "theme"))
+				profile_set(&cp->p->theme, value);
+			else if (cp->warnings)
+				strbuf_printf(cp->warnings, "warning: %s:%d: unknown setting \"%s\" ignored\n",
+					      cp->path, line, name);
+		}
+		return 1;
+	}
+	if (strncmp(section, "profile ", 8) != 0)
+		return 1;
+	const char *pname = section + 8;
+	while (*pname == ' ')
+		pname++;
+	if (strcmp(pname, cp->want) != 0)
+		return 1;
+	cp->found = true;
+	return config_profile_key(cp, name, value, line);
+}
+
+int config_load(struct profile *p, const char *path, const char *want, bool must_exist,
+		struct strbuf *warnings, char **err)
+{
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		if (errno == ENOENT && !must_exist)
+			return 0;
+		*err = xasprintf("cannot read config file %s: %s", path, strerror(errno));
+		return -1;
+	}
+	config_check_mode(path, warnings);
+
+	struct config_parse cp = {.p = p, .path = path, .want = want, .warnings = warnings, .pass = 1, .file = f};
+	int rc = ini_parse_stream(config_reader, &cp, config_handler, &cp);
+	if (rc == 0) {
+		if (!cp.want)
+			cp.want = cp.default_profile ? cp.default_profile : "default";
+		cp.pass = 2;
+		rewind(f);
+		cp.line = 0;
+		rc = ini_parse_stream(config_reader, &cp, config_handler, &cp);
+	}
+	fclose(f);
+	if (rc != 0 || cp.err) {
+		if (cp.err)
+			*err = cp.err;
+		else if (rc > 0)
+			*err = xasprintf("%s:%d: syntax error", path, rc);
+		else
+			*err = xasprintf("cannot parse config file %s", path);
+		free(cp.default_profile);
+		return -1;
+	}
+	if (cp.found)
+		profile_set(&p->name, cp.want);
+	else if (want) {
+		*err = xasprintf("no [profile %s] section in %s", want, path);
+		free(cp.default_profile);
+		return -1;
+	}
+	free(cp.default_profile);
+	return 0;
+}
+
+void config_apply_env(struct profile *p)
+{
+	const char *v;
+	if ((v = getenv("KIBANA_URL")) && *v)
+		profile_set(&p->url, v);
+	if ((v = getenv("KIBANA_SPACE")) && *v)
+		profile_set(&p->space, v);
+	if ((v = getenv("KIBANA_API_KEY")) && *v)
+		profile_set_secret(&p->api_key, v);
+	if ((v = getenv("KIBANA_USERNAME")) && *v)
+		profile_set(&p->username, v);
+	if ((v = getenv("KIBANA_PASSWORD")) && *v)
+		profile_set_secret(&p->password, v);
+}
+
+int config_read_secret(const char *path, char **secret, struct strbuf *warnings, char **err)
+{
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		*err = xasprintf("cannot read secret file %s: %s", path, strerror(errno));
+		return -1;
+	}
+	config_check_mode(path, warnings);
+	char buf[8192];
+	size_t n = fread(buf, 1, sizeof(buf) - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	char *nl = strpbrk(buf, "\r\n");
+	if (nl)
+		*nl = '\0';
+	if (!buf[0]) {
+		*err = xasprintf("secret file %s is empty", path);
+		return -1;
+	}
+	*secret = xstrdup(buf);
+	volatile char *v = buf;
+	for (size_t i = 0; i < sizeof(buf); i++)
+		v[i] = 0;
+	return 0;
+}

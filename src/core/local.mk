@@ -1,0 +1,11 @@
+# core/: no dependency on the other layers.
+noinst_LIBRARIES += src/core/libcore.a
+src_core_libcore_a_SOURCES = \
+	src/core/xalloc.c src/core/xalloc.h \
+	src/core/strbuf.c src/core/strbuf.h \
+	src/core/utf8.c src/core/utf8.h \
+	src/core/sanitize.c src/core/sanitize.h \
+	src/core/urlenc.c src/core/urlenc.h \
+	src/core/profile.c src/core/profile.h \
+	src/core/config.c src/core/config.h
+CORE_LIBS = src/core/libcore.a $(INIH_LIBS)
