@@ -1,10 +1,124 @@
 #include "config.h"
+#include "options.h"
+#include "cmd/batch.h"
+#include "api/worker.h"
+#include "core/profile.h"
+#include "core/secret.h"
+#include "core/strbuf.h"
+#include "core/utf8.h"
+#include "core/xalloc.h"
+#include "demo/demo.h"
+#include <langinfo.h>
+#include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+
+/* The command line, plus --yes carried into it. */
+static char *main_command_line(const struct options *o)
+{
+	if (!o->yes)
+		return xstrdup(o->command);
+	return xasprintf("%s --yes", o->command);
+}
+
+/* A random API key for the in-process demo server, so the client authenticates as with Kibana. */
+static char *main_demo_key(void)
+{
+	unsigned char raw[18];
+	if (getrandom(raw, sizeof(raw), 0) != (ssize_t)sizeof(raw))
+		memset(raw, 7, sizeof(raw));
+	struct strbuf sb;
+	strbuf_init(&sb);
+	for (size_t i = 0; i < sizeof(raw); i++)
+		strbuf_printf(&sb, "%02x", raw[i]);
+	return strbuf_detach(&sb, NULL);
+}
+
+static int main_run(const struct options *o, struct profile *p)
+{
+	if (p->insecure && !o->quiet)
+		fputs("ktriage: warning: TLS certificate verification is OFF (--insecure)\n", stderr);
+	if (!o->command) {
+		fputs("ktriage: the terminal UI is not built yet; use -c 'COMMAND' (ktriage help)\n", stderr);
+		return 2;
+	}
+	char *line = main_command_line(o);
+	struct batch_options bo = {.profile = p, .readonly = p->readonly, .json = o->json, .quiet = o->quiet};
+	int rc = batch_run(&bo, line);
+	free(line);
+	return rc;
+}
+
+static int main_demo(const struct options *o, struct profile *p)
+{
+	struct demo_options d;
+	demo_options_init(&d);
+	d.quiet = true;
+	d.api_key = main_demo_key();
+	char *err = NULL;
+	struct demo_server *srv = demo_start(&d, &err);
+	if (!srv) {
+		fprintf(stderr, "ktriage: cannot start the demo server: %s\n", err);
+		free(err);
+		demo_options_free(&d);
+		return 1;
+	}
+	profile_set(&p->name, "demo");
+	profile_set(&p->url, demo_url(srv));
+	profile_set(&p->space, NULL);
+	profile_set_secret(&p->api_key, d.api_key);
+	profile_set(&p->username, NULL);
+	int rc = main_run(o, p);
+	demo_stop(srv);
+	demo_options_free(&d);
+	return rc;
+}
 
 int main(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	puts(PACKAGE_STRING);
-	return 0;
+	setlocale(LC_ALL, "");
+	utf8_set_ascii(strcmp(nl_langinfo(CODESET), "UTF-8") != 0);
+	secret_protect_process();
+
+	if (argc > 1 && strcmp(argv[1], "serve-demo") == 0)
+		return demo_main(argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "help") == 0)
+		return batch_help(argc - 2, argv + 2);
+
+	struct options o;
+	char *err = NULL;
+	if (options_parse(argc, argv, &o, &err) < 0) {
+		fprintf(stderr, "ktriage: %s\n", err);
+		free(err);
+		return 2;
+	}
+	if (o.help) {
+		fputs(options_usage(), stdout);
+		return 0;
+	}
+	if (o.version) {
+		puts(PACKAGE_STRING);
+		return 0;
+	}
+	worker_global_init();
+	struct profile p;
+	profile_init(&p);
+	struct strbuf warnings;
+	strbuf_init(&warnings);
+	int rc;
+	if (options_profile(&o, &p, &warnings, &err) < 0) {
+		fputs(warnings.buf, stderr);
+		fprintf(stderr, "ktriage: %s\n", err);
+		free(err);
+		rc = 2;
+	} else {
+		fputs(warnings.buf, stderr);
+		rc = o.demo ? main_demo(&o, &p) : main_run(&o, &p);
+	}
+	strbuf_free(&warnings);
+	profile_free(&p);
+	worker_global_cleanup();
+	return rc;
 }

@@ -1,1 +1,11 @@
-# tests
+# Tests: each group lists its own programs in its own local.mk.
+TESTS_ENVIRONMENT_COMMON = KT_SRCDIR='$(abs_top_srcdir)' KT_BUILDDIR='$(abs_top_builddir)' \
+	KT_SHARED='$(abs_top_srcdir)/../shared' LC_ALL=C.UTF-8 TZ=UTC
+AM_TESTS_ENVIRONMENT = export $(TESTS_ENVIRONMENT_COMMON);
+TEST_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+
+include $(srcdir)/tests/unit/local.mk
+include $(srcdir)/tests/demo/local.mk
+include $(srcdir)/tests/integ/local.mk
+include $(srcdir)/tests/screen/local.mk
+include $(srcdir)/tests/contract/local.mk

@@ -106,12 +106,12 @@ static json_t *kjson_field(struct kjson_reader *r, json_t *obj, const char *key,
 	}
 	json_t *v = json_object_get(obj, key);
 	if (!v) {
-		if (need != KJ_OPT)
+		if (need == KJ_REQ || need == KJ_REQ_NULLABLE)
 			kjson_fail(r, "required field \"%s\" is missing", key);
 		return NULL;
 	}
 	if (json_is_null(v)) {
-		if (need == KJ_REQ)
+		if (need == KJ_REQ || need == KJ_OPT)
 			kjson_fail(r, "field \"%s\" is null but must have a value", key);
 		return NULL;
 	}

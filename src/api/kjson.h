@@ -15,7 +15,8 @@ json_t *kjson_parse(const char *buf, size_t len, char **err);
 enum kjson_need {
 	KJ_REQ,          /* present and not null */
 	KJ_REQ_NULLABLE, /* present; null allowed */
-	KJ_OPT,          /* may be absent; null is accepted as absent */
+	KJ_OPT,          /* may be absent; null is not allowed */
+	KJ_OPT_NULLABLE, /* may be absent or null */
 };
 
 /* A field reader: records the first problem, prefixed with where it was found. */

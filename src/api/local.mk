@@ -7,3 +7,8 @@ src_api_libapi_a_SOURCES = \
 	src/api/http.c src/api/http.h \
 	src/api/worker.c src/api/worker.h
 API_LIBS = src/api/libapi.a $(CORE_LIBS) $(CURL_LIBS) $(JANSSON_LIBS)
+src_api_libapi_a_SOURCES += \
+	src/api/cases.c src/api/cases.h \
+	src/api/cases_req.c src/api/cases_req.h \
+	src/api/alert_cases.c src/api/alert_cases.h \
+	src/api/connectors.c src/api/connectors.h

@@ -338,3 +338,9 @@ void worker_done_free(struct worker_done *d)
 	api_request_free(d->req);
 	free(d);
 }
+
+void worker_dispatch(struct worker_done *done)
+{
+	struct worker_sink *sink = done->udata;
+	sink->deliver(sink, done);
+}

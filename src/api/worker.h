@@ -17,6 +17,13 @@ struct worker_done {
 	struct api_result res;    /* the outcome (API_ERR_CANCELLED when cancelled) */
 };
 
+/* Whoever submitted a job and wants it back: pass a pointer to one as udata to use worker_dispatch. */
+struct worker_sink {
+	void (*deliver)(struct worker_sink *sink, struct worker_done *done);
+};
+
+/* Hand a finished job to the worker_sink in its udata; the sink takes ownership of done. */
+void worker_dispatch(struct worker_done *done);
 /* Call once before any thread starts: curl_global_init and SIGPIPE ignored. */
 void worker_global_init(void);
 /* Undo worker_global_init at exit. */

@@ -1,1 +1,13 @@
-# cmd/
+# cmd/: the command language shared by keys, the ':' prompt and `ktriage -c`.
+noinst_LIBRARIES += src/cmd/libcmd.a
+src_cmd_libcmd_a_SOURCES = \
+	src/cmd/cmd.h src/cmd/output.h \
+	src/cmd/tokenize.c src/cmd/tokenize.h \
+	src/cmd/parse.c src/cmd/parse.h \
+	src/cmd/run.c \
+	src/cmd/registry.c src/cmd/registry.h \
+	src/cmd/audit.c src/cmd/audit.h \
+	src/cmd/batch.c src/cmd/batch.h \
+	src/cmd/cmd_cases.c \
+	src/cmd/cmd_case_edit.c
+CMD_LIBS = src/cmd/libcmd.a $(API_LIBS)

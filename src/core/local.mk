@@ -7,5 +7,9 @@ src_core_libcore_a_SOURCES = \
 	src/core/sanitize.c src/core/sanitize.h \
 	src/core/urlenc.c src/core/urlenc.h \
 	src/core/profile.c src/core/profile.h \
-	src/core/config.c src/core/config.h
+	src/core/config.c src/core/config.h \
+	src/core/table.c src/core/table.h \
+	src/core/record.c src/core/record.h \
+	src/core/timefmt.c src/core/timefmt.h \
+	src/core/secret.c src/core/secret.h
 CORE_LIBS = src/core/libcore.a $(INIH_LIBS)

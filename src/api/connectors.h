@@ -1,0 +1,35 @@
+/* GET /api/actions/connectors: the connectors a case can be pushed to. */
+#ifndef KT_CONNECTORS_H
+#define KT_CONNECTORS_H
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include "api/request.h"
+
+/* One connector. */
+struct connector {
+	char *id;
+	char *name;
+	char *type;              /* connector_type_id: ".jira", ".email", ... */
+	bool is_preconfigured;
+	bool is_deprecated;
+	bool is_missing_secrets;
+	long long referenced_by_count;
+};
+
+/* The list, in the server's order. */
+struct connector_list {
+	struct connector *items;
+	size_t n;
+};
+
+/* GET /api/actions/connectors. */
+struct api_request *connectors_list_request(void);
+/* api_parse_fn: a struct connector_list. */
+int connectors_parse(json_t *j, void **model, char **err);
+/* Free a model from connectors_parse. */
+void connectors_free(void *model);
+/* The connector with this id, or NULL. */
+const struct connector *connectors_find(const struct connector_list *l, const char *id);
+
+#endif

@@ -1,0 +1,423 @@
+/* Commands that read cases: cases, case show, connectors, alert cases. */
+#include "config.h"
+#include "cmd/cmd.h"
+#include "cmd/output.h"
+#include "cmd/registry.h"
+#include "api/alert_cases.h"
+#include "api/cases.h"
+#include "api/cases_req.h"
+#include "api/connectors.h"
+#include "core/record.h"
+#include "core/strbuf.h"
+#include "core/table.h"
+#include "core/timefmt.h"
+#include "core/xalloc.h"
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static const char *const sort_fields[] = {"createdAt", "updatedAt", "closedAt", "title", "category", "status",
+					  "severity", NULL};
+static const char *const sort_orders[] = {"asc", "desc", NULL};
+static const char *const owners[] = {"securitySolution", "observability", "cases", NULL};
+
+/* Most pages fetched at once by --all; Kibana's _find cannot page past 10,000 results. */
+#define CASES_ALL_WINDOW 10000
+
+/* State of a `cases` run. */
+struct cases_run {
+	json_t *merged;        /* --all: the cases array being filled, by page */
+	json_t **pages;        /* --all: each page's cases array, by page number - 1 */
+	long npages, received;
+	long total;
+	json_t *first;         /* first page's JSON (counts) */
+};
+
+static void cases_run_free(void *p)
+{
+	struct cases_run *r = p;
+	for (long i = 0; i < r->npages; i++)
+		json_decref(r->pages[i]);
+	free(r->pages);
+	json_decref(r->first);
+	free(r);
+}
+
+static void cases_query_from(struct cmd_ctx *ctx, struct cases_query *q, long page, long per_page)
+{
+	const struct cmd_value *tags = cmd_values(ctx, "tag");
+	memset(q, 0, sizeof(*q));
+	q->page = page;
+	q->per_page = per_page;
+	q->status = cmd_str(ctx, "status");
+	q->severity = cmd_str(ctx, "severity");
+	q->search = cmd_str(ctx, "search");
+	q->owner = cmd_str(ctx, "owner");
+	q->tags = (const char *const *)tags->vals;
+	q->n_tags = tags->n;
+	q->sort_field = cmd_str(ctx, "sort-field");
+	q->sort_order = cmd_str(ctx, "sort-order");
+	if (!q->sort_field)
+		q->sort_field = "updatedAt";
+}
+
+/* Join strings with ", " into a new string. */
+static char *cases_join(char *const *v, size_t n)
+{
+	struct strbuf sb;
+	strbuf_init(&sb);
+	for (size_t i = 0; i < n; i++)
+		strbuf_printf(&sb, "%s%s", i ? ", " : "", v[i]);
+	return strbuf_detach(&sb, NULL);
+}
+
+static void cases_table_add(struct table *t, const struct kb_case *c, time_t now)
+{
+	char updated[32], alerts[24], comments[24];
+	timefmt_relative(c->updated_at ? c->updated_at : c->created_at, now, updated, sizeof(updated));
+	snprintf(alerts, sizeof(alerts), "%lld", c->total_alerts);
+	snprintf(comments, sizeof(comments), "%lld", c->total_comment);
+	char *tags = cases_join(c->tags, c->n_tags);
+	char *assignees = cases_join(c->assignees, c->n_assignees);
+	const char *pushed = c->external.present ? c->external.external_title : NULL;
+	const char *row[] = {c->id, cases_severity_names[c->severity], cases_status_names[c->status], c->title,
+			     *tags ? tags : "-", *assignees ? assignees : "-", alerts, comments, updated,
+			     pushed ? pushed : "-"};
+	table_add_row(t, row);
+	free(tags);
+	free(assignees);
+}
+
+static void cases_emit(struct cmd_ctx *ctx, struct kb_case *cs, size_t n, json_t *json, const char *title)
+{
+	static const char *const headers[] = {"ID", "SEV", "STATUS", "TITLE", "TAGS", "ASSIGNEES", "ALERTS",
+					      "COMMENTS", "UPDATED", "PUSHED", NULL};
+	struct table t;
+	table_init(&t, headers);
+	table_set_flex(&t, 3);
+	table_set_flex(&t, 4);
+	table_set_flex(&t, 5);
+	table_set_right(&t, 6);
+	table_set_right(&t, 7);
+	time_t now = time(NULL);
+	for (size_t i = 0; i < n; i++)
+		cases_table_add(&t, &cs[i], now);
+	struct cmd_output out = {.kind = CMD_OUT_TABLE, .message = title, .table = &t, .json = json};
+	cmd_output(ctx, &out);
+	table_free(&t);
+}
+
+static char *cases_summary(const struct case_page *p, size_t shown)
+{
+	if (p->count_open >= 0)
+		return xasprintf("%zu of %lld cases (page %lld) · %lld open · %lld in progress · %lld closed", shown,
+				 p->total, p->page, p->count_open, p->count_in_progress, p->count_closed);
+	return xasprintf("%zu of %lld cases (page %lld)", shown, p->total, p->page);
+}
+
+static void cases_one_page(struct cmd_ctx *ctx, struct worker_done *d)
+{
+	if (d->res.status != API_OK) {
+		cmd_fail_api(ctx, d);
+		return;
+	}
+	struct case_page *p = d->res.model;
+	char *title = cases_summary(p, p->n);
+	cases_emit(ctx, p->cases, p->n, d->res.json, title);
+	free(title);
+	cmd_finish(ctx);
+}
+
+/* --all: every page is in; print them in order as one _find-shaped result. */
+static void cases_all_done(struct cmd_ctx *ctx)
+{
+	struct cases_run *r = ctx->state;
+	json_t *all = json_array();
+	json_t *seen = json_object();
+	for (long i = 0; i < r->npages; i++) {
+		size_t k;
+		json_t *c;
+		json_array_foreach(r->pages[i], k, c) {
+			const char *id = json_string_value(json_object_get(c, "id"));
+			if (id && json_object_get(seen, id))
+				continue; /* a case moved between pages while we fetched */
+			if (id)
+				json_object_set_new(seen, id, json_true());
+			json_array_append(all, c);
+		}
+	}
+	json_decref(seen);
+	json_t *merged = json_deep_copy(r->first);
+	json_object_set_new(merged, "cases", all);
+	json_object_set_new(merged, "page", json_integer(1));
+	json_object_set_new(merged, "per_page", json_integer((json_int_t)json_array_size(all)));
+
+	void *model = NULL;
+	char *err = NULL;
+	if (cases_parse_find(merged, &model, &err) < 0) {
+		cmd_fail(ctx, CMD_EXIT_API, "unexpected response from Kibana: %s", err);
+		free(err);
+		json_decref(merged);
+		return;
+	}
+	struct case_page *p = model;
+	char *title = xasprintf("all %zu cases%s", p->n, r->total > CASES_ALL_WINDOW ? " (Kibana pages no further than 10,000)" : "");
+	cases_emit(ctx, p->cases, p->n, merged, title);
+	free(title);
+	cases_free_page(p);
+	json_decref(merged);
+	cmd_finish(ctx);
+}
+
+static void cases_all_page(struct cmd_ctx *ctx, struct worker_done *d)
+{
+	struct cases_run *r = ctx->state;
+	if (d->res.status != API_OK) {
+		cmd_fail_api(ctx, d);
+		return;
+	}
+	struct case_page *p = d->res.model;
+	long idx = p->page - 1;
+	if (idx < 0 || idx >= r->npages || r->pages[idx]) {
+		cmd_fail(ctx, CMD_EXIT_API, "Kibana answered page %lld, which was not asked for", p->page);
+		return;
+	}
+	r->pages[idx] = json_incref(json_object_get(d->res.json, "cases"));
+	if (!r->pages[idx])
+		r->pages[idx] = json_array();
+	if (++r->received == r->npages)
+		cases_all_done(ctx);
+	else
+		cmd_note(ctx, "fetched %ld of %ld pages", r->received, r->npages);
+}
+
+static void cases_all_first(struct cmd_ctx *ctx, struct worker_done *d)
+{
+	struct cases_run *r = ctx->state;
+	if (d->res.status != API_OK) {
+		cmd_fail_api(ctx, d);
+		return;
+	}
+	struct case_page *p = d->res.model;
+	r->total = p->total;
+	long reachable = p->total < CASES_ALL_WINDOW ? p->total : CASES_ALL_WINDOW;
+	r->npages = reachable <= 0 ? 1 : (reachable + CASES_MAX_PER_PAGE - 1) / CASES_MAX_PER_PAGE;
+	r->pages = xcalloc((size_t)r->npages, sizeof(json_t *));
+	r->first = json_incref(d->res.json);
+	r->pages[0] = json_incref(json_object_get(d->res.json, "cases"));
+	if (!r->pages[0])
+		r->pages[0] = json_array();
+	r->received = 1;
+	if (r->npages == 1) {
+		cases_all_done(ctx);
+		return;
+	}
+	/* The rest go out together; the worker runs them concurrently. */
+	for (long page = 2; page <= r->npages; page++) {
+		struct cases_query q;
+		cases_query_from(ctx, &q, page, CASES_MAX_PER_PAGE);
+		cmd_submit(ctx, cases_find_request(&q), cases_all_page);
+	}
+}
+
+static void cases_run(struct cmd_ctx *ctx)
+{
+	struct cases_query q;
+	if (cmd_flag(ctx, "all")) {
+		ctx->state = xcalloc(1, sizeof(struct cases_run));
+		ctx->state_free = cases_run_free;
+		cases_query_from(ctx, &q, 1, CASES_MAX_PER_PAGE);
+		cmd_submit(ctx, cases_find_request(&q), cases_all_first);
+		return;
+	}
+	long per_page = cmd_int(ctx, "per-page", 20);
+	if (per_page < 1 || per_page > CASES_MAX_PER_PAGE) {
+		cmd_fail(ctx, CMD_EXIT_USAGE, "--per-page must be between 1 and %d", CASES_MAX_PER_PAGE);
+		return;
+	}
+	cases_query_from(ctx, &q, cmd_int(ctx, "page", 1), per_page);
+	cmd_submit(ctx, cases_find_request(&q), cases_one_page);
+}
+
+/* Fill a record with everything about a case. */
+static void case_record(struct record *r, const struct kb_case *c)
+{
+	char when[64];
+	char *tags = cases_join(c->tags, c->n_tags);
+	char *assignees = cases_join(c->assignees, c->n_assignees);
+	record_add_section(r, c->title);
+	record_add(r, "id", c->id);
+	record_add(r, "status", cases_status_names[c->status]);
+	record_add(r, "severity", cases_severity_names[c->severity]);
+	record_add(r, "owner", c->owner);
+	if (c->category)
+		record_add(r, "category", c->category);
+	record_add(r, "tags", *tags ? tags : "-");
+	record_add(r, "assignees", *assignees ? assignees : "-");
+	timefmt_local(c->created_at, when, sizeof(when));
+	record_addf(r, "created", "%s by %s", when, cases_user_name(&c->created_by));
+	if (c->updated_at) {
+		timefmt_local(c->updated_at, when, sizeof(when));
+		record_addf(r, "updated", "%s by %s", when, cases_user_name(&c->updated_by));
+	}
+	if (c->closed_at) {
+		timefmt_local(c->closed_at, when, sizeof(when));
+		record_addf(r, "closed", "%s by %s", when, cases_user_name(&c->closed_by));
+	}
+	record_addf(r, "alerts", "%lld", c->total_alerts);
+	record_addf(r, "comments", "%lld", c->total_comment);
+	record_add(r, "sync alerts", c->sync_alerts ? "on" : "off");
+	if (strcmp(c->connector.type ? c->connector.type : ".none", ".none") == 0)
+		record_add(r, "connector", "none");
+	else
+		record_addf(r, "connector", "%s (%s, %s)", c->connector.name, c->connector.type, c->connector.id);
+	if (c->external.present) {
+		record_addf(r, "pushed", "%s to %s", c->external.external_title ? c->external.external_title : "-",
+			    c->external.connector_name ? c->external.connector_name : "-");
+		record_add(r, "external url", c->external.external_url);
+	}
+	for (size_t i = 0; i < c->n_custom_fields; i++)
+		record_addf(r, c->custom_fields[i].key ? c->custom_fields[i].key : "custom field", "%s",
+			    c->custom_fields[i].value);
+	record_add(r, "version", c->version);
+	record_add_block(r, "description", c->description);
+	free(tags);
+	free(assignees);
+	if (!c->n_comments)
+		return;
+	record_add_section(r, "Comments and alerts");
+	for (size_t i = 0; i < c->n_comments; i++) {
+		const struct case_comment *cm = &c->comments[i];
+		timefmt_local(cm->created_at, when, sizeof(when));
+		char *label = xasprintf("%s, %s", cases_user_name(&cm->created_by), when);
+		if (cm->type == CASE_COMMENT_ALERT) {
+			char *ids = cases_join(cm->alert_ids, cm->n_alert_ids);
+			char *text = xasprintf("alert %s%s%s", ids, cm->rule_name ? " from rule " : "",
+					       cm->rule_name ? cm->rule_name : "");
+			record_add_block(r, label, text);
+			free(text);
+			free(ids);
+		} else {
+			record_add_block(r, label, cm->comment ? cm->comment : cm->type_name);
+		}
+		free(label);
+	}
+}
+
+static void case_show_done(struct cmd_ctx *ctx, struct worker_done *d)
+{
+	if (d->res.status != API_OK) {
+		cmd_fail_api(ctx, d);
+		return;
+	}
+	struct record r;
+	record_init(&r);
+	case_record(&r, d->res.model);
+	struct cmd_output out = {.kind = CMD_OUT_RECORD, .record = &r, .json = d->res.json};
+	cmd_output(ctx, &out);
+	record_free(&r);
+	cmd_finish(ctx);
+}
+
+static void case_show_run(struct cmd_ctx *ctx)
+{
+	cmd_submit(ctx, cases_get_request(cmd_str(ctx, "caseId")), case_show_done);
+}
+
+static void connectors_done(struct cmd_ctx *ctx, struct worker_done *d)
+{
+	if (d->res.status != API_OK) {
+		cmd_fail_api(ctx, d);
+		return;
+	}
+	static const char *const headers[] = {"ID", "NAME", "TYPE", "CASES", NULL};
+	struct connector_list *l = d->res.model;
+	bool only_cases = cmd_flag(ctx, "cases");
+	struct table t;
+	table_init(&t, headers);
+	table_set_flex(&t, 1);
+	for (size_t i = 0; i < l->n; i++) {
+		bool ok = cases_connector_type_ok(l->items[i].type);
+		if (only_cases && !ok)
+			continue;
+		const char *row[] = {l->items[i].id, l->items[i].name, l->items[i].type, ok ? "yes" : "no"};
+		table_add_row(&t, row);
+	}
+	struct cmd_output out = {.kind = CMD_OUT_TABLE, .table = &t, .json = d->res.json};
+	cmd_output(ctx, &out);
+	table_free(&t);
+	cmd_finish(ctx);
+}
+
+static void connectors_run(struct cmd_ctx *ctx)
+{
+	cmd_submit(ctx, connectors_list_request(), connectors_done);
+}
+
+static void alert_cases_done(struct cmd_ctx *ctx, struct worker_done *d)
+{
+	if (d->res.status != API_OK) {
+		cmd_fail_api(ctx, d);
+		return;
+	}
+	static const char *const headers[] = {"ID", "TITLE", NULL};
+	struct alert_case_list *l = d->res.model;
+	struct table t;
+	table_init(&t, headers);
+	table_set_flex(&t, 1);
+	for (size_t i = 0; i < l->n; i++) {
+		const char *row[] = {l->items[i].id, l->items[i].title};
+		table_add_row(&t, row);
+	}
+	char *title = xasprintf("%zu case%s hold alert %s", l->n, l->n == 1 ? "" : "s", cmd_str(ctx, "alertId"));
+	struct cmd_output out = {.kind = CMD_OUT_TABLE, .message = title, .table = &t, .json = d->res.json};
+	cmd_output(ctx, &out);
+	free(title);
+	table_free(&t);
+	cmd_finish(ctx);
+}
+
+static void alert_cases_run(struct cmd_ctx *ctx)
+{
+	cmd_submit(ctx, cases_for_alert_request(cmd_str(ctx, "alertId")), alert_cases_done);
+}
+
+static const struct cmd_arg cases_args[] = {
+	{"status", CMD_ARG_ENUM, 0, cases_status_names, CMD_ID_NONE, "only cases with this status"},
+	{"severity", CMD_ARG_ENUM, 0, cases_severity_names, CMD_ID_NONE, "only cases with this severity"},
+	{"search", CMD_ARG_STRING, 0, NULL, CMD_ID_NONE, "text to look for in titles and descriptions"},
+	{"tag", CMD_ARG_STRING, CMD_MULTI, NULL, CMD_ID_NONE, "only cases with this tag (repeatable)"},
+	{"owner", CMD_ARG_ENUM, 0, owners, CMD_ID_NONE, "only cases of this application"},
+	{"sort-field", CMD_ARG_ENUM, 0, sort_fields, CMD_ID_NONE, "sort key (default updatedAt)"},
+	{"sort-order", CMD_ARG_ENUM, 0, sort_orders, CMD_ID_NONE, "sort direction (default desc)"},
+	{"page", CMD_ARG_INT, 0, NULL, CMD_ID_NONE, "page number, from 1"},
+	{"per-page", CMD_ARG_INT, 0, NULL, CMD_ID_NONE, "cases per page, 1 to 100 (default 20)"},
+	{"all", CMD_ARG_FLAG, 0, NULL, CMD_ID_NONE, "fetch every page (several at once)"},
+	{NULL, 0, 0, NULL, 0, NULL},
+};
+
+static const struct cmd_arg case_id_arg[] = {
+	{"caseId", CMD_ARG_STRING, CMD_REQUIRED | CMD_POSITIONAL, NULL, CMD_ID_CASE, "the case id"},
+	{NULL, 0, 0, NULL, 0, NULL},
+};
+
+static const struct cmd_arg connectors_args[] = {
+	{"cases", CMD_ARG_FLAG, 0, NULL, CMD_ID_NONE, "only connectors that can take cases"},
+	{NULL, 0, 0, NULL, 0, NULL},
+};
+
+static const struct cmd_arg alert_id_arg[] = {
+	{"alertId", CMD_ARG_STRING, CMD_REQUIRED | CMD_POSITIONAL, NULL, CMD_ID_ALERT, "the alert id"},
+	{NULL, 0, 0, NULL, 0, NULL},
+};
+
+const struct cmd_def cmd_cases_defs[] = {
+	{"cases", cases_args, CMD_LIST, "list cases (GET /api/cases/_find)", "cases", NULL, cases_run},
+	{"case show", case_id_arg, 0, "show one case with its comments (GET /api/cases/{caseId})", "cases", NULL,
+	 case_show_run},
+	{"connectors", connectors_args, CMD_LIST, "list connectors (GET /api/actions/connectors)", "cases", NULL,
+	 connectors_run},
+	{"alert cases", alert_id_arg, 0, "cases an alert is attached to (GET /api/cases/alerts/{alertId})", "alerts",
+	 "C", alert_cases_run},
+	{NULL, NULL, 0, NULL, NULL, NULL, NULL},
+};

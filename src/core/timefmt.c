@@ -1,0 +1,92 @@
+#include "config.h"
+#include "core/timefmt.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Days from 1970-01-01 to y-m-d (proleptic Gregorian), without the C library's time zone. */
+static long long timefmt_days(int y, int m, int d)
+{
+	y -= m <= 2;
+	long long era = (y >= 0 ? y : y - 399) / 400;
+	long long yoe = y - era * 400;
+	long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+bool timefmt_parse(const char *iso, time_t *out)
+{
+	int y, mo, d, h, mi, s, n = 0;
+	if (!iso || sscanf(iso, "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &s, &n) != 6)
+		return false;
+	if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60)
+		return false;
+	const char *p = iso + n;
+	if (*p == '.')
+		for (p++; *p >= '0' && *p <= '9'; p++)
+			;
+	long off = 0;
+	if (*p == '+' || *p == '-') {
+		int oh, om;
+		if (sscanf(p + 1, "%2d:%2d", &oh, &om) != 2)
+			return false;
+		off = (oh * 3600L + om * 60L) * (*p == '+' ? 1 : -1);
+	} else if (*p != 'Z' && *p != '\0') {
+		return false;
+	}
+	*out = (time_t)(timefmt_days(y, mo, d) * 86400LL + h * 3600LL + mi * 60LL + s - off);
+	return true;
+}
+
+void timefmt_relative(const char *iso, time_t now, char *buf, size_t len)
+{
+	time_t t;
+	if (!timefmt_parse(iso, &t)) {
+		snprintf(buf, len, "-");
+		return;
+	}
+	long long diff = (long long)now - (long long)t;
+	bool future = diff < 0;
+	if (future)
+		diff = -diff;
+	long long v;
+	char unit;
+	if (diff < 60) {
+		v = diff; unit = 's';
+	} else if (diff < 3600) {
+		v = diff / 60; unit = 'm';
+	} else if (diff < 86400) {
+		v = diff / 3600; unit = 'h';
+	} else if (diff < 86400LL * 365) {
+		v = diff / 86400; unit = 'd';
+	} else {
+		v = diff / (86400LL * 365); unit = 'y';
+	}
+	if (future)
+		snprintf(buf, len, "in %lld%c", v, unit);
+	else
+		snprintf(buf, len, "%lld%c ago", v, unit);
+}
+
+void timefmt_local(const char *iso, char *buf, size_t len)
+{
+	time_t t;
+	struct tm tm;
+	if (!timefmt_parse(iso, &t) || !localtime_r(&t, &tm)) {
+		snprintf(buf, len, "%s", iso ? iso : "-");
+		return;
+	}
+	strftime(buf, len, "%Y-%m-%d %H:%M:%S", &tm);
+}
+
+void timefmt_now_iso(char *buf, size_t len)
+{
+	struct timespec ts;
+	struct tm tm;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	gmtime_r(&ts.tv_sec, &tm);
+	char base[32];
+	strftime(base, sizeof(base), "%Y-%m-%dT%H:%M:%S", &tm);
+	snprintf(buf, len, "%s.%03ldZ", base, ts.tv_nsec / 1000000);
+}

@@ -1,0 +1,37 @@
+/* The embedded demo Kibana: a real HTTP server on loopback speaking Kibana's API. */
+#ifndef KT_DEMO_H
+#define KT_DEMO_H
+#include <stdbool.h>
+#include <stdint.h>
+
+struct demo_server;
+struct demo_fault;
+
+/* What to serve and how; fill with demo_options_init, then adjust. */
+struct demo_options {
+	char *listen;              /* "127.0.0.1:0" (port 0: ephemeral) */
+	uint64_t seed;             /* same seed, same data */
+	unsigned cases, alerts, conversations, endpoints, actions;
+	char *api_key;             /* when set, every request must carry "Authorization: ApiKey <this>" */
+	unsigned action_delay_ms;  /* how long a new response action stays pending */
+	struct demo_fault *faults; /* fault switches, off unless added */
+	unsigned n_faults;
+	bool quiet;                /* no request log on stderr */
+};
+
+/* Defaults: loopback, seed 1, a realistic amount of data, no faults, no auth check. */
+void demo_options_init(struct demo_options *o);
+/* Add a fault switch from its text form ("latency=2000", "status=503@/api/cases/_find", ...); 0 or -1 with *err. */
+int demo_options_add_fault(struct demo_options *o, const char *spec, char **err);
+/* Free what demo_options_init and demo_options_add_fault allocated. */
+void demo_options_free(struct demo_options *o);
+/* Generate the data and start serving on background threads; NULL with *err on failure. */
+struct demo_server *demo_start(const struct demo_options *o, char **err);
+/* The base URL the server listens on, e.g. "http://127.0.0.1:41234". */
+const char *demo_url(const struct demo_server *s);
+/* Stop serving and free everything. */
+void demo_stop(struct demo_server *s);
+/* `ktriage serve-demo [options]`: argv[0] is "serve-demo"; runs until SIGINT/SIGTERM; returns the exit code. */
+int demo_main(int argc, char **argv);
+
+#endif

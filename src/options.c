@@ -1,0 +1,193 @@
+#include "config.h"
+#include "options.h"
+#include "core/config.h"
+#include "core/profile.h"
+#include "core/secret.h"
+#include "core/strbuf.h"
+#include "core/xalloc.h"
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+enum {
+	OPT_PROFILE = 256, OPT_CONFIG, OPT_URL, OPT_SPACE, OPT_API_KEY_FILE, OPT_USER, OPT_PASSWORD_FILE,
+	OPT_CA_CERT, OPT_CLIENT_CERT, OPT_CLIENT_KEY, OPT_INSECURE, OPT_READONLY, OPT_JSON, OPT_YES,
+	OPT_QUIET, OPT_DEMO, OPT_THEME, OPT_TIMEOUT, OPT_VERSION, OPT_API_KEY, OPT_PASSWORD,
+};
+
+static const struct option options_long[] = {
+	{"command", required_argument, NULL, 'c'},
+	{"profile", required_argument, NULL, OPT_PROFILE},
+	{"config", required_argument, NULL, OPT_CONFIG},
+	{"url", required_argument, NULL, OPT_URL},
+	{"space", required_argument, NULL, OPT_SPACE},
+	{"api-key-file", required_argument, NULL, OPT_API_KEY_FILE},
+	{"user", required_argument, NULL, OPT_USER},
+	{"password-file", required_argument, NULL, OPT_PASSWORD_FILE},
+	{"ca-cert", required_argument, NULL, OPT_CA_CERT},
+	{"client-cert", required_argument, NULL, OPT_CLIENT_CERT},
+	{"client-key", required_argument, NULL, OPT_CLIENT_KEY},
+	{"insecure", no_argument, NULL, OPT_INSECURE},
+	{"readonly", no_argument, NULL, OPT_READONLY},
+	{"json", no_argument, NULL, OPT_JSON},
+	{"yes", no_argument, NULL, OPT_YES},
+	{"quiet", no_argument, NULL, OPT_QUIET},
+	{"demo", no_argument, NULL, OPT_DEMO},
+	{"theme", required_argument, NULL, OPT_THEME},
+	{"timeout", required_argument, NULL, OPT_TIMEOUT},
+	{"help", no_argument, NULL, 'h'},
+	{"version", no_argument, NULL, OPT_VERSION},
+	{"api-key", required_argument, NULL, OPT_API_KEY},
+	{"password", required_argument, NULL, OPT_PASSWORD},
+	{NULL, 0, NULL, 0},
+};
+
+const char *options_usage(void)
+{
+	return "usage: ktriage [options]                 open the terminal UI\n"
+	       "       ktriage [options] -c 'COMMAND'    run one command and exit\n"
+	       "       ktriage --demo [-c 'COMMAND']     the same, against a built-in demo Kibana\n"
+	       "       ktriage serve-demo [--help]       run the demo Kibana on its own\n"
+	       "       ktriage help [COMMAND]            list commands, or describe one\n"
+	       "\n"
+	       "Connection (config file < environment < these flags):\n"
+	       "  --profile NAME        use [profile NAME] from the config file\n"
+	       "  --config FILE         config file (default $XDG_CONFIG_HOME/ktriage/config)\n"
+	       "  --url URL             Kibana base URL (KIBANA_URL)\n"
+	       "  --space SPACE         Kibana space (KIBANA_SPACE)\n"
+	       "  --api-key-file FILE   read the encoded API key from FILE (KIBANA_API_KEY)\n"
+	       "  --user NAME           basic auth user (KIBANA_USERNAME); the password comes from\n"
+	       "  --password-file FILE  FILE, KIBANA_PASSWORD, the config, or a prompt\n"
+	       "  --ca-cert FILE        CA bundle for a private certificate authority\n"
+	       "  --client-cert FILE    client certificate (PEM), with --client-key FILE\n"
+	       "  --insecure            do not verify TLS certificates (warned about on screen)\n"
+	       "  --timeout SECONDS     limit for each request\n"
+	       "\n"
+	       "Behaviour:\n"
+	       "  -c, --command CMD     run CMD without the TUI; exit 0 ok, 1 API error, 2 usage\n"
+	       "  --json                print the API's JSON instead of a table\n"
+	       "  --yes                 confirm a command that changes data (batch mode)\n"
+	       "  --readonly            refuse every command that changes data\n"
+	       "  --theme NAME          colour theme (default, light, high-contrast)\n"
+	       "  --quiet               no progress notes on stderr\n"
+	       "  --version, --help\n"
+	       "\n"
+	       "Secrets are never taken as arguments: use files, the environment or the config file.\n";
+}
+
+int options_parse(int argc, char **argv, struct options *o, char **err)
+{
+	memset(o, 0, sizeof(*o));
+	optind = 1;
+	opterr = 0;
+	int c;
+	while ((c = getopt_long(argc, argv, ":c:h", options_long, NULL)) != -1) {
+		switch (c) {
+		case 'c': o->command = optarg; break;
+		case 'h': o->help = true; break;
+		case OPT_PROFILE: o->profile_name = optarg; break;
+		case OPT_CONFIG: o->config_path = optarg; break;
+		case OPT_URL: o->url = optarg; break;
+		case OPT_SPACE: o->space = optarg; break;
+		case OPT_API_KEY_FILE: o->api_key_file = optarg; break;
+		case OPT_USER: o->user = optarg; break;
+		case OPT_PASSWORD_FILE: o->password_file = optarg; break;
+		case OPT_CA_CERT: o->ca_cert = optarg; break;
+		case OPT_CLIENT_CERT: o->client_cert = optarg; break;
+		case OPT_CLIENT_KEY: o->client_key = optarg; break;
+		case OPT_INSECURE: o->insecure = true; break;
+		case OPT_READONLY: o->readonly = true; break;
+		case OPT_JSON: o->json = true; break;
+		case OPT_YES: o->yes = true; break;
+		case OPT_QUIET: o->quiet = true; break;
+		case OPT_DEMO: o->demo = true; break;
+		case OPT_THEME: o->theme = optarg; break;
+		case OPT_VERSION: o->version = true; break;
+		case OPT_TIMEOUT: {
+			char *end;
+			o->timeout_s = strtol(optarg, &end, 10);
+			if (*end || o->timeout_s <= 0 || o->timeout_s > 86400) {
+				*err = xasprintf("--timeout takes a number of seconds, not \"%s\"", optarg);
+				return -1;
+			}
+			break;
+		}
+		case OPT_API_KEY:
+		case OPT_PASSWORD:
+			*err = xstrdup("secrets are not accepted as arguments (they would show in ps and shell history): "
+				       "use --api-key-file / --password-file, KIBANA_API_KEY / KIBANA_PASSWORD, or the config file");
+			return -1;
+		case ':':
+			*err = xasprintf("%s needs a value", argv[optind - 1]);
+			return -1;
+		default:
+			*err = xasprintf("unknown option %s (ktriage --help lists them)", argv[optind - 1]);
+			return -1;
+		}
+	}
+	if (optind < argc) {
+		*err = xasprintf("unexpected argument \"%s\" (commands go in -c '...'; ktriage --help)", argv[optind]);
+		return -1;
+	}
+	return 0;
+}
+
+static int options_secret_file(const char *path, char **field, struct strbuf *warnings, char **err)
+{
+	char *secret = NULL;
+	char *full = config_expand_path(path);
+	int rc = config_read_secret(full, &secret, warnings, err);
+	free(full);
+	if (rc < 0)
+		return -1;
+	profile_set_secret(field, secret);
+	xfree_secret(secret);
+	return 0;
+}
+
+int options_profile(const struct options *o, struct profile *p, struct strbuf *warnings, char **err)
+{
+	char *path = o->config_path ? config_expand_path(o->config_path) : config_default_path();
+	const char *want = o->profile_name ? o->profile_name : getenv("KTRIAGE_PROFILE");
+	int rc = config_load(p, path, want && *want ? want : NULL, o->config_path != NULL, warnings, err);
+	free(path);
+	if (rc < 0)
+		return -1;
+	config_apply_env(p);
+	if (o->url)
+		profile_set(&p->url, o->url);
+	if (o->space)
+		profile_set(&p->space, o->space);
+	if (o->api_key_file && options_secret_file(o->api_key_file, &p->api_key, warnings, err) < 0)
+		return -1;
+	if (o->user) {
+		profile_set(&p->username, o->user);
+		/* A user given here means basic auth even if a key came from elsewhere. */
+		profile_set_secret(&p->api_key, NULL);
+	}
+	if (o->password_file && options_secret_file(o->password_file, &p->password, warnings, err) < 0)
+		return -1;
+	if (o->ca_cert)
+		profile_set(&p->ca_cert, o->ca_cert);
+	if (o->client_cert)
+		profile_set(&p->client_cert, o->client_cert);
+	if (o->client_key)
+		profile_set(&p->client_key, o->client_key);
+	if (o->theme)
+		profile_set(&p->theme, o->theme);
+	if (o->insecure)
+		p->insecure = true;
+	if (o->readonly)
+		p->readonly = true;
+	if (o->timeout_s)
+		p->timeout_ms = o->timeout_s * 1000;
+	if (p->username && !p->api_key && !p->password && isatty(STDIN_FILENO)) {
+		char *q = xasprintf("Password for %s at %s: ", p->username, p->url ? p->url : "Kibana");
+		char *pw = secret_prompt(q);
+		free(q);
+		profile_set_secret(&p->password, pw);
+		xfree_secret(pw);
+	}
+	return 0;
+}
