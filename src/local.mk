@@ -1,4 +1,4 @@
 # The program: main.c picks a front end.
 bin_PROGRAMS += src/ktriage
 src_ktriage_SOURCES = src/main.c src/options.c src/options.h
-src_ktriage_LDADD = $(CMD_LIBS) $(DEMO_LIBS) $(NCURSES_LIBS) $(READLINE_LIBS)
+src_ktriage_LDADD = $(UI_LIBS) $(DEMO_LIBS)

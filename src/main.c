@@ -8,6 +8,8 @@
 #include "core/utf8.h"
 #include "core/xalloc.h"
 #include "demo/demo.h"
+#include "ui/app.h"
+#include "ui/help.h"
 #include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
@@ -41,8 +43,14 @@ static int main_run(const struct options *o, struct profile *p)
 	if (p->insecure && !o->quiet)
 		fputs("ktriage: warning: TLS certificate verification is OFF (--insecure)\n", stderr);
 	if (!o->command) {
-		fputs("ktriage: the terminal UI is not built yet; use -c 'COMMAND' (ktriage help)\n", stderr);
-		return 2;
+		char *why = NULL;
+		if (!profile_usable(p, &why)) {
+			fprintf(stderr, "ktriage: %s\n", why);
+			free(why);
+			return 2;
+		}
+		struct app_options ao = {.profile = p, .theme = o->theme, .script = getenv("KTRIAGE_SCRIPT"), .demo = o->demo};
+		return app_run(&ao);
 	}
 	char *line = main_command_line(o);
 	struct batch_options bo = {.profile = p, .readonly = p->readonly, .json = o->json, .quiet = o->quiet};
@@ -84,6 +92,14 @@ int main(int argc, char **argv)
 
 	if (argc > 1 && strcmp(argv[1], "serve-demo") == 0)
 		return demo_main(argc - 1, argv + 1);
+	if (argc == 3 && strcmp(argv[1], "help") == 0 && strcmp(argv[2], "--man-keys") == 0) {
+		struct strbuf sb;
+		strbuf_init(&sb);
+		help_man_keys(&sb);
+		fputs(sb.buf, stdout);
+		strbuf_free(&sb);
+		return 0;
+	}
 	if (argc > 1 && strcmp(argv[1], "help") == 0)
 		return batch_help(argc - 2, argv + 2);
 

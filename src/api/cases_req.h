@@ -26,8 +26,6 @@ struct cases_query {
 struct api_request *cases_find_request(const struct cases_query *q);
 /* GET /api/cases/{caseId}. */
 struct api_request *cases_get_request(const char *case_id);
-/* GET /api/cases/{caseId}/comments/_find, newest first. */
-struct api_request *cases_comments_request(const char *case_id, long page, long per_page);
 /* PATCH /api/cases for one case; fields (stolen) holds what changes (status, severity, connector...). */
 struct api_request *cases_update_request(const char *case_id, const char *version, json_t *fields);
 /* POST /api/cases/{caseId}/comments with a user comment. */

@@ -11,4 +11,5 @@ src_api_libapi_a_SOURCES += \
 	src/api/cases.c src/api/cases.h \
 	src/api/cases_req.c src/api/cases_req.h \
 	src/api/alert_cases.c src/api/alert_cases.h \
+	src/api/case_alerts.c src/api/case_alerts.h \
 	src/api/connectors.c src/api/connectors.h

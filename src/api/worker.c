@@ -292,6 +292,29 @@ void worker_cancel(struct worker *w, uint64_t id)
 	curl_multi_wakeup(w->multi);
 }
 
+void worker_cancel_all(struct worker *w)
+{
+	pthread_mutex_lock(&w->lock);
+	for (struct worker_job *j = w->queued; j; j = j->next)
+		j->cancelled = true;
+	for (struct worker_job *j = w->running; j; j = j->next)
+		j->cancelled = true;
+	pthread_mutex_unlock(&w->lock);
+	curl_multi_wakeup(w->multi);
+}
+
+void worker_drain(struct worker *w)
+{
+	worker_cancel_all(w);
+	while (worker_pending(w)) {
+		struct worker_done *d;
+		while ((d = worker_take(w)))
+			worker_dispatch(d);
+		if (worker_pending(w))
+			worker_wait(w, 1000);
+	}
+}
+
 struct worker_done *worker_take(struct worker *w)
 {
 	pthread_mutex_lock(&w->lock);

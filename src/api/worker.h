@@ -38,6 +38,10 @@ int worker_fd(const struct worker *w);
 uint64_t worker_submit(struct worker *w, struct api_request *req, uint64_t generation, void *udata);
 /* Cancel a job; it still comes back once, as API_ERR_CANCELLED, unless it already finished. */
 void worker_cancel(struct worker *w, uint64_t id);
+/* Cancel every job not yet finished (each still comes back once). */
+void worker_cancel_all(struct worker *w);
+/* Cancel everything and hand every outstanding job to its sink: nothing is left in flight. */
+void worker_drain(struct worker *w);
 /* Take the next finished job, or NULL; never blocks. */
 struct worker_done *worker_take(struct worker *w);
 /* Jobs submitted and not yet taken back. */

@@ -174,11 +174,61 @@ int batch_run(const struct batch_options *o, const char *command_line)
 	return st.exit_code;
 }
 
+/* Escape text for troff. */
+static void batch_troff(struct strbuf *out, const char *s)
+{
+	if (*s == '.' || *s == '\'')
+		strbuf_puts(out, "\\&");
+	for (; *s; s++) {
+		if (*s == '\\')
+			strbuf_puts(out, "\\e");
+		else if (*s == '-')
+			strbuf_puts(out, "\\-");
+		else
+			strbuf_putc(out, *s);
+	}
+}
+
+/* The COMMANDS section of the man page, in troff. */
+static void batch_man_commands(struct strbuf *out)
+{
+	strbuf_puts(out, ".SH COMMANDS\nThe same commands run at the \\fB:\\fR prompt and with \\fB\\-c\\fR.\n");
+	struct strbuf usage;
+	strbuf_init(&usage);
+	for (const struct cmd_def *const *d = cmd_all(); *d; d++) {
+		strbuf_reset(&usage);
+		cmd_usage(*d, &usage);
+		strbuf_puts(out, ".TP\n.B ");
+		batch_troff(out, usage.buf);
+		strbuf_putc(out, '\n');
+		batch_troff(out, (*d)->help);
+		if ((*d)->flags & CMD_MUTATES)
+			strbuf_puts(out, " Changes data: asks for confirmation, needs \\fB\\-\\-yes\\fR in batch mode, refused with \\fB\\-\\-readonly\\fR, written to the audit log.");
+		strbuf_putc(out, '\n');
+		for (size_t i = 0; (*d)->args && (*d)->args[i].name; i++) {
+			const struct cmd_arg *a = &(*d)->args[i];
+			strbuf_puts(out, ".br\n\\ \\ ");
+			if (a->flags & CMD_POSITIONAL)
+				strbuf_printf(out, "\\fI%s\\fR: ", a->name);
+			else {
+				strbuf_puts(out, "\\fB\\-\\-");
+				batch_troff(out, a->name);
+				strbuf_puts(out, "\\fR: ");
+			}
+			batch_troff(out, a->help);
+			strbuf_putc(out, '\n');
+		}
+	}
+	strbuf_free(&usage);
+}
+
 int batch_help(int argc, char **argv)
 {
 	struct strbuf sb;
 	strbuf_init(&sb);
-	if (argc > 0) {
+	if (argc == 1 && strcmp(argv[0], "--man-commands") == 0) {
+		batch_man_commands(&sb);
+	} else if (argc > 0) {
 		int used;
 		const struct cmd_def *def = cmd_lookup(argc, argv, &used);
 		if (!def || used != argc) {

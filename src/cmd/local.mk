@@ -8,6 +8,7 @@ src_cmd_libcmd_a_SOURCES = \
 	src/cmd/registry.c src/cmd/registry.h \
 	src/cmd/audit.c src/cmd/audit.h \
 	src/cmd/batch.c src/cmd/batch.h \
+	src/cmd/casefmt.c src/cmd/casefmt.h \
 	src/cmd/cmd_cases.c \
 	src/cmd/cmd_case_edit.c
 CMD_LIBS = src/cmd/libcmd.a $(API_LIBS)

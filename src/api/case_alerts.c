@@ -1,0 +1,58 @@
+#include "config.h"
+#include "api/case_alerts.h"
+#include "api/kjson.h"
+#include "core/xalloc.h"
+#include <stdlib.h>
+
+struct api_request *case_alerts_request(const char *case_id)
+{
+	char *path = api_path("/api/cases/{}/alerts", case_id);
+	struct api_request *req = api_request_new(HTTP_GET, path);
+	free(path);
+	api_request_set_parser(req, case_alerts_parse, case_alerts_free);
+	return req;
+}
+
+int case_alerts_parse(json_t *j, void **model, char **err)
+{
+	if (!json_is_array(j)) {
+		*err = xasprintf("alerts of a case: expected an array, got %s", kjson_type_name(j));
+		return -1;
+	}
+	struct case_alert_list *l = xcalloc(1, sizeof(*l));
+	l->items = xcalloc(json_array_size(j) + 1, sizeof(*l->items));
+	struct kjson_reader r;
+	kjson_reader_init(&r, "");
+	size_t i;
+	json_t *v;
+	json_array_foreach(j, i, v) {
+		kjson_reader_at(&r, "alerts of a case[%zu]", i);
+		struct case_alert *a = &l->items[l->n++];
+		a->id = kjson_str(&r, v, "id", KJ_OPT);
+		a->index = kjson_str(&r, v, "index", KJ_OPT);
+		a->attached_at = kjson_str(&r, v, "attached_at", KJ_OPT);
+		if (r.err)
+			break;
+	}
+	if (r.err) {
+		*err = r.err;
+		case_alerts_free(l);
+		return -1;
+	}
+	*model = l;
+	return 0;
+}
+
+void case_alerts_free(void *model)
+{
+	struct case_alert_list *l = model;
+	if (!l)
+		return;
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->items[i].id);
+		free(l->items[i].index);
+		free(l->items[i].attached_at);
+	}
+	free(l->items);
+	free(l);
+}

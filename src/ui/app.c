@@ -1,0 +1,429 @@
+#include "config.h"
+#include "ui/app.h"
+#include "ui/app_internal.h"
+#include "ui/keys.h"
+#include "ui/pane.h"
+#include "ui/panes.h"
+#include "ui/script.h"
+#include "ui/view.h"
+#include "api/worker.h"
+#include "core/profile.h"
+#include "core/strbuf.h"
+#include "core/timefmt.h"
+#include "core/xalloc.h"
+#include <curses.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+/* The signal self-pipe's write end (handlers only write a byte). */
+static int app_sig_fd = -1;
+
+static void app_on_signal(int sig)
+{
+	unsigned char c = (unsigned char)sig;
+	int saved = errno;
+	if (app_sig_fd >= 0 && write(app_sig_fd, &c, 1) < 0) {
+		/* Nothing to do: the pipe is full, a byte is already waiting. */
+	}
+	errno = saved;
+}
+
+long long app_clock_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+const struct profile *app_profile(struct app *a)
+{
+	return a->profile;
+}
+
+struct worker *app_worker(struct app *a)
+{
+	return a->worker;
+}
+
+bool app_readonly(struct app *a)
+{
+	return a->profile->readonly;
+}
+
+long long app_now(struct app *a)
+{
+	return a->now_override ? a->now_override : (long long)time(NULL);
+}
+
+void app_dirty(struct app *a)
+{
+	a->dirty = true;
+}
+
+void app_message(struct app *a, enum app_msg kind, const char *fmt, ...)
+{
+	struct strbuf sb;
+	strbuf_init(&sb);
+	va_list ap;
+	va_start(ap, fmt);
+	strbuf_vprintf(&sb, fmt, ap);
+	va_end(ap);
+	free(a->msg);
+	a->msg = strbuf_detach(&sb, NULL);
+	a->msg_kind = kind;
+	a->dirty = true;
+}
+
+struct view *app_top_view(struct app *a)
+{
+	return a->n_views ? a->views[a->n_views - 1] : NULL;
+}
+
+void app_push_view(struct app *a, struct view *v)
+{
+	static unsigned long serial;
+	v->serial = ++serial;
+	a->views = xreallocarray(a->views, a->n_views + 1, sizeof(*a->views));
+	a->views[a->n_views++] = v;
+	a->dirty = true;
+}
+
+static void app_destroy_view(struct view *v)
+{
+	v->ops->destroy(v);
+	free(v);
+}
+
+void app_close_view(struct app *a, struct view *v)
+{
+	for (size_t i = a->n_views; i-- > 0;) {
+		if (a->views[i] != v)
+			continue;
+		memmove(&a->views[i], &a->views[i + 1], (a->n_views - i - 1) * sizeof(*a->views));
+		a->n_views--;
+		app_destroy_view(v);
+		break;
+	}
+	a->dirty = true;
+}
+
+unsigned long app_view_serial(struct app *a, struct view *v)
+{
+	for (size_t i = 0; i < a->n_views; i++)
+		if (a->views[i] == v)
+			return v->serial;
+	return 0;
+}
+
+struct view *app_find_view(struct app *a, struct view *v, unsigned long serial)
+{
+	for (size_t i = 0; i < a->n_views; i++)
+		if (a->views[i] == v && v->serial == serial)
+			return v;
+	return NULL;
+}
+
+struct pane *app_pane(struct app *a, const char *name)
+{
+	for (size_t i = 0; i < a->n_panes; i++)
+		if (strcmp(a->panes[i]->ops->name, name) == 0)
+			return a->panes[i];
+	return NULL;
+}
+
+struct pane *app_current_pane(struct app *a)
+{
+	return a->panes[a->current];
+}
+
+struct pane **app_panes(struct app *a, size_t *n)
+{
+	*n = a->n_panes;
+	return a->panes;
+}
+
+void app_show_pane(struct app *a, struct pane *p)
+{
+	for (size_t i = 0; i < a->n_panes; i++)
+		if (a->panes[i] == p)
+			a->current = i;
+	while (a->n_views)
+		app_close_view(a, a->views[a->n_views - 1]);
+	if (!p->loaded_once && !p->loading)
+		p->ops->load(p, true);
+	a->dirty = true;
+}
+
+int app_list_height(struct app *a)
+{
+	int h = LINES - 5;
+	(void)a;
+	return h > 1 ? h : 1;
+}
+
+static bool app_terminal_ok(char **why)
+{
+	const char *term = getenv("TERM");
+	if (!term || !*term || strcmp(term, "dumb") == 0) {
+		*why = xstrdup("this terminal (TERM=dumb or unset) cannot run the full-screen UI; "
+			       "set TERM (e.g. xterm-256color) or use ktriage -c 'COMMAND' for scripts");
+		return false;
+	}
+	return true;
+}
+
+static int app_init_curses(struct app *a, char **err)
+{
+	if (a->opts->script) {
+		/* Screen tests: a virtual terminal sized by LINES/COLUMNS, output discarded. */
+		FILE *out = fopen("/dev/null", "w"), *in = fopen("/dev/null", "r");
+		use_env(TRUE);
+		if (!out || !in || !newterm(NULL, out, in)) {
+			*err = xstrdup("cannot set up the virtual terminal for the key script");
+			if (out)
+				fclose(out);
+			if (in)
+				fclose(in);
+			return -1;
+		}
+	} else if (!initscr()) {
+		*err = xstrdup("cannot initialise the terminal");
+		return -1;
+	}
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	theme_apply(&a->theme);
+	return 0;
+}
+
+static void app_signals(struct app *a)
+{
+	if (pipe(a->sig_pipe) == 0) {
+		for (int i = 0; i < 2; i++) {
+			fcntl(a->sig_pipe[i], F_SETFL, fcntl(a->sig_pipe[i], F_GETFL) | O_NONBLOCK);
+			fcntl(a->sig_pipe[i], F_SETFD, FD_CLOEXEC);
+		}
+		app_sig_fd = a->sig_pipe[1];
+	}
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = app_on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGCONT, &sa, NULL);
+}
+
+/* Run the next script steps that can run now. */
+static void app_script(struct app *a)
+{
+	while (a->script && !a->quit) {
+		if (a->script_waiting) {
+			bool busy = worker_pending(a->worker) > 0;
+			if (busy)
+				return;
+			a->script_waiting = false;
+		}
+		if (a->script_sleep_until) {
+			if (app_clock_ms() < a->script_sleep_until)
+				return;
+			a->script_sleep_until = 0;
+		}
+		struct script_step st;
+		char *err = NULL;
+		if (script_next(a->script, &st, &err) < 0) {
+			fprintf(stderr, "ktriage: %s\n", err);
+			free(err);
+			a->exit_code = 2;
+			a->quit = true;
+			return;
+		}
+		switch (st.op) {
+		case SCRIPT_KEYS:
+			for (int i = 0; i < st.n_keys && !a->quit; i++)
+				app_key(a, st.keys[i]);
+			break;
+		case SCRIPT_WAIT:
+			a->script_waiting = true;
+			break;
+		case SCRIPT_DUMP:
+			app_draw(a);
+			if (script_dump_screen(st.path, theme_attr(ROLE_SELECTED), &err) < 0) {
+				fprintf(stderr, "ktriage: %s\n", err);
+				free(err);
+				a->exit_code = 2;
+				a->quit = true;
+			}
+			break;
+		case SCRIPT_RESIZE:
+			resizeterm(st.lines, st.cols);
+			a->dirty = true;
+			break;
+		case SCRIPT_SLEEP:
+			a->script_sleep_until = app_clock_ms() + st.ms;
+			break;
+		case SCRIPT_END:
+			a->quit = true;
+			return;
+		}
+	}
+}
+
+static void app_tick(struct app *a)
+{
+	long long now = app_clock_ms();
+	if (worker_pending(a->worker)) {
+		a->spin++;
+		a->dirty = true;
+	}
+	if (now - a->last_tick < 1000)
+		return;
+	a->last_tick = now;
+	for (size_t i = 0; i < a->n_panes; i++)
+		if (a->panes[i]->ops->tick)
+			a->panes[i]->ops->tick(a->panes[i]);
+}
+
+static void app_loop(struct app *a)
+{
+	while (!a->quit) {
+		if (a->script)
+			app_script(a);
+		if (a->quit)
+			break;
+		if (a->dirty) {
+			app_draw(a);
+			a->dirty = false;
+		}
+		struct pollfd fds[3] = {
+			{.fd = a->script ? -1 : STDIN_FILENO, .events = POLLIN},
+			{.fd = worker_fd(a->worker), .events = POLLIN},
+			{.fd = a->sig_pipe[0], .events = POLLIN},
+		};
+		int timeout = worker_pending(a->worker) ? 100 : 1000;
+		if (a->script && !a->script_waiting)
+			timeout = a->script_sleep_until ? 10 : 0;
+		int rc = poll(fds, 3, timeout);
+		if (rc < 0 && errno != EINTR)
+			break;
+		if (rc > 0 && (fds[2].revents & POLLIN)) {
+			unsigned char sig;
+			while (read(a->sig_pipe[0], &sig, 1) == 1) {
+				if (sig == SIGCONT)
+					clearok(curscr, TRUE);
+				else
+					a->quit = true;
+			}
+			a->dirty = true;
+		}
+		struct worker_done *d;
+		while ((d = worker_take(a->worker))) {
+			worker_dispatch(d);
+			a->dirty = true;
+		}
+		if (!a->script) {
+			int key;
+			while (!a->quit && (key = keys_read()) != -1)
+				app_key(a, key);
+		}
+		app_tick(a);
+	}
+}
+
+static void app_free(struct app *a)
+{
+	/* Jobs still in flight belong to panes and commands: let each come back (cancelled) first. */
+	worker_drain(a->worker);
+	while (a->n_views)
+		app_close_view(a, a->views[a->n_views - 1]);
+	free(a->views);
+	worker_free(a->worker);
+	for (size_t i = 0; i < a->n_panes; i++)
+		pane_free(a->panes[i]);
+	free(a->panes);
+	free(a->msg);
+	textinput_free(&a->line);
+	script_close(a->script);
+	if (a->sig_pipe[0] >= 0) {
+		app_sig_fd = -1;
+		close(a->sig_pipe[0]);
+		close(a->sig_pipe[1]);
+	}
+}
+
+int app_run(const struct app_options *o)
+{
+	struct app a;
+	memset(&a, 0, sizeof(a));
+	a.opts = o;
+	a.profile = o->profile;
+	a.sig_pipe[0] = a.sig_pipe[1] = -1;
+	textinput_init(&a.line, false);
+	char *err = NULL;
+	const char *now = getenv("KTRIAGE_NOW");
+	time_t pinned;
+	if (now && timefmt_parse(now, &pinned))
+		a.now_override = (long long)pinned;
+	if (!o->script && !app_terminal_ok(&err)) {
+		fprintf(stderr, "ktriage: %s\n", err);
+		free(err);
+		textinput_free(&a.line);
+		return 2;
+	}
+	const char *theme = o->theme ? o->theme : o->profile->theme;
+	if (theme_load(&a.theme, theme, &err) < 0) {
+		fprintf(stderr, "ktriage: %s\n", err);
+		free(err);
+		textinput_free(&a.line);
+		return 2;
+	}
+	if (o->script && !(a.script = script_open(o->script, &err))) {
+		fprintf(stderr, "ktriage: %s\n", err);
+		free(err);
+		textinput_free(&a.line);
+		return 2;
+	}
+	if (!(a.worker = worker_new(o->profile, &err))) {
+		fprintf(stderr, "ktriage: %s\n", err);
+		free(err);
+		script_close(a.script);
+		textinput_free(&a.line);
+		return 1;
+	}
+	if (app_init_curses(&a, &err) < 0) {
+		fprintf(stderr, "ktriage: %s\n", err);
+		free(err);
+		worker_free(a.worker);
+		script_close(a.script);
+		textinput_free(&a.line);
+		return 1;
+	}
+	app_signals(&a);
+	for (const struct pane_ops *const *po = panes_all; *po; po++) {
+		a.panes = xreallocarray(a.panes, a.n_panes + 1, sizeof(*a.panes));
+		a.panes[a.n_panes++] = pane_new(&a, *po);
+	}
+	if (o->profile->insecure)
+		app_message(&a, APP_MSG_ERROR, "TLS certificate verification is OFF (--insecure): the connection can be intercepted");
+	else
+		app_message(&a, APP_MSG_INFO, "Press ? for help, : for commands, q to quit.");
+	app_show_pane(&a, a.panes[0]);
+	app_loop(&a);
+	endwin();
+	app_free(&a);
+	return a.exit_code;
+}

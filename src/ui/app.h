@@ -1,0 +1,65 @@
+/* The TUI application: screen layout, the event loop, panes and the view stack. */
+#ifndef KT_APP_H
+#define KT_APP_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "ui/theme.h"
+
+struct app;
+struct profile;
+struct worker;
+struct pane;
+struct view;
+struct cmd_def;
+
+/* Kinds of status-line messages. */
+enum app_msg { APP_MSG_INFO, APP_MSG_SUCCESS, APP_MSG_ERROR };
+
+/* Options the front end starts with. */
+struct app_options {
+	const struct profile *profile;
+	const char *theme;        /* theme name, or NULL for the profile's or the default */
+	const char *script;       /* key script for screen tests, or NULL */
+	bool demo;                /* running against the embedded demo */
+};
+
+/* Run the TUI until the user quits; returns the exit code. */
+int app_run(const struct app_options *o);
+
+/* The profile in use. */
+const struct profile *app_profile(struct app *a);
+/* The worker every request goes through. */
+struct worker *app_worker(struct app *a);
+/* Show a message on the status line. */
+void app_message(struct app *a, enum app_msg kind, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Push a view on top (the app owns it from now on). */
+void app_push_view(struct app *a, struct view *v);
+/* Remove and destroy view v wherever it is on the stack. */
+void app_close_view(struct app *a, struct view *v);
+/* The serial number a view got when pushed (0 if it is not on the stack). */
+unsigned long app_view_serial(struct app *a, struct view *v);
+/* v if it is still on the stack with that serial (views can go while a request runs), else NULL. */
+struct view *app_find_view(struct app *a, struct view *v, unsigned long serial);
+/* Ask for a redraw. */
+void app_dirty(struct app *a);
+/* The pane called name ("cases"), or NULL. */
+struct pane *app_pane(struct app *a, const char *name);
+/* Make a pane the current one. */
+void app_show_pane(struct app *a, struct pane *p);
+/* The current pane. */
+struct pane *app_current_pane(struct app *a);
+/* Run a command line typed at ':' (or from a script). */
+void app_run_line(struct app *a, const char *line);
+/* Run a command from argv on behalf of a pane (may be NULL); results refresh that pane. */
+void app_run_argv(struct app *a, struct pane *origin, int argc, char **argv);
+/* Open a command as a form with some arguments already given (names/values, NULL-terminated pairs). */
+void app_open_form(struct app *a, struct pane *origin, const struct cmd_def *def, const char *const *given);
+/* True when the profile refuses changes. */
+bool app_readonly(struct app *a);
+/* Wall-clock now for relative times (KTRIAGE_NOW can pin it for tests). */
+long long app_now(struct app *a);
+/* Every pane, in tab order. */
+struct pane **app_panes(struct app *a, size_t *n);
+
+#endif

@@ -1,0 +1,198 @@
+#include "config.h"
+#include "ui/app_internal.h"
+#include "ui/draw.h"
+#include "ui/pane.h"
+#include "ui/view.h"
+#include "api/worker.h"
+#include "core/profile.h"
+#include "core/strbuf.h"
+#include "core/utf8.h"
+#include <curses.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Host and port of a URL, for the header. */
+static void app_draw_host(const char *url, char *buf, size_t len)
+{
+	const char *p = strstr(url ? url : "", "://");
+	p = p ? p + 3 : (url ? url : "");
+	size_t n = strcspn(p, "/");
+	snprintf(buf, len, "%.*s", (int)n, p);
+}
+
+static void app_draw_header(struct app *a, int w)
+{
+	const struct profile *p = a->profile;
+	char host[128];
+	app_draw_host(p->url, host, sizeof(host));
+	struct strbuf sb;
+	strbuf_init(&sb);
+	strbuf_printf(&sb, " ktriage  %s @ %s  space: %s", p->name, host,
+		      p->space && *p->space ? p->space : "default");
+	if (p->readonly)
+		strbuf_puts(&sb, "  [read-only]");
+	if (p->insecure)
+		strbuf_puts(&sb, "  [TLS OFF]");
+	draw_fill(stdscr, 0, 0, w, ROLE_HEADER);
+
+	/* Tabs at the right; the left part yields room to them. */
+	struct strbuf tabs;
+	strbuf_init(&tabs);
+	for (size_t i = 0; i < a->n_panes; i++)
+		strbuf_printf(&tabs, " %zu %s ", i + 1, a->panes[i]->ops->title);
+	int tw = utf8_width(tabs.buf);
+	int left = w - tw - 1;
+	if (left < 20) {
+		left = w;
+		tw = 0;
+	}
+	draw_untrusted(stdscr, 0, 0, sb.buf, left, ROLE_HEADER, false);
+	if (tw) {
+		int x = w - tw;
+		for (size_t i = 0; i < a->n_panes; i++) {
+			char t[64];
+			snprintf(t, sizeof(t), " %zu %s ", i + 1, a->panes[i]->ops->title);
+			x += draw_text(stdscr, 0, x, t, w - x, i == a->current ? ROLE_TAB_ACTIVE : ROLE_TAB, false);
+		}
+	}
+	strbuf_free(&tabs);
+	strbuf_free(&sb);
+}
+
+static void app_draw_summary(struct app *a, struct pane *p, int y, int w)
+{
+	struct strbuf sb;
+	strbuf_init(&sb);
+	strbuf_printf(&sb, "%s", p->ops->title);
+	if (p->ops->summary) {
+		strbuf_puts(&sb, "  ");
+		p->ops->summary(p, &sb);
+	}
+	if (p->list.filter)
+		strbuf_printf(&sb, "  filter \"%s\": %zu of %zu loaded", p->list.filter, p->list.n_visible, p->list.n_rows);
+	if (p->list.n_marked)
+		strbuf_printf(&sb, "  %zu marked", p->list.n_marked);
+	draw_fill(stdscr, y, 0, w, ROLE_NORMAL);
+	draw_untrusted(stdscr, y, 1, sb.buf, w - 2, ROLE_TITLE, false);
+	strbuf_free(&sb);
+	(void)a;
+}
+
+/* The hint bar: the top view's hints, or the pane's commands. */
+static void app_draw_hints(struct app *a, int y, int w)
+{
+	struct strbuf sb;
+	strbuf_init(&sb);
+	struct view *v = app_top_view(a);
+	if (a->input == APP_INPUT_FILTER) {
+		strbuf_puts(&sb, "type to filter  Enter keep  Esc clear");
+	} else if (a->input == APP_INPUT_PROMPT) {
+		strbuf_puts(&sb, "Enter run  Tab complete  Up/Down history  Esc cancel");
+	} else if (v && v->ops->hints) {
+		strbuf_puts(&sb, v->ops->hints(v));
+	} else {
+		struct pane *p = app_current_pane(a);
+		strbuf_puts(&sb, "? help  / filter  : command  Enter open");
+		for (const struct cmd_def *const *d = cmd_all(); *d; d++) {
+			const struct cmd_def *def = *d;
+			if (def->key && def->pane && !strcmp(def->pane, p->ops->name)) {
+				const char *verb = strchr(def->words, ' ');
+				strbuf_printf(&sb, "  %s %s", def->key, verb ? verb + 1 : def->words);
+			}
+		}
+		strbuf_puts(&sb, "  r refresh  q quit");
+	}
+	draw_fill(stdscr, y, 0, w, ROLE_HINT);
+	/* Keys (the first word of each pair) in the key colour. */
+	int x = 1;
+	const char *s = sb.buf;
+	bool key = true;
+	while (*s && x < w - 1) {
+		size_t n = strcspn(s, " ");
+		char word[128];
+		snprintf(word, sizeof(word), "%.*s", (int)(n < sizeof(word) - 1 ? n : sizeof(word) - 1), s);
+		x += draw_text(stdscr, y, x, word, w - 1 - x, key ? ROLE_HINT_KEY : ROLE_HINT, false);
+		s += n;
+		int spaces = 0;
+		while (*s == ' ') {
+			s++;
+			spaces++;
+		}
+		if (spaces && x < w - 1)
+			x += draw_text(stdscr, y, x, " ", 1, ROLE_HINT, false);
+		key = spaces >= 2 ? true : (spaces == 1 ? !key : key);
+		if (spaces >= 2 && x < w - 1)
+			x += draw_text(stdscr, y, x, " ", 1, ROLE_HINT, false);
+	}
+	strbuf_free(&sb);
+}
+
+static void app_draw_status(struct app *a, int y, int w)
+{
+	static const char *const spinner[] = {"|", "/", "-", "\\"};
+	draw_fill(stdscr, y, 0, w, ROLE_STATUSLINE);
+	if (a->input != APP_INPUT_NONE) {
+		const char *lead = a->input == APP_INPUT_FILTER ? "/" : ":";
+		draw_text(stdscr, y, 0, lead, 1, ROLE_INPUT, false);
+		textinput_draw(&a->line, y, 1, 1, w - 1, ROLE_INPUT, true);
+		return;
+	}
+	int x = 0;
+	unsigned pending = worker_pending(a->worker);
+	if (pending) {
+		char busy[48];
+		snprintf(busy, sizeof(busy), " %s %u request%s ", spinner[a->spin % 4], pending, pending == 1 ? "" : "s");
+		x += draw_text(stdscr, y, x, busy, w, ROLE_STATUSLINE, false);
+	}
+	if (a->msg) {
+		enum theme_role role = a->msg_kind == APP_MSG_ERROR ? ROLE_ERROR
+				       : a->msg_kind == APP_MSG_SUCCESS ? ROLE_SUCCESS : ROLE_STATUSLINE;
+		draw_untrusted(stdscr, y, x + 1, a->msg, w - x - 2, role, false);
+	}
+}
+
+static void app_draw_small(int w, int h)
+{
+	erase();
+	char msg[160];
+	snprintf(msg, sizeof(msg), "Terminal too small (%dx%d): ktriage needs at least %dx%d.", w, h, APP_MIN_COLS,
+		 APP_MIN_LINES);
+	int y = h / 2, len = (int)strlen(msg);
+	if (len > w) {
+		mvaddnstr(y > 0 ? y - 1 : 0, 0, "Terminal too small.", w);
+		mvaddnstr(y, 0, "Enlarge it.", w);
+	} else {
+		mvaddstr(y, (w - len) / 2, msg);
+	}
+}
+
+void app_draw(struct app *a)
+{
+	int h = LINES, w = COLS;
+	draw_cursor_reset();
+	if (w < APP_MIN_COLS || h < APP_MIN_LINES) {
+		app_draw_small(w, h);
+		draw_cursor_apply();
+		refresh();
+		return;
+	}
+	struct pane *p = app_current_pane(a);
+	app_draw_header(a, w);
+	/* Views: the topmost full-screen view and any overlays above it. */
+	size_t base = a->n_views;
+	while (base > 0 && !a->views[base - 1]->fullscreen)
+		base--;
+	if (base == 0) {
+		app_draw_summary(a, p, 1, w);
+		pane_draw(p, 2, 0, h - 4, w);
+	} else {
+		struct view *v = a->views[base - 1];
+		v->ops->draw(v, 1, 0, h - 3, w);
+	}
+	app_draw_hints(a, h - 2, w);
+	app_draw_status(a, h - 1, w);
+	for (size_t i = base; i < a->n_views; i++)
+		a->views[i]->ops->draw(a->views[i], 1, 0, h - 3, w);
+	draw_cursor_apply();
+	refresh();
+}

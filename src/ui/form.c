@@ -1,0 +1,423 @@
+#include "config.h"
+#include "ui/form.h"
+#include "ui/app.h"
+#include "ui/dialog.h"
+#include "ui/draw.h"
+#include "ui/idsource.h"
+#include "ui/keys.h"
+#include "ui/textinput.h"
+#include "cmd/parse.h"
+#include "cmd/tokenize.h"
+#include "core/strbuf.h"
+#include "core/xalloc.h"
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Lines a free-text field gets. */
+#define FORM_TEXT_LINES 6
+
+struct form_field {
+	const struct cmd_arg *arg;
+	struct textinput input;   /* strings, numbers, text, ids */
+	int choice;               /* enums: index; -1 none */
+	bool flag;                /* flags */
+	char *error;
+};
+
+struct form {
+	struct pane *origin;
+	const struct cmd_def *def;
+	char **given;             /* name/value pairs */
+	size_t n_given;
+	struct form_field *fields;
+	size_t n;
+	size_t focus;             /* n: the Run button */
+	char *error;
+};
+
+/* What a picker started from a field needs to fill it. */
+struct form_pick {
+	struct app *app;
+	struct view *form;
+	unsigned long serial;
+	size_t field;
+};
+
+static const char *form_given(const struct cmd_def *def, const char *const *given, const char *name)
+{
+	(void)def;
+	for (size_t i = 0; given && given[i]; i += 2)
+		if (strcmp(given[i], name) == 0)
+			return given[i + 1];
+	return NULL;
+}
+
+/* Split a field's text into values: free text is one value, other multi fields split at commas. */
+static void form_values(const struct cmd_arg *arg, const char *text, void (*add)(void *ctx, const char *v), void *ctx)
+{
+	if (!(arg->flags & CMD_MULTI) || arg->type == CMD_ARG_TEXT) {
+		if (*text)
+			add(ctx, text);
+		return;
+	}
+	char *copy = xstrdup(text), *save = NULL;
+	for (char *v = strtok_r(copy, ", \n", &save); v; v = strtok_r(NULL, ", \n", &save))
+		add(ctx, v);
+	free(copy);
+}
+
+/* argv under construction. */
+struct form_args {
+	char **v;
+	int n;
+	const struct cmd_arg *arg;
+};
+
+static void form_push(struct form_args *fa, const char *s)
+{
+	fa->v = xreallocarray(fa->v, (size_t)fa->n + 2, sizeof(char *));
+	fa->v[fa->n++] = xstrdup(s);
+	fa->v[fa->n] = NULL;
+}
+
+static void form_add_value(void *ctx, const char *value)
+{
+	struct form_args *fa = ctx;
+	if (!(fa->arg->flags & CMD_POSITIONAL)) {
+		char *opt = xasprintf("--%s", fa->arg->name);
+		form_push(fa, opt);
+		free(opt);
+	}
+	form_push(fa, value);
+}
+
+/* Append one argument's value(s) to argv. */
+static void form_emit(struct form_args *fa, const struct cmd_arg *arg, const char *text, bool flag)
+{
+	fa->arg = arg;
+	if (arg->type == CMD_ARG_FLAG) {
+		if (flag) {
+			char *opt = xasprintf("--%s", arg->name);
+			form_push(fa, opt);
+			free(opt);
+		}
+		return;
+	}
+	form_values(arg, text, form_add_value, fa);
+}
+
+static void form_words(struct form_args *fa, const struct cmd_def *def)
+{
+	char *words = xstrdup(def->words), *save = NULL;
+	for (char *w = strtok_r(words, " ", &save); w; w = strtok_r(NULL, " ", &save))
+		form_push(fa, w);
+	free(words);
+}
+
+char **form_argv(const struct cmd_def *def, const char *const *given, int *argc)
+{
+	struct form_args fa = {0};
+	form_words(&fa, def);
+	for (size_t i = 0; def->args && def->args[i].name; i++) {
+		const char *v = form_given(def, given, def->args[i].name);
+		if (v)
+			form_emit(&fa, &def->args[i], v, true);
+	}
+	*argc = fa.n;
+	return fa.v;
+}
+
+static char *form_field_text(const struct form_field *f)
+{
+	if (f->arg->type == CMD_ARG_ENUM)
+		return xstrdup(f->choice >= 0 ? f->arg->choices[f->choice] : "");
+	return xstrdup(f->input.text.buf);
+}
+
+static bool form_validate(struct form *fm)
+{
+	bool ok = true;
+	for (size_t i = 0; i < fm->n; i++) {
+		struct form_field *f = &fm->fields[i];
+		free(f->error);
+		f->error = NULL;
+		if (f->arg->type == CMD_ARG_FLAG)
+			continue;
+		char *text = form_field_text(f);
+		if (!*text) {
+			if (f->arg->flags & CMD_REQUIRED)
+				f->error = xstrdup("required");
+		} else if (f->arg->type != CMD_ARG_TEXT) {
+			char *copy = xstrdup(text), *save = NULL;
+			const char *sep = (f->arg->flags & CMD_MULTI) ? ", \n" : "\n";
+			for (char *v = strtok_r(copy, sep, &save); v && !f->error; v = strtok_r(NULL, sep, &save))
+				f->error = cmd_check_value(f->arg, v);
+			free(copy);
+		}
+		free(text);
+		if (f->error && ok) {
+			fm->focus = i;
+			ok = false;
+		}
+	}
+	return ok;
+}
+
+static void form_submit(struct view *v)
+{
+	struct form *fm = v->data;
+	if (!form_validate(fm)) {
+		app_dirty(v->app);
+		return;
+	}
+	struct form_args fa = {0};
+	form_words(&fa, fm->def);
+	for (size_t i = 0; fm->def->args && fm->def->args[i].name; i++) {
+		const struct cmd_arg *arg = &fm->def->args[i];
+		const char *g = form_given(fm->def, (const char *const *)fm->given, arg->name);
+		if (g) {
+			form_emit(&fa, arg, g, true);
+			continue;
+		}
+		for (size_t k = 0; k < fm->n; k++) {
+			if (fm->fields[k].arg != arg)
+				continue;
+			char *text = form_field_text(&fm->fields[k]);
+			form_emit(&fa, arg, text, fm->fields[k].flag);
+			free(text);
+		}
+	}
+	struct app *a = v->app;
+	struct pane *origin = fm->origin;
+	app_close_view(a, v);
+	app_run_argv(a, origin, fa.n, fa.v);
+	tokenize_free(fa.n, fa.v);
+}
+
+static int form_field_height(const struct form_field *f)
+{
+	int h = 1 + (f->arg->type == CMD_ARG_TEXT ? FORM_TEXT_LINES : 1);
+	return h + (f->error ? 1 : 0);
+}
+
+static void form_draw(struct view *v, int y, int x, int h, int w)
+{
+	struct form *fm = v->data;
+	int bw = w - 4 < 84 ? w - 4 : 84;
+	int need = 4 + (int)fm->n_given / 2 + (fm->error ? 1 : 0);
+	for (size_t i = 0; i < fm->n; i++)
+		need += form_field_height(&fm->fields[i]);
+	int bh = need < h ? need : h;
+	int by = y + (h - bh) / 2, bx = x + (w - bw) / 2;
+	for (int i = 0; i < bh; i++)
+		draw_fill(stdscr, by + i, bx, bw, ROLE_NORMAL);
+	WINDOW *bwin = derwin(stdscr, bh, bw, by, bx);
+	if (bwin) {
+		draw_box(bwin, fm->def->words);
+		delwin(bwin);
+	}
+	int cy = by + 1, iw = bw - 4;
+	draw_text(stdscr, cy++, bx + 2, fm->def->help, iw, ROLE_DIM, false);
+	for (size_t i = 0; i + 1 < fm->n_given * 2 && fm->given[i]; i += 2) {
+		char *line = xasprintf("%s: %s", fm->given[i], fm->given[i + 1]);
+		draw_untrusted(stdscr, cy++, bx + 2, line, iw, ROLE_DIM, false);
+		free(line);
+	}
+	for (size_t i = 0; i < fm->n && cy < by + bh - 2; i++) {
+		struct form_field *f = &fm->fields[i];
+		bool focus = fm->focus == i;
+		const struct cmd_arg *arg = f->arg;
+		char *label = xasprintf("%s%s - %s%s", arg->name, arg->flags & CMD_REQUIRED ? "*" : "", arg->help,
+					arg->ids != CMD_ID_NONE && idsource_pickable(arg->ids) ? "  (Enter: pick from a list)" : "");
+		draw_text(stdscr, cy++, bx + 2, label, iw, focus ? ROLE_LABEL : ROLE_NORMAL, false);
+		free(label);
+		if (arg->type == CMD_ARG_ENUM) {
+			struct strbuf sb;
+			strbuf_init(&sb);
+			for (int c = 0; arg->choices[c]; c++)
+				strbuf_printf(&sb, c == f->choice ? "[%s] " : " %s  ", arg->choices[c]);
+			draw_text(stdscr, cy, bx + 4, sb.buf, iw - 2, focus ? ROLE_SELECTED : ROLE_INPUT, false);
+			if (focus)
+				draw_cursor_at(cy, bx + 4);
+			strbuf_free(&sb);
+			cy++;
+		} else if (arg->type == CMD_ARG_FLAG) {
+			draw_text(stdscr, cy, bx + 4, f->flag ? "[x]" : "[ ]", 3, focus ? ROLE_SELECTED : ROLE_INPUT, false);
+			if (focus)
+				draw_cursor_at(cy, bx + 5);
+			cy++;
+		} else {
+			int lines = arg->type == CMD_ARG_TEXT ? FORM_TEXT_LINES : 1;
+			if (cy + lines > by + bh - 2)
+				lines = by + bh - 2 - cy;
+			if (lines > 0)
+				textinput_draw(&f->input, cy, bx + 4, lines, iw - 2, ROLE_INPUT, focus);
+			cy += lines > 0 ? lines : 0;
+		}
+		if (f->error)
+			draw_text(stdscr, cy++, bx + 4, f->error, iw - 2, ROLE_ERROR, false);
+	}
+	bool on_run = fm->focus == fm->n;
+	draw_text(stdscr, by + bh - 2, bx + 2, "[ Run ]", 7, on_run ? ROLE_SELECTED : ROLE_HINT_KEY, false);
+	if (on_run)
+		draw_cursor_at(by + bh - 2, bx + 4);
+	draw_text(stdscr, by + bh - 2, bx + 11, "Tab next field  C-s or F2 run  Esc cancel", iw - 9, ROLE_HINT, false);
+}
+
+static void form_picked(void *ctx, const char *id, const char *label)
+{
+	struct form_pick *fp = ctx;
+	(void)label;
+	struct view *v = app_find_view(fp->app, fp->form, fp->serial);
+	if (!v)
+		return;
+	struct form *fm = v->data;
+	struct textinput *in = &fm->fields[fp->field].input;
+	if ((fm->fields[fp->field].arg->flags & CMD_MULTI) && in->text.len) {
+		strbuf_puts(&in->text, ",");
+		strbuf_puts(&in->text, id);
+		in->cursor = in->text.len;
+	} else {
+		textinput_set(in, id);
+	}
+	if (fm->focus < fm->n)
+		fm->focus++;
+	app_dirty(fp->app);
+}
+
+static void form_move(struct form *fm, int dir)
+{
+	size_t slots = fm->n + 1;
+	fm->focus = (fm->focus + slots + (size_t)(dir > 0 ? 1 : slots - 1)) % slots;
+}
+
+static bool form_key(struct view *v, int key)
+{
+	struct form *fm = v->data;
+	app_dirty(v->app);
+	if (key == K_ESC) {
+		app_close_view(v->app, v);
+		return true;
+	}
+	if (key == K_CTRL('s') || key == K_F(2)) {
+		form_submit(v);
+		return true;
+	}
+	if (key == K_TAB) {
+		form_move(fm, 1);
+		return true;
+	}
+	if (key == K_BTAB) {
+		form_move(fm, -1);
+		return true;
+	}
+	if (fm->focus == fm->n) {
+		if (keys_is_enter(key))
+			form_submit(v);
+		else if (key == K_UP)
+			form_move(fm, -1);
+		else if (key == K_DOWN)
+			form_move(fm, 1);
+		return true;
+	}
+	struct form_field *f = &fm->fields[fm->focus];
+	const struct cmd_arg *arg = f->arg;
+	if (arg->type == CMD_ARG_ENUM || arg->type == CMD_ARG_FLAG) {
+		int n = 0;
+		while (arg->type == CMD_ARG_ENUM && arg->choices[n])
+			n++;
+		if (key == K_LEFT && n)
+			f->choice = (f->choice + n - 1) % n;
+		else if ((key == K_RIGHT || key == ' ') && n)
+			f->choice = (f->choice + 1) % n;
+		else if (key == ' ' && arg->type == CMD_ARG_FLAG)
+			f->flag = !f->flag;
+		else if (keys_is_enter(key) || key == K_DOWN)
+			form_move(fm, 1);
+		else if (key == K_UP)
+			form_move(fm, -1);
+		return true;
+	}
+	if (keys_is_enter(key) && arg->type != CMD_ARG_TEXT) {
+		if (!f->input.text.len && arg->ids != CMD_ID_NONE && idsource_pickable(arg->ids)) {
+			struct form_pick *fp = xcalloc(1, sizeof(*fp));
+			fp->app = v->app;
+			fp->form = v;
+			fp->serial = app_view_serial(v->app, v);
+			fp->field = fm->focus;
+			idsource_pick(v->app, arg->ids, form_picked, fp, free);
+			return true;
+		}
+		form_move(fm, 1);
+		return true;
+	}
+	if (arg->type != CMD_ARG_TEXT && (key == K_DOWN || key == K_UP)) {
+		form_move(fm, key == K_DOWN ? 1 : -1);
+		return true;
+	}
+	textinput_key(&f->input, key);
+	return true;
+}
+
+static void form_destroy(struct view *v)
+{
+	struct form *fm = v->data;
+	for (size_t i = 0; i < fm->n; i++) {
+		textinput_free(&fm->fields[i].input);
+		free(fm->fields[i].error);
+	}
+	free(fm->fields);
+	for (size_t i = 0; i < fm->n_given * 2; i++)
+		free(fm->given[i]);
+	free(fm->given);
+	free(fm->error);
+	free(fm);
+}
+
+static const char *form_hints(struct view *v)
+{
+	(void)v;
+	return "Tab next  BTab previous  C-s run  Esc cancel";
+}
+
+static const struct view_ops form_ops = {
+	.draw = form_draw,
+	.key = form_key,
+	.destroy = form_destroy,
+	.hints = form_hints,
+};
+
+struct view *form_new(struct app *a, struct pane *origin, const struct cmd_def *def, const char *const *given)
+{
+	struct form *fm = xcalloc(1, sizeof(*fm));
+	fm->origin = origin;
+	fm->def = def;
+	size_t nargs = cmd_arg_count(def);
+	fm->fields = xcalloc(nargs + 1, sizeof(*fm->fields));
+	fm->given = xcalloc(2 * nargs + 2, sizeof(char *));
+	for (size_t i = 0; i < nargs; i++) {
+		const struct cmd_arg *arg = &def->args[i];
+		const char *g = form_given(def, given, arg->name);
+		if (g) {
+			fm->given[2 * fm->n_given] = xstrdup(arg->name);
+			fm->given[2 * fm->n_given + 1] = xstrdup(g);
+			fm->n_given++;
+			continue;
+		}
+		struct form_field *f = &fm->fields[fm->n++];
+		f->arg = arg;
+		f->choice = -1;
+		textinput_init(&f->input, arg->type == CMD_ARG_TEXT);
+	}
+	if (fm->n == 0) {
+		form_destroy(&(struct view){.data = fm});
+		return NULL;
+	}
+	struct view *v = xcalloc(1, sizeof(*v));
+	v->ops = &form_ops;
+	v->app = a;
+	v->data = fm;
+	v->overlay = true;
+	return v;
+}

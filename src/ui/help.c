@@ -1,0 +1,114 @@
+/* The ? overlay: keys and commands, generated from the key table and the command table. */
+#include "config.h"
+#include "ui/help.h"
+#include "ui/app_internal.h"
+#include "ui/pane.h"
+#include "ui/textview.h"
+#include "cmd/cmd.h"
+#include "cmd/parse.h"
+#include "core/profile.h"
+#include "core/strbuf.h"
+#include <string.h>
+
+/* Keys every list understands (the pane core and the app shell). */
+static const struct {
+	const char *keys;
+	const char *help;
+} help_common[] = {
+	{"1-9, Tab, S-Tab", "switch pane"},
+	{"j k, Up Down", "move"},
+	{"PgUp PgDn, g G", "page, first, last"},
+	{"Enter", "open the detail view"},
+	{"Esc, q", "back (q on a pane quits)"},
+	{"Space", "mark the row for a bulk action"},
+	{"/", "filter loaded rows as you type (Esc clears)"},
+	{"r", "refresh from the server"},
+	{":", "command line (Tab completes; :help lists commands)"},
+	{"?", "this help"},
+	{"C-c", "quit"},
+};
+
+void app_open_help(struct app *a)
+{
+	struct view *v = textview_new(a, "Help: keys and commands");
+	struct pane *cur = app_current_pane(a);
+	textview_add(v, ROLE_TITLE, 0, "Keys in every pane");
+	for (size_t i = 0; i < sizeof(help_common) / sizeof(*help_common); i++)
+		textview_addf(v, ROLE_NORMAL, 2, "%-18s %s", help_common[i].keys, help_common[i].help);
+	for (size_t pi = 0; pi < a->n_panes; pi++) {
+		struct pane *p = a->panes[pi];
+		bool any = false;
+		for (const struct cmd_def *const *d = cmd_all(); *d; d++) {
+			const struct cmd_def *def = *d;
+			if (!def->key || !def->pane || strcmp(def->pane, p->ops->name) != 0)
+				continue;
+			if (!any) {
+				textview_blank(v);
+				textview_addf(v, ROLE_TITLE, 0, "Keys in %s%s", p->ops->title, p == cur ? " (this pane)" : "");
+				any = true;
+			}
+			textview_addf(v, def->flags & CMD_MUTATES ? ROLE_WARNING : ROLE_NORMAL, 2, "%-18s %s%s", def->key,
+				      def->help, def->flags & CMD_MUTATES ? "  [changes data]" : "");
+		}
+	}
+	textview_blank(v);
+	textview_add(v, ROLE_TITLE, 0, "Commands (type after :, or run with ktriage -c)");
+	struct strbuf sb;
+	strbuf_init(&sb);
+	for (const struct cmd_def *const *d = cmd_all(); *d; d++) {
+		strbuf_reset(&sb);
+		cmd_usage(*d, &sb);
+		textview_add(v, (*d)->flags & CMD_MUTATES ? ROLE_WARNING : ROLE_LABEL, 2, sb.buf);
+		textview_addf(v, ROLE_NORMAL, 6, "%s%s", (*d)->help, (*d)->flags & CMD_MUTATES ? "  [changes data]" : "");
+	}
+	strbuf_free(&sb);
+	if (a->profile->readonly) {
+		textview_blank(v);
+		textview_add(v, ROLE_WARNING, 0, "Read-only mode: commands marked [changes data] are refused.");
+	}
+	app_push_view(a, v);
+}
+
+/* Escape text for troff: backslashes and leading dots or quotes. */
+static void help_troff(struct strbuf *out, const char *s)
+{
+	if (*s == '.' || *s == '\'')
+		strbuf_puts(out, "\\&");
+	for (; *s; s++) {
+		if (*s == '\\')
+			strbuf_puts(out, "\\e");
+		else if (*s == '-')
+			strbuf_puts(out, "\\-");
+		else
+			strbuf_putc(out, *s);
+	}
+}
+
+void help_man_keys(struct strbuf *out)
+{
+	strbuf_puts(out, ".SH KEYS\nIn every pane:\n");
+	for (size_t i = 0; i < sizeof(help_common) / sizeof(*help_common); i++) {
+		strbuf_puts(out, ".TP\n.B ");
+		help_troff(out, help_common[i].keys);
+		strbuf_putc(out, '\n');
+		help_troff(out, help_common[i].help);
+		strbuf_putc(out, '\n');
+	}
+	const char *pane = NULL;
+	for (const struct cmd_def *const *d = cmd_all(); *d; d++) {
+		const struct cmd_def *def = *d;
+		if (!def->key || !def->pane)
+			continue;
+		if (!pane || strcmp(pane, def->pane) != 0) {
+			pane = def->pane;
+			strbuf_printf(out, ".PP\nIn the %s pane:\n", pane);
+		}
+		strbuf_puts(out, ".TP\n.B ");
+		help_troff(out, def->key);
+		strbuf_putc(out, '\n');
+		help_troff(out, def->help);
+		if (def->flags & CMD_MUTATES)
+			strbuf_puts(out, " (changes data)");
+		strbuf_printf(out, "; runs \\fB%s\\fR\n", def->words);
+	}
+}

@@ -1,0 +1,182 @@
+#include "config.h"
+#include "ui/dialog.h"
+#include "ui/app.h"
+#include "ui/draw.h"
+#include "ui/keys.h"
+#include "ui/listmodel.h"
+#include "ui/textinput.h"
+#include "core/sanitize.h"
+#include "core/strbuf.h"
+#include "core/utf8.h"
+#include "core/xalloc.h"
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct picker_item {
+	char *id, *label, *detail;
+};
+
+struct picker {
+	char *title;
+	struct picker_item *items;
+	size_t n;
+	struct listmodel list;
+	struct textinput filter;
+	bool loading;
+	char *error;
+	picker_fn chosen;
+	void *ctx;
+	void (*ctx_free)(void *);
+};
+
+static void picker_text(void *ctx, size_t row, struct strbuf *out)
+{
+	struct picker *p = ctx;
+	strbuf_printf(out, "%s %s %s", p->items[row].label, p->items[row].detail, p->items[row].id);
+}
+
+void picker_add(struct view *v, const char *id, const char *label, const char *detail)
+{
+	struct picker *p = v->data;
+	p->items = xreallocarray(p->items, p->n + 1, sizeof(*p->items));
+	p->items[p->n].id = xstrdup(id);
+	p->items[p->n].label = sanitize_str(label ? label : id, SANITIZE_LINE);
+	p->items[p->n].detail = sanitize_str(detail ? detail : "", SANITIZE_LINE);
+	p->n++;
+	listmodel_set_rows(&p->list, p->n, p->n - 1);
+	app_dirty(v->app);
+}
+
+void picker_loaded(struct view *v, const char *err)
+{
+	struct picker *p = v->data;
+	p->loading = false;
+	free(p->error);
+	p->error = err ? sanitize_str(err, SANITIZE_TEXT) : NULL;
+	app_dirty(v->app);
+}
+
+static void picker_draw(struct view *v, int y, int x, int h, int w)
+{
+	struct picker *p = v->data;
+	int bw = w - 6 < 90 ? w - 6 : 90;
+	int bh = h - 2 < 20 ? h - 2 : 20;
+	int by = y + (h - bh) / 2, bx = x + (w - bw) / 2;
+	for (int i = 0; i < bh; i++)
+		draw_fill(stdscr, by + i, bx, bw, ROLE_NORMAL);
+	WINDOW *bwin = derwin(stdscr, bh, bw, by, bx);
+	if (bwin) {
+		draw_box(bwin, p->title);
+		delwin(bwin);
+	}
+	draw_text(stdscr, by + 1, bx + 2, "Filter:", 7, ROLE_LABEL, false);
+	textinput_draw(&p->filter, by + 1, bx + 10, 1, bw - 12, ROLE_INPUT, true);
+	int rows = bh - 3;
+	listmodel_scroll(&p->list, rows);
+	int lw = (bw - 4) / 2;
+	for (int i = 0; i < rows; i++) {
+		size_t pos = p->list.top + (size_t)i;
+		int ry = by + 2 + i;
+		if (pos >= p->list.n_visible)
+			continue;
+		const struct picker_item *it = &p->items[p->list.visible[pos]];
+		bool sel = pos == p->list.cursor;
+		draw_fill(stdscr, ry, bx + 1, bw - 2, sel ? ROLE_SELECTED : ROLE_NORMAL);
+		draw_text(stdscr, ry, bx + 2, it->label, lw, sel ? ROLE_SELECTED : ROLE_NORMAL, false);
+		draw_text(stdscr, ry, bx + 3 + lw, it->detail, bw - 5 - lw, sel ? ROLE_SELECTED : ROLE_DIM, false);
+	}
+	const char *msg = p->error ? p->error : p->loading ? "Loading..." : p->list.n_visible ? NULL : "Nothing to choose from.";
+	if (msg)
+		draw_text(stdscr, by + 2 + (p->list.n_visible ? rows - 1 : 0), bx + 2, msg, bw - 4,
+			  p->error ? ROLE_ERROR : ROLE_DIM, false);
+}
+
+static bool picker_key(struct view *v, int key)
+{
+	struct picker *p = v->data;
+	if (key == K_ESC) {
+		app_close_view(v->app, v);
+		return true;
+	}
+	if (keys_is_enter(key)) {
+		size_t row = listmodel_cursor_row(&p->list);
+		if (row == (size_t)-1)
+			return true;
+		/* ctx lives as long as the picker: choose first, then close. */
+		p->chosen(p->ctx, p->items[row].id, p->items[row].label);
+		app_close_view(v->app, v);
+		return true;
+	}
+	switch (key) {
+	case K_DOWN:
+	case K_CTRL('n'):
+		listmodel_move(&p->list, 1);
+		break;
+	case K_UP:
+	case K_CTRL('p'):
+		listmodel_move(&p->list, -1);
+		break;
+	case K_PGDN:
+		listmodel_move(&p->list, 10);
+		break;
+	case K_PGUP:
+		listmodel_move(&p->list, -10);
+		break;
+	default:
+		if (textinput_key(&p->filter, key))
+			listmodel_set_filter(&p->list, p->filter.text.buf);
+		break;
+	}
+	app_dirty(v->app);
+	return true;
+}
+
+static void picker_destroy(struct view *v)
+{
+	struct picker *p = v->data;
+	for (size_t i = 0; i < p->n; i++) {
+		free(p->items[i].id);
+		free(p->items[i].label);
+		free(p->items[i].detail);
+	}
+	free(p->items);
+	listmodel_free(&p->list);
+	textinput_free(&p->filter);
+	free(p->title);
+	free(p->error);
+	if (p->ctx && p->ctx_free)
+		p->ctx_free(p->ctx);
+	free(p);
+}
+
+static const char *picker_hints(struct view *v)
+{
+	(void)v;
+	return "type to filter  Up/Down move  Enter choose  Esc cancel";
+}
+
+static const struct view_ops picker_ops = {
+	.draw = picker_draw,
+	.key = picker_key,
+	.destroy = picker_destroy,
+	.hints = picker_hints,
+};
+
+struct view *picker_new(struct app *a, const char *title, picker_fn chosen, void *ctx, void (*ctx_free)(void *))
+{
+	struct picker *p = xcalloc(1, sizeof(*p));
+	p->title = sanitize_str(title, SANITIZE_LINE);
+	p->chosen = chosen;
+	p->ctx = ctx;
+	p->ctx_free = ctx_free;
+	p->loading = true;
+	listmodel_init(&p->list, picker_text, NULL, p);
+	textinput_init(&p->filter, false);
+	struct view *v = xcalloc(1, sizeof(*v));
+	v->ops = &picker_ops;
+	v->app = a;
+	v->data = p;
+	v->overlay = true;
+	return v;
+}

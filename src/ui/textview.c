@@ -1,0 +1,394 @@
+#include "config.h"
+#include "ui/textview.h"
+#include "ui/app.h"
+#include "ui/draw.h"
+#include "ui/keys.h"
+#include "ui/textinput.h"
+#include "core/record.h"
+#include "core/sanitize.h"
+#include "core/strbuf.h"
+#include "core/utf8.h"
+#include "core/xalloc.h"
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A logical line: sanitized text, one colour, an indent; an optional coloured label in front. */
+struct tv_line {
+	char *label;
+	char *text;
+	enum theme_role role;
+	int indent;
+};
+
+/* A wrapped screen line: a piece of a logical line. */
+struct tv_row {
+	size_t line;
+	size_t off, len;    /* byte range in the line's text */
+	bool first;         /* carries the label */
+};
+
+struct textview {
+	char *title;
+	struct tv_line *lines;
+	size_t n, cap;
+	struct tv_row *rows;
+	size_t n_rows;
+	int wrapped_width;  /* width rows were computed for; -1: stale */
+	size_t top;
+	bool loading;
+	textview_key_fn key;
+	char *hints;
+	void *ctx;
+	void (*ctx_free)(void *);
+	bool searching;
+	struct textinput search;
+	char *needle;       /* last search */
+	bool follow_end;
+};
+
+static struct textview *tv(struct view *v)
+{
+	return v->data;
+}
+
+void textview_set_title(struct view *v, const char *title)
+{
+	struct textview *t = tv(v);
+	free(t->title);
+	t->title = sanitize_str(title, SANITIZE_LINE);
+	app_dirty(v->app);
+}
+
+static void textview_push(struct textview *t, const char *label, const char *text, size_t len, enum theme_role role,
+			  int indent)
+{
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 64;
+		t->lines = xreallocarray(t->lines, t->cap, sizeof(*t->lines));
+	}
+	struct tv_line *l = &t->lines[t->n++];
+	l->label = label ? xstrdup(label) : NULL;
+	l->text = xstrndup(text, len);
+	l->role = role;
+	l->indent = indent;
+	t->wrapped_width = -1;
+}
+
+void textview_add(struct view *v, enum theme_role role, int indent, const char *text)
+{
+	struct textview *t = tv(v);
+	struct strbuf sb;
+	strbuf_init(&sb);
+	sanitize_append(&sb, text ? text : "", text ? strlen(text) : 0, SANITIZE_TEXT);
+	const char *p = sb.buf;
+	do {
+		size_t n = strcspn(p, "\n");
+		textview_push(t, NULL, p, n, role, indent);
+		p += n;
+	} while (*p++ == '\n');
+	strbuf_free(&sb);
+	app_dirty(v->app);
+}
+
+void textview_addf(struct view *v, enum theme_role role, int indent, const char *fmt, ...)
+{
+	struct strbuf sb;
+	strbuf_init(&sb);
+	va_list ap;
+	va_start(ap, fmt);
+	strbuf_vprintf(&sb, fmt, ap);
+	va_end(ap);
+	textview_add(v, role, indent, sb.buf);
+	strbuf_free(&sb);
+}
+
+void textview_add_pair(struct view *v, const char *label, const char *value, enum theme_role value_role)
+{
+	struct textview *t = tv(v);
+	char *clean = sanitize_str(value ? value : "-", SANITIZE_LINE);
+	char *lab = xasprintf("%s: ", label);
+	textview_push(t, lab, clean, strlen(clean), value_role, 0);
+	free(lab);
+	free(clean);
+	app_dirty(v->app);
+}
+
+void textview_blank(struct view *v)
+{
+	textview_push(tv(v), NULL, "", 0, ROLE_NORMAL, 0);
+}
+
+void textview_add_record(struct view *v, const struct record *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		const struct record_item *it = &r->items[i];
+		if (!it->label) {
+			if (i)
+				textview_blank(v);
+			textview_add(v, ROLE_TITLE, 0, it->value);
+		} else if (it->block) {
+			textview_add(v, ROLE_LABEL, 0, it->label);
+			textview_add(v, ROLE_NORMAL, 4, it->value);
+		} else {
+			textview_add_pair(v, it->label, it->value, ROLE_NORMAL);
+		}
+	}
+}
+
+void textview_clear(struct view *v, bool keep_scroll)
+{
+	struct textview *t = tv(v);
+	for (size_t i = 0; i < t->n; i++) {
+		free(t->lines[i].label);
+		free(t->lines[i].text);
+	}
+	t->n = 0;
+	t->wrapped_width = -1;
+	if (!keep_scroll)
+		t->top = 0;
+	app_dirty(v->app);
+}
+
+void textview_set_loading(struct view *v, bool loading)
+{
+	tv(v)->loading = loading;
+	app_dirty(v->app);
+}
+
+void textview_set_actions(struct view *v, textview_key_fn key, const char *hints, void *ctx, void (*ctx_free)(void *))
+{
+	struct textview *t = tv(v);
+	t->key = key;
+	free(t->hints);
+	t->hints = xstrdup(hints);
+	t->ctx = ctx;
+	t->ctx_free = ctx_free;
+}
+
+void *textview_ctx(struct view *v)
+{
+	return tv(v)->ctx;
+}
+
+void textview_scroll_end(struct view *v)
+{
+	tv(v)->follow_end = true;
+	app_dirty(v->app);
+}
+
+/* Wrap every logical line to width columns, breaking at spaces where it can. */
+static void textview_wrap(struct textview *t, int width)
+{
+	free(t->rows);
+	t->rows = NULL;
+	t->n_rows = 0;
+	size_t cap = 0;
+	for (size_t i = 0; i < t->n; i++) {
+		const struct tv_line *l = &t->lines[i];
+		int avail = width - l->indent - (l->label ? utf8_width(l->label) : 0);
+		if (avail < 8)
+			avail = 8;
+		size_t off = 0, len = strlen(l->text);
+		bool first = true;
+		do {
+			int cols;
+			size_t n = utf8_fit(l->text + off, avail, &cols);
+			if (off + n < len && n > 0) {
+				size_t brk = n;
+				while (brk > 0 && l->text[off + brk - 1] != ' ')
+					brk--;
+				if (brk > n / 3)
+					n = brk;
+			}
+			if (n == 0 && off < len)
+				n = len - off < 4 ? len - off : 1;
+			if (t->n_rows == cap) {
+				cap = cap ? cap * 2 : 256;
+				t->rows = xreallocarray(t->rows, cap, sizeof(*t->rows));
+			}
+			t->rows[t->n_rows++] = (struct tv_row){i, off, n, first};
+			off += n;
+			first = false;
+			avail = width - l->indent - (l->label ? utf8_width(l->label) : 0);
+			if (avail < 8)
+				avail = 8;
+		} while (off < len);
+	}
+	t->wrapped_width = width;
+}
+
+static void textview_draw(struct view *v, int y, int x, int h, int w)
+{
+	struct textview *t = tv(v);
+	draw_fill(stdscr, y, x, w, ROLE_TITLE);
+	draw_text(stdscr, y, x + 1, t->title ? t->title : "", w - 2, ROLE_TITLE, false);
+	int body = h - 1 - (t->searching ? 1 : 0);
+	if (t->wrapped_width != w - 2)
+		textview_wrap(t, w - 2);
+	if (t->follow_end) {
+		t->top = t->n_rows > (size_t)body ? t->n_rows - (size_t)body : 0;
+		t->follow_end = false;
+	}
+	if (t->n_rows <= (size_t)body)
+		t->top = 0;
+	else if (t->top > t->n_rows - (size_t)body)
+		t->top = t->n_rows - (size_t)body;
+	struct strbuf sb;
+	strbuf_init(&sb);
+	for (int i = 0; i < body; i++) {
+		int ry = y + 1 + i;
+		draw_fill(stdscr, ry, x, w, ROLE_NORMAL);
+		size_t r = t->top + (size_t)i;
+		if (r >= t->n_rows) {
+			if (r == 0 && t->loading)
+				draw_text(stdscr, ry, x + 1, "Loading...", w - 2, ROLE_DIM, false);
+			continue;
+		}
+		const struct tv_row *row = &t->rows[r];
+		const struct tv_line *l = &t->lines[row->line];
+		int cx = x + 1 + l->indent;
+		if (l->label) {
+			int lw = utf8_width(l->label);
+			if (row->first)
+				draw_text(stdscr, ry, cx, l->label, lw, ROLE_LABEL, false);
+			cx += lw;
+		}
+		strbuf_reset(&sb);
+		strbuf_add(&sb, l->text + row->off, row->len);
+		bool hit = t->needle && *t->needle && strstr(sb.buf, t->needle);
+		draw_text(stdscr, ry, cx, sb.buf, x + w - 1 - cx, hit ? ROLE_MARKED : l->role, false);
+	}
+	strbuf_free(&sb);
+	if (t->searching) {
+		draw_text(stdscr, y + h - 1, x, "/", 1, ROLE_INPUT, false);
+		textinput_draw(&t->search, y + h - 1, x + 1, 1, w - 1, ROLE_INPUT, true);
+	}
+	if (t->n_rows > (size_t)body) {
+		char pos[32];
+		snprintf(pos, sizeof(pos), " %zu%% ", (t->top + (size_t)body) * 100 / t->n_rows);
+		draw_text(stdscr, y, x + w - 7, pos, 6, ROLE_DIM, false);
+	}
+}
+
+/* Scroll to the next row (after the top) holding the needle. */
+static void textview_find(struct textview *t, bool from_top)
+{
+	if (!t->needle || !*t->needle)
+		return;
+	for (size_t r = from_top ? 0 : t->top + 1; r < t->n_rows; r++) {
+		const struct tv_row *row = &t->rows[r];
+		const char *text = t->lines[row->line].text + row->off;
+		for (size_t k = 0; k < row->len; k++) {
+			if (strncmp(text + k, t->needle, strlen(t->needle)) == 0) {
+				t->top = r;
+				return;
+			}
+		}
+	}
+}
+
+static bool textview_key(struct view *v, int key)
+{
+	struct textview *t = tv(v);
+	if (t->searching) {
+		if (key == K_ESC) {
+			t->searching = false;
+		} else if (keys_is_enter(key)) {
+			free(t->needle);
+			t->needle = xstrdup(t->search.text.buf);
+			t->searching = false;
+			textview_find(t, true);
+		} else {
+			textinput_key(&t->search, key);
+		}
+		app_dirty(v->app);
+		return true;
+	}
+	if (t->key && t->key(v, key, t->ctx))
+		return true;
+	int page = LINES - 6 > 1 ? LINES - 6 : 1;
+	switch (key) {
+	case 'j':
+	case K_DOWN:
+		t->top++;
+		break;
+	case 'k':
+	case K_UP:
+		if (t->top)
+			t->top--;
+		break;
+	case ' ':
+	case K_PGDN:
+		t->top += (size_t)page;
+		break;
+	case K_PGUP:
+		t->top = t->top > (size_t)page ? t->top - (size_t)page : 0;
+		break;
+	case 'g':
+	case K_HOME:
+		t->top = 0;
+		break;
+	case 'G':
+	case K_END:
+		t->follow_end = true;
+		break;
+	case '/':
+		t->searching = true;
+		textinput_set(&t->search, "");
+		break;
+	case 'n':
+		textview_find(t, false);
+		break;
+	case 'q':
+	case K_ESC:
+		app_close_view(v->app, v);
+		return true;
+	default:
+		return false;
+	}
+	app_dirty(v->app);
+	return true;
+}
+
+static void textview_destroy(struct view *v)
+{
+	struct textview *t = tv(v);
+	textview_clear(v, false);
+	free(t->lines);
+	free(t->rows);
+	free(t->title);
+	free(t->hints);
+	free(t->needle);
+	textinput_free(&t->search);
+	if (t->ctx && t->ctx_free)
+		t->ctx_free(t->ctx);
+	free(t);
+}
+
+static const char *textview_hints(struct view *v)
+{
+	struct textview *t = tv(v);
+	return t->hints ? t->hints : "j/k scroll  / search  n next  q back";
+}
+
+static const struct view_ops textview_ops = {
+	.draw = textview_draw,
+	.key = textview_key,
+	.destroy = textview_destroy,
+	.hints = textview_hints,
+};
+
+struct view *textview_new(struct app *a, const char *title)
+{
+	struct view *v = xcalloc(1, sizeof(*v));
+	struct textview *t = xcalloc(1, sizeof(*t));
+	t->title = sanitize_str(title, SANITIZE_LINE);
+	t->wrapped_width = -1;
+	textinput_init(&t->search, false);
+	v->ops = &textview_ops;
+	v->app = a;
+	v->data = t;
+	v->fullscreen = true;
+	return v;
+}

@@ -1,0 +1,39 @@
+/* A scrollable, wrapped text view: detail views, result views, conversation reader. */
+#ifndef KT_TEXTVIEW_H
+#define KT_TEXTVIEW_H
+#include <stdbool.h>
+#include "ui/theme.h"
+#include "ui/view.h"
+
+struct app;
+struct record;
+
+/* Extra keys a detail view handles (actions on what it shows); true if handled. */
+typedef bool (*textview_key_fn)(struct view *v, int key, void *ctx);
+
+/* A new, empty text view (push it with app_push_view). */
+struct view *textview_new(struct app *a, const char *title);
+/* Replace the title (untrusted text is sanitized). */
+void textview_set_title(struct view *v, const char *title);
+/* Remove all lines (keeps the scroll position if keep_scroll). */
+void textview_clear(struct view *v, bool keep_scroll);
+/* Add untrusted text: sanitized, split at newlines, wrapped at draw time. */
+void textview_add(struct view *v, enum theme_role role, int indent, const char *text);
+/* Add formatted text. */
+void textview_addf(struct view *v, enum theme_role role, int indent, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* Add "label: value" with the label coloured. */
+void textview_add_pair(struct view *v, const char *label, const char *value, enum theme_role value_role);
+/* Add a record (labels, blocks, sections). */
+void textview_add_record(struct view *v, const struct record *r);
+/* Add an empty line. */
+void textview_blank(struct view *v);
+/* Show "Loading..." until content arrives. */
+void textview_set_loading(struct view *v, bool loading);
+/* Actions for this view: key handler, hint text, context (freed with ctx_free when the view goes). */
+void textview_set_actions(struct view *v, textview_key_fn key, const char *hints, void *ctx, void (*ctx_free)(void *));
+/* The context given to textview_set_actions. */
+void *textview_ctx(struct view *v);
+/* Scroll to the end (a reader that follows new content). */
+void textview_scroll_end(struct view *v);
+
+#endif

@@ -1,0 +1,188 @@
+/* Running commands inside the TUI: the cmd_host that shows results, asks, and refreshes panes. */
+#include "config.h"
+#include "ui/app_internal.h"
+#include "ui/dialog.h"
+#include "ui/form.h"
+#include "ui/pane.h"
+#include "ui/textview.h"
+#include "cmd/cmd.h"
+#include "cmd/output.h"
+#include "cmd/tokenize.h"
+#include "core/profile.h"
+#include "core/record.h"
+#include "core/strbuf.h"
+#include "core/table.h"
+#include "core/xalloc.h"
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The TUI's side of one running command. */
+struct uihost_cmd {
+	struct app *app;
+	struct pane *origin;   /* refreshed when the command ends */
+	bool from_prompt;      /* typed at ':' : lists and records open a result view */
+	bool produced;         /* something was shown */
+};
+
+static struct app *uihost_app(struct cmd_ctx *ctx)
+{
+	return ((struct uihost_cmd *)ctx->front)->app;
+}
+
+static void uihost_answer(void *p, bool yes)
+{
+	cmd_confirmed(p, yes);
+}
+
+static void uihost_confirm(struct cmd_ctx *ctx, const char *question, const char *word)
+{
+	struct app *a = uihost_app(ctx);
+	app_push_view(a, confirm_new(a, question, word, uihost_answer, ctx));
+}
+
+static void uihost_output(struct cmd_ctx *ctx, const struct cmd_output *out)
+{
+	struct uihost_cmd *uc = ctx->front;
+	struct app *a = uc->app;
+	uc->produced = true;
+	if (out->kind == CMD_OUT_MESSAGE && !strchr(out->message, '\n')) {
+		app_message(a, APP_MSG_SUCCESS, "%s", out->message);
+		return;
+	}
+	if (!uc->from_prompt && out->kind != CMD_OUT_MESSAGE) {
+		if (out->message)
+			app_message(a, APP_MSG_INFO, "%s", out->message);
+		return;
+	}
+	struct view *v = textview_new(a, out->message && out->kind != CMD_OUT_MESSAGE ? out->message : ctx->def->words);
+	struct strbuf sb;
+	strbuf_init(&sb);
+	switch (out->kind) {
+	case CMD_OUT_MESSAGE:
+		textview_add(v, ROLE_NORMAL, 0, out->message);
+		break;
+	case CMD_OUT_TABLE:
+		table_render_fit(out->table, COLS - 2, &sb);
+		textview_add(v, ROLE_NORMAL, 0, sb.buf);
+		break;
+	case CMD_OUT_RECORD:
+		textview_add_record(v, out->record);
+		break;
+	}
+	strbuf_free(&sb);
+	app_push_view(a, v);
+}
+
+static void uihost_note(struct cmd_ctx *ctx, const char *text)
+{
+	app_message(uihost_app(ctx), APP_MSG_INFO, "%s", text);
+}
+
+static void uihost_finished(struct cmd_ctx *ctx)
+{
+	struct uihost_cmd *uc = ctx->front;
+	struct app *a = uc->app;
+	a->commands--;
+	if (ctx->error)
+		app_message(a, APP_MSG_ERROR, "%s", ctx->error);
+	/* What the command changed (or found out of date) shows up in the pane. */
+	if (uc->origin && (ctx->def->flags & CMD_MUTATES))
+		uc->origin->ops->load(uc->origin, true);
+	free(uc);
+	a->dirty = true;
+}
+
+static const struct cmd_host *uihost_host(struct app *a)
+{
+	static struct cmd_host host;
+	host.worker = a->worker;
+	host.profile = a->profile;
+	host.readonly = a->profile->readonly;
+	host.batch = false;
+	host.confirm = uihost_confirm;
+	host.output = uihost_output;
+	host.finished = uihost_finished;
+	host.note = uihost_note;
+	host.udata = a;
+	return &host;
+}
+
+static void uihost_start(struct app *a, struct pane *origin, bool from_prompt, int argc, char **argv)
+{
+	struct uihost_cmd *uc = xcalloc(1, sizeof(*uc));
+	uc->app = a;
+	uc->origin = origin;
+	uc->from_prompt = from_prompt;
+	char *err = NULL;
+	a->commands++;
+	if (cmd_start(uihost_host(a), argc, argv, uc, &err) < 0) {
+		a->commands--;
+		app_message(a, APP_MSG_ERROR, "%s", err);
+		free(err);
+		free(uc);
+	}
+}
+
+void app_run_argv(struct app *a, struct pane *origin, int argc, char **argv)
+{
+	uihost_start(a, origin, false, argc, argv);
+}
+
+/* A list command at ':' goes to its pane when the pane can take its filters. */
+static bool uihost_list_command(struct app *a, int argc, char **argv)
+{
+	int used;
+	const struct cmd_def *def = cmd_lookup(argc, argv, &used);
+	if (!def || !(def->flags & CMD_LIST) || !def->pane)
+		return false;
+	struct pane *p = app_pane(a, def->pane);
+	if (!p || !p->ops->apply)
+		return false;
+	char *err = NULL;
+	if (!p->ops->apply(p, def, argc - used, argv + used, &err)) {
+		if (err) {
+			app_message(a, APP_MSG_ERROR, "%s", err);
+			free(err);
+			return true;
+		}
+		return false;
+	}
+	app_show_pane(a, p);
+	return true;
+}
+
+void app_run_line(struct app *a, const char *line)
+{
+	int argc;
+	char **argv;
+	char *err = NULL;
+	if (tokenize(line, &argc, &argv, &err) < 0) {
+		app_message(a, APP_MSG_ERROR, "%s", err);
+		free(err);
+		return;
+	}
+	if (argc == 0) {
+		tokenize_free(argc, argv);
+		return;
+	}
+	if (!strcmp(argv[0], "q") || !strcmp(argv[0], "quit")) {
+		a->quit = true;
+	} else if (!uihost_list_command(a, argc, argv)) {
+		uihost_start(a, app_current_pane(a), true, argc, argv);
+	}
+	tokenize_free(argc, argv);
+}
+
+void app_open_form(struct app *a, struct pane *origin, const struct cmd_def *def, const char *const *given)
+{
+	struct view *v = form_new(a, origin, def, given);
+	if (v) {
+		app_push_view(a, v);
+		return;
+	}
+	int argc;
+	char **argv = form_argv(def, given, &argc);
+	app_run_argv(a, origin, argc, argv);
+	tokenize_free(argc, argv);
+}
