@@ -156,7 +156,12 @@ void utf8_pad_right(struct strbuf *out, const char *s, int cols)
 {
 	int w = utf8_width(s);
 	if (w >= cols) {
-		utf8_cut(out, s, cols);
+		/* Cutting before a wide character can leave a column over: pad it on the left. */
+		struct strbuf cut;
+		strbuf_init(&cut);
+		utf8_spaces(out, utf8_cut(&cut, s, cols));
+		strbuf_add(out, cut.buf, cut.len);
+		strbuf_free(&cut);
 		return;
 	}
 	utf8_spaces(out, cols - w);
