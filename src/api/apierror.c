@@ -116,8 +116,11 @@ static bool apierror_kibana(struct strbuf *sb, long status, json_t *j)
 		return false;
 	apierror_head(sb, status, json_is_string(err) ? json_string_value(err) : NULL);
 	if (json_is_string(msg) && json_string_length(msg)) {
+		/* kjson_text shows an embedded NUL instead of cutting the message there. */
+		char *text = kjson_text(msg);
 		strbuf_puts(sb, ": ");
-		strbuf_add(sb, json_string_value(msg), strnlen(json_string_value(msg), json_string_length(msg)));
+		strbuf_puts(sb, text);
+		free(text);
 	}
 	return true;
 }
