@@ -25,13 +25,35 @@ struct config_parse {
 	int line;                 /* line the reader last returned */
 };
 
+/* Record the first problem only (inih goes on after a handler fails); takes msg. */
+static void config_fail(struct config_parse *cp, char *msg)
+{
+	if (cp->err)
+		free(msg);
+	else
+		cp->err = msg;
+}
+
 /* inih's line reader, counting lines so messages can name them. */
 static char *config_reader(char *str, int num, void *stream)
 {
 	struct config_parse *cp = stream;
 	char *r = fgets(str, num, cp->file);
-	if (r)
-		cp->line++;
+	if (!r)
+		return NULL;
+	cp->line++;
+	size_t len = strlen(str);
+	if (len + 1 < (size_t)num || str[len - 1] == '\n')
+		return r;
+	/* inih would cut the line and read the rest as a line of its own, truncating the value. */
+	int c = fgetc(cp->file);
+	if (c == EOF || c == '\n')
+		return r;
+	while (c != EOF && c != '\n')
+		c = fgetc(cp->file);
+	config_fail(cp, xasprintf("%s:%d: line longer than %d characters (put a long secret in api_key_file or "
+				  "password_file)", cp->path, cp->line, num - 1));
+	str[0] = '\0';
 	return r;
 }
 
@@ -89,7 +111,7 @@ static int config_secret_key(struct config_parse *cp, char **field, const char *
 	int rc = config_read_secret(path, &secret, cp->warnings, &err);
 	free(path);
 	if (rc) {
-		cp->err = err;
+		config_fail(cp, err);
 		return 0;
 	}
 	profile_set_secret(field, secret);
@@ -150,7 +172,7 @@ static int config_profile_key(struct config_parse *cp, const char *name, const c
 	}
 	return 1;
 bad:
-	cp->err = xasprintf("%s:%d: bad value for %s: \"%s\"", cp->path, line, name, value);
+	config_fail(cp, xasprintf("%s:%d: bad value for %s: \"%s\"", cp->path, line, name, value));
 	return 0;
 }
 
@@ -216,10 +238,11 @@ int config_load(struct profile *p, const char *path, const char *want, bool must
 		free(cp.default_profile);
 		return -1;
 	}
-	if (cp.found)
+	if (cp.found) {
 		profile_set(&p->name, cp.want);
-	else if (want) {
-		*err = xasprintf("no [profile %s] section in %s", want, path);
+	} else if (want || cp.default_profile) {
+		/* A profile named on the command line or by default_profile must be there (a typo otherwise). */
+		*err = xasprintf("no [profile %s] section in %s", cp.want, path);
 		free(cp.default_profile);
 		return -1;
 	}
