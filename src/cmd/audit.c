@@ -1,5 +1,6 @@
 #include "config.h"
 #include "cmd/audit.h"
+#include "core/sanitize.h"
 #include "core/xalloc.h"
 #include <errno.h>
 #include <fcntl.h>
@@ -37,9 +38,36 @@ static int audit_mkdirs(const char *path)
 	return 0;
 }
 
+/* A JSON string for v; text that is not UTF-8 (a server's message can be anything) is made so. */
+static json_t *audit_string(const char *v)
+{
+	json_t *s = json_string(v);
+	if (!s) {
+		char *clean = sanitize_str(v, SANITIZE_TEXT);
+		s = json_string(clean);
+		free(clean);
+	}
+	return s;
+}
+
 static void audit_set_str(json_t *o, const char *key, const char *v)
 {
-	json_object_set_new(o, key, v ? json_string(v) : json_null());
+	json_object_set_new(o, key, v ? audit_string(v) : json_null());
+}
+
+/* The URL without any user:password@ part: credentials never go into the log. */
+static char *audit_url(const char *url)
+{
+	const char *host = strstr(url, "://");
+	host = host ? host + 3 : url;
+	size_t auth = strcspn(host, "/?#");
+	const char *at = NULL;
+	for (size_t i = 0; i < auth; i++)
+		if (host[i] == '@')
+			at = host + i;
+	if (!at)
+		return xstrdup(url);
+	return xasprintf("%.*s%s", (int)(host - url), url, at + 1);
 }
 
 int audit_append(const struct audit_entry *e, char **err)
@@ -66,12 +94,14 @@ int audit_append(const struct audit_entry *e, char **err)
 	json_t *o = json_object();
 	audit_set_str(o, "time", when);
 	audit_set_str(o, "profile", e->profile);
-	audit_set_str(o, "url", e->url);
+	char *url = e->url ? audit_url(e->url) : NULL;
+	audit_set_str(o, "url", url);
+	free(url);
 	audit_set_str(o, "space", e->space ? e->space : "default");
 	audit_set_str(o, "command", e->command);
 	json_t *t = json_array();
 	for (size_t i = 0; i < e->n_targets; i++)
-		json_array_append_new(t, json_string(e->targets[i]));
+		json_array_append_new(t, audit_string(e->targets[i]));
 	json_object_set_new(o, "targets", t);
 	json_object_set_new(o, "http_status", e->http_status ? json_integer(e->http_status) : json_null());
 	audit_set_str(o, "outcome", e->outcome);
