@@ -3,6 +3,7 @@ noinst_LIBRARIES += src/cmd/libcmd.a
 src_cmd_libcmd_a_SOURCES = \
 	src/cmd/cmd.h src/cmd/output.h \
 	src/cmd/tokenize.c src/cmd/tokenize.h \
+	src/cmd/complete.c src/cmd/complete.h \
 	src/cmd/parse.c src/cmd/parse.h \
 	src/cmd/run.c \
 	src/cmd/registry.c src/cmd/registry.h \

@@ -4,6 +4,7 @@
 #include "ui/keys.h"
 #include "ui/pane.h"
 #include "ui/panes.h"
+#include "ui/prompt.h"
 #include "ui/script.h"
 #include "ui/view.h"
 #include "api/worker.h"
@@ -413,6 +414,7 @@ int app_run(const struct app_options *o)
 		return 1;
 	}
 	app_signals(&a);
+	prompt_init(&a);
 	for (const struct pane_ops *const *po = panes_all; *po; po++) {
 		a.panes = xreallocarray(a.panes, a.n_panes + 1, sizeof(*a.panes));
 		a.panes[a.n_panes++] = pane_new(&a, *po);
@@ -424,6 +426,7 @@ int app_run(const struct app_options *o)
 	app_show_pane(&a, a.panes[0]);
 	app_loop(&a);
 	endwin();
+	prompt_fini();
 	app_free(&a);
 	return a.exit_code;
 }

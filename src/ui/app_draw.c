@@ -2,6 +2,7 @@
 #include "ui/app_internal.h"
 #include "ui/draw.h"
 #include "ui/pane.h"
+#include "ui/prompt.h"
 #include "ui/view.h"
 #include "api/worker.h"
 #include "core/profile.h"
@@ -86,8 +87,8 @@ static void app_draw_hints(struct app *a, int y, int w)
 	struct view *v = app_top_view(a);
 	if (a->input == APP_INPUT_FILTER) {
 		strbuf_puts(&sb, "type to filter  Enter keep  Esc clear");
-	} else if (a->input == APP_INPUT_PROMPT) {
-		strbuf_puts(&sb, "Enter run  Tab complete  Up/Down history  Esc cancel");
+	} else if (prompt_active()) {
+		strbuf_puts(&sb, "Enter run  Tab complete  Up/Down history  C-r search  Esc cancel");
 	} else if (v && v->ops->hints) {
 		strbuf_puts(&sb, v->ops->hints(v));
 	} else {
@@ -95,7 +96,7 @@ static void app_draw_hints(struct app *a, int y, int w)
 		strbuf_puts(&sb, "? help  / filter  : command  Enter open");
 		for (const struct cmd_def *const *d = cmd_all(); *d; d++) {
 			const struct cmd_def *def = *d;
-			if (def->key && def->pane && !strcmp(def->pane, p->ops->name)) {
+			if (def->key && (!def->pane || !strcmp(def->pane, p->ops->name))) {
 				const char *verb = strchr(def->words, ' ');
 				strbuf_printf(&sb, "  %s %s", def->key, verb ? verb + 1 : def->words);
 			}
@@ -131,9 +132,12 @@ static void app_draw_status(struct app *a, int y, int w)
 {
 	static const char *const spinner[] = {"|", "/", "-", "\\"};
 	draw_fill(stdscr, y, 0, w, ROLE_STATUSLINE);
-	if (a->input != APP_INPUT_NONE) {
-		const char *lead = a->input == APP_INPUT_FILTER ? "/" : ":";
-		draw_text(stdscr, y, 0, lead, 1, ROLE_INPUT, false);
+	if (prompt_active()) {
+		prompt_draw(y, w);
+		return;
+	}
+	if (a->input == APP_INPUT_FILTER) {
+		draw_text(stdscr, y, 0, "/", 1, ROLE_INPUT, false);
 		textinput_draw(&a->line, y, 1, 1, w - 1, ROLE_INPUT, true);
 		return;
 	}

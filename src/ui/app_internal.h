@@ -13,8 +13,8 @@ struct script;
 #define APP_MIN_COLS 50
 #define APP_MIN_LINES 10
 
-/* What the bottom line is being used for. */
-enum app_input { APP_INPUT_NONE, APP_INPUT_FILTER, APP_INPUT_PROMPT };
+/* What the bottom line is being used for (the ':' prompt is prompt.c's). */
+enum app_input { APP_INPUT_NONE, APP_INPUT_FILTER };
 
 struct app {
 	const struct app_options *opts;

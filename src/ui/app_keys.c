@@ -2,29 +2,23 @@
 #include "ui/app_internal.h"
 #include "ui/keys.h"
 #include "ui/pane.h"
+#include "ui/prompt.h"
 #include "ui/view.h"
 #include "core/xalloc.h"
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Keys while the bottom line is a filter or a command prompt. */
-static void app_key_input(struct app *a, int key)
+/* Keys while the bottom line is the / filter. */
+static void app_key_filter(struct app *a, int key)
 {
 	struct pane *p = app_current_pane(a);
 	if (key == K_ESC) {
-		if (a->input == APP_INPUT_FILTER)
-			listmodel_set_filter(&p->list, NULL);
+		listmodel_set_filter(&p->list, NULL);
 		a->input = APP_INPUT_NONE;
 	} else if (keys_is_enter(key)) {
-		enum app_input was = a->input;
 		a->input = APP_INPUT_NONE;
-		if (was == APP_INPUT_PROMPT && a->line.text.len) {
-			char *line = xstrdup(a->line.text.buf);
-			app_run_line(a, line);
-			free(line);
-		}
-	} else if (textinput_key(&a->line, key) && a->input == APP_INPUT_FILTER) {
+	} else if (textinput_key(&a->line, key)) {
 		listmodel_set_filter(&p->list, a->line.text.buf);
 		pane_maybe_more(p, app_list_height(a));
 	}
@@ -78,8 +72,7 @@ static bool app_key_global(struct app *a, int key)
 		app_open_help(a);
 		return true;
 	case ':':
-		a->input = APP_INPUT_PROMPT;
-		textinput_set(&a->line, "");
+		prompt_open(a, "");
 		return true;
 	case 'q':
 		a->quit = true;
@@ -98,8 +91,12 @@ void app_key(struct app *a, int key)
 	}
 	if (key == K_RESIZE)
 		return;
-	if (a->input != APP_INPUT_NONE) {
-		app_key_input(a, key);
+	if (prompt_active()) {
+		prompt_key(a, key);
+		return;
+	}
+	if (a->input == APP_INPUT_FILTER) {
+		app_key_filter(a, key);
 		return;
 	}
 	struct view *v = app_top_view(a);

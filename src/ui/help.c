@@ -35,6 +35,19 @@ void app_open_help(struct app *a)
 	textview_add(v, ROLE_TITLE, 0, "Keys in every pane");
 	for (size_t i = 0; i < sizeof(help_common) / sizeof(*help_common); i++)
 		textview_addf(v, ROLE_NORMAL, 2, "%-18s %s", help_common[i].keys, help_common[i].help);
+	bool any_global = false;
+	for (const struct cmd_def *const *d = cmd_all(); *d; d++) {
+		const struct cmd_def *def = *d;
+		if (!def->key || def->pane)
+			continue;
+		if (!any_global) {
+			textview_blank(v);
+			textview_add(v, ROLE_TITLE, 0, "Keys in every pane that run commands");
+			any_global = true;
+		}
+		textview_addf(v, def->flags & CMD_MUTATES ? ROLE_WARNING : ROLE_NORMAL, 2, "%-18s %s%s", def->key, def->help,
+			      def->flags & CMD_MUTATES ? "  [changes data]" : "");
+	}
 	for (size_t pi = 0; pi < a->n_panes; pi++) {
 		struct pane *p = a->panes[pi];
 		bool any = false;
@@ -97,10 +110,11 @@ void help_man_keys(struct strbuf *out)
 	const char *pane = NULL;
 	for (const struct cmd_def *const *d = cmd_all(); *d; d++) {
 		const struct cmd_def *def = *d;
-		if (!def->key || !def->pane)
+		if (!def->key)
 			continue;
-		if (!pane || strcmp(pane, def->pane) != 0) {
-			pane = def->pane;
+		const char *where = def->pane ? def->pane : "every";
+		if (!pane || strcmp(pane, where) != 0) {
+			pane = where;
 			strbuf_printf(out, ".PP\nIn the %s pane:\n", pane);
 		}
 		strbuf_puts(out, ".TP\n.B ");

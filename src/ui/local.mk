@@ -18,6 +18,8 @@ src_ui_libui_a_SOURCES = \
 	src/ui/idsource.c src/ui/idsource.h \
 	src/ui/script.c src/ui/script.h \
 	src/ui/uifmt.c src/ui/uifmt.h \
+	src/ui/prompt.c src/ui/prompt.h \
+	src/ui/help.h \
 	src/ui/panes/cases.c
 UI_LIBS = src/ui/libui.a $(CMD_LIBS) $(NCURSES_LIBS) $(READLINE_LIBS)
 

@@ -242,10 +242,16 @@ bool pane_key(struct pane *p, int key, int page_height)
 
 const struct cmd_def *pane_command_for_key(const struct pane *p, int key)
 {
+	const struct cmd_def *global = NULL;
 	for (const struct cmd_def *const *d = cmd_all(); *d; d++) {
 		const struct cmd_def *def = *d;
-		if (def->key && def->pane && strcmp(def->pane, p->ops->name) == 0 && def->key[0] == key && !def->key[1])
+		if (!def->key || def->key[0] != key || def->key[1])
+			continue;
+		if (def->pane && strcmp(def->pane, p->ops->name) == 0)
 			return def;
+		if (!def->pane && !global)
+			global = def;
 	}
-	return NULL;
+	/* A command without a pane has its key in every pane. */
+	return global;
 }

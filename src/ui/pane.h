@@ -91,7 +91,7 @@ bool pane_key(struct pane *p, int key, int page_height);
 void pane_maybe_more(struct pane *p, int page_height);
 /* Compute column widths for a total width; out has n_columns entries. */
 void pane_layout(const struct pane_column *cols, size_t n, int width, int *out);
-/* The command bound to key in this pane, or NULL. */
+/* The command bound to key in this pane (its own commands first, then those of no pane), or NULL. */
 const struct cmd_def *pane_command_for_key(const struct pane *p, int key);
 
 #endif
