@@ -5,6 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* What a detached buffer points at: empty, owning nothing (cap 0), so dropping it leaks nothing. */
+static char strbuf_empty[1];
+
 void strbuf_init(struct strbuf *sb)
 {
 	sb->cap = 64;
@@ -15,7 +18,8 @@ void strbuf_init(struct strbuf *sb)
 
 void strbuf_free(struct strbuf *sb)
 {
-	free(sb->buf);
+	if (sb->cap)
+		free(sb->buf);
 	sb->buf = NULL;
 	sb->len = sb->cap = 0;
 }
@@ -23,7 +27,8 @@ void strbuf_free(struct strbuf *sb)
 void strbuf_reset(struct strbuf *sb)
 {
 	sb->len = 0;
-	sb->buf[0] = '\0';
+	if (sb->cap)
+		sb->buf[0] = '\0';
 }
 
 void strbuf_grow(struct strbuf *sb, size_t n)
@@ -33,7 +38,14 @@ void strbuf_grow(struct strbuf *sb, size_t n)
 	size_t cap = sb->cap ? sb->cap : 64;
 	while (cap < sb->len + n + 1)
 		cap *= 2;
-	sb->buf = xrealloc(sb->buf, cap);
+	if (sb->cap) {
+		sb->buf = xrealloc(sb->buf, cap);
+	} else {
+		/* Detached, freed or zeroed: nothing is owned and the length is 0. */
+		sb->buf = xmalloc(cap);
+		sb->buf[0] = '\0';
+		sb->len = 0;
+	}
 	sb->cap = cap;
 }
 
@@ -78,9 +90,10 @@ void strbuf_printf(struct strbuf *sb, const char *fmt, ...)
 
 char *strbuf_detach(struct strbuf *sb, size_t *len)
 {
-	char *s = sb->buf;
+	char *s = sb->cap ? sb->buf : xstrdup("");
 	if (len)
 		*len = sb->len;
-	strbuf_init(sb);
+	sb->buf = strbuf_empty;
+	sb->len = sb->cap = 0;
 	return s;
 }
