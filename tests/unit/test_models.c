@@ -1,0 +1,528 @@
+/* The response parsers on the seed document's examples and on broken input. */
+#include "config.h"
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include "testutil.h"
+#include "api/alert_cases.h"
+#include "api/cases.h"
+#include "api/connectors.h"
+#include "api/kjson.h"
+#include "core/xalloc.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SEED "seed/000_d11daea2437ff7a0.txt"
+
+static json_t *load_fixture(const char *name)
+{
+	size_t len;
+	char *text = testutil_fixture(name, &len);
+	if (!text)
+		fail_msg("fixture %s is missing", name);
+	char *err = NULL;
+	json_t *j = kjson_parse(text, len, &err);
+	if (!j)
+		fail_msg("fixture %s: %s", name, err);
+	free(text);
+	return j;
+}
+
+/* The JSON example after "Response examples (code)" of an operation in the seed document, or NULL. */
+static json_t *seed_example(const char *op, const char *code)
+{
+	char *dir = testutil_shared_dir();
+	char *path = xasprintf("%s/" SEED, dir);
+	char *text = testutil_read_file(path, NULL);
+	free(path);
+	free(dir);
+	if (!text)
+		return NULL;
+	json_t *j = NULL;
+	char *opline = xasprintf("%s\ncurl", op);
+	char *mark = xasprintf("Response examples (%s)\n", code);
+	const char *at = strstr(text, opline);
+	if (at)
+		at = strstr(at, mark);
+	if (at) {
+		json_error_t e;
+		at += strlen(mark);
+		j = json_loadb(at, strlen(at), JSON_DISABLE_EOF_CHECK, &e);
+	}
+	free(opline);
+	free(mark);
+	free(text);
+	return j;
+}
+
+static void check_fixture_matches_seed(const char *fixture, const char *op, const char *code)
+{
+	json_t *seed = seed_example(op, code);
+	if (!seed) {
+		print_message("seed document not found; fixture %s not compared\n", fixture);
+		skip();
+	}
+	json_t *fx = load_fixture(fixture);
+	assert_true(json_equal(seed, fx));
+	json_decref(seed);
+	json_decref(fx);
+}
+
+static void test_fixtures_are_the_seed_examples(void **state)
+{
+	check_fixture_matches_seed("case_push_200.json", "POST /api/cases/{caseId}/connector/{connectorId}/_push", "200");
+	check_fixture_matches_seed("case_push_401.json", "POST /api/cases/{caseId}/connector/{connectorId}/_push", "401");
+	check_fixture_matches_seed("alert_cases_200.json", "GET /api/cases/alerts/{alertId}", "200");
+	check_fixture_matches_seed("connectors_200.json", "GET /api/actions/connectors", "200");
+}
+
+static void check_seed_case(const struct kb_case *c)
+{
+	assert_string_equal(c->id, "b917f300-0ed9-11ed-bd18-65557fe66949");
+	assert_string_equal(c->title, "Case title 1");
+	assert_string_equal(c->description, "A case description.");
+	assert_string_equal(c->owner, "cases");
+	assert_string_equal(c->version, "WzE3NjgsM10=");
+	assert_null(c->category);
+	assert_int_equal(c->status, CASE_OPEN);
+	assert_int_equal(c->severity, CASE_SEV_LOW);
+	assert_int_equal(c->n_tags, 1);
+	assert_string_equal(c->tags[0], "tag 1");
+	assert_int_equal(c->n_assignees, 0);
+	assert_string_equal(c->created_at, "2022-07-29T00:59:39.444Z");
+	assert_string_equal(c->updated_at, "2022-07-29T01:20:58.436Z");
+	assert_null(c->closed_at);
+	assert_string_equal(c->created_by.username, "elastic");
+	assert_null(c->created_by.full_name);
+	assert_null(c->created_by.email);
+	assert_string_equal(cases_user_name(&c->created_by), "elastic");
+	assert_string_equal(cases_user_name(&c->closed_by), "-");
+	assert_int_equal(c->total_alerts, 0);
+	assert_int_equal(c->total_comment, 0);
+	assert_int_equal(c->duration, -1);
+	assert_true(c->sync_alerts);
+	assert_string_equal(c->connector.id, "09f8c0b0-0eda-11ed-bd18-65557fe66949");
+	assert_string_equal(c->connector.name, "My connector");
+	assert_string_equal(c->connector.type, ".jira");
+	assert_true(json_is_object(c->connector.fields));
+	assert_string_equal(json_string_value(json_object_get(c->connector.fields, "priority")), "Low");
+	assert_true(c->external.present);
+	assert_string_equal(c->external.external_title, "ES-554");
+	assert_string_equal(c->external.external_id, "71926");
+	assert_string_equal(c->external.external_url, "https://cases.jira.com");
+	assert_string_equal(c->external.connector_name, "My connector");
+	assert_string_equal(c->external.pushed_by.username, "elastic");
+	assert_int_equal(c->n_comments, 0);
+	assert_int_equal(c->n_custom_fields, 0);
+}
+
+static void test_parse_one_seed(void **state)
+{
+	json_t *j = load_fixture("case_push_200.json");
+	void *model = NULL;
+	char *err = NULL;
+	assert_int_equal(cases_parse_one(j, &model, &err), 0);
+	assert_null(err);
+	check_seed_case(model);
+	cases_free_one(model);
+	json_decref(j);
+}
+
+/* A _find page holding copies of the seed case with the given ids. */
+static json_t *find_page(const char *const *ids, size_t n)
+{
+	json_t *seed = load_fixture("case_push_200.json");
+	json_t *cases = json_array();
+	for (size_t i = 0; i < n; i++) {
+		json_t *c = json_deep_copy(seed);
+		json_object_set_new(c, "id", json_string(ids[i]));
+		json_array_append_new(cases, c);
+	}
+	json_decref(seed);
+	return json_pack("{s:o, s:i, s:i, s:i, s:i, s:i, s:i}", "cases", cases, "page", 2, "per_page", 20, "total",
+			 21, "count_open_cases", 5, "count_in_progress_cases", 6, "count_closed_cases", 10);
+}
+
+static void test_parse_find(void **state)
+{
+	static const char *const ids[] = {"a", "b"};
+	json_t *j = find_page(ids, 2);
+	json_t *second = json_array_get(json_object_get(j, "cases"), 1);
+	json_object_set_new(second, "status", json_string("in-progress"));
+	json_object_set_new(second, "severity", json_string("critical"));
+	json_object_set_new(second, "category", json_string("malware"));
+	json_object_set_new(second, "duration", json_integer(3600));
+	json_object_set_new(second, "external_service", json_null());
+	json_object_set_new(second, "assignees", json_pack("[{s:s},{s:s}]", "uid", "u_1", "uid", "u_2"));
+	json_object_set_new(second, "customFields",
+			    json_pack("[{s:s,s:s,s:s},{s:s,s:s,s:b},{s:s,s:s,s:n}]", "key", "k1", "type", "text",
+				      "value", "hello", "key", "k2", "type", "toggle", "value", 1, "key", "k3", "type",
+				      "text", "value"));
+	void *model = NULL;
+	char *err = NULL;
+	assert_int_equal(cases_parse_find(j, &model, &err), 0);
+	struct case_page *p = model;
+	assert_int_equal(p->n, 2);
+	assert_int_equal(p->page, 2);
+	assert_int_equal(p->per_page, 20);
+	assert_int_equal(p->total, 21);
+	assert_int_equal(p->count_open, 5);
+	assert_int_equal(p->count_in_progress, 6);
+	assert_int_equal(p->count_closed, 10);
+	assert_string_equal(p->cases[0].id, "a");
+	const struct kb_case *c = &p->cases[1];
+	assert_string_equal(c->id, "b");
+	assert_int_equal(c->status, CASE_IN_PROGRESS);
+	assert_int_equal(c->severity, CASE_SEV_CRITICAL);
+	assert_string_equal(c->category, "malware");
+	assert_int_equal(c->duration, 3600);
+	assert_false(c->external.present);
+	assert_int_equal(c->n_assignees, 2);
+	assert_string_equal(c->assignees[1], "u_2");
+	assert_int_equal(c->n_custom_fields, 3);
+	assert_string_equal(c->custom_fields[0].value, "hello");
+	assert_string_equal(c->custom_fields[1].value, "true");
+	assert_string_equal(c->custom_fields[2].value, "");
+	cases_free_page(p);
+	json_decref(j);
+}
+
+static void test_parse_find_optional_fields(void **state)
+{
+	json_t *j = json_object();
+	void *model = NULL;
+	char *err = NULL;
+	assert_int_equal(cases_parse_find(j, &model, &err), 0);
+	struct case_page *p = model;
+	assert_int_equal(p->n, 0);
+	assert_int_equal(p->page, 1);
+	assert_int_equal(p->count_open, -1);
+	cases_free_page(p);
+	json_decref(j);
+}
+
+static char *find_err(json_t *j)
+{
+	void *model = NULL;
+	char *err = NULL;
+	assert_int_equal(cases_parse_find(j, &model, &err), -1);
+	assert_null(model);
+	assert_non_null(err);
+	json_decref(j);
+	return err;
+}
+
+static void test_parse_find_broken(void **state)
+{
+	static const char *const ids[] = {"a", "b", "c"};
+	json_t *j = find_page(ids, 3);
+	json_object_del(json_array_get(json_object_get(j, "cases"), 2), "title");
+	char *err = find_err(j);
+	assert_string_equal(err, "cases[2]: required field \"title\" is missing");
+	free(err);
+
+	j = find_page(ids, 1);
+	json_object_set_new(j, "total", json_string("21"));
+	err = find_err(j);
+	assert_non_null(strstr(err, "\"total\" must be an integer, got a string"));
+	free(err);
+
+	j = find_page(ids, 1);
+	json_object_set_new(j, "cases", json_object());
+	err = find_err(j);
+	assert_non_null(strstr(err, "\"cases\" must be an array"));
+	free(err);
+
+	j = find_page(ids, 1);
+	json_array_append_new(json_object_get(j, "cases"), json_string("x"));
+	err = find_err(j);
+	assert_string_equal(err, "cases[1]: expected an object, got a string");
+	free(err);
+
+	err = find_err(json_array());
+	assert_non_null(strstr(err, "expected an object, got an array"));
+	free(err);
+}
+
+static void test_parse_list(void **state)
+{
+	json_t *c = load_fixture("case_push_200.json");
+	json_t *j = json_pack("[o]", c);
+	void *model = NULL;
+	char *err = NULL;
+	assert_int_equal(cases_parse_list(j, &model, &err), 0);
+	struct case_list *l = model;
+	assert_int_equal(l->n, 1);
+	check_seed_case(&l->cases[0]);
+	cases_free_list(l);
+
+	json_object_set_new(json_array_get(j, 0), "status", json_string("reopened"));
+	model = NULL;
+	assert_int_equal(cases_parse_list(j, &model, &err), -1);
+	assert_null(model);
+	assert_non_null(strstr(err, "cases[0]: field \"status\" has unknown value \"reopened\""));
+	free(err);
+	json_decref(j);
+
+	j = json_object();
+	assert_int_equal(cases_parse_list(j, &model, &err), -1);
+	assert_string_equal(err, "expected an array of cases, got an object");
+	free(err);
+	json_decref(j);
+}
+
+/* Break the seed case with fn and return cases_parse_one's message. */
+static char *one_err_after(void (*fn)(json_t *c))
+{
+	json_t *c = load_fixture("case_push_200.json");
+	fn(c);
+	void *model = NULL;
+	char *err = NULL;
+	assert_int_equal(cases_parse_one(c, &model, &err), -1);
+	assert_null(model);
+	assert_non_null(err);
+	json_decref(c);
+	return err;
+}
+
+static void del_title(json_t *c) { json_object_del(c, "title"); }
+static void int_title(json_t *c) { json_object_set_new(c, "title", json_integer(5)); }
+static void bad_status(json_t *c) { json_object_set_new(c, "status", json_string("reopened")); }
+static void null_severity(json_t *c) { json_object_set_new(c, "severity", json_null()); }
+static void bad_tags(json_t *c) { json_object_set_new(c, "tags", json_pack("[s,i]", "x", 1)); }
+static void str_alerts(json_t *c) { json_object_set_new(c, "totalAlerts", json_string("3")); }
+static void del_settings(json_t *c) { json_object_del(c, "settings"); }
+static void del_sync(json_t *c) { json_object_del(json_object_get(c, "settings"), "syncAlerts"); }
+static void null_created_by(json_t *c) { json_object_set_new(c, "created_by", json_null()); }
+static void del_username(json_t *c) { json_object_del(json_object_get(c, "created_by"), "username"); }
+static void del_closed_at(json_t *c) { json_object_del(c, "closed_at"); }
+static void del_connector(json_t *c) { json_object_del(c, "connector"); }
+static void del_conn_fields(json_t *c) { json_object_del(json_object_get(c, "connector"), "fields"); }
+static void del_external(json_t *c) { json_object_del(c, "external_service"); }
+static void del_comments(json_t *c) { json_object_del(c, "comments"); }
+static void real_duration(json_t *c) { json_object_set_new(c, "duration", json_real(1.5)); }
+static void bad_assignee(json_t *c) { json_object_set_new(c, "assignees", json_pack("[{s:s},{}]", "uid", "u")); }
+static void bad_custom(json_t *c) { json_object_set_new(c, "customFields", json_pack("[i]", 1)); }
+static void comment_no_type(json_t *c)
+{
+	json_object_set_new(c, "comments", json_pack("[{s:s,s:s},{s:s}]", "type", "user", "comment", "hi", "id", "x"));
+}
+static void pushed_by_bad(json_t *c)
+{
+	json_object_set_new(json_object_get(c, "external_service"), "pushed_by", json_pack("{s:i}", "username", 1));
+}
+
+static void test_parse_one_broken(void **state)
+{
+	static const struct {
+		void (*fn)(json_t *c);
+		const char *want;
+	} cases[] = {
+		{del_title, "case: required field \"title\" is missing"},
+		{int_title, "case: field \"title\" must be a string, got an integer"},
+		{bad_status, "case: field \"status\" has unknown value \"reopened\" (expected one of open, in-progress, closed)"},
+		{null_severity, "case: field \"severity\" is null but must have a value"},
+		{bad_tags, "case: tags[1] must be a string, got an integer"},
+		{str_alerts, "case: field \"totalAlerts\" must be an integer, got a string"},
+		{del_settings, "case: required field \"settings\" is missing"},
+		{del_sync, "case: required field \"syncAlerts\" is missing"},
+		{null_created_by, "case: field \"created_by\" is null but must have a value"},
+		{del_username, "case.created_by: required field \"username\" is missing"},
+		{del_closed_at, "case: required field \"closed_at\" is missing"},
+		{del_connector, "case: required field \"connector\" is missing"},
+		{del_conn_fields, "\"fields\""},
+		{del_external, "case: required field \"external_service\" is missing"},
+		{del_comments, "case: required field \"comments\" is missing"},
+		{real_duration, "case: field \"duration\" must be an integer, got a number"},
+		{bad_assignee, "\"uid\""},
+		{bad_custom, "customFields[0] must be an object"},
+		{comment_no_type, "case.comments[1]: required field \"type\" is missing"},
+		{pushed_by_bad, "pushed_by: field \"username\" must be a string, got an integer"},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		char *err = one_err_after(cases[i].fn);
+		if (!strstr(err, cases[i].want))
+			fail_msg("case %zu: got \"%s\", want \"%s\"", i, err, cases[i].want);
+		free(err);
+	}
+}
+
+static void test_parse_one_not_object(void **state)
+{
+	json_t *j = json_array();
+	void *model = NULL;
+	char *err = NULL;
+	assert_int_equal(cases_parse_one(j, &model, &err), -1);
+	assert_string_equal(err, "case: expected an object, got an array");
+	free(err);
+	json_decref(j);
+}
+
+static void test_comments(void **state)
+{
+	json_t *c = load_fixture("case_push_200.json");
+	json_object_set_new(
+		c, "comments",
+		json_pack("[{s:s,s:s,s:s,s:s,s:s,s:{s:s,s:n,s:n}},"
+			  "{s:s,s:s,s:s,s:[s,s],s:[s,s],s:{s:s,s:s}},"
+			  "{s:s,s:s,s:s,s:s},"
+			  "{s:s,s:s,s:s}]",
+			  "id", "c1", "type", "user", "comment", "first\nline", "created_at", "2024-01-01T00:00:00Z",
+			  "version", "v1", "created_by", "username", "ana", "full_name", "email",
+			  "id", "c2", "type", "alert", "owner", "securitySolution", "alertId", "al1", "al2", "index", "i1",
+			  "i2", "rule", "id", "r1", "name", "Rule one",
+			  "id", "c3", "type", "alert", "alertId", "single", "owner", "cases",
+			  "id", "c4", "type", "actions", "comment", "isolated host"));
+	void *model = NULL;
+	char *err = NULL;
+	if (cases_parse_one(c, &model, &err) < 0)
+		fail_msg("%s", err);
+	struct kb_case *k = model;
+	assert_int_equal(k->n_comments, 4);
+	assert_int_equal(k->comments[0].type, CASE_COMMENT_USER);
+	assert_string_equal(k->comments[0].comment, "first\nline");
+	assert_string_equal(cases_user_name(&k->comments[0].created_by), "ana");
+	assert_int_equal(k->comments[1].type, CASE_COMMENT_ALERT);
+	assert_int_equal(k->comments[1].n_alert_ids, 2);
+	assert_string_equal(k->comments[1].alert_ids[1], "al2");
+	assert_string_equal(k->comments[1].rule_name, "Rule one");
+	assert_int_equal(k->comments[2].n_alert_ids, 1);
+	assert_string_equal(k->comments[2].alert_ids[0], "single");
+	assert_int_equal(k->comments[3].type, CASE_COMMENT_OTHER);
+	assert_string_equal(k->comments[3].type_name, "actions");
+	cases_free_one(k);
+	json_decref(c);
+}
+
+static void test_connectors_seed(void **state)
+{
+	json_t *j = load_fixture("connectors_200.json");
+	void *model = NULL;
+	char *err = NULL;
+	assert_int_equal(connectors_parse(j, &model, &err), 0);
+	struct connector_list *l = model;
+	assert_int_equal(l->n, 2);
+	assert_string_equal(l->items[0].id, "preconfigured-email-connector");
+	assert_string_equal(l->items[0].name, "my-preconfigured-email-notification");
+	assert_string_equal(l->items[0].type, ".email");
+	assert_true(l->items[0].is_preconfigured);
+	assert_false(l->items[0].is_missing_secrets);
+	assert_int_equal(l->items[0].referenced_by_count, 0);
+	assert_string_equal(l->items[1].type, ".index");
+	assert_false(l->items[1].is_preconfigured);
+	assert_int_equal(l->items[1].referenced_by_count, 2);
+	assert_ptr_equal(connectors_find(l, "e07d0c80-8b8b-11ed-a780-3b746c987a81"), &l->items[1]);
+	assert_null(connectors_find(l, "nope"));
+	assert_false(cases_connector_type_ok(l->items[0].type));
+	assert_true(cases_connector_type_ok(".jira"));
+	assert_false(cases_connector_type_ok(NULL));
+	connectors_free(l);
+	json_decref(j);
+}
+
+static char *connectors_err(const char *text)
+{
+	char *err = NULL;
+	json_t *j = kjson_parse(text, strlen(text), &err);
+	assert_non_null(j);
+	void *model = NULL;
+	assert_int_equal(connectors_parse(j, &model, &err), -1);
+	assert_null(model);
+	json_decref(j);
+	return err;
+}
+
+static void test_connectors_broken(void **state)
+{
+	static const struct {
+		const char *json, *want;
+	} cases[] = {
+		{"{\"id\":\"a\"}", "connectors: expected an array, got an object"},
+		{"[{\"id\":\"a\",\"name\":\"n\"}]", "connectors[0]: required field \"connector_type_id\" is missing"},
+		{"[{\"id\":\"a\",\"name\":\"n\",\"connector_type_id\":\".jira\"},{\"id\":\"b\",\"name\":null,"
+		 "\"connector_type_id\":\".jira\"}]",
+		 "connectors[1]: field \"name\" is null but must have a value"},
+		{"[{\"id\":\"a\",\"name\":\"n\",\"connector_type_id\":\".jira\",\"is_preconfigured\":\"yes\"}]",
+		 "connectors[0]: field \"is_preconfigured\" must be a boolean, got a string"},
+		{"[{\"id\":\"a\",\"name\":\"n\",\"connector_type_id\":\".jira\",\"referenced_by_count\":null}]",
+		 "connectors[0]: field \"referenced_by_count\" is null"},
+		{"[7]", "connectors[0]: expected an object, got an integer"},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		char *err = connectors_err(cases[i].json);
+		if (!err || !strstr(err, cases[i].want))
+			fail_msg("case %zu: got \"%s\", want \"%s\"", i, err ? err : "(null)", cases[i].want);
+		free(err);
+	}
+}
+
+static void test_alert_cases_seed(void **state)
+{
+	json_t *j = load_fixture("alert_cases_200.json");
+	void *model = NULL;
+	char *err = NULL;
+	assert_int_equal(alert_cases_parse(j, &model, &err), 0);
+	struct alert_case_list *l = model;
+	assert_int_equal(l->n, 1);
+	assert_string_equal(l->items[0].id, "06116b80-e1c3-11ec-be9b-9b1838238ee6");
+	assert_string_equal(l->items[0].title, "security_case");
+	alert_cases_free(l);
+	json_decref(j);
+
+	j = json_array();
+	assert_int_equal(alert_cases_parse(j, &model, &err), 0);
+	assert_int_equal(((struct alert_case_list *)model)->n, 0);
+	alert_cases_free(model);
+	json_decref(j);
+}
+
+static void test_alert_cases_broken(void **state)
+{
+	static const struct {
+		const char *json, *want;
+	} cases[] = {
+		{"{\"cases\":[]}", "cases for an alert: expected an array, got an object"},
+		{"[{\"id\":\"a\"},{\"id\":5}]", "cases for an alert[1]: field \"id\" must be a string, got an integer"},
+		{"[{\"id\":\"a\",\"title\":null}]", "cases for an alert[0]: field \"title\" is null"},
+		{"[null]", "cases for an alert[0]: expected an object, got null"},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		char *err = NULL;
+		json_t *j = kjson_parse(cases[i].json, strlen(cases[i].json), &err);
+		assert_non_null(j);
+		void *model = NULL;
+		assert_int_equal(alert_cases_parse(j, &model, &err), -1);
+		assert_null(model);
+		if (!err || !strstr(err, cases[i].want))
+			fail_msg("case %zu: got \"%s\", want \"%s\"", i, err ? err : "(null)", cases[i].want);
+		free(err);
+		json_decref(j);
+	}
+}
+
+int main(void)
+{
+	if (!testutil_utf8_locale()) {
+		puts("SKIP: no UTF-8 locale");
+		return 77;
+	}
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_fixtures_are_the_seed_examples),
+		cmocka_unit_test(test_parse_one_seed),
+		cmocka_unit_test(test_parse_find),
+		cmocka_unit_test(test_parse_find_optional_fields),
+		cmocka_unit_test(test_parse_find_broken),
+		cmocka_unit_test(test_parse_list),
+		cmocka_unit_test(test_parse_one_broken),
+		cmocka_unit_test(test_parse_one_not_object),
+		cmocka_unit_test(test_comments),
+		cmocka_unit_test(test_connectors_seed),
+		cmocka_unit_test(test_connectors_broken),
+		cmocka_unit_test(test_alert_cases_seed),
+		cmocka_unit_test(test_alert_cases_broken),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

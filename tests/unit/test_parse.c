@@ -1,0 +1,363 @@
+/* Command argument parsing against declarations, usage text, lookup and the start of a command. */
+#include "config.h"
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include "testutil.h"
+#include "cmd/cmd.h"
+#include "cmd/output.h"
+#include "cmd/parse.h"
+#include "cmd/tokenize.h"
+#include "core/profile.h"
+#include "core/strbuf.h"
+#include "core/xalloc.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const colors[] = {"red", "green", NULL};
+
+static const struct cmd_arg thing_args[] = {
+	{"caseId", CMD_ARG_STRING, CMD_REQUIRED | CMD_POSITIONAL, NULL, CMD_ID_CASE, "the case id"},
+	{"rest", CMD_ARG_TEXT, CMD_POSITIONAL | CMD_MULTI, NULL, CMD_ID_NONE, "more words"},
+	{"color", CMD_ARG_ENUM, 0, colors, CMD_ID_NONE, "a color"},
+	{"count", CMD_ARG_INT, 0, NULL, CMD_ID_NONE, "how many"},
+	{"tag", CMD_ARG_STRING, CMD_MULTI, NULL, CMD_ID_NONE, "a tag (repeatable)"},
+	{"force", CMD_ARG_FLAG, 0, NULL, CMD_ID_NONE, "do it anyway"},
+	{"owner", CMD_ARG_STRING, CMD_REQUIRED, NULL, CMD_ID_NONE, "who owns it"},
+	{"file", CMD_ARG_FILE, 0, NULL, CMD_ID_NONE, "a file"},
+	{NULL, 0, 0, NULL, 0, NULL},
+};
+
+static const struct cmd_def thing = {"thing do", thing_args, CMD_MUTATES, "do a thing", NULL, NULL, NULL};
+
+static const struct cmd_arg one_args[] = {
+	{"id", CMD_ARG_STRING, CMD_REQUIRED | CMD_POSITIONAL, NULL, CMD_ID_NONE, "an id"},
+	{NULL, 0, 0, NULL, 0, NULL},
+};
+
+static const struct cmd_def one = {"one", one_args, 0, "one id", NULL, NULL, NULL};
+
+enum { A_CASE, A_REST, A_COLOR, A_COUNT, A_TAG, A_FORCE, A_OWNER, A_FILE };
+
+/* Parse a command line (words of the command already removed) for def. */
+static int parse(const struct cmd_def *def, const char *line, struct cmd_parsed *out, char **err)
+{
+	int argc;
+	char **argv;
+	char *terr = NULL;
+	assert_int_equal(tokenize(line, &argc, &argv, &terr), 0);
+	*err = NULL;
+	int rc = cmd_parse_args(def, argc, argv, out, err);
+	tokenize_free(argc, argv);
+	return rc;
+}
+
+/* Parse expecting failure; the message must contain want and the usage line. */
+static void expect_error(const struct cmd_def *def, const char *line, const char *want)
+{
+	struct cmd_parsed p;
+	char *err;
+	int rc = parse(def, line, &p, &err);
+	cmd_parse_free(def, p.values);
+	if (rc != -1)
+		fail_msg("\"%s\" parsed, expected an error containing \"%s\"", line, want);
+	assert_non_null(err);
+	if (!strstr(err, want))
+		fail_msg("\"%s\": got \"%s\", want \"%s\"", line, err, want);
+	assert_non_null(strstr(err, "\nusage: "));
+	assert_non_null(strstr(err, def->words));
+	free(err);
+}
+
+static void test_positional_and_option_forms(void **state)
+{
+	struct cmd_parsed p;
+	char *err;
+	assert_int_equal(parse(&thing, "c1 --owner=me", &p, &err), 0);
+	assert_int_equal(p.values[A_CASE].n, 1);
+	assert_string_equal(p.values[A_CASE].vals[0], "c1");
+	assert_string_equal(p.values[A_OWNER].vals[0], "me");
+	assert_int_equal(p.values[A_REST].n, 0);
+	assert_false(p.yes);
+	assert_false(p.json);
+	assert_false(p.help);
+	cmd_parse_free(&thing, p.values);
+
+	assert_int_equal(parse(&thing, "--owner me c1 w1 'w 2' --tag a --tag=b --force --count 3 --color red --yes --json",
+			       &p, &err), 0);
+	assert_string_equal(p.values[A_CASE].vals[0], "c1");
+	assert_int_equal(p.values[A_REST].n, 2);
+	assert_string_equal(p.values[A_REST].vals[1], "w 2");
+	assert_null(p.values[A_REST].vals[2]);
+	assert_int_equal(p.values[A_TAG].n, 2);
+	assert_string_equal(p.values[A_TAG].vals[0], "a");
+	assert_string_equal(p.values[A_TAG].vals[1], "b");
+	assert_int_equal(p.values[A_FORCE].n, 1);
+	assert_string_equal(p.values[A_COUNT].vals[0], "3");
+	assert_string_equal(p.values[A_COLOR].vals[0], "red");
+	assert_true(p.yes);
+	assert_true(p.json);
+	cmd_parse_free(&thing, p.values);
+}
+
+static void test_double_dash_ends_options(void **state)
+{
+	struct cmd_parsed p;
+	char *err;
+	assert_int_equal(parse(&thing, "--owner x c1 -- --tag --yes -", &p, &err), 0);
+	assert_int_equal(p.values[A_REST].n, 3);
+	assert_string_equal(p.values[A_REST].vals[0], "--tag");
+	assert_string_equal(p.values[A_REST].vals[1], "--yes");
+	assert_string_equal(p.values[A_REST].vals[2], "-");
+	assert_false(p.yes);
+	assert_int_equal(p.values[A_TAG].n, 0);
+	cmd_parse_free(&thing, p.values);
+	/* An option value may itself look like an option. */
+	assert_int_equal(parse(&thing, "c1 --owner --help", &p, &err), 0);
+	assert_string_equal(p.values[A_OWNER].vals[0], "--help");
+	assert_false(p.help);
+	cmd_parse_free(&thing, p.values);
+}
+
+static void test_enum_and_int_validation(void **state)
+{
+	expect_error(&thing, "c1 --owner o --color blue", "color must be one of red, green (got \"blue\")");
+	expect_error(&thing, "c1 --owner o --count 3x", "--count takes a whole number, not \"3x\"");
+	expect_error(&thing, "c1 --owner o --count=-1", "--count takes a whole number");
+	expect_error(&thing, "c1 --owner o --count 99999999999999999999999", "--count takes a whole number");
+	expect_error(&thing, "c1 --owner o --count ''", "--count takes a whole number");
+}
+
+static void test_missing_required(void **state)
+{
+	expect_error(&thing, "--owner o", "missing <caseId>: the case id");
+	expect_error(&thing, "c1", "missing --owner: who owns it");
+	expect_error(&thing, "", "missing <caseId>");
+	expect_error(&thing, "'' --owner o", "caseId must not be empty");
+}
+
+static void test_option_errors(void **state)
+{
+	expect_error(&thing, "c1 --owner o --bogus", "unknown option --bogus for \"thing do\"");
+	expect_error(&thing, "c1 --owner o --bogus=1", "unknown option --bogus for \"thing do\"");
+	expect_error(&thing, "c1 --owner o --force=yes", "--force takes no value");
+	expect_error(&thing, "c1 --owner o --count", "--count needs a value");
+	expect_error(&thing, "c1 --owner o --owner p", "--owner given twice");
+	expect_error(&thing, "c1 --owner o --file /nonexistent/kt-no-such-file", "cannot read /nonexistent/kt-no-such-file");
+	/* Positional names are not options. */
+	expect_error(&thing, "--caseId c1 --owner o", "unknown option --caseId");
+	expect_error(&one, "a b", "unexpected argument \"b\"");
+}
+
+static void test_help_skips_required(void **state)
+{
+	struct cmd_parsed p;
+	char *err;
+	assert_int_equal(parse(&thing, "--help", &p, &err), 0);
+	assert_true(p.help);
+	cmd_parse_free(&thing, p.values);
+	/* --help does not excuse a bad value. */
+	expect_error(&thing, "--help --color blue", "color must be one of");
+}
+
+static void test_check_value(void **state)
+{
+	char *m = cmd_check_value(&thing_args[A_COUNT], "42");
+	assert_null(m);
+	m = cmd_check_value(&thing_args[A_COLOR], "green");
+	assert_null(m);
+	m = cmd_check_value(&thing_args[A_FILE], "/dev/null");
+	assert_null(m);
+	m = cmd_check_value(&thing_args[A_COLOR], "Red");
+	assert_non_null(m);
+	free(m);
+}
+
+static void test_usage_and_help(void **state)
+{
+	struct strbuf sb;
+	strbuf_init(&sb);
+	cmd_usage(&thing, &sb);
+	assert_string_equal(sb.buf, "thing do <caseId> [<rest>...] [--color red|green] [--count <n>] [--tag <value>...]"
+				    " [--force] --owner <value> [--file <file>] [--yes] [--json]");
+	strbuf_reset(&sb);
+	cmd_help_text(&thing, &sb);
+	assert_non_null(strstr(sb.buf, "usage: thing do <caseId>"));
+	assert_non_null(strstr(sb.buf, "do a thing (changes data"));
+	assert_non_null(strstr(sb.buf, "  <caseId>               the case id (required)\n"));
+	assert_non_null(strstr(sb.buf, "  --tag                  a tag (repeatable)\n"));
+	strbuf_free(&sb);
+	assert_int_equal(cmd_arg_count(&thing), 8);
+}
+
+/* Look up the command a line starts with. */
+static const struct cmd_def *lookup(const char *line, int *used)
+{
+	int argc;
+	char **argv;
+	char *err;
+	assert_int_equal(tokenize(line, &argc, &argv, &err), 0);
+	*used = -1;
+	const struct cmd_def *d = cmd_lookup(argc, argv, used);
+	tokenize_free(argc, argv);
+	return d;
+}
+
+static void test_lookup(void **state)
+{
+	int used;
+	const struct cmd_def *d = lookup("case show abc", &used);
+	assert_non_null(d);
+	assert_string_equal(d->words, "case show");
+	assert_int_equal(used, 2);
+	d = lookup("cases --all", &used);
+	assert_string_equal(d->words, "cases");
+	assert_int_equal(used, 1);
+	assert_null(lookup("case", &used));
+	assert_null(lookup("casesx", &used));
+	assert_null(lookup("", &used));
+	/* Every declared command is found by its own words. */
+	for (const struct cmd_def *const *all = cmd_all(); *all; all++) {
+		int argc;
+		char **argv;
+		char *err;
+		assert_int_equal(tokenize((*all)->words, &argc, &argv, &err), 0);
+		assert_ptr_equal(cmd_lookup(argc, argv, &used), *all);
+		assert_int_equal(used, argc);
+		assert_ptr_equal(cmd_find_arg(*all, "nope"), NULL);
+		tokenize_free(argc, argv);
+	}
+}
+
+/* What a fake front end saw. */
+struct seen {
+	int finished;
+	int exit_code;
+	char *error;
+	struct strbuf out;
+};
+
+static void fake_output(struct cmd_ctx *ctx, const struct cmd_output *out)
+{
+	struct seen *s = ctx->host->udata;
+	strbuf_printf(&s->out, "%s\n", out->message ? out->message : "");
+}
+
+static void fake_finished(struct cmd_ctx *ctx)
+{
+	struct seen *s = ctx->host->udata;
+	s->finished++;
+	s->exit_code = ctx->exit_code;
+	free(s->error);
+	s->error = xstrdup(ctx->error);
+}
+
+static int start(const char *line, bool readonly, struct seen *s, char **err)
+{
+	struct profile p;
+	profile_init(&p);
+	profile_set(&p.name, "prod");
+	struct cmd_host host = {
+		.worker = NULL, /* none of these paths may send anything */
+		.profile = &p,
+		.readonly = readonly,
+		.batch = true,
+		.output = fake_output,
+		.finished = fake_finished,
+		.udata = s,
+	};
+	memset(s, 0, sizeof(*s));
+	strbuf_init(&s->out);
+	int argc;
+	char **argv;
+	char *terr;
+	assert_int_equal(tokenize(line, &argc, &argv, &terr), 0);
+	*err = NULL;
+	int rc = cmd_start(&host, argc, argv, NULL, err);
+	tokenize_free(argc, argv);
+	profile_free(&p);
+	return rc;
+}
+
+static void seen_free(struct seen *s)
+{
+	strbuf_free(&s->out);
+	free(s->error);
+}
+
+static void test_start_unknown_and_usage(void **state)
+{
+	struct seen s;
+	char *err;
+	assert_int_equal(start("bogus thing", false, &s, &err), -1);
+	assert_non_null(strstr(err, "unknown command \"bogus\""));
+	assert_int_equal(s.finished, 0);
+	free(err);
+	seen_free(&s);
+
+	assert_int_equal(start("", false, &s, &err), -1);
+	assert_non_null(strstr(err, "no command given"));
+	free(err);
+	seen_free(&s);
+
+	assert_int_equal(start("case show", false, &s, &err), -1);
+	assert_non_null(strstr(err, "missing <caseId>"));
+	assert_int_equal(s.finished, 0);
+	free(err);
+	seen_free(&s);
+
+	assert_int_equal(start("cases --status reopened", false, &s, &err), -1);
+	assert_non_null(strstr(err, "status must be one of open, in-progress, closed"));
+	free(err);
+	seen_free(&s);
+}
+
+static void test_start_help(void **state)
+{
+	struct seen s;
+	char *err;
+	assert_int_equal(start("case status --help", true, &s, &err), 0);
+	assert_int_equal(s.finished, 1);
+	assert_int_equal(s.exit_code, 0);
+	assert_non_null(strstr(s.out.buf, "usage: case status <caseId> <status>"));
+	seen_free(&s);
+}
+
+static void test_start_readonly_refuses_mutation(void **state)
+{
+	struct seen s;
+	char *err;
+	assert_int_equal(start("case status abc closed --yes", true, &s, &err), 0);
+	assert_int_equal(s.finished, 1);
+	assert_int_equal(s.exit_code, CMD_EXIT_USAGE);
+	assert_non_null(s.error);
+	assert_non_null(strstr(s.error, "read-only mode"));
+	assert_non_null(strstr(s.error, "\"prod\""));
+	seen_free(&s);
+}
+
+int main(void)
+{
+	if (!testutil_utf8_locale()) {
+		puts("SKIP: no UTF-8 locale");
+		return 77;
+	}
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_positional_and_option_forms),
+		cmocka_unit_test(test_double_dash_ends_options),
+		cmocka_unit_test(test_enum_and_int_validation),
+		cmocka_unit_test(test_missing_required),
+		cmocka_unit_test(test_option_errors),
+		cmocka_unit_test(test_help_skips_required),
+		cmocka_unit_test(test_check_value),
+		cmocka_unit_test(test_usage_and_help),
+		cmocka_unit_test(test_lookup),
+		cmocka_unit_test(test_start_unknown_and_usage),
+		cmocka_unit_test(test_start_help),
+		cmocka_unit_test(test_start_readonly_refuses_mutation),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

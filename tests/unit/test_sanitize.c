@@ -1,0 +1,327 @@
+/* The terminal-safety gate for server text, and UTF-8 decoding, width, fitting and padding. */
+#include "config.h"
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include "testutil.h"
+#include "core/sanitize.h"
+#include "core/strbuf.h"
+#include "core/utf8.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define U_ESC "\xe2\x90\x9b"     /* U+241B symbol for escape */
+#define U_BEL "\xe2\x90\x87"     /* U+2407 */
+#define U_CR "\xe2\x90\x8d"      /* U+240D */
+#define U_NUL "\xe2\x90\x80"     /* U+2400 */
+#define U_NL "\xe2\x90\xa4"      /* U+2424 newline mark */
+#define U_DEL "\xe2\x90\xa1"     /* U+2421 */
+#define U_C1 "\xe2\x90\xa6"      /* U+2426 */
+#define U_BIDI "\xe2\x87\x84"    /* U+21C4 */
+#define U_BAD "\xef\xbf\xbd"     /* U+FFFD */
+#define U_ELL "\xe2\x80\xa6"     /* U+2026 */
+
+static char *san(const char *s, size_t len, enum sanitize_mode mode)
+{
+	struct strbuf sb;
+	strbuf_init(&sb);
+	sanitize_append(&sb, s, len, mode);
+	return strbuf_detach(&sb, NULL);
+}
+
+#define SAN_EQ(in, mode, want)                                        \
+	do {                                                          \
+		char *got_ = san(in, sizeof(in) - 1, mode);           \
+		assert_string_equal(got_, want);                      \
+		free(got_);                                           \
+	} while (0)
+
+static int teardown_ascii(void **state)
+{
+	utf8_set_ascii(false);
+	return 0;
+}
+
+static void test_escape_sequences_shown(void **state)
+{
+	SAN_EQ("a\x1b[31mred\x1b[0m", SANITIZE_LINE, "a" U_ESC "[31mred" U_ESC "[0m");
+	/* OSC 52 would write the clipboard; it must come out inert. */
+	SAN_EQ("\x1b]52;c;SGVsbG8=\x07", SANITIZE_LINE, U_ESC "]52;c;SGVsbG8=" U_BEL);
+	SAN_EQ("\x1b]8;;http://evil\x1b\\x\x1b]8;;\x1b\\", SANITIZE_TEXT,
+	       U_ESC "]8;;http://evil" U_ESC "\\x" U_ESC "]8;;" U_ESC "\\");
+}
+
+static void test_c1_controls(void **state)
+{
+	/* U+009B is a one-character CSI on some terminals. */
+	SAN_EQ("x\xc2\x9b" "31my", SANITIZE_LINE, "x" U_C1 "31my");
+	SAN_EQ("\xc2\x80\xc2\x9f", SANITIZE_LINE, U_C1 U_C1);
+	/* The raw byte 0x9B is not UTF-8 at all. */
+	SAN_EQ("x\x9b" "31m", SANITIZE_LINE, "x" U_BAD "31m");
+	/* U+00A0 and up are ordinary text. */
+	SAN_EQ("\xc2\xa0\xc3\xa9", SANITIZE_LINE, "\xc2\xa0\xc3\xa9");
+}
+
+static void test_bidi_controls(void **state)
+{
+	SAN_EQ("txt\xe2\x80\xae" "exe.doc", SANITIZE_LINE, "txt" U_BIDI "exe.doc");
+	SAN_EQ("\xe2\x81\xa6" "a\xe2\x81\xa9", SANITIZE_LINE, U_BIDI "a" U_BIDI);
+	SAN_EQ("\xe2\x80\x8f\xd8\x9c\xe2\x80\xaa", SANITIZE_TEXT, U_BIDI U_BIDI U_BIDI);
+}
+
+static void test_line_breaks(void **state)
+{
+	SAN_EQ("a\nb", SANITIZE_LINE, "a" U_NL "b");
+	SAN_EQ("a\nb", SANITIZE_TEXT, "a\nb");
+	SAN_EQ("a\r\nb\r\n", SANITIZE_TEXT, "a\nb\n");
+	SAN_EQ("a\r\nb", SANITIZE_LINE, "a" U_CR U_NL "b");
+	SAN_EQ("over\rwrite", SANITIZE_TEXT, "over" U_CR "write");
+	SAN_EQ("over\rwrite", SANITIZE_LINE, "over" U_CR "write");
+	SAN_EQ("trailing\r", SANITIZE_TEXT, "trailing" U_CR);
+	SAN_EQ("a\xe2\x80\xa8" "b", SANITIZE_LINE, "a" U_NL "b");
+	SAN_EQ("a\xe2\x80\xa9" "b", SANITIZE_TEXT, "a\nb");
+	SAN_EQ("a\tb", SANITIZE_LINE, "a b");
+}
+
+static void test_nul_and_del(void **state)
+{
+	SAN_EQ("a\0b", SANITIZE_LINE, "a" U_NUL "b");
+	SAN_EQ("a\x7f" "b\x08", SANITIZE_LINE, "a" U_DEL "b\xe2\x90\x88");
+}
+
+static void test_invalid_utf8(void **state)
+{
+	/* Overlong encodings of '/' and of NUL. */
+	SAN_EQ("\xc0\xaf", SANITIZE_LINE, U_BAD U_BAD);
+	SAN_EQ("\xe0\x80\xaf", SANITIZE_LINE, U_BAD U_BAD U_BAD);
+	SAN_EQ("\xc0\x80", SANITIZE_LINE, U_BAD U_BAD);
+	/* UTF-16 surrogates encoded in UTF-8. */
+	SAN_EQ("\xed\xa0\x80\xed\xbf\xbf", SANITIZE_LINE, U_BAD U_BAD U_BAD U_BAD U_BAD U_BAD);
+	/* Past U+10FFFF, and bytes that never start anything. */
+	SAN_EQ("\xf4\x90\x80\x80", SANITIZE_LINE, U_BAD U_BAD U_BAD U_BAD);
+	SAN_EQ("\xf8\xff\xfe", SANITIZE_LINE, U_BAD U_BAD U_BAD);
+	/* A sequence cut short, then text: the text survives. */
+	SAN_EQ("\xe6\x97" "ok", SANITIZE_LINE, U_BAD U_BAD "ok");
+	SAN_EQ("end\xf0\x9f\x98", SANITIZE_LINE, "end" U_BAD U_BAD U_BAD);
+	/* Valid multi-byte text passes unchanged. */
+	SAN_EQ("\xe6\x97\xa5\xe6\x9c\xac \xf0\x9f\x98\x80", SANITIZE_LINE, "\xe6\x97\xa5\xe6\x9c\xac \xf0\x9f\x98\x80");
+}
+
+static void test_unassigned_code_point(void **state)
+{
+	/* U+0378 is unassigned: the terminal's idea of its width is unknown. */
+	SAN_EQ("a\xcd\xb8" "b", SANITIZE_LINE, "a" U_BAD "b");
+}
+
+static void test_ascii_mode(void **state)
+{
+	utf8_set_ascii(true);
+	SAN_EQ("\x1b[2J\x07", SANITIZE_LINE, "^[[2J^G");
+	SAN_EQ("a\0b\rc\x7f", SANITIZE_LINE, "a^@b^Mc^?");
+	SAN_EQ("a\nb", SANITIZE_LINE, "a b");
+	SAN_EQ("a\r\nb", SANITIZE_TEXT, "a\nb");
+	SAN_EQ("caf\xc3\xa9 \xe6\x97\xa5 \xc2\x9b \xe2\x80\xae \xff", SANITIZE_LINE, "caf? ? ? ? ?");
+	utf8_set_ascii(false);
+}
+
+static void test_sanitize_str(void **state)
+{
+	char *s = sanitize_str(NULL, SANITIZE_LINE);
+	assert_string_equal(s, "");
+	free(s);
+	s = sanitize_str("ok \x1b", SANITIZE_TEXT);
+	assert_string_equal(s, "ok " U_ESC);
+	free(s);
+}
+
+/* Whatever goes in, what comes out is valid UTF-8 with no control bytes (newlines only in text mode). */
+static void test_output_always_safe(void **state)
+{
+	uint32_t seed = 12345;
+	char in[64];
+	for (int round = 0; round < 20000; round++) {
+		size_t len = (size_t)(round % 64);
+		for (size_t i = 0; i < len; i++) {
+			seed = seed * 1103515245u + 12345u;
+			unsigned r = (seed >> 16) & 0xff;
+			/* Bias towards interesting bytes. */
+			in[i] = (char)(r < 40 ? (r % 0x20) : r < 60 ? 0x1b : r < 80 ? 0x9b : r < 100 ? 0xc2 : r < 110 ? 0xe2 : r);
+		}
+		for (int mode = 0; mode < 2; mode++) {
+			char *out = san(in, len, (enum sanitize_mode)mode);
+			size_t olen = strlen(out);
+			assert_true(utf8_valid(out, olen));
+			for (size_t i = 0; i < olen; i++) {
+				unsigned char c = (unsigned char)out[i];
+				if (c == '\n' && mode == SANITIZE_TEXT)
+					continue;
+				if (c < 0x20 || c == 0x7f)
+					fail_msg("control byte 0x%02x in output (round %d)", c, round);
+			}
+			size_t i = 0;
+			while (i < olen) {
+				uint32_t cp;
+				i += utf8_decode(out + i, olen - i, &cp);
+				if ((cp >= 0x80 && cp <= 0x9f) || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069))
+					fail_msg("unsafe code point U+%04X in output (round %d)", cp, round);
+			}
+			free(out);
+		}
+	}
+}
+
+static void test_decode_encode(void **state)
+{
+	static const uint32_t cps[] = {0, 0x41, 0x7f, 0x80, 0x7ff, 0x800, 0xd7ff, 0xe000, 0xfffd, 0xffff, 0x10000, 0x1f600, 0x10ffff};
+	for (size_t i = 0; i < sizeof(cps) / sizeof(*cps); i++) {
+		char buf[4];
+		size_t n = utf8_encode(cps[i], buf);
+		uint32_t back;
+		assert_int_equal(utf8_decode(buf, n, &back), n);
+		assert_int_equal(back, cps[i]);
+	}
+	uint32_t cp;
+	assert_int_equal(utf8_decode("\xe6\x97", 2, &cp), 1);
+	assert_int_equal(cp, UTF8_INVALID);
+	assert_int_equal(utf8_decode("\xe6\x97\xa5", 2, &cp), 1);
+	assert_int_equal(cp, UTF8_INVALID);
+}
+
+static void test_valid(void **state)
+{
+	assert_true(utf8_valid("", 0));
+	assert_true(utf8_valid("\xe6\x97\xa5\xf0\x9f\x98\x80", 7));
+	assert_false(utf8_valid("\xc0\xaf", 2));
+	assert_false(utf8_valid("\xe0\x9f\xbf", 3));
+	assert_false(utf8_valid("\xf0\x8f\xbf\xbf", 4));
+	assert_false(utf8_valid("\xed\xa0\x80", 3));
+	assert_false(utf8_valid("\xf4\x90\x80\x80", 4));
+	assert_false(utf8_valid("\x80", 1));
+	assert_false(utf8_valid("a\xe6\x97", 3));
+}
+
+static void test_width(void **state)
+{
+	assert_int_equal(utf8_width(""), 0);
+	assert_int_equal(utf8_width("abc"), 3);
+	assert_int_equal(utf8_width("\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e"), 6);     /* 日本語 */
+	assert_int_equal(utf8_width("\xf0\x9f\x98\x80"), 2);                         /* 😀 */
+	assert_int_equal(utf8_width("e\xcc\x81"), 1);                                /* e + combining acute */
+	assert_int_equal(utf8_width("\xea\xb0\x80\xed\x9e\xa3"), 4);                 /* 가힣 */
+	assert_int_equal(utf8_width("\xef\xbc\xa1"), 2);                             /* fullwidth A */
+	assert_int_equal(utf8_cp_width(0x200b), 0);
+	assert_int_equal(utf8_cp_width(UTF8_INVALID), 1);
+}
+
+static void test_fit(void **state)
+{
+	int cols;
+	const char *jp = "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e";
+	assert_int_equal(utf8_fit(jp, 5, &cols), 6);
+	assert_int_equal(cols, 4);
+	assert_int_equal(utf8_fit(jp, 1, &cols), 0);
+	assert_int_equal(cols, 0);
+	assert_int_equal(utf8_fit(jp, -1, &cols), 9);
+	assert_int_equal(cols, 6);
+	assert_int_equal(utf8_fit("a\xf0\x9f\x98\x80" "b", 2, &cols), 1);
+	assert_int_equal(cols, 1);
+	assert_int_equal(utf8_fit("a\xf0\x9f\x98\x80" "b", 3, &cols), 5);
+	assert_int_equal(cols, 3);
+	/* A combining mark stays with its base. */
+	assert_int_equal(utf8_fit("e\xcc\x81x", 1, &cols), 3);
+}
+
+static char *pad(const char *s, int cols, bool right)
+{
+	struct strbuf sb;
+	strbuf_init(&sb);
+	if (right)
+		utf8_pad_right(&sb, s, cols);
+	else
+		utf8_pad(&sb, s, cols);
+	return strbuf_detach(&sb, NULL);
+}
+
+static void test_pad(void **state)
+{
+	const char *jp = "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e";
+	char *s = pad(jp, 5, false);
+	assert_string_equal(s, "\xe6\x97\xa5\xe6\x9c\xac" U_ELL);
+	free(s);
+	s = pad(jp, 4, false);
+	assert_string_equal(s, "\xe6\x97\xa5" U_ELL " ");
+	free(s);
+	s = pad(jp, 6, false);
+	assert_string_equal(s, jp);
+	free(s);
+	s = pad("ab", 5, false);
+	assert_string_equal(s, "ab   ");
+	free(s);
+	s = pad("ab", 5, true);
+	assert_string_equal(s, "   ab");
+	free(s);
+	s = pad("abcdef", 4, true);
+	assert_string_equal(s, "abc" U_ELL);
+	free(s);
+	s = pad("abc", 0, false);
+	assert_string_equal(s, "");
+	free(s);
+	s = pad("\xe6\x97\xa5", 1, false);
+	assert_string_equal(s, U_ELL);
+	free(s);
+	utf8_set_ascii(true);
+	s = pad("abcdef", 4, false);
+	assert_string_equal(s, "abc~");
+	free(s);
+	utf8_set_ascii(false);
+}
+
+/* Padding always yields exactly the columns asked for, whatever the mix of widths. */
+static void test_pad_exact_width(void **state)
+{
+	static const char *const samples[] = {
+		"", "a", "abc", "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e", "a\xe6\x97\xa5\xe6\x9c\xac",
+		"\xf0\x9f\x98\x80x\xf0\x9f\x98\x80", "e\xcc\x81\xe6\x97\xa5", "ab\xe6\x97\xa5" "cd\xf0\x9f\x98\x80",
+	};
+	for (size_t i = 0; i < sizeof(samples) / sizeof(*samples); i++) {
+		for (int cols = 0; cols <= 12; cols++) {
+			for (int right = 0; right < 2; right++) {
+				char *s = pad(samples[i], cols, right);
+				if (utf8_width(s) != cols)
+					fail_msg("%s(\"%s\", %d) gave \"%s\", %d columns", right ? "utf8_pad_right" : "utf8_pad",
+						 samples[i], cols, s, utf8_width(s));
+				free(s);
+			}
+		}
+	}
+}
+
+int main(void)
+{
+	if (!testutil_utf8_locale()) {
+		puts("SKIP: no UTF-8 locale");
+		return 77;
+	}
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_escape_sequences_shown),
+		cmocka_unit_test(test_c1_controls),
+		cmocka_unit_test(test_bidi_controls),
+		cmocka_unit_test(test_line_breaks),
+		cmocka_unit_test(test_nul_and_del),
+		cmocka_unit_test(test_invalid_utf8),
+		cmocka_unit_test(test_unassigned_code_point),
+		cmocka_unit_test_teardown(test_ascii_mode, teardown_ascii),
+		cmocka_unit_test(test_sanitize_str),
+		cmocka_unit_test(test_output_always_safe),
+		cmocka_unit_test(test_decode_encode),
+		cmocka_unit_test(test_valid),
+		cmocka_unit_test(test_width),
+		cmocka_unit_test(test_fit),
+		cmocka_unit_test_teardown(test_pad, teardown_ascii),
+		cmocka_unit_test(test_pad_exact_width),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
