@@ -1,6 +1,7 @@
 #include "config.h"
 #include "cmd/batch.h"
 #include "cmd/cmd.h"
+#include "cmd/help.h"
 #include "cmd/output.h"
 #include "cmd/parse.h"
 #include "cmd/tokenize.h"
@@ -130,14 +131,15 @@ int batch_run(const struct batch_options *o, const char *command_line)
 	bool wants_help = false;
 	for (int i = 0; i < argc; i++)
 		wants_help |= strcmp(argv[i], "--help") == 0;
-	if (def && !wants_help && !profile_usable(o->profile, &why)) {
+	bool local = wants_help || (def && (def->flags & CMD_LOCAL));
+	if (def && !local && !profile_usable(o->profile, &why)) {
 		fprintf(stderr, "ktriage: %s\n", why);
 		free(why);
 		tokenize_free(argc, argv);
 		return CMD_EXIT_USAGE;
 	}
 	struct worker *w = NULL;
-	if (def && !wants_help && !(w = worker_new(o->profile, &err))) {
+	if (def && !local && !(w = worker_new(o->profile, &err))) {
 		fprintf(stderr, "ktriage: %s\n", err);
 		free(err);
 		tokenize_free(argc, argv);
@@ -163,7 +165,7 @@ int batch_run(const struct batch_options *o, const char *command_line)
 		worker_free(w);
 		return CMD_EXIT_USAGE;
 	}
-	while (!st.done) {
+	while (!st.done && w) {
 		worker_wait(w, 1000);
 		struct worker_done *d;
 		while (!st.done && (d = worker_take(w)))
@@ -174,60 +176,12 @@ int batch_run(const struct batch_options *o, const char *command_line)
 	return st.exit_code;
 }
 
-/* Escape text for troff. */
-static void batch_troff(struct strbuf *out, const char *s)
-{
-	if (*s == '.' || *s == '\'')
-		strbuf_puts(out, "\\&");
-	for (; *s; s++) {
-		if (*s == '\\')
-			strbuf_puts(out, "\\e");
-		else if (*s == '-')
-			strbuf_puts(out, "\\-");
-		else
-			strbuf_putc(out, *s);
-	}
-}
-
-/* The COMMANDS section of the man page, in troff. */
-static void batch_man_commands(struct strbuf *out)
-{
-	strbuf_puts(out, ".SH COMMANDS\nThe same commands run at the \\fB:\\fR prompt and with \\fB\\-c\\fR.\n");
-	struct strbuf usage;
-	strbuf_init(&usage);
-	for (const struct cmd_def *const *d = cmd_all(); *d; d++) {
-		strbuf_reset(&usage);
-		cmd_usage(*d, &usage);
-		strbuf_puts(out, ".TP\n.B ");
-		batch_troff(out, usage.buf);
-		strbuf_putc(out, '\n');
-		batch_troff(out, (*d)->help);
-		if ((*d)->flags & CMD_MUTATES)
-			strbuf_puts(out, " Changes data: asks for confirmation, needs \\fB\\-\\-yes\\fR in batch mode, refused with \\fB\\-\\-readonly\\fR, written to the audit log.");
-		strbuf_putc(out, '\n');
-		for (size_t i = 0; (*d)->args && (*d)->args[i].name; i++) {
-			const struct cmd_arg *a = &(*d)->args[i];
-			strbuf_puts(out, ".br\n\\ \\ ");
-			if (a->flags & CMD_POSITIONAL)
-				strbuf_printf(out, "\\fI%s\\fR: ", a->name);
-			else {
-				strbuf_puts(out, "\\fB\\-\\-");
-				batch_troff(out, a->name);
-				strbuf_puts(out, "\\fR: ");
-			}
-			batch_troff(out, a->help);
-			strbuf_putc(out, '\n');
-		}
-	}
-	strbuf_free(&usage);
-}
-
 int batch_help(int argc, char **argv)
 {
 	struct strbuf sb;
 	strbuf_init(&sb);
 	if (argc == 1 && strcmp(argv[0], "--man-commands") == 0) {
-		batch_man_commands(&sb);
+		cmd_help_man(&sb);
 	} else if (argc > 0) {
 		int used;
 		const struct cmd_def *def = cmd_lookup(argc, argv, &used);
@@ -238,9 +192,7 @@ int batch_help(int argc, char **argv)
 		}
 		cmd_help_text(def, &sb);
 	} else {
-		strbuf_puts(&sb, "Commands (run one with ktriage -c 'COMMAND ...'; ktriage help COMMAND for details):\n\n");
-		for (const struct cmd_def *const *d = cmd_all(); *d; d++)
-			strbuf_printf(&sb, "  %-26s %s%s\n", (*d)->words, (*d)->help, (*d)->flags & CMD_MUTATES ? " [changes data]" : "");
+		cmd_help_list(&sb);
 	}
 	fputs(sb.buf, stdout);
 	strbuf_free(&sb);

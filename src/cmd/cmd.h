@@ -60,6 +60,7 @@ struct cmd_arg {
 enum {
 	CMD_MUTATES = 1u << 0,   /* changes data: confirmation, --yes, --readonly, audit */
 	CMD_LIST = 1u << 1,      /* shows a list that a TUI pane can hold */
+	CMD_LOCAL = 1u << 2,     /* needs no server (help) */
 };
 
 /* Handler: start the command; it submits requests with cmd_submit and ends with cmd_finish. */

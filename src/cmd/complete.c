@@ -134,17 +134,17 @@ void complete_line(const char *line, size_t point, complete_ids_fn ids, void *ct
 	while (start > 0 && head[start - 1] != ' ' && head[start - 1] != '\t')
 		start--;
 	out->start = start;
-	const char *prefix = head + start;
+	char *pfx = xstrdup(head + start);
 	head[start] = '\0';
 	int argc;
 	char **argv;
 	char *err = NULL;
 	if (tokenize(head, &argc, &argv, &err) < 0) {
 		free(err);
+		free(pfx);
 		free(head);
 		return;
 	}
-	char *pfx = xstrdup(prefix);
 	int used = 0;
 	const struct cmd_def *def = cmd_lookup(argc, argv, &used);
 	complete_words(out, argc, argv, pfx);

@@ -50,9 +50,10 @@ static void cmd_job_deliver(struct worker_sink *sink, struct worker_done *done)
 {
 	struct cmd_job *job = (struct cmd_job *)sink;
 	struct cmd_ctx *ctx = job->ctx;
-	cmd_forget_job(ctx, done->id);
+	/* The job counts as in flight until its step returns, so the step can finish the command safely. */
 	if (!ctx->finishing)
 		job->step(ctx, done);
+	cmd_forget_job(ctx, done->id);
 	worker_done_free(done);
 	free(job);
 	cmd_maybe_end(ctx);

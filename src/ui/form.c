@@ -195,6 +195,13 @@ static void form_submit(struct view *v)
 	tokenize_free(fa.n, fa.v);
 }
 
+/* Given arguments shown at the top: the targets (positionals), not bookkeeping like a version. */
+static bool form_given_shown(const struct form *fm, size_t i)
+{
+	const struct cmd_arg *arg = cmd_find_arg(fm->def, fm->given[2 * i]);
+	return arg && (arg->flags & CMD_POSITIONAL);
+}
+
 static int form_field_height(const struct form_field *f)
 {
 	int h = 1 + (f->arg->type == CMD_ARG_TEXT ? FORM_TEXT_LINES : 1);
@@ -205,7 +212,9 @@ static void form_draw(struct view *v, int y, int x, int h, int w)
 {
 	struct form *fm = v->data;
 	int bw = w - 4 < 84 ? w - 4 : 84;
-	int need = 4 + (int)fm->n_given / 2 + (fm->error ? 1 : 0);
+	int need = 4 + (fm->error ? 1 : 0);
+	for (size_t i = 0; i < fm->n_given; i++)
+		need += form_given_shown(fm, i);
 	for (size_t i = 0; i < fm->n; i++)
 		need += form_field_height(&fm->fields[i]);
 	int bh = need < h ? need : h;
@@ -219,8 +228,10 @@ static void form_draw(struct view *v, int y, int x, int h, int w)
 	}
 	int cy = by + 1, iw = bw - 4;
 	draw_text(stdscr, cy++, bx + 2, fm->def->help, iw, ROLE_DIM, false);
-	for (size_t i = 0; i + 1 < fm->n_given * 2 && fm->given[i]; i += 2) {
-		char *line = xasprintf("%s: %s", fm->given[i], fm->given[i + 1]);
+	for (size_t i = 0; i < fm->n_given; i++) {
+		if (!form_given_shown(fm, i))
+			continue;
+		char *line = xasprintf("%s: %s", fm->given[2 * i], fm->given[2 * i + 1]);
 		draw_untrusted(stdscr, cy++, bx + 2, line, iw, ROLE_DIM, false);
 		free(line);
 	}
@@ -333,6 +344,8 @@ static bool form_key(struct view *v, int key)
 			f->choice = (f->choice + 1) % n;
 		else if (key == ' ' && arg->type == CMD_ARG_FLAG)
 			f->flag = !f->flag;
+		else if (keys_is_enter(key) && fm->focus + 1 == fm->n)
+			form_submit(v);
 		else if (keys_is_enter(key) || key == K_DOWN)
 			form_move(fm, 1);
 		else if (key == K_UP)
@@ -349,7 +362,10 @@ static bool form_key(struct view *v, int key)
 			idsource_pick(v->app, arg->ids, form_picked, fp, free);
 			return true;
 		}
-		form_move(fm, 1);
+		if (fm->focus + 1 == fm->n)
+			form_submit(v);
+		else
+			form_move(fm, 1);
 		return true;
 	}
 	if (arg->type != CMD_ARG_TEXT && (key == K_DOWN || key == K_UP)) {

@@ -5,6 +5,7 @@
 #include "ui/pane.h"
 #include "ui/textview.h"
 #include "cmd/cmd.h"
+#include "cmd/help.h"
 #include "cmd/parse.h"
 #include "core/profile.h"
 #include "core/strbuf.h"
@@ -63,6 +64,14 @@ void app_open_help(struct app *a)
 			textview_addf(v, def->flags & CMD_MUTATES ? ROLE_WARNING : ROLE_NORMAL, 2, "%-18s %s%s", def->key,
 				      def->help, def->flags & CMD_MUTATES ? "  [changes data]" : "");
 		}
+		for (const struct pane_keyhelp *k = p->ops->keyhelp; k && k->key; k++) {
+			if (!any) {
+				textview_blank(v);
+				textview_addf(v, ROLE_TITLE, 0, "Keys in %s%s", p->ops->title, p == cur ? " (this pane)" : "");
+				any = true;
+			}
+			textview_addf(v, ROLE_NORMAL, 2, "%-18s %s", k->key, k->help);
+		}
 	}
 	textview_blank(v);
 	textview_add(v, ROLE_TITLE, 0, "Commands (type after :, or run with ktriage -c)");
@@ -82,29 +91,14 @@ void app_open_help(struct app *a)
 	app_push_view(a, v);
 }
 
-/* Escape text for troff: backslashes and leading dots or quotes. */
-static void help_troff(struct strbuf *out, const char *s)
-{
-	if (*s == '.' || *s == '\'')
-		strbuf_puts(out, "\\&");
-	for (; *s; s++) {
-		if (*s == '\\')
-			strbuf_puts(out, "\\e");
-		else if (*s == '-')
-			strbuf_puts(out, "\\-");
-		else
-			strbuf_putc(out, *s);
-	}
-}
-
 void help_man_keys(struct strbuf *out)
 {
 	strbuf_puts(out, ".SH KEYS\nIn every pane:\n");
 	for (size_t i = 0; i < sizeof(help_common) / sizeof(*help_common); i++) {
 		strbuf_puts(out, ".TP\n.B ");
-		help_troff(out, help_common[i].keys);
+		cmd_help_troff(out, help_common[i].keys);
 		strbuf_putc(out, '\n');
-		help_troff(out, help_common[i].help);
+		cmd_help_troff(out, help_common[i].help);
 		strbuf_putc(out, '\n');
 	}
 	const char *pane = NULL;
@@ -118,9 +112,9 @@ void help_man_keys(struct strbuf *out)
 			strbuf_printf(out, ".PP\nIn the %s pane:\n", pane);
 		}
 		strbuf_puts(out, ".TP\n.B ");
-		help_troff(out, def->key);
+		cmd_help_troff(out, def->key);
 		strbuf_putc(out, '\n');
-		help_troff(out, def->help);
+		cmd_help_troff(out, def->help);
 		if (def->flags & CMD_MUTATES)
 			strbuf_puts(out, " (changes data)");
 		strbuf_printf(out, "; runs \\fB%s\\fR\n", def->words);

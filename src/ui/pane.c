@@ -82,7 +82,15 @@ void pane_layout(const struct pane_column *cols, size_t n, int width, int *out)
 		weights += cols[i].weight;
 	}
 	int spare = width - used;
-	/* Hand out spare room by weight, respecting maxima; repeat while some is left. */
+	/* Fixed columns (no weight) get their full width first: a status word should not be cut for a wider title. */
+	for (size_t i = 0; i < n && spare > 0; i++) {
+		if (cols[i].weight || cols[i].max <= out[i])
+			continue;
+		int grow = cols[i].max - out[i] < spare ? cols[i].max - out[i] : spare;
+		out[i] += grow;
+		spare -= grow;
+	}
+	/* Hand out the rest by weight, respecting maxima; repeat while some is left. */
 	while (spare > 0 && weights > 0) {
 		int given = 0, next_weights = 0;
 		for (size_t i = 0; i < n; i++) {

@@ -25,6 +25,12 @@ struct pane_column {
 	bool right;    /* right-aligned (numbers) */
 };
 
+/* A pane key that is not a command (sorting, quick filters), for help and the hint bar. */
+struct pane_keyhelp {
+	const char *key;
+	const char *help;
+};
+
 /* What a pane does; every callback except the first five may be NULL. */
 struct pane_ops {
 	const char *name;                    /* "cases": matches cmd_def.pane */
@@ -55,6 +61,8 @@ struct pane_ops {
 	void (*tick)(struct pane *p);
 	/* Pane-specific keys that are not commands (sort cycling...); true if handled. */
 	bool (*key)(struct pane *p, int key);
+	/* Its own keys, for help (terminated by an entry with key NULL); may be NULL. */
+	const struct pane_keyhelp *keyhelp;
 	/* Ids of a kind this pane has loaded, for completion and pickers (appended to out as "id\tlabel" lines). */
 	void (*ids)(struct pane *p, enum cmd_id_kind kind, struct strbuf *out);
 };

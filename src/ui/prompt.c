@@ -18,6 +18,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* Lines kept in the history file. */
 #define PROMPT_HISTORY_MAX 1000
@@ -33,6 +34,8 @@ static struct {
 	char **matches;            /* candidates shown after Tab */
 	int n_matches;
 	bool loaded;
+	FILE *idle_in;             /* readline's input stream: a pipe nobody writes to */
+	int idle_wr;
 } prompt;
 
 static int prompt_getc(FILE *f)
@@ -156,7 +159,14 @@ void prompt_init(struct app *a)
 	rl_attempted_completion_function = prompt_complete;
 	rl_completion_display_matches_hook = prompt_display_matches;
 	rl_outstream = fopen("/dev/null", "w");
-	rl_instream = NULL;
+	/* Readline peeks at its input stream for typeahead; give it one that never has any, so it only
+	 * reads the bytes we feed through prompt_getc. */
+	int fds[2];
+	if (pipe(fds) == 0) {
+		prompt.idle_in = fdopen(fds[0], "r");
+		prompt.idle_wr = fds[1];
+		rl_instream = prompt.idle_in;
+	}
 	rl_bind_key('\t', rl_complete);
 	using_history();
 	stifle_history(PROMPT_HISTORY_MAX);
@@ -197,6 +207,12 @@ void prompt_fini(void)
 	if (rl_outstream) {
 		fclose(rl_outstream);
 		rl_outstream = NULL;
+	}
+	if (prompt.idle_in) {
+		fclose(prompt.idle_in);
+		close(prompt.idle_wr);
+		prompt.idle_in = NULL;
+		rl_instream = NULL;
 	}
 	free(prompt.accepted);
 	prompt.accepted = NULL;

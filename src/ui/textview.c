@@ -103,15 +103,20 @@ void textview_addf(struct view *v, enum theme_role role, int indent, const char 
 	strbuf_free(&sb);
 }
 
-void textview_add_pair(struct view *v, const char *label, const char *value, enum theme_role value_role)
+/* A label (already with its colon and padding) and a one-line value. */
+static void textview_push_pair(struct view *v, const char *label, const char *value, enum theme_role value_role)
 {
-	struct textview *t = tv(v);
 	char *clean = sanitize_str(value ? value : "-", SANITIZE_LINE);
-	char *lab = xasprintf("%s: ", label);
-	textview_push(t, lab, clean, strlen(clean), value_role, 0);
-	free(lab);
+	textview_push(tv(v), label, clean, strlen(clean), value_role, 0);
 	free(clean);
 	app_dirty(v->app);
+}
+
+void textview_add_pair(struct view *v, const char *label, const char *value, enum theme_role value_role)
+{
+	char *lab = xasprintf("%s: ", label);
+	textview_push_pair(v, lab, value, value_role);
+	free(lab);
 }
 
 void textview_blank(struct view *v)
@@ -121,9 +126,19 @@ void textview_blank(struct view *v)
 
 void textview_add_record(struct view *v, const struct record *r)
 {
+	struct textview *t = tv(v);
+	int lw = 0;
+	for (size_t i = 0; i < r->n; i++)
+		if (r->items[i].label && !r->items[i].block && utf8_width(r->items[i].label) > lw)
+			lw = utf8_width(r->items[i].label);
+	struct strbuf label;
+	strbuf_init(&label);
 	for (size_t i = 0; i < r->n; i++) {
 		const struct record_item *it = &r->items[i];
 		if (!it->label) {
+			/* A heading that repeats the view's title is already on screen. */
+			if (i == 0 && t->title && !strcmp(t->title, it->value))
+				continue;
 			if (i)
 				textview_blank(v);
 			textview_add(v, ROLE_TITLE, 0, it->value);
@@ -131,9 +146,14 @@ void textview_add_record(struct view *v, const struct record *r)
 			textview_add(v, ROLE_LABEL, 0, it->label);
 			textview_add(v, ROLE_NORMAL, 4, it->value);
 		} else {
-			textview_add_pair(v, it->label, it->value, ROLE_NORMAL);
+			strbuf_reset(&label);
+			char *with_colon = xasprintf("%s:", it->label);
+			utf8_pad(&label, with_colon, lw + 2);
+			free(with_colon);
+			textview_push_pair(v, label.buf, it->value, ROLE_NORMAL);
 		}
 	}
+	strbuf_free(&label);
 }
 
 void textview_clear(struct view *v, bool keep_scroll)

@@ -55,7 +55,12 @@ static void uihost_output(struct cmd_ctx *ctx, const struct cmd_output *out)
 			app_message(a, APP_MSG_INFO, "%s", out->message);
 		return;
 	}
-	struct view *v = textview_new(a, out->message && out->kind != CMD_OUT_MESSAGE ? out->message : ctx->def->words);
+	const char *title = ctx->def->words;
+	if (out->message && out->kind != CMD_OUT_MESSAGE)
+		title = out->message;
+	else if (out->kind == CMD_OUT_RECORD && out->record->n && !out->record->items[0].label)
+		title = out->record->items[0].value;
+	struct view *v = textview_new(a, title);
 	struct strbuf sb;
 	strbuf_init(&sb);
 	switch (out->kind) {

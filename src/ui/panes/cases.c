@@ -512,6 +512,13 @@ static void cases_open(struct pane *p, size_t row)
 	cases_detail_load(cdv);
 }
 
+static const struct pane_keyhelp cases_keyhelp[] = {
+	{"o", "sort by the next field (updated, created, severity, title)"},
+	{"O", "reverse the sort order"},
+	{"v", "show open, in-progress, closed or all cases"},
+	{NULL, NULL},
+};
+
 const struct pane_ops cases_pane_ops = {
 	.name = "cases",
 	.title = "Cases",
@@ -529,4 +536,5 @@ const struct pane_ops cases_pane_ops = {
 	.summary = cases_summary,
 	.key = cases_key,
 	.ids = cases_ids,
+	.keyhelp = cases_keyhelp,
 };
