@@ -13,3 +13,11 @@ src_api_libapi_a_SOURCES += \
 	src/api/alert_cases.c src/api/alert_cases.h \
 	src/api/case_alerts.c src/api/case_alerts.h \
 	src/api/connectors.c src/api/connectors.h
+src_api_libapi_a_SOURCES += \
+	src/api/alerts.c src/api/alerts.h \
+	src/api/alerts_req.c src/api/alerts_req.h \
+	src/api/conversations.c src/api/conversations.h \
+	src/api/endpoints.c src/api/endpoints.h \
+	src/api/actions.c src/api/actions.h \
+	src/api/actions_req.c src/api/actions_req.h \
+	src/api/sessions.c src/api/sessions.h

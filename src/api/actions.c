@@ -1,0 +1,233 @@
+#include "config.h"
+#include "api/actions.h"
+#include "api/kjson.h"
+#include "core/strbuf.h"
+#include "core/urlenc.h"
+#include "core/xalloc.h"
+#include <stdlib.h>
+#include <string.h>
+
+const char *const actions_command_names[] = {"isolate", "unisolate", "kill-process", "suspend-process",
+					     "running-processes", "get-file", "execute", "upload", "scan", NULL};
+
+struct api_request *actions_list_request(const struct actions_query *q)
+{
+	struct api_request *req = api_request_new(HTTP_GET, "/api/endpoint/action");
+	struct strbuf qs;
+	strbuf_init(&qs);
+	if (q->page > 0)
+		urlenc_query_add_int(&qs, "page", q->page);
+	if (q->page_size > 0)
+		urlenc_query_add_int(&qs, "pageSize",
+				     q->page_size > ACTIONS_MAX_PAGE_SIZE ? ACTIONS_MAX_PAGE_SIZE : q->page_size);
+	for (size_t i = 0; i < q->n_commands; i++)
+		urlenc_query_add(&qs, "commands", q->commands[i]);
+	for (size_t i = 0; i < q->n_agent_ids; i++)
+		urlenc_query_add(&qs, "agentIds", q->agent_ids[i]);
+	api_request_set_query(req, qs.buf);
+	strbuf_free(&qs);
+	api_request_set_parser(req, actions_parse_list, actions_free_page);
+	return req;
+}
+
+struct api_request *actions_get_request(const char *action_id)
+{
+	char *path = api_path("/api/endpoint/action/{}", action_id);
+	struct api_request *req = api_request_new(HTTP_GET, path);
+	free(path);
+	api_request_set_parser(req, actions_parse_one, actions_free_one);
+	return req;
+}
+
+/* hosts: {agentId: {name}}; a name per agent in agents' order. */
+static void actions_read_hosts(struct kjson_reader *r, json_t *j, struct response_action *a)
+{
+	a->hosts = xcalloc(a->n_agents + 1, sizeof(char *));
+	json_t *hosts = kjson_obj(r, j, "hosts", KJ_OPT);
+	for (size_t i = 0; hosts && i < a->n_agents; i++) {
+		json_t *name = json_object_get(json_object_get(hosts, a->agents[i]), "name");
+		if (json_is_string(name) && *json_string_value(name))
+			a->hosts[i] = kjson_text(name);
+	}
+}
+
+/*
+ * The contract leaves these bodies open; the fields follow Kibana's ActionDetails type
+ * and the seed document's example (which has no "status", "hosts" or "agentState").
+ */
+static void actions_read(struct kjson_reader *r, json_t *j, struct response_action *a)
+{
+	memset(a, 0, sizeof(*a));
+	if (!json_is_object(j)) {
+		kjson_fail(r, "expected an object, got %s", kjson_type_name(j));
+		return;
+	}
+	a->id = kjson_str(r, j, "id", KJ_REQ);
+	a->command = kjson_str(r, j, "command", KJ_REQ);
+	kjson_strv(r, j, "agents", KJ_REQ, &a->agents, &a->n_agents);
+	a->is_completed = kjson_bool(r, j, "isCompleted", KJ_REQ, false);
+	a->was_successful = kjson_bool(r, j, "wasSuccessful", KJ_REQ, false);
+	a->is_expired = kjson_bool(r, j, "isExpired", KJ_OPT, false);
+	a->started_at = kjson_str(r, j, "startedAt", KJ_REQ);
+	a->completed_at = kjson_str(r, j, "completedAt", KJ_OPT_NULLABLE);
+	a->status = kjson_str(r, j, "status", KJ_OPT);
+	a->agent_type = kjson_str(r, j, "agentType", KJ_OPT);
+	a->created_by = kjson_str(r, j, "createdBy", KJ_OPT);
+	a->comment = kjson_str(r, j, "comment", KJ_OPT_NULLABLE);
+	kjson_strv(r, j, "errors", KJ_OPT_NULLABLE, &a->errors, &a->n_errors);
+	json_t *params = kjson_obj(r, j, "parameters", KJ_OPT_NULLABLE);
+	a->parameters = params ? json_incref(params) : NULL;
+	json_t *outputs = kjson_obj(r, j, "outputs", KJ_OPT_NULLABLE);
+	a->outputs = outputs ? json_incref(outputs) : NULL;
+	actions_read_hosts(r, j, a);
+	if (!a->status && !r->err)
+		a->status = xstrdup(!a->is_completed ? "pending" : a->was_successful ? "successful" : "failed");
+}
+
+void actions_clear(struct response_action *a)
+{
+	free(a->id);
+	free(a->command);
+	free(a->status);
+	free(a->agent_type);
+	free(a->created_by);
+	free(a->comment);
+	free(a->started_at);
+	free(a->completed_at);
+	for (size_t i = 0; a->hosts && i < a->n_agents; i++)
+		free(a->hosts[i]);
+	free(a->hosts);
+	kjson_strv_free(a->agents, a->n_agents);
+	kjson_strv_free(a->errors, a->n_errors);
+	json_decref(a->parameters);
+	json_decref(a->outputs);
+	memset(a, 0, sizeof(*a));
+}
+
+void actions_move(struct response_action *dst, struct response_action *src)
+{
+	actions_clear(dst);
+	*dst = *src;
+	memset(src, 0, sizeof(*src));
+}
+
+int actions_parse_one(json_t *j, void **model, char **err)
+{
+	struct kjson_reader r;
+	kjson_reader_init(&r, "response action");
+	json_t *data = kjson_obj(&r, j, "data", KJ_REQ);
+	struct response_action *a = xcalloc(1, sizeof(*a));
+	if (data) {
+		kjson_reader_at(&r, "response action.data");
+		actions_read(&r, data, a);
+	}
+	if (r.err) {
+		*err = r.err;
+		actions_free_one(a);
+		return -1;
+	}
+	*model = a;
+	return 0;
+}
+
+void actions_free_one(void *model)
+{
+	struct response_action *a = model;
+	if (!a)
+		return;
+	actions_clear(a);
+	free(a);
+}
+
+int actions_parse_list(json_t *j, void **model, char **err)
+{
+	struct kjson_reader r;
+	kjson_reader_init(&r, "response action list");
+	struct action_page *p = xcalloc(1, sizeof(*p));
+	p->total = kjson_int(&r, j, "total", KJ_REQ, 0);
+	p->page = kjson_int(&r, j, "page", KJ_OPT_NULLABLE, 1);
+	p->page_size = kjson_int(&r, j, "pageSize", KJ_OPT_NULLABLE, 0);
+	json_t *a = kjson_arr(&r, j, "data", KJ_REQ);
+	if (!r.err && a) {
+		p->items = xcalloc(json_array_size(a) + 1, sizeof(*p->items));
+		size_t i;
+		json_t *v;
+		json_array_foreach(a, i, v) {
+			kjson_reader_at(&r, "response action list.data[%zu]", i);
+			actions_read(&r, v, &p->items[p->n++]);
+			if (r.err)
+				break;
+		}
+	}
+	if (r.err) {
+		*err = r.err;
+		actions_free_page(p);
+		return -1;
+	}
+	*model = p;
+	return 0;
+}
+
+void actions_free_page(void *model)
+{
+	struct action_page *p = model;
+	if (!p)
+		return;
+	for (size_t i = 0; i < p->n; i++)
+		actions_clear(&p->items[i]);
+	free(p->items);
+	free(p);
+}
+
+char *actions_hosts_text(const struct response_action *a)
+{
+	struct strbuf sb;
+	strbuf_init(&sb);
+	for (size_t i = 0; i < a->n_agents; i++)
+		strbuf_printf(&sb, "%s%s", i ? ", " : "", a->hosts && a->hosts[i] ? a->hosts[i] : a->agents[i]);
+	return strbuf_detach(&sb, NULL);
+}
+
+/* A process entry's field as text: Kibana sends pid as a string, some agents as a number. */
+static char *actions_entry_text(json_t *e, const char *key)
+{
+	json_t *v = json_object_get(e, key);
+	return json_is_string(v) || json_is_number(v) ? kjson_text(v) : NULL;
+}
+
+struct action_process_list *actions_processes(const struct response_action *a)
+{
+	struct action_process_list *l = xcalloc(1, sizeof(*l));
+	const char *agent;
+	json_t *out;
+	json_object_foreach(a->outputs, agent, out) {
+		json_t *entries = json_object_get(json_object_get(out, "content"), "entries");
+		size_t i;
+		json_t *e;
+		json_array_foreach(entries, i, e) {
+			if (!json_is_object(e))
+				continue;
+			l->items = xreallocarray(l->items, l->n + 1, sizeof(*l->items));
+			struct action_process *p = &l->items[l->n++];
+			p->command = actions_entry_text(e, "command");
+			p->pid = actions_entry_text(e, "pid");
+			p->entity_id = actions_entry_text(e, "entity_id");
+			p->user = actions_entry_text(e, "user");
+		}
+	}
+	return l;
+}
+
+void actions_processes_free(struct action_process_list *l)
+{
+	if (!l)
+		return;
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->items[i].command);
+		free(l->items[i].pid);
+		free(l->items[i].entity_id);
+		free(l->items[i].user);
+	}
+	free(l->items);
+	free(l);
+}

@@ -1,0 +1,88 @@
+/* Endpoint response actions: the ActionDetails model, its list, and the processes a running-processes action found. */
+#ifndef KT_ACTIONS_H
+#define KT_ACTIONS_H
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include "api/request.h"
+
+/* Commands the action list can be filtered by, NULL-terminated. */
+extern const char *const actions_command_names[];
+/* Largest pageSize the contract allows. */
+#define ACTIONS_MAX_PAGE_SIZE 10000
+
+/* One response action (Kibana's ActionDetails). */
+struct response_action {
+	char *id;
+	char *command;        /* isolate, unisolate, suspend-process, running-processes, ... */
+	char *status;         /* pending | successful | failed (derived when Kibana leaves it out) */
+	char *agent_type;     /* endpoint, sentinel_one, ... (may be NULL) */
+	char *created_by;     /* may be NULL */
+	char *comment;        /* may be NULL */
+	char *started_at;
+	char *completed_at;   /* may be NULL */
+	char **agents;        /* endpoint (agent) ids */
+	size_t n_agents;
+	char **hosts;         /* host name per agent (NULL when Kibana did not say), same length as agents */
+	char **errors;
+	size_t n_errors;
+	bool is_completed, was_successful, is_expired;
+	json_t *parameters;   /* as sent, or NULL */
+	json_t *outputs;      /* {agentId: {type, content}}, or NULL */
+};
+
+/* One page of GET /api/endpoint/action. */
+struct action_page {
+	struct response_action *items;
+	size_t n;
+	long long page, page_size, total;
+};
+
+/* A process a running-processes action reported. */
+struct action_process {
+	char *command;
+	char *pid;
+	char *entity_id;
+	char *user;
+};
+
+/* The processes one running-processes action reported, over all its agents. */
+struct action_process_list {
+	struct action_process *items;
+	size_t n;
+};
+
+/* Filters and paging for the list; NULL/0 fields are left out. */
+struct actions_query {
+	long page;                     /* from 1 */
+	long page_size;
+	const char *const *commands;
+	size_t n_commands;
+	const char *const *agent_ids;
+	size_t n_agent_ids;
+};
+
+/* GET /api/endpoint/action. */
+struct api_request *actions_list_request(const struct actions_query *q);
+/* GET /api/endpoint/action/{action_id}: the action with its outputs. */
+struct api_request *actions_get_request(const char *action_id);
+/* api_parse_fn for the list: a struct action_page. */
+int actions_parse_list(json_t *j, void **model, char **err);
+/* Free a model from actions_parse_list. */
+void actions_free_page(void *model);
+/* api_parse_fn for {data: ActionDetails} (details and every create response): a struct response_action. */
+int actions_parse_one(json_t *j, void **model, char **err);
+/* Free a model from actions_parse_one. */
+void actions_free_one(void *model);
+/* Free the contents of one action. */
+void actions_clear(struct response_action *a);
+/* Move the contents of src into dst (dst's old contents are freed; src is left empty). */
+void actions_move(struct response_action *dst, struct response_action *src);
+/* Host names of an action ("web-1, db-2"), falling back to agent ids; caller frees. */
+char *actions_hosts_text(const struct response_action *a);
+/* The processes in a running-processes action's outputs (empty when there are none); caller frees. */
+struct action_process_list *actions_processes(const struct response_action *a);
+/* Free a list from actions_processes. */
+void actions_processes_free(struct action_process_list *l);
+
+#endif

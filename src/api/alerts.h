@@ -1,0 +1,64 @@
+/* Detection alerts: the typed model of POST /api/detection_engine/signals/search hits. */
+#ifndef KT_ALERTS_H
+#define KT_ALERTS_H
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Workflow statuses an analyst sets, NULL-terminated. */
+extern const char *const alerts_status_names[];
+/* Alert severities, lowest first, NULL-terminated. */
+extern const char *const alerts_severity_names[];
+
+/* One alert; ECS fields are NULL when the alert does not carry them (alerts vary by rule). */
+struct alert {
+	char *id;              /* _id */
+	char *index;           /* _index: needed to attach the alert to a case */
+	char *timestamp;       /* @timestamp */
+	char *rule_name;       /* kibana.alert.rule.name */
+	char *rule_uuid;       /* kibana.alert.rule.uuid */
+	char *severity;        /* kibana.alert.severity */
+	double risk_score;     /* kibana.alert.risk_score; -1 when absent */
+	char *workflow_status; /* kibana.alert.workflow_status */
+	char *reason;          /* kibana.alert.reason */
+	char *host_name;       /* host.name */
+	char *user_name;       /* user.name */
+	char *process_name;    /* process.name */
+	long long pid;         /* process.pid; -1 when absent */
+	char *entity_id;       /* process.entity_id */
+	char *agent_id;        /* agent.id: the endpoint a response action goes to */
+	json_t *source;        /* the whole _source, for the detail view */
+	json_t *sort;          /* the hit's sort values (keyset paging), or NULL */
+};
+
+/* One page of hits. */
+struct alert_page {
+	struct alert *alerts;
+	size_t n;
+	long long total;       /* hits.total.value */
+	bool total_is_floor;   /* hits.total.relation is "gte" */
+};
+
+/* The outcome of POST /api/detection_engine/signals/status (an update-by-query response). */
+struct alert_status_result {
+	long long updated;
+	long long version_conflicts;  /* 0 when absent */
+	size_t n_failures;            /* entries in "failures" */
+};
+
+/* api_parse_fn for signals/search: a struct alert_page. */
+int alerts_parse_search(json_t *j, void **model, char **err);
+/* Free a model from alerts_parse_search. */
+void alerts_free_page(void *model);
+/* Free the contents of one alert. */
+void alerts_alert_clear(struct alert *a);
+/* api_parse_fn for signals/status: a struct alert_status_result. */
+int alerts_parse_status(json_t *j, void **model, char **err);
+/* Free a model from alerts_parse_status. */
+void alerts_free_status(void *model);
+/* An ECS field of an alert's _source as text (first element of an array), or NULL; caller frees. */
+char *alerts_field_text(json_t *source, const char *dotted);
+/* True when s is one of alerts_status_names. */
+bool alerts_status_ok(const char *s);
+
+#endif

@@ -1,0 +1,203 @@
+#include "config.h"
+#include "api/conversations.h"
+#include "api/kjson.h"
+#include "core/strbuf.h"
+#include "core/urlenc.h"
+#include "core/xalloc.h"
+#include <stdlib.h>
+#include <string.h>
+
+const char *const conversations_sort_fields[] = {"created_at", "title", "updated_at", NULL};
+
+struct api_request *conversations_find_request(const struct conversations_query *q)
+{
+	struct api_request *req =
+		api_request_new(HTTP_GET, "/api/security_ai_assistant/current_user/conversations/_find");
+	struct strbuf qs;
+	strbuf_init(&qs);
+	if (q->page > 0)
+		urlenc_query_add_int(&qs, "page", q->page);
+	if (q->per_page > 0)
+		urlenc_query_add_int(&qs, "per_page",
+				     q->per_page > CONVERSATIONS_MAX_PER_PAGE ? CONVERSATIONS_MAX_PER_PAGE : q->per_page);
+	urlenc_query_add(&qs, "filter", q->filter && *q->filter ? q->filter : NULL);
+	urlenc_query_add(&qs, "sort_field", q->sort_field);
+	urlenc_query_add(&qs, "sort_order", q->sort_order);
+	api_request_set_query(req, qs.buf);
+	strbuf_free(&qs);
+	api_request_set_parser(req, conversations_parse_find, conversations_free_page);
+	return req;
+}
+
+struct api_request *conversations_get_request(const char *id)
+{
+	char *path = api_path("/api/security_ai_assistant/current_user/conversations/{}", id);
+	struct api_request *req = api_request_new(HTTP_GET, path);
+	free(path);
+	api_request_set_parser(req, conversations_parse_one, conversations_free_one);
+	return req;
+}
+
+const char *conversations_updated(const struct conversation *c)
+{
+	return c->updated_at && *c->updated_at ? c->updated_at : c->created_at;
+}
+
+static void conv_read_users(struct kjson_reader *r, json_t *j, struct conversation *c)
+{
+	json_t *a = kjson_arr(r, j, "users", KJ_REQ);
+	if (!a)
+		return;
+	struct strbuf sb;
+	strbuf_init(&sb);
+	size_t i;
+	json_t *u;
+	json_array_foreach(a, i, u) {
+		if (!json_is_object(u)) {
+			kjson_fail(r, "users[%zu] must be an object, got %s", i, kjson_type_name(u));
+			break;
+		}
+		/* Both fields are optional: show the name when there is one. */
+		char *name = kjson_str(r, u, "name", KJ_OPT);
+		char *id = kjson_str(r, u, "id", KJ_OPT);
+		const char *show = name && *name ? name : id;
+		if (show)
+			strbuf_printf(&sb, "%s%s", sb.len ? ", " : "", show);
+		free(name);
+		free(id);
+	}
+	c->users = strbuf_detach(&sb, NULL);
+}
+
+static void conv_read_messages(struct kjson_reader *r, json_t *j, struct conversation *c)
+{
+	json_t *a = kjson_arr(r, j, "messages", KJ_OPT);
+	if (!a)
+		return;
+	c->messages = xcalloc(json_array_size(a) + 1, sizeof(*c->messages));
+	char saved[sizeof(r->where)];
+	memcpy(saved, r->where, sizeof(saved));
+	size_t i;
+	json_t *m;
+	json_array_foreach(a, i, m) {
+		kjson_reader_at(r, "%s.messages[%zu]", saved, i);
+		struct conv_message *msg = &c->messages[c->n_messages++];
+		msg->content = kjson_str(r, m, "content", KJ_REQ);
+		msg->role = kjson_str(r, m, "role", KJ_REQ);
+		msg->timestamp = kjson_str(r, m, "timestamp", KJ_REQ);
+		msg->is_error = kjson_bool(r, m, "isError", KJ_OPT, false);
+		if (r->err)
+			break;
+	}
+	memcpy(r->where, saved, sizeof(saved));
+}
+
+static void conv_read(struct kjson_reader *r, json_t *j, struct conversation *c)
+{
+	memset(c, 0, sizeof(*c));
+	if (!json_is_object(j)) {
+		kjson_fail(r, "expected an object, got %s", kjson_type_name(j));
+		return;
+	}
+	c->id = kjson_str(r, j, "id", KJ_REQ);
+	c->title = kjson_str(r, j, "title", KJ_REQ);
+	c->category = kjson_str(r, j, "category", KJ_REQ);
+	c->created_at = kjson_str(r, j, "createdAt", KJ_REQ);
+	c->updated_at = kjson_str(r, j, "updatedAt", KJ_OPT);
+	c->namespace = kjson_str(r, j, "namespace", KJ_REQ);
+	json_t *api = kjson_obj(r, j, "apiConfig", KJ_OPT);
+	if (api) {
+		c->connector_id = kjson_str(r, api, "connectorId", KJ_REQ);
+		c->model = kjson_str(r, api, "model", KJ_OPT);
+	}
+	json_t *summary = kjson_obj(r, j, "summary", KJ_OPT);
+	if (summary)
+		c->summary = kjson_str(r, summary, "content", KJ_OPT);
+	conv_read_users(r, j, c);
+	conv_read_messages(r, j, c);
+}
+
+void conversations_clear(struct conversation *c)
+{
+	free(c->id);
+	free(c->title);
+	free(c->category);
+	free(c->created_at);
+	free(c->updated_at);
+	free(c->namespace);
+	free(c->users);
+	free(c->connector_id);
+	free(c->model);
+	free(c->summary);
+	for (size_t i = 0; i < c->n_messages; i++) {
+		free(c->messages[i].role);
+		free(c->messages[i].content);
+		free(c->messages[i].timestamp);
+	}
+	free(c->messages);
+	memset(c, 0, sizeof(*c));
+}
+
+int conversations_parse_one(json_t *j, void **model, char **err)
+{
+	struct kjson_reader r;
+	kjson_reader_init(&r, "conversation");
+	struct conversation *c = xcalloc(1, sizeof(*c));
+	conv_read(&r, j, c);
+	if (r.err) {
+		*err = r.err;
+		conversations_free_one(c);
+		return -1;
+	}
+	*model = c;
+	return 0;
+}
+
+void conversations_free_one(void *model)
+{
+	struct conversation *c = model;
+	if (!c)
+		return;
+	conversations_clear(c);
+	free(c);
+}
+
+int conversations_parse_find(json_t *j, void **model, char **err)
+{
+	struct kjson_reader r;
+	kjson_reader_init(&r, "conversations _find response");
+	struct conversation_page *p = xcalloc(1, sizeof(*p));
+	p->page = kjson_int(&r, j, "page", KJ_REQ, 1);
+	p->per_page = kjson_int(&r, j, "perPage", KJ_REQ, 0);
+	p->total = kjson_int(&r, j, "total", KJ_REQ, 0);
+	json_t *a = kjson_arr(&r, j, "data", KJ_REQ);
+	if (!r.err && a) {
+		p->items = xcalloc(json_array_size(a) + 1, sizeof(*p->items));
+		size_t i;
+		json_t *v;
+		json_array_foreach(a, i, v) {
+			kjson_reader_at(&r, "conversations _find response.data[%zu]", i);
+			conv_read(&r, v, &p->items[p->n++]);
+			if (r.err)
+				break;
+		}
+	}
+	if (r.err) {
+		*err = r.err;
+		conversations_free_page(p);
+		return -1;
+	}
+	*model = p;
+	return 0;
+}
+
+void conversations_free_page(void *model)
+{
+	struct conversation_page *p = model;
+	if (!p)
+		return;
+	for (size_t i = 0; i < p->n; i++)
+		conversations_clear(&p->items[i]);
+	free(p->items);
+	free(p);
+}

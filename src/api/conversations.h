@@ -1,0 +1,71 @@
+/* AI-assistant conversations: models, parsers and requests. */
+#ifndef KT_CONVERSATIONS_H
+#define KT_CONVERSATIONS_H
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include "api/request.h"
+
+/* Sort fields _find accepts, NULL-terminated. */
+extern const char *const conversations_sort_fields[];
+/* Largest per_page the client asks for (each conversation carries all its messages). */
+#define CONVERSATIONS_MAX_PER_PAGE 100
+
+/* One message. */
+struct conv_message {
+	char *role;        /* system | user | assistant */
+	char *content;
+	char *timestamp;
+	bool is_error;
+};
+
+/* One conversation. */
+struct conversation {
+	char *id;
+	char *title;
+	char *category;    /* assistant | insights */
+	char *created_at;
+	char *updated_at;  /* may be NULL */
+	char *namespace;   /* the Kibana space */
+	char *users;       /* names (or ids) joined with ", " */
+	char *connector_id;   /* apiConfig, may be NULL */
+	char *model;          /* apiConfig.model, may be NULL */
+	char *summary;        /* summary.content, may be NULL */
+	struct conv_message *messages;
+	size_t n_messages;
+};
+
+/* One page of _find. */
+struct conversation_page {
+	struct conversation *items;
+	size_t n;
+	long long page, per_page, total;
+};
+
+/* Filters, sort and paging for _find; NULL/0 fields are left out. */
+struct conversations_query {
+	long page;               /* from 1 */
+	long per_page;
+	const char *filter;      /* Kibana's search query */
+	const char *sort_field;  /* created_at | title | updated_at */
+	const char *sort_order;  /* asc | desc */
+};
+
+/* GET /api/security_ai_assistant/current_user/conversations/_find. */
+struct api_request *conversations_find_request(const struct conversations_query *q);
+/* GET /api/security_ai_assistant/current_user/conversations/{id}. */
+struct api_request *conversations_get_request(const char *id);
+/* api_parse_fn for _find: a struct conversation_page. */
+int conversations_parse_find(json_t *j, void **model, char **err);
+/* Free a model from conversations_parse_find. */
+void conversations_free_page(void *model);
+/* api_parse_fn for one conversation: a struct conversation. */
+int conversations_parse_one(json_t *j, void **model, char **err);
+/* Free a model from conversations_parse_one. */
+void conversations_free_one(void *model);
+/* Free the contents of a conversation. */
+void conversations_clear(struct conversation *c);
+/* The time a conversation last changed: updatedAt, else createdAt. */
+const char *conversations_updated(const struct conversation *c);
+
+#endif

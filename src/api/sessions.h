@@ -1,0 +1,29 @@
+/* POST /api/security/session/_invalidate: cutting off user sessions. */
+#ifndef KT_SESSIONS_H
+#define KT_SESSIONS_H
+#include <jansson.h>
+#include "api/request.h"
+
+/* Authentication provider types a query can name, NULL-terminated. */
+extern const char *const sessions_provider_types[];
+
+/* Which sessions to invalidate: all of them (provider_type NULL), or those matching a query. */
+struct sessions_match {
+	const char *provider_type;   /* basic | token | saml | oidc | kerberos | pki */
+	const char *provider_name;   /* optional */
+	const char *username;        /* optional */
+};
+
+/* The answer: how many sessions went. */
+struct sessions_result {
+	long long total;             /* -1 when Kibana did not say */
+};
+
+/* POST /api/security/session/_invalidate (not space-scoped); m NULL or without a provider type: match all. */
+struct api_request *sessions_invalidate_request(const struct sessions_match *m);
+/* api_parse_fn: a struct sessions_result. */
+int sessions_parse(json_t *j, void **model, char **err);
+/* Free a model from sessions_parse. */
+void sessions_free(void *model);
+
+#endif
