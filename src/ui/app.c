@@ -277,6 +277,21 @@ static void app_script(struct app *a)
 		case SCRIPT_SLEEP:
 			a->script_sleep_until = app_clock_ms() + st.ms;
 			break;
+		case SCRIPT_EXPECT: {
+			app_draw(a);
+			struct strbuf screen;
+			strbuf_init(&screen);
+			script_screen_text(&screen, theme_attr(ROLE_SELECTED));
+			bool found = strstr(screen.buf, st.text) != NULL;
+			if (found == st.negate) {
+				fprintf(stderr, "ktriage: key script line %d: the screen %s \"%s\":\n%s", st.lineno,
+					st.negate ? "shows" : "does not show", st.text, screen.buf);
+				a->exit_code = 3;
+				a->quit = true;
+			}
+			strbuf_free(&screen);
+			break;
+		}
 		case SCRIPT_END:
 			a->quit = true;
 			return;

@@ -64,15 +64,16 @@ static void app_draw_summary(struct app *a, struct pane *p, int y, int w)
 {
 	struct strbuf sb;
 	strbuf_init(&sb);
+	/* What the user did here comes first; counts from the server after. */
 	strbuf_printf(&sb, "%s", p->ops->title);
-	if (p->ops->summary) {
-		strbuf_puts(&sb, "  ");
-		p->ops->summary(p, &sb);
-	}
 	if (p->list.filter)
 		strbuf_printf(&sb, "  filter \"%s\": %zu of %zu loaded", p->list.filter, p->list.n_visible, p->list.n_rows);
 	if (p->list.n_marked)
 		strbuf_printf(&sb, "  %zu marked", p->list.n_marked);
+	if (p->ops->summary) {
+		strbuf_puts(&sb, "  ");
+		p->ops->summary(p, &sb);
+	}
 	draw_fill(stdscr, y, 0, w, ROLE_NORMAL);
 	draw_untrusted(stdscr, y, 1, sb.buf, w - 2, ROLE_TITLE, false);
 	strbuf_free(&sb);

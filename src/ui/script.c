@@ -56,6 +56,7 @@ int script_next(struct script *s, struct script_step *st, char **err)
 	free(s->path);
 	s->path = NULL;
 	while (fgets(line, sizeof(line), s->f)) {
+		st->lineno = s->lineno + 1;
 		s->lineno++;
 		line[strcspn(line, "\r\n")] = '\0';
 		char *p = line;
@@ -96,6 +97,11 @@ int script_next(struct script *s, struct script_step *st, char **err)
 				*err = xasprintf("script line %d: resize COLS LINES", s->lineno);
 				return -1;
 			}
+		} else if (!strcmp(p, "expect") || !strcmp(p, "expect-not")) {
+			st->op = SCRIPT_EXPECT;
+			st->negate = p[6] == '-';
+			s->path = xstrdup(arg);
+			st->text = s->path;
 		} else if (!strcmp(p, "sleep")) {
 			st->op = SCRIPT_SLEEP;
 			st->ms = atoi(arg);
@@ -109,13 +115,8 @@ int script_next(struct script *s, struct script_step *st, char **err)
 	return 0;
 }
 
-int script_dump_screen(const char *path, int selected_attr, char **err)
+void script_screen_text(struct strbuf *out, int selected_attr)
 {
-	FILE *f = fopen(path, "w");
-	if (!f) {
-		*err = xasprintf("cannot write %s: %s", path, strerror(errno));
-		return -1;
-	}
 	struct strbuf sb;
 	strbuf_init(&sb);
 	int rows, cols;
@@ -148,8 +149,22 @@ int script_dump_screen(const char *path, int selected_attr, char **err)
 		while (sb.len > 1 && sb.buf[sb.len - 1] == ' ')
 			sb.len--;
 		sb.buf[sb.len] = '\0';
-		fprintf(f, "%s\n", sb.buf);
+		strbuf_printf(out, "%s\n", sb.buf);
 	}
+	strbuf_free(&sb);
+}
+
+int script_dump_screen(const char *path, int selected_attr, char **err)
+{
+	FILE *f = fopen(path, "w");
+	if (!f) {
+		*err = xasprintf("cannot write %s: %s", path, strerror(errno));
+		return -1;
+	}
+	struct strbuf sb;
+	strbuf_init(&sb);
+	script_screen_text(&sb, selected_attr);
+	fputs(sb.buf, f);
 	strbuf_free(&sb);
 	if (fclose(f) != 0) {
 		*err = xasprintf("cannot write %s: %s", path, strerror(errno));

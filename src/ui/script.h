@@ -3,6 +3,8 @@
 #define KT_SCRIPT_H
 #include <stdbool.h>
 
+struct strbuf;
+
 /* What the next script line asks for. */
 enum script_op {
 	SCRIPT_KEYS,   /* press keys (one or more) */
@@ -10,6 +12,7 @@ enum script_op {
 	SCRIPT_DUMP,   /* write the screen to a file */
 	SCRIPT_RESIZE, /* resize the virtual terminal */
 	SCRIPT_SLEEP,  /* let time pass (ms) */
+	SCRIPT_EXPECT, /* the screen must show text (or must not, when negated) */
 	SCRIPT_END,    /* no more lines */
 };
 
@@ -21,6 +24,9 @@ struct script_step {
 	char *path;        /* SCRIPT_DUMP */
 	int cols, lines;   /* SCRIPT_RESIZE */
 	int ms;            /* SCRIPT_SLEEP */
+	char *text;        /* SCRIPT_EXPECT */
+	bool negate;       /* SCRIPT_EXPECT: "expect-not" */
+	int lineno;        /* where the step is in the script */
 };
 
 struct script;
@@ -28,14 +34,17 @@ struct script;
 /*
  * Open a script. Lines: "key NAME..." (Enter, Esc, Tab, BTab, Up, Down, PgUp, PgDn,
  * Home, End, Space, C-x, F1..., or a character), "type TEXT" (each character),
- * "wait", "dump FILE", "resize COLS LINES", "sleep MS"; "#" starts a comment.
+ * "wait", "dump FILE", "resize COLS LINES", "sleep MS", "expect TEXT" (the screen shows
+ * TEXT), "expect-not TEXT"; "#" starts a comment.
  */
 struct script *script_open(const char *path, char **err);
 /* The next step (owned by the script until the next call); 0, or -1 with *err for a bad line. */
 int script_next(struct script *s, struct script_step *step, char **err);
 /* Close it. */
 void script_close(struct script *s);
-/* Write the visible screen as text (one line per row, a '>' gutter on rows in the selected colour). */
+/* The visible screen as text (one line per row, a '>' gutter on rows in the selected colour). */
+void script_screen_text(struct strbuf *out, int selected_attr);
+/* Write the screen text to a file; 0, or -1 with *err. */
 int script_dump_screen(const char *path, int selected_attr, char **err);
 
 #endif
