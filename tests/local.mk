@@ -7,5 +7,6 @@ TEST_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 include $(srcdir)/tests/unit/local.mk
 include $(srcdir)/tests/demo/local.mk
 include $(srcdir)/tests/integ/local.mk
+include $(srcdir)/tests/ui/local.mk
 include $(srcdir)/tests/screen/local.mk
 include $(srcdir)/tests/contract/local.mk

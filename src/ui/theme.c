@@ -120,12 +120,14 @@ int theme_parse(struct theme *t, const char *text, const char *source, char **er
 {
 	char *copy = xstrdup(text);
 	int lineno = 0, rc = 0;
-	char *save = NULL;
-	for (char *line = strtok_r(copy, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+	for (char *line = copy; line && rc == 0;) {
+		char *next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
 		lineno++;
 		line[strcspn(line, "\r")] = '\0';
-		if ((rc = theme_line(t, line, source, lineno, err)) < 0)
-			break;
+		rc = theme_line(t, line, source, lineno, err);
+		line = next;
 	}
 	free(copy);
 	return rc;
