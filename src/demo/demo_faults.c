@@ -1,0 +1,248 @@
+#include "config.h"
+#include "demo/demo_faults.h"
+#include "core/strbuf.h"
+#include "core/xalloc.h"
+#include "demo/demo_http.h"
+#include "demo/demo_rng.h"
+#include "demo/demo_util.h"
+#include <stdlib.h>
+#include <string.h>
+
+static const struct {
+	const char *name;
+	enum demo_fault_kind kind;
+	bool takes_value;
+	bool takes_prefix;
+} fault_names[] = {
+	{"latency", DEMO_FAULT_LATENCY, true, true},
+	{"status", DEMO_FAULT_STATUS, true, true},
+	{"truncate", DEMO_FAULT_TRUNCATE, false, true},
+	{"html-error", DEMO_FAULT_HTML_ERROR, false, true},
+	{"huge", DEMO_FAULT_HUGE, false, true},
+	{"hostile-strings", DEMO_FAULT_HOSTILE, false, false},
+	{"nested", DEMO_FAULT_NESTED, false, true},
+	{"dupkeys", DEMO_FAULT_DUPKEYS, false, true},
+};
+#define DEMO_N_FAULT_NAMES (sizeof(fault_names) / sizeof(fault_names[0]))
+
+bool demo_fault_parse(const char *spec, struct demo_fault *out, char **err)
+{
+	memset(out, 0, sizeof(*out));
+	const char *at = strchr(spec, '@');
+	size_t head = at ? (size_t)(at - spec) : strlen(spec);
+	const char *eq = memchr(spec, '=', head);
+	size_t namelen = eq ? (size_t)(eq - spec) : head;
+	for (size_t i = 0; i < DEMO_N_FAULT_NAMES; i++) {
+		if (strlen(fault_names[i].name) != namelen || strncmp(spec, fault_names[i].name, namelen) != 0)
+			continue;
+		if (fault_names[i].takes_value != (eq != NULL)) {
+			*err = xasprintf("fault '%s': %s", spec,
+					 eq ? "this fault takes no value" : "a value is required (e.g. latency=2000)");
+			return false;
+		}
+		if (at && !fault_names[i].takes_prefix) {
+			*err = xasprintf("fault '%s': this fault applies to every path and takes no @prefix", spec);
+			return false;
+		}
+		if (at && at[1] != '/') {
+			*err = xasprintf("fault '%s': the prefix after '@' must be a path starting with '/'", spec);
+			return false;
+		}
+		if (eq) {
+			char *end;
+			unsigned long v = strtoul(eq + 1, &end, 10);
+			bool ok = end != eq + 1 && end == spec + head;
+			if (fault_names[i].kind == DEMO_FAULT_STATUS)
+				ok = ok && v >= 400 && v <= 599;
+			else
+				ok = ok && v <= 600000;
+			if (!ok) {
+				*err = xasprintf("fault '%s': %s", spec,
+						 fault_names[i].kind == DEMO_FAULT_STATUS
+							 ? "the status must be a number from 400 to 599"
+							 : "the latency must be milliseconds from 0 to 600000");
+				return false;
+			}
+			out->value = (unsigned)v;
+		}
+		out->kind = fault_names[i].kind;
+		out->prefix = at ? xstrdup(at + 1) : NULL;
+		return true;
+	}
+	*err = xasprintf("unknown fault '%s' (known: latency=MS, status=CODE, truncate, html-error, huge, "
+			 "hostile-strings, nested, dupkeys; add @/path/prefix to limit one to some paths)",
+			 spec);
+	return false;
+}
+
+const struct demo_fault *demo_fault_match(const struct demo_fault *f, size_t n, enum demo_fault_kind kind,
+					  const char *path)
+{
+	for (size_t i = 0; i < n; i++)
+		if (f[i].kind == kind && (!f[i].prefix || strncmp(path, f[i].prefix, strlen(f[i].prefix)) == 0))
+			return &f[i];
+	return NULL;
+}
+
+void demo_fault_status(struct demo_resp *resp, int status, const char *path)
+{
+	demo_reply_error(resp, status, "Simulated failure for %s (demo fault switch status=%d)", path, status);
+}
+
+void demo_fault_html(struct demo_resp *resp)
+{
+	static const char page[] = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
+				   "<center><h1>502 Bad Gateway</h1></center>\r\n"
+				   "<hr><center>nginx/1.25.3</center>\r\n</body>\r\n</html>\r\n";
+	demo_resp_clear(resp);
+	resp->status = 502;
+	resp->kind = DEMO_BODY_HTML;
+	resp->body = xstrdup(page);
+	resp->len = sizeof(page) - 1;
+}
+
+void demo_fault_nested(struct demo_resp *resp)
+{
+	demo_resp_clear(resp);
+	resp->status = 200;
+	resp->kind = DEMO_BODY_JSON;
+	resp->len = 2 * (size_t)DEMO_NESTED_DEPTH;
+	resp->body = xmalloc(resp->len + 1);
+	memset(resp->body, '[', DEMO_NESTED_DEPTH);
+	memset(resp->body + DEMO_NESTED_DEPTH, ']', DEMO_NESTED_DEPTH);
+	resp->body[resp->len] = '\0';
+}
+
+void demo_fault_truncate(struct demo_resp *resp)
+{
+	if (resp->kind != DEMO_BODY_JSON || resp->status / 100 != 2 || !resp->body)
+		return;
+	resp->len /= 2;
+	resp->body[resp->len] = '\0';
+}
+
+/* The end of the JSON string starting at s (just past its closing quote), or NULL. */
+static const char *string_end(const char *s, const char *end)
+{
+	for (const char *p = s + 1; p < end; p++) {
+		if (*p == '\\')
+			p++;
+		else if (*p == '"')
+			return p + 1;
+	}
+	return NULL;
+}
+
+void demo_fault_dupkeys(struct demo_resp *resp)
+{
+	if (resp->kind != DEMO_BODY_JSON || !resp->body)
+		return;
+	const char *end = resp->body + resp->len;
+	/* Find the first '{' outside strings that is followed by a key. */
+	for (const char *p = resp->body; p < end; p++) {
+		if (*p == '"') {
+			const char *q = string_end(p, end);
+			if (!q)
+				return;
+			p = q - 1;
+			continue;
+		}
+		if (*p != '{' || p + 1 >= end || p[1] != '"')
+			continue;
+		const char *kend = string_end(p + 1, end);
+		if (!kend)
+			return;
+		struct strbuf sb;
+		strbuf_init(&sb);
+		strbuf_add(&sb, resp->body, (size_t)(p + 1 - resp->body));
+		strbuf_add(&sb, p + 1, (size_t)(kend - (p + 1)));
+		strbuf_puts(&sb, ":\"duplicate key from the dupkeys fault\",");
+		strbuf_add(&sb, p + 1, (size_t)(end - (p + 1)));
+		free(resp->body);
+		resp->body = strbuf_detach(&sb, &resp->len);
+		return;
+	}
+}
+
+char *demo_hostile_text(struct demo_rng *r, const char *s)
+{
+	static const char *const colours[] = {"\x1b[31;1m", "\x1b[5;33;41m", "\x1b[38;5;196m", "\x1b[7m"};
+	static const char *const clip[] = {"Y3VybCAtcyBodHRwOi8vZXZpbC5leGFtcGxlL3wgc2g=", "cm0gLXJmIH4v",
+					   "ZWNobyBwd25lZA=="};
+	struct strbuf sb;
+	strbuf_init(&sb);
+	strbuf_puts(&sb, colours[demo_rng_below(r, 4)]);
+	strbuf_puts(&sb, s);
+	strbuf_puts(&sb, "\x1b[0m");
+	/* OSC 52: a clipboard write; OSC 0: a window title change. */
+	strbuf_printf(&sb, " \x1b]52;c;%s\x07", clip[demo_rng_below(r, 3)]);
+	strbuf_puts(&sb, "\x1b]0;pwned\x07");
+	/* U+009B, the 8-bit CSI (valid UTF-8, dangerous on terminals that honour C1). */
+	strbuf_puts(&sb, "\xc2\x9b" "2J");
+	/* Right-to-left override and left-to-right isolate, unterminated. */
+	strbuf_puts(&sb, " \xe2\x80\xae" "exe.txt \xe2\x81\xa6" "isolated");
+	/* A carriage return that would overwrite the line, and a backspace run. */
+	strbuf_puts(&sb, "\rOK \b\b\b");
+	strbuf_puts(&sb, DEMO_BAD_UTF8_MARK);
+	return strbuf_detach(&sb, NULL);
+}
+
+void demo_hostile_finish(struct demo_resp *resp)
+{
+	/* Overlong "/", a lone continuation, a surrogate, 0xFF and a sequence cut short. */
+	static const char bad[] = "\xc0\xaf\x80\xed\xa0\x80\xff\xe2\x82";
+	static const size_t marklen = sizeof(DEMO_BAD_UTF8_MARK) - 1;
+	if (resp->kind != DEMO_BODY_JSON || !resp->body || !strstr(resp->body, DEMO_BAD_UTF8_MARK))
+		return;
+	struct strbuf sb;
+	strbuf_init(&sb);
+	const char *p = resp->body, *m;
+	while ((m = strstr(p, DEMO_BAD_UTF8_MARK))) {
+		strbuf_add(&sb, p, (size_t)(m - p));
+		strbuf_add(&sb, bad, sizeof(bad) - 1);
+		p = m + marklen;
+	}
+	strbuf_puts(&sb, p);
+	free(resp->body);
+	resp->body = strbuf_detach(&sb, &resp->len);
+}
+
+uint64_t demo_huge_size(const struct demo_huge *h)
+{
+	return h->len + DEMO_HUGE_PAD;
+}
+
+ssize_t demo_huge_read(void *cls, uint64_t pos, char *buf, size_t max)
+{
+	const struct demo_huge *h = cls;
+	uint64_t total = demo_huge_size(h);
+	if (pos >= total)
+		return -1; /* MHD_CONTENT_READER_END_OF_STREAM */
+	size_t n = 0;
+	while (n < max && pos < total) {
+		if (pos == 0) {
+			buf[n++] = h->body[0];
+			pos++;
+		} else if (pos <= DEMO_HUGE_PAD) {
+			uint64_t run = DEMO_HUGE_PAD + 1 - pos;
+			size_t k = run < max - n ? (size_t)run : max - n;
+			memset(buf + n, ' ', k);
+			n += k;
+			pos += k;
+		} else {
+			uint64_t off = pos - DEMO_HUGE_PAD;
+			size_t k = h->len - (size_t)off < max - n ? h->len - (size_t)off : max - n;
+			memcpy(buf + n, h->body + off, k);
+			n += k;
+			pos += k;
+		}
+	}
+	return (ssize_t)n;
+}
+
+void demo_huge_free(void *cls)
+{
+	struct demo_huge *h = cls;
+	free(h->body);
+	free(h);
+}
