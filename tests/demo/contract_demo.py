@@ -1,0 +1,369 @@
+#!/usr/bin/env python3
+"""Contract test of the demo Kibana: one valid request to every route through Prism.
+
+Prism (a validating proxy built from the real OpenAPI spec) sits between curl-like
+requests and `ktriage serve-demo`. Any request or response that breaks the spec fails
+the test, except the spec's own documented defects (see KNOWN_DEFECTS). Prism is found
+at $PRISM, $KT_SRCDIR/tests/contract/node_modules/.bin/prism or in PATH; without it the
+test is skipped (exit 77). The merged spec is written to a temporary directory.
+"""
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+API_KEY = "ZGVtbzpjb250cmFjdC10ZXN0LWtleQ=="
+
+# Violations of the spec itself (see kibana-oas/README.md): accepted only for these
+# operations and only with these messages.
+KNOWN_DEFECTS = {
+    # The whole query is one required object parameter "query" whose hostStatuses is required;
+    # Prism cannot match exploded object parameters, and Kibana defaults hostStatuses to [].
+    ("GET", "/api/endpoint/metadata"): ["must have required property 'hostStatuses'"],
+    # The operation declares no responses at all (Kibana answers 204).
+    ("DELETE", "/api/dashboards/dashboard/{}"): ["Unable to match the returned status code"],
+    # parameters is a oneOf of {pid} and {entity_id} with no required keys: every object matches both.
+    ("POST", "/api/endpoint/action/suspend_process"): ["must match exactly one schema in oneOf"],
+    ("POST", "/api/endpoint/action/kill_process"): ["must match exactly one schema in oneOf"],
+    # NoParametersRequestSchema wraps the real body in a required "body" property.
+    ("POST", "/api/endpoint/action/isolate"): ["must have required property 'body'"],
+    ("POST", "/api/endpoint/action/unisolate"): ["must have required property 'body'"],
+    ("POST", "/api/endpoint/action/running_procs"): ["must have required property 'body'"],
+    # Kibana reads the upload as multipart/form-data; the spec declares JSON.
+    ("POST", "/api/timeline/_import"): ["Supported content types"],
+}
+
+
+def skip(why):
+    print(f"SKIP: {why}")
+    sys.exit(77)
+
+
+def find_prism():
+    cands = [os.environ.get("PRISM")]
+    src = os.environ.get("KT_SRCDIR")
+    if src:
+        cands.append(os.path.join(src, "tests/contract/node_modules/.bin/prism"))
+    cands.append(shutil.which("prism"))
+    for c in cands:
+        if c and os.access(c, os.X_OK):
+            return c
+    skip("prism not installed (set PRISM, or npm install @stoplight/prism-cli in tests/contract)")
+
+
+def shared_dir():
+    s = os.environ.get("KT_SHARED")
+    return s if s and os.path.isdir(s) else "/work/shared"
+
+
+def merged_spec(tmp):
+    try:
+        import yaml
+    except ImportError:
+        skip("python3 yaml module not installed")
+    base = os.path.join(shared_dir(), "kibana-oas")
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    with open(os.path.join(base, "kibana.yaml")) as f:
+        spec = yaml.load(f, Loader=loader)
+    for extra in ("user_session_apis.yaml", "seed-streams.yaml"):
+        with open(os.path.join(base, extra)) as f:
+            e = yaml.load(f, Loader=loader)
+        spec["paths"].update(e.get("paths", {}))
+        for kind, items in (e.get("components") or {}).items():
+            spec.setdefault("components", {}).setdefault(kind, {}).update(items)
+    path = os.path.join(tmp, "merged.json")
+    with open(path, "w") as f:
+        json.dump(spec, f)
+    return path
+
+
+def demo_command():
+    build = os.environ.get("KT_BUILDDIR", ".")
+    ktriage = os.path.join(build, "src/ktriage")
+    if os.access(ktriage, os.X_OK):
+        try:
+            out = subprocess.run([ktriage, "serve-demo", "--help"], capture_output=True, text=True, timeout=10)
+            if out.returncode == 0 and "--listen" in out.stdout:
+                return [ktriage, "serve-demo"]
+        except (OSError, subprocess.TimeoutExpired):
+            pass
+    return [os.path.join(build, "tests/demo/demo_serve")]
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Client:
+    def __init__(self, base):
+        self.base = base
+
+    def call(self, method, path, body=None, ctype="application/json; Elastic-Api-Version=2023-10-31", raw=None):
+        data = raw if raw is not None else (json.dumps(body).encode() if body is not None else None)
+        req = urllib.request.Request(self.base + path, data=data, method=method)
+        req.add_header("Authorization", "ApiKey " + API_KEY)
+        req.add_header("kbn-xsrf", "contract-test")
+        if data is not None:
+            req.add_header("Content-Type", ctype)
+        try:
+            with urllib.request.urlopen(req, timeout=60) as r:
+                return r.status, dict(r.headers), r.read()
+        except urllib.error.HTTPError as e:
+            return e.code, dict(e.headers), e.read()
+
+
+def wait_http(url, proc, what, timeout):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            sys.exit(f"FAIL: {what} exited early with status {proc.returncode}")
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return
+        except urllib.error.HTTPError:
+            return
+        except (urllib.error.URLError, OSError):
+            time.sleep(0.3)
+    sys.exit(f"FAIL: {what} did not answer within {timeout} s")
+
+
+def start_prism(prism, spec, upstream, errors, log):
+    port = free_port()
+    cmd = [prism, "proxy", spec, upstream, "-p", str(port), "-h", "127.0.0.1"]
+    if errors:
+        cmd.append("--errors")
+    proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    wait_http(f"http://127.0.0.1:{port}/", proc, "prism", 180)
+    return proc, f"http://127.0.0.1:{port}"
+
+
+def stop(proc):
+    if proc and proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
+def multipart(name, filename, content):
+    boundary = "ktriageContractBoundary7MA4YWxkTrZu0gW"
+    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{filename}\"\r\n"
+            f"Content-Type: application/ndjson\r\n\r\n").encode() + content + f"\r\n--{boundary}--\r\n".encode()
+    return body, f"multipart/form-data; boundary={boundary}"
+
+
+def requests(direct, n):
+    """One valid request per route, using real ids read from the demo directly (the n-th of each kind)."""
+    q = urllib.parse.quote
+    _, _, raw = direct.call("GET", "/_demo/fixtures")
+    fx = json.loads(raw)
+    _, _, raw = direct.call("GET", "/api/cases/_find?perPage=100")
+    cases = json.loads(raw)["cases"]
+    case = next(c for c in cases if c["totalAlerts"] > 0)
+    _, _, raw = direct.call("GET", "/api/actions/connectors")
+    conns = json.loads(raw)
+    jira = next(c for c in conns if c["connector_type_id"] == ".jira" and "misconfigured" not in c["name"])
+    _, _, raw = direct.call("GET", f"/api/cases/{q(case['id'])}/alerts")
+    alert_id = json.loads(raw)[0]["id"]
+    _, _, raw = direct.call("GET", "/api/security_ai_assistant/current_user/conversations/_find?per_page=1")
+    conv = json.loads(raw)["data"][0]["id"]
+    _, _, raw = direct.call("GET", "/api/endpoint/action?pageSize=1")
+    action = json.loads(raw)["data"][0]["id"]
+    ep = fx["endpoints"][0]
+    _, _, raw = direct.call("POST", "/api/endpoint/action/running_procs", {"endpoint_ids": [ep]})
+    _, _, raw = direct.call("GET", f"/api/endpoint/action/{q(json.loads(raw)['data']['id'])}")
+    pid = int(json.loads(raw)["data"]["outputs"][ep]["content"]["entries"][0]["pid"])
+    timeline = (json.dumps({"savedObjectId": None, "title": "Contract test timeline", "timelineType": "default",
+                            "status": "active"}) + "\n").encode()
+    mp_body, mp_type = multipart("file", "timelines.ndjson", timeline)
+    new_case = {"title": "Contract test case", "description": "Created by the contract test.", "tags": ["contract"],
+                "owner": "securitySolution", "settings": {"syncAlerts": True}, "severity": "medium",
+                "connector": {"id": "none", "name": "none", "type": ".none", "fields": None}}
+    return [
+        ("GET", "/api/cases/_find?page=1&perPage=5&sortField=updatedAt&sortOrder=desc&status=open", None),
+        ("GET", f"/api/cases/{q(case['id'])}", None),
+        ("POST", "/api/cases", new_case),
+        ("PATCH", "/api/cases", {"cases": [{"id": case["id"], "version": case["version"], "status": "in-progress"}]}),
+        ("GET", f"/api/cases/{q(case['id'])}/comments", None),
+        ("POST", f"/api/cases/{q(case['id'])}/comments",
+         {"type": "user", "comment": "Checked by the contract test.", "owner": case["owner"]}),
+        ("GET", f"/api/cases/{q(case['id'])}/comments/_find?page=1&perPage=5&sortOrder=asc", None),
+        ("GET", f"/api/cases/{q(case['id'])}/alerts", None),
+        ("POST", f"/api/cases/{q(case['id'])}/connector/{q(jira['id'])}/_push", {}),
+        ("GET", f"/api/cases/alerts/{q(alert_id)}", None),
+        ("GET", "/api/cases/configure/connectors/_find", None),
+        ("GET", "/api/actions/connectors", None),
+        ("POST", "/api/detection_engine/signals/search",
+         {"query": {"bool": {"filter": [{"term": {"kibana.alert.workflow_status": "open"}},
+                                        {"range": {"@timestamp": {"gte": "now-30d"}}}]}},
+          "size": 5, "sort": [{"@timestamp": {"order": "desc"}}, {"kibana.alert.uuid": "asc"}],
+          "track_total_hits": True, "aggs": {"sev": {"terms": {"field": "kibana.alert.severity", "size": 4}}}}),
+        ("POST", "/api/detection_engine/signals/status", {"signal_ids": [alert_id], "status": "acknowledged"}),
+        ("GET", "/api/security_ai_assistant/current_user/conversations/_find?page=1&per_page=5&sort_field=created_at&sort_order=desc", None),
+        ("GET", f"/api/security_ai_assistant/current_user/conversations/{q(conv)}", None),
+        ("GET", "/api/endpoint/metadata?page=0&pageSize=5&hostStatuses=healthy&sortField=last_checkin&sortDirection=desc", None),
+        ("GET", "/api/endpoint/action?page=1&pageSize=5", None),
+        ("GET", f"/api/endpoint/action/{q(action)}", None),
+        ("POST", "/api/endpoint/action/suspend_process",
+         {"endpoint_ids": [ep], "parameters": {"pid": pid}, "comment": "contract test"}),
+        ("POST", "/api/endpoint/action/kill_process", {"endpoint_ids": [ep], "parameters": {"pid": pid}}),
+        ("POST", "/api/endpoint/action/running_procs", {"endpoint_ids": [ep]}),
+        ("POST", "/api/endpoint/action/isolate", {"endpoint_ids": [ep], "comment": "contract test"}),
+        ("POST", "/api/endpoint/action/unisolate", {"endpoint_ids": [ep]}),
+        ("POST", "/api/security/session/_invalidate", {"match": "query", "query": {"provider": {"type": "saml"}}}),
+        ("DELETE", f"/api/dashboards/dashboard/{q(fx['dashboards'][n])}", None),
+        ("DELETE", f"/api/fleet/agents/files/{q(fx['agent_files'][n])}", None),
+        ("POST", "/api/fleet/epm/bulk_assets", {"assetIds": [{"id": fx["dashboards"][n + 2], "type": "dashboard"}]}),
+        ("GET", "/api/fleet/fleet_server_hosts", None),
+        ("POST", "/api/fleet/fleet_server_hosts", {"name": "Contract fleet", "host_urls": ["https://fleet.example:8220"]}),
+        ("GET", "/api/ml/saved_objects/sync?simulate=true", None),
+        ("GET", "/api/endpoint_list/items/_find?page=1&per_page=5&sort_field=name&sort_order=asc", None),
+        ("POST", "/api/entity_store/engines/host/init", {"fieldHistoryLength": 10}),
+        ("POST", "/api/entity_store/engines/host/start", None),
+        ("POST", "/api/entity_store/engines/host/stop", None),
+        ("PATCH", "/api/risk_score/engine/saved_object/configure",
+         {"exclude_alert_statuses": ["closed"], "exclude_alert_tags": ["false-positive"],
+          "range": {"start": "now-30d", "end": "now"}}),
+        ("DELETE", f"/api/lists?id={q(fx['lists'][n])}", None),
+        ("DELETE", "/api/note", {"noteId": fx["notes"][n]}),
+        ("POST", "/api/timeline/_import", (mp_body, mp_type)),
+        ("POST", "/api/streams/_resync", {}),
+        ("GET", "/api/streams/web-tier/_group", None),
+        ("DELETE", f"/api/cases?ids={q(cases[-1 - n]['id'])}", None),
+    ]
+
+
+PLAIN_JSON = ("/api/security/session/_invalidate", "/api/streams/")
+
+
+def send(client, method, path, body):
+    if isinstance(body, tuple):
+        return client.call(method, path, raw=body[0], ctype=body[1])
+    ctype = "application/json" if path.startswith(PLAIN_JSON) else "application/json; Elastic-Api-Version=2023-10-31"
+    return client.call(method, path, body, ctype=ctype)
+
+
+def defect_for(method, path):
+    segs = path.split("?")[0].split("/")
+    for (m, pattern), allowed in KNOWN_DEFECTS.items():
+        pat = pattern.split("/")
+        if m == method and len(pat) == len(segs) and all(p in ("{}", s) for p, s in zip(pat, segs)):
+            return allowed
+    return None
+
+
+def messages(items):
+    return [v.get("message", "") for v in items if isinstance(v, dict)]
+
+
+def check_strict(method, path, status, headers, raw):
+    """With --errors: 2xx and no violation, or 422 with exactly the documented defect."""
+    allowed = defect_for(method, path)
+    viol = headers.get("sl-violations")
+    if allowed:
+        if status == 422:
+            got = messages(json.loads(raw).get("validation", []))
+        elif status == 500 or viol:
+            got = messages(json.loads(viol or "[]"))
+        else:
+            got = []
+        bad = [m for m in got if not any(a in m for a in allowed)]
+        if bad or (status // 100 != 2 and not got):
+            return f"status {status}, violations besides the documented defect: {bad or raw[:600]!r}"
+        return None
+    if status // 100 != 2 or viol:
+        return f"status {status}, violations {viol or raw[:600]!r}"
+    return None
+
+
+def check_lenient(method, path, status, headers, raw):
+    """Without --errors (documented-defect routes): 2xx, violations only the documented ones."""
+    allowed = defect_for(method, path)
+    viol = json.loads(headers.get("sl-violations") or "[]")
+    bad = [m for m in messages(viol) if not any(a in m for a in allowed)]
+    if status // 100 != 2 or bad:
+        return f"status {status}, violations besides the documented defect: {bad or raw[:600]!r}"
+    return None
+
+
+def main():
+    prism = find_prism()
+    tmp = tempfile.mkdtemp(prefix="kt-contract-")
+    demo = p1 = p2 = None
+    failures = []
+    try:
+        spec = merged_spec(tmp)
+        keyfile = os.path.join(tmp, "api-key")
+        with open(keyfile, "w") as f:
+            f.write(API_KEY + "\n")
+        os.chmod(keyfile, 0o600)
+        demo_log = open(os.path.join(tmp, "demo.log"), "w")
+        demo = subprocess.Popen(demo_command() + ["--listen", "127.0.0.1:0", "--seed", "7", "--api-key", keyfile,
+                                                 "--action-delay", "0"],
+                                stdout=subprocess.PIPE, stderr=demo_log, text=True, start_new_session=True)
+        url = demo.stdout.readline().strip()
+        if not url.startswith("http://"):
+            sys.exit(f"FAIL: the demo server printed no URL (got {url!r})")
+        direct = Client(url)
+        reqs = requests(direct, 0)
+        log1 = open(os.path.join(tmp, "prism-errors.log"), "w")
+        p1, base = start_prism(prism, spec, url, True, log1)
+        proxy = Client(base)
+        for method, path, body in reqs:
+            status, headers, raw = send(proxy, method, path, body)
+            err = check_strict(method, path, status, headers, raw)
+            print(f"{'FAIL' if err else 'ok  '} {method} {path.split('?')[0]} -> {status}" + (f": {err}" if err else ""))
+            if err:
+                failures.append((method, path, err))
+        stop(p1)
+        log1.close()
+        with open(os.path.join(tmp, "prism-errors.log")) as f:
+            for line in f:
+                route = line.split("[HTTP SERVER] ", 1)[-1].split(" ")
+                probe = route[:2] == ["get", "/"]
+                known = len(route) > 1 and defect_for(route[0].upper(), route[1])
+                if "\u2716" in line and not probe and not known:
+                    failures.append(("log", "", line.strip()))
+                    print("FAIL prism: " + line.strip())
+        # The documented-defect routes again without --errors, so their responses are checked too.
+        log2 = open(os.path.join(tmp, "prism-lenient.log"), "w")
+        p2, base = start_prism(prism, spec, url, False, log2)
+        proxy = Client(base)
+        for method, path, body in requests(direct, 1):
+            if not defect_for(method, path):
+                continue
+            status, headers, raw = send(proxy, method, path, body)
+            err = check_lenient(method, path, status, headers, raw)
+            print(f"{'FAIL' if err else 'ok  '} {method} {path.split('?')[0]} -> {status} (response checked)" +
+                  (f": {err}" if err else ""))
+            if err:
+                failures.append((method, path, err))
+    finally:
+        stop(p1)
+        stop(p2)
+        stop(demo)
+        if failures:
+            print(f"logs kept in {tmp}")
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
+    if failures:
+        print(f"FAIL: {len(failures)} contract violation(s)")
+        return 1
+    print("PASS: every route answered within the contract")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
