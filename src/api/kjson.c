@@ -1,6 +1,7 @@
 #include "config.h"
 #include "api/kjson.h"
 #include "core/strbuf.h"
+#include "core/utf8.h"
 #include "core/xalloc.h"
 #include <stdarg.h>
 #include <stdio.h>
@@ -33,6 +34,23 @@ static bool kjson_depth_ok(const char *buf, size_t len, size_t *at)
 	return true;
 }
 
+/* A copy of buf with every byte that is not valid UTF-8 replaced by U+FFFD. */
+static char *kjson_repair_utf8(const char *buf, size_t len, size_t *out_len)
+{
+	struct strbuf sb;
+	strbuf_init(&sb);
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(buf + i, len - i, &cp);
+		if (cp == UTF8_INVALID)
+			strbuf_puts(&sb, "\xef\xbf\xbd");
+		else
+			strbuf_add(&sb, buf + i, n);
+		i += n;
+	}
+	return strbuf_detach(&sb, out_len);
+}
+
 json_t *kjson_parse(const char *buf, size_t len, char **err)
 {
 	size_t at = 0;
@@ -44,8 +62,16 @@ json_t *kjson_parse(const char *buf, size_t len, char **err)
 		*err = xasprintf("JSON nested deeper than %d levels (at byte %zu)", KJSON_MAX_DEPTH, at);
 		return NULL;
 	}
+	/* Strings with invalid UTF-8 would sink the whole response: mark the bad bytes instead, so the
+	 * rest is kept and the damage shows as U+FFFD where it was. */
+	char *repaired = NULL;
+	if (!utf8_valid(buf, len)) {
+		repaired = kjson_repair_utf8(buf, len, &len);
+		buf = repaired;
+	}
 	json_error_t e;
 	json_t *j = json_loadb(buf, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &e);
+	free(repaired);
 	if (!j) {
 		*err = xasprintf("malformed JSON at line %d, column %d: %s", e.line, e.column, e.text);
 		return NULL;

@@ -100,6 +100,10 @@ int script_next(struct script *s, struct script_step *st, char **err)
 		} else if (!strcmp(p, "expect") || !strcmp(p, "expect-not")) {
 			st->op = SCRIPT_EXPECT;
 			st->negate = p[6] == '-';
+			if (!*arg) {
+				*err = xasprintf("script line %d: %s needs text", s->lineno, p);
+				return -1;
+			}
 			s->path = xstrdup(arg);
 			st->text = s->path;
 		} else if (!strcmp(p, "sleep")) {
@@ -136,6 +140,18 @@ void script_screen_text(struct strbuf *out, int selected_attr)
 			mvin_wch(y, x, &cell);
 			getcchar(&cell, wc, &attrs, &pair, NULL);
 			int w = 1;
+			/* Line-drawing characters come back as their VT100 letters; show them as drawn. */
+			if ((attrs & A_ALTCHARSET) && wc[0] < 128 && !wc[1]) {
+				static const char *const acs[128] = {
+					['l'] = "┌", ['k'] = "┐", ['m'] = "└", ['j'] = "┘", ['q'] = "─", ['x'] = "│",
+					['t'] = "├", ['u'] = "┤", ['v'] = "┴", ['w'] = "┬", ['n'] = "┼",
+				};
+				if (acs[wc[0]]) {
+					strbuf_puts(&sb, acs[wc[0]]);
+					x++;
+					continue;
+				}
+			}
 			for (int k = 0; wc[k]; k++) {
 				char buf[4];
 				strbuf_add(&sb, buf, utf8_encode((uint32_t)wc[k], buf));
