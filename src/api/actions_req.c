@@ -59,7 +59,7 @@ char *actions_validate(enum action_kind kind, const struct action_params *p)
 			return xasprintf("unknown agent type \"%s\": use endpoint, sentinel_one, crowdstrike or "
 					 "microsoft_defender_endpoint", p->agent_type);
 	}
-	bool has_pid = p->pid != 0, has_entity = p->entity_id != NULL;
+	bool has_pid = p->has_pid, has_entity = p->entity_id != NULL;
 	if (kind != ACTION_SUSPEND) {
 		if (has_pid || has_entity)
 			return xasprintf("%s takes no process: leave out --pid and --entity-id", actions_kind_command(kind));

@@ -1,6 +1,7 @@
 /* Starting endpoint response actions: isolate, unisolate, running_procs, suspend_process. */
 #ifndef KT_ACTIONS_REQ_H
 #define KT_ACTIONS_REQ_H
+#include <stdbool.h>
 #include <stddef.h>
 #include "api/request.h"
 
@@ -14,7 +15,8 @@ extern const char *const actions_agent_types[];
 struct action_params {
 	const char *const *endpoint_ids;   /* at least one, none empty */
 	size_t n_endpoints;
-	long long pid;                     /* suspend: a process id (> 0), or 0 */
+	bool has_pid;                      /* suspend: the process is given by pid */
+	long long pid;                     /* suspend: the process id (1 or more) */
 	const char *entity_id;             /* suspend: a process entity id, or NULL */
 	const char *comment;
 	const char *const *case_ids;

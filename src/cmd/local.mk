@@ -13,4 +13,14 @@ src_cmd_libcmd_a_SOURCES = \
 	src/cmd/casefmt.c src/cmd/casefmt.h \
 	src/cmd/cmd_cases.c \
 	src/cmd/cmd_case_edit.c
+src_cmd_libcmd_a_SOURCES += \
+	src/cmd/alertfilt.c src/cmd/alertfilt.h \
+	src/cmd/alertfmt.c src/cmd/alertfmt.h \
+	src/cmd/actionfmt.c src/cmd/actionfmt.h \
+	src/cmd/cmd_alerts.c \
+	src/cmd/cmd_alert_edit.c \
+	src/cmd/cmd_ai.c \
+	src/cmd/cmd_actions.c \
+	src/cmd/cmd_endpoint.c \
+	src/cmd/cmd_sessions.c
 CMD_LIBS = src/cmd/libcmd.a $(API_LIBS)

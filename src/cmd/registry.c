@@ -9,6 +9,12 @@ static const struct cmd_def *const cmd_groups[] = {
 	cmd_help_defs,
 	cmd_cases_defs,
 	cmd_case_edit_defs,
+	cmd_alerts_defs,
+	cmd_alert_edit_defs,
+	cmd_ai_defs,
+	cmd_actions_defs,
+	cmd_endpoint_defs,
+	cmd_sessions_defs,
 };
 
 const struct cmd_def *const *cmd_all(void)

@@ -9,5 +9,17 @@ extern const struct cmd_def cmd_help_defs[];
 extern const struct cmd_def cmd_cases_defs[];
 /* Commands that change cases (cmd_case_edit.c). */
 extern const struct cmd_def cmd_case_edit_defs[];
+/* The alerts list (cmd_alerts.c). */
+extern const struct cmd_def cmd_alerts_defs[];
+/* Alert status and attach-to-case (cmd_alert_edit.c). */
+extern const struct cmd_def cmd_alert_edit_defs[];
+/* AI-assistant conversations (cmd_ai.c). */
+extern const struct cmd_def cmd_ai_defs[];
+/* Response-action history (cmd_actions.c). */
+extern const struct cmd_def cmd_actions_defs[];
+/* Endpoints and the response actions taken on them (cmd_endpoint.c). */
+extern const struct cmd_def cmd_endpoint_defs[];
+/* Session invalidation (cmd_sessions.c). */
+extern const struct cmd_def cmd_sessions_defs[];
 
 #endif
