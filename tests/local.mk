@@ -8,5 +8,6 @@ include $(srcdir)/tests/unit/local.mk
 include $(srcdir)/tests/demo/local.mk
 include $(srcdir)/tests/integ/local.mk
 include $(srcdir)/tests/ui/local.mk
+include $(srcdir)/tests/client/local.mk
 include $(srcdir)/tests/screen/local.mk
 include $(srcdir)/tests/contract/local.mk
