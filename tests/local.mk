@@ -1,7 +1,10 @@
 # Tests: each group lists its own programs in its own local.mk.
 TESTS_ENVIRONMENT_COMMON = KT_SRCDIR='$(abs_top_srcdir)' KT_BUILDDIR='$(abs_top_builddir)' \
 	KT_SHARED='$(abs_top_srcdir)/../shared' LC_ALL=C.UTF-8 TZ=UTC
-AM_TESTS_ENVIRONMENT = export $(TESTS_ENVIRONMENT_COMMON);
+AM_TESTS_ENVIRONMENT = export $(TESTS_ENVIRONMENT_COMMON) KT_VALGRIND='$(KT_VALGRIND)';
+# Compiled tests run through this wrapper: under valgrind when KT_VALGRIND=1.
+LOG_COMPILER = $(SHELL) $(srcdir)/tests/run-test.sh
+EXTRA_DIST += tests/run-test.sh
 TEST_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 
 include $(srcdir)/tests/unit/local.mk
