@@ -1,0 +1,178 @@
+#!/usr/bin/env python3
+"""Contract test of the client: every batch command, run through Prism in front of the demo.
+
+`ktriage -c` sends each command through a validating proxy built from the real Kibana
+spec (tests/contract/oas.py). The strict proxy (--errors) answers 422/500 to anything that
+breaks the spec, so a violating command fails; a second, lenient proxy forwards everything
+and logs every violation, which is how the test names them and how the spec's own known
+defects are accepted: exactly those messages, for exactly those operations, nothing else.
+The list of commands is checked against `ktriage help`, so a new command cannot skip it.
+"""
+import json
+import os
+import shlex
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import oas  # noqa: E402
+
+# The spec's own defects (see shared/kibana-oas/README.md and the closing notes): per operation,
+# the only violation messages accepted, each a substring of Prism's message.
+KNOWN_DEFECTS = {
+    # `parameters` is a oneOf of {pid} and {entity_id} with no `required`: every object matches both.
+    ("POST", "/api/endpoint/action/suspend_process"): ["must match exactly one schema in oneOf"],
+    # The body schema (NoParametersRequestSchema) wraps the real body in a required "body"
+    # property; Kibana itself reads endpoint_ids at the top level, as the seed document shows.
+    ("POST", "/api/endpoint/action/isolate"): ["must have required property 'body'"],
+    ("POST", "/api/endpoint/action/unisolate"): ["must have required property 'body'"],
+    ("POST", "/api/endpoint/action/running_procs"): ["must have required property 'body'"],
+    # The whole query string is declared as one required object parameter whose hostStatuses
+    # is required; Kibana treats every query parameter as optional.
+    ("GET", "/api/endpoint/metadata"): ["must have required property 'hostStatuses'", "must have required property 'query'"],
+}
+
+# Every batch command that exists, with ids filled from the demo ({case}, {jira}, ...).
+COMMANDS = [
+    ("cases", "cases --per-page 5"),
+    ("cases", "cases --status open --severity high --search shell --tag vip --sort-field createdAt --sort-order asc"),
+    ("cases", "cases --all"),
+    ("case show", "case show {case}"),
+    ("connectors", "connectors"),
+    ("alert cases", "alert cases {attached_alert}"),
+    ("case status", "case status {case} in-progress"),
+    ("case severity", "case severity {case} critical"),
+    ("case comment", "case comment {case} Checked by the contract test"),
+    ("case push", "case push {case2} {jira}"),
+    ("alerts", "alerts --status open --severity high"),
+    ("alerts", "alerts --since 24h --limit 150"),
+    ("alert status", "alert status {alert} {alert2} acknowledged"),
+    ("alert attach", "alert attach {alert} --case {case}"),
+    ("conversations", "conversations --sort-field title --sort-order asc --per-page 5"),
+    ("conversation show", "conversation show {conversation}"),
+    ("actions", "actions --per-page 5"),
+    ("action show", "action show {action}"),
+    ("endpoints", "endpoints"),
+    ("endpoint suspend", "endpoint suspend --endpoint {endpoint} --pid 4242 --comment contract"),
+    ("endpoint isolate", "endpoint isolate --endpoint {endpoint} --comment contract"),
+    ("endpoint release", "endpoint release --endpoint {endpoint}"),
+    ("endpoint processes", "endpoint processes --endpoint {endpoint}"),
+    ("sessions invalidate", "sessions invalidate --provider-type basic --username elastic"),
+    ("sessions invalidate", "sessions invalidate --all"),
+]
+
+# Commands that need no server.
+LOCAL = {"help"}
+
+
+def ktriage_bin():
+    return os.path.join(os.environ.get("KT_BUILDDIR", "."), "src", "ktriage")
+
+
+def run(url, key, command):
+    args = [ktriage_bin(), "--url", url, "--api-key-file", key, "--quiet", "--json", "-c", command + " --yes"]
+    p = subprocess.run(args, capture_output=True, text=True, timeout=120)
+    return p.returncode, p.stdout, p.stderr
+
+
+def ids_from_demo(url, key):
+    def js(cmd):
+        rc, out, err = run(url, key, cmd)
+        if rc != 0:
+            raise SystemExit(f"FAIL: could not read ids from the demo with '{cmd}': {err}")
+        return json.loads(out)
+    ids = {}
+    cases = js("cases --per-page 100 --sort-field createdAt --sort-order asc")["cases"]
+    ids["case"], ids["case2"] = cases[0]["id"], cases[1]["id"]
+    for c in cases:
+        full = js("case show " + c["id"])
+        alerts = [a for cm in full.get("comments", []) if cm.get("type") == "alert" for a in
+                  (cm["alertId"] if isinstance(cm["alertId"], list) else [cm["alertId"]])]
+        if alerts:
+            ids["attached_alert"] = alerts[0]
+            break
+    conns = js("connectors")
+    ids["jira"] = next(c["id"] for c in conns if c["connector_type_id"] == ".jira" and "misconfigured" not in c["name"])
+    hits = js("alerts --limit 5")["hits"]["hits"]
+    ids["alert"], ids["alert2"] = hits[0]["_id"], hits[1]["_id"]
+    ids["conversation"] = js("conversations --per-page 1")["data"][0]["id"]
+    ids["action"] = js("actions --per-page 1")["data"][0]["id"]
+    ids["endpoint"] = js("endpoints")["data"][0]["metadata"]["agent"]["id"]
+    return ids
+
+
+def listed_commands():
+    p = subprocess.run([ktriage_bin(), "help"], capture_output=True, text=True, check=True)
+    words = set()
+    for line in p.stdout.splitlines():
+        if line.startswith("  ") and "  " in line.strip():
+            words.add(line.strip().split("  ")[0].strip())
+    return words
+
+
+def main():
+    prism = oas.find_prism()
+    tmp = tempfile.mkdtemp(prefix="kt-contract-")
+    procs = []
+    try:
+        spec = oas.merged_spec(tmp)
+        templates = list(json.load(open(spec))["paths"].keys())
+        key = os.path.join(tmp, "key")
+        with open(key, "w") as f:
+            f.write("Y29udHJhY3Q6a2V5\n")
+        os.chmod(key, 0o600)
+        demo, demo_url = oas.start_demo(ktriage_bin(), tmp, "--api-key", key, "--quiet", "--action-delay", "100")
+        procs.append(demo)
+        strict, strict_url, strict_log = oas.start_prism(prism, spec, demo_url, os.path.join(tmp))
+        procs.append(strict)
+        lenient_dir = os.path.join(tmp, "lenient")
+        os.mkdir(lenient_dir)
+        lenient, lenient_url, lenient_log = oas.start_prism_lenient(prism, spec, demo_url, lenient_dir)
+        procs.append(lenient)
+
+        failures = []
+        missing = listed_commands() - LOCAL - {w for w, _ in COMMANDS}
+        if missing:
+            failures.append("commands not covered by the contract test: " + ", ".join(sorted(missing)))
+        ids = ids_from_demo(demo_url, key)
+        seen = 0
+        for words, template in COMMANDS:
+            command = template.format(**ids)
+            rc, _, err = run(strict_url, key, command)
+            if rc == 0:
+                print(f"ok   {command}")
+                continue
+            # Refused: send it again through the lenient proxy to name each violation.
+            lrc, _, lerr = run(lenient_url, key, command)
+            viols = oas.violations(lenient_log)[seen:]
+            seen += len(viols)
+            unexplained = []
+            for method, path, msg in viols:
+                op = (method, oas.template_of(path, templates))
+                if not any(k in msg for k in KNOWN_DEFECTS.get(op, [])):
+                    unexplained.append(f"{method} {op[1]}: {msg}")
+            if unexplained:
+                failures.append(f"{command}: " + "; ".join(unexplained))
+            elif not viols:
+                failures.append(f"{command}: {err.strip()}")
+            elif lrc != 0:
+                failures.append(f"{command}: the command failed against the demo: {lerr.strip()}")
+            else:
+                print(f"ok   {command} (Prism objects only to the spec's known defect)")
+                continue
+            print(f"FAIL {command}")
+        if failures:
+            print("\nContract violations:")
+            for f in failures:
+                print("  " + f)
+            return 1
+        return 0
+    finally:
+        for p in procs:
+            p.kill()
+            p.wait()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,147 @@
+"""Shared pieces of the contract tests: the merged Kibana spec and a Prism validating proxy.
+
+The contract is the three files in shared/kibana-oas: the unmodified kibana.yaml plus
+user_session_apis.yaml and seed-streams.yaml. Their paths are merged into one document
+at test time, in a temporary directory (never committed). Prism (`prism proxy SPEC
+UPSTREAM --errors`) answers 422 to a request that breaks the spec and 500 to a response
+that breaks it, and logs each violation; a test that cannot find Prism or the spec
+exits 77 (SKIP) and says why.
+"""
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+
+
+def skip(why):
+    print(f"SKIP: {why}")
+    sys.stdout.flush()
+    sys.exit(77)
+
+
+def shared_dir():
+    for cand in (os.environ.get("KT_SHARED"), "/work/shared"):
+        if cand and os.path.isfile(os.path.join(cand, "kibana-oas", "kibana.yaml")):
+            return cand
+    skip("the API contract (shared/kibana-oas/kibana.yaml) is not next to this checkout; set KT_SHARED")
+
+
+def find_prism():
+    cands = [os.environ.get("PRISM")]
+    src = os.environ.get("KT_SRCDIR")
+    if src:
+        cands.append(os.path.join(src, "tests/contract/node_modules/.bin/prism"))
+    cands.append(shutil.which("prism"))
+    for c in cands:
+        if c and os.access(c, os.X_OK):
+            return c
+    skip("Stoplight Prism is not installed: run `npm ci --prefix tests/contract` (needs the npm registry)")
+
+
+def merged_spec(tmp):
+    """Write the merged contract as JSON (Prism reads it faster than YAML); return its path."""
+    try:
+        import yaml
+    except ImportError:
+        skip("the python3 yaml module is missing (apt-get install python3-yaml)")
+    base = os.path.join(shared_dir(), "kibana-oas")
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    with open(os.path.join(base, "kibana.yaml")) as f:
+        spec = yaml.load(f, Loader=loader)
+    for extra in ("user_session_apis.yaml", "seed-streams.yaml"):
+        with open(os.path.join(base, extra)) as f:
+            more = yaml.load(f, Loader=loader)
+        spec["paths"].update(more.get("paths", {}))
+        for kind, items in (more.get("components") or {}).items():
+            spec.setdefault("components", {}).setdefault(kind, {}).update(items)
+    path = os.path.join(tmp, "kibana-merged.json")
+    with open(path, "w") as f:
+        json.dump(spec, f, default=str)
+    return path
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_demo(ktriage, tmp, *args):
+    """Start `ktriage serve-demo` on an ephemeral port; return (process, url)."""
+    out = open(os.path.join(tmp, "demo.url"), "w+")
+    err = open(os.path.join(tmp, "demo.log"), "w")
+    proc = subprocess.Popen([ktriage, "serve-demo", "--listen", "127.0.0.1:0", *args], stdout=out, stderr=err)
+    for _ in range(100):
+        out.seek(0)
+        line = out.readline().strip()
+        if line:
+            return proc, line
+        if proc.poll() is not None:
+            break
+        time.sleep(0.1)
+    proc.kill()
+    raise SystemExit("FAIL: the demo server did not start: " + open(os.path.join(tmp, "demo.log")).read())
+
+
+def start_prism(prism, spec, upstream, tmp):
+    """Start Prism as a validating proxy in front of upstream; return (process, url, log path)."""
+    port = free_port()
+    log = os.path.join(tmp, "prism.log")
+    proc = subprocess.Popen([prism, "proxy", spec, upstream, "--errors", "-p", str(port), "-h", "127.0.0.1"],
+                            stdout=open(log, "w"), stderr=subprocess.STDOUT)
+    for _ in range(240):
+        if "Prism is listening" in open(log, errors="replace").read():
+            return proc, f"http://127.0.0.1:{port}", log
+        if proc.poll() is not None:
+            break
+        time.sleep(0.25)
+    proc.kill()
+    raise SystemExit("FAIL: Prism did not start:\n" + open(log, errors="replace").read()[-3000:])
+
+
+def start_prism_lenient(prism, spec, upstream, tmp):
+    """Prism without --errors: it forwards everything and logs each violation (for naming them)."""
+    port = free_port()
+    log = os.path.join(tmp, "prism.log")
+    proc = subprocess.Popen([prism, "proxy", spec, upstream, "-p", str(port), "-h", "127.0.0.1"],
+                            stdout=open(log, "w"), stderr=subprocess.STDOUT)
+    for _ in range(240):
+        if "Prism is listening" in open(log, errors="replace").read():
+            return proc, f"http://127.0.0.1:{port}", log
+        if proc.poll() is not None:
+            break
+        time.sleep(0.25)
+    proc.kill()
+    raise SystemExit("FAIL: Prism did not start:\n" + open(log, errors="replace").read()[-3000:])
+
+
+_REQ = re.compile(r"\[HTTP SERVER\] (\w+) (\S+) ℹ\s+info\s+Request received")
+_VIOL = re.compile(r"\[VALIDATOR\] (?:✖\s+error|⚠\s+warning)\s+(.*)")
+
+
+def violations(log):
+    """[(method, path, message)] for every violation Prism logged, tied to the request it belongs to."""
+    found, current = [], ("?", "?")
+    for line in open(log, errors="replace"):
+        m = _REQ.search(line)
+        if m:
+            current = (m.group(1).upper(), m.group(2).split("?")[0])
+            continue
+        m = _VIOL.search(line)
+        if m:
+            found.append((current[0], current[1], m.group(1).strip()))
+    return found
+
+
+def template_of(path, templates):
+    """The spec path template ('/api/cases/{caseId}') a concrete path belongs to, or the path itself."""
+    # Literal segments win over placeholders: /api/endpoint/action/isolate is not /action/{action_id}.
+    for t in sorted(templates, key=lambda t: t.count("{")):
+        pattern = "^" + re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(t)) + "$"
+        if re.match(pattern, path):
+            return t
+    return path
