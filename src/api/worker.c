@@ -91,24 +91,50 @@ static void worker_cancelled(struct worker *w, struct worker_job *job)
 	worker_finish(w, job);
 }
 
+/* Take the job off the running list (it failed to start); worker thread only. */
+static void worker_unlink_running(struct worker *w, struct worker_job *job)
+{
+	pthread_mutex_lock(&w->lock);
+	for (struct worker_job **pp = &w->running; *pp; pp = &(*pp)->next) {
+		if (*pp == job) {
+			*pp = job->next;
+			break;
+		}
+	}
+	pthread_mutex_unlock(&w->lock);
+}
+
 /* Start queued jobs and retire cancelled ones; worker thread only. */
 static void worker_intake(struct worker *w)
 {
-	pthread_mutex_lock(&w->lock);
-	struct worker_job *q = w->queued;
-	w->queued = NULL;
-	w->queued_tail = &w->queued;
-	pthread_mutex_unlock(&w->lock);
-
-	while (q) {
-		struct worker_job *job = q;
-		q = q->next;
-		if (job->cancelled) {
+	for (;;) {
+		/*
+		 * Move one job from the queue to the running list in one step, so that
+		 * worker_cancel always finds it on one list or the other.
+		 */
+		pthread_mutex_lock(&w->lock);
+		struct worker_job *job = w->queued;
+		bool cancelled = false;
+		if (job) {
+			w->queued = job->next;
+			if (!w->queued)
+				w->queued_tail = &w->queued;
+			cancelled = job->cancelled;
+			if (!cancelled) {
+				job->next = w->running;
+				w->running = job;
+			}
+		}
+		pthread_mutex_unlock(&w->lock);
+		if (!job)
+			break;
+		if (cancelled) {
 			worker_cancelled(w, job);
 			continue;
 		}
 		char *err = NULL;
 		if (http_transfer_init(&job->xfer, &w->profile, job->done->req, &err) < 0) {
+			worker_unlink_running(w, job);
 			http_transfer_cleanup(&job->xfer);
 			memset(&job->done->res, 0, sizeof(job->done->res));
 			job->done->res.status = API_ERR_NETWORK;
@@ -117,10 +143,6 @@ static void worker_intake(struct worker *w)
 			continue;
 		}
 		curl_multi_add_handle(w->multi, job->xfer.easy);
-		pthread_mutex_lock(&w->lock);
-		job->next = w->running;
-		w->running = job;
-		pthread_mutex_unlock(&w->lock);
 	}
 
 	/* Cancellation flags are set under the lock by other threads. */
