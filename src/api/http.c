@@ -60,6 +60,8 @@ static int http_set_body(struct http_transfer *t, const struct api_request *req,
 	} else if (req->method != HTTP_GET) {
 		curl_easy_setopt(t->easy, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)0);
 		curl_easy_setopt(t->easy, CURLOPT_POSTFIELDS, "");
+		/* No body, no type: curl would otherwise claim an urlencoded form. */
+		http_add_header(t, "Content-Type:");
 	}
 	if (req->method != HTTP_POST && req->method != HTTP_GET)
 		curl_easy_setopt(t->easy, CURLOPT_CUSTOMREQUEST, api_method_name(req->method));
