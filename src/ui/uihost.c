@@ -129,11 +129,6 @@ static void uihost_start(struct app *a, struct pane *origin, bool from_prompt, i
 	}
 }
 
-void app_run_argv(struct app *a, struct pane *origin, int argc, char **argv)
-{
-	uihost_start(a, origin, false, argc, argv);
-}
-
 /* A list command at ':' goes to its pane when the pane can take its filters. */
 static bool uihost_list_command(struct app *a, int argc, char **argv)
 {
@@ -177,6 +172,12 @@ void app_run_line(struct app *a, const char *line)
 		uihost_start(a, app_current_pane(a), true, argc, argv);
 	}
 	tokenize_free(argc, argv);
+}
+
+void app_run_argv(struct app *a, struct pane *origin, int argc, char **argv)
+{
+	if (!uihost_list_command(a, argc, argv))
+		uihost_start(a, origin, false, argc, argv);
 }
 
 void app_open_form(struct app *a, struct pane *origin, const struct cmd_def *def, const char *const *given)

@@ -1,6 +1,7 @@
 # Screen tests: key scripts run against a fresh demo server by run-keys.sh.
 SCREEN_TESTS = \
 	tests/screen/cases_browse.keys \
+	tests/screen/cases_filters.keys \
 	tests/screen/cases_status.keys \
 	tests/screen/cases_comment.keys \
 	tests/screen/cases_push.keys \

@@ -3,6 +3,7 @@
 #include "ui/app.h"
 #include "ui/keys.h"
 #include "ui/pane.h"
+#include "ui/prompt.h"
 #include "ui/panes.h"
 #include "ui/textview.h"
 #include "ui/uifmt.h"
@@ -12,6 +13,7 @@
 #include "api/worker.h"
 #include "cmd/casefmt.h"
 #include "cmd/parse.h"
+#include "cmd/tokenize.h"
 #include "core/record.h"
 #include "core/strbuf.h"
 #include "core/timefmt.h"
@@ -344,6 +346,28 @@ static bool cases_key(struct pane *p, int key)
 	case 'O':
 		d->asc = !d->asc;
 		break;
+	case 'f': {
+		/* Server-side filters are a command line: edit it, with completion. */
+		struct strbuf line;
+		strbuf_init(&line);
+		strbuf_puts(&line, "cases");
+		if (d->status)
+			strbuf_printf(&line, " --status %s", d->status);
+		if (d->severity)
+			strbuf_printf(&line, " --severity %s", d->severity);
+		if (d->search) {
+			strbuf_puts(&line, " --search ");
+			tokenize_quote(&line, d->search);
+		}
+		for (size_t i = 0; i < d->n_tags; i++) {
+			strbuf_puts(&line, " --tag ");
+			tokenize_quote(&line, d->tags[i]);
+		}
+		strbuf_printf(&line, " --sort-field %s --sort-order %s ", cases_sorts[d->sort].field, d->asc ? "asc" : "desc");
+		prompt_open(p->app, line.buf);
+		strbuf_free(&line);
+		return true;
+	}
 	case 'v': {
 		size_t i = 0;
 		while (i < 4 && !((statuses[i] == NULL && d->status == NULL) ||
@@ -516,6 +540,7 @@ static const struct pane_keyhelp cases_keyhelp[] = {
 	{"o", "sort by the next field (updated, created, severity, title)"},
 	{"O", "reverse the sort order"},
 	{"v", "show open, in-progress, closed or all cases"},
+	{"f", "edit the server-side filters as a command line (status, severity, search, tags, sort)"},
 	{NULL, NULL},
 };
 
