@@ -128,18 +128,28 @@ int batch_run(const struct batch_options *o, const char *command_line)
 	char *why = NULL;
 	int used;
 	const struct cmd_def *def = cmd_lookup(argc, argv, &used);
-	bool wants_help = false;
-	for (int i = 0; i < argc; i++)
-		wants_help |= strcmp(argv[i], "--help") == 0;
-	bool local = wants_help || (def && (def->flags & CMD_LOCAL));
-	if (def && !local && !profile_usable(o->profile, &why)) {
+	/*
+	 * Only a command that parses and is not asking for help talks to Kibana; usage
+	 * errors and --help need no URL. An argv entry "--help" alone proves nothing: it
+	 * may be an option's value or come after "--", and the command would then run
+	 * without a worker.
+	 */
+	bool sends = false;
+	if (def && !(def->flags & CMD_LOCAL)) {
+		struct cmd_parsed parsed;
+		char *perr = NULL;
+		sends = cmd_parse_args(def, argc - used, argv + used, &parsed, &perr) == 0 && !parsed.help;
+		cmd_parse_free(def, parsed.values);
+		free(perr);
+	}
+	if (sends && !profile_usable(o->profile, &why)) {
 		fprintf(stderr, "ktriage: %s\n", why);
 		free(why);
 		tokenize_free(argc, argv);
 		return CMD_EXIT_USAGE;
 	}
 	struct worker *w = NULL;
-	if (def && !local && !(w = worker_new(o->profile, &err))) {
+	if (sends && !(w = worker_new(o->profile, &err))) {
 		fprintf(stderr, "ktriage: %s\n", err);
 		free(err);
 		tokenize_free(argc, argv);
