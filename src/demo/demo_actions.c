@@ -204,10 +204,13 @@ void demo_actions_generate(struct demo_data *d, unsigned n)
 		}
 		bool pending = demo_rng_chance(&r, 10);
 		int64_t at = d->now_ms - (pending ? demo_rng_range(&r, 60000, 3000000) : demo_rng_range(&r, 600000, 30 * 86400000LL));
-		const char *comment = demo_rng_chance(&r, 70) ? demo_action_comments[demo_rng_below(&r, (uint32_t)demo_n_action_comments)] : NULL;
+		char *comment = demo_rng_chance(&r, 70)
+					? demo_data_text(d, &r, demo_action_comments[demo_rng_below(&r, (uint32_t)demo_n_action_comments)])
+					: NULL;
 		const char *user = d->people[1 + demo_rng_below(&r, (uint32_t)d->npeople - 1)].username;
 		json_t *a = new_action(id, commands[cmd], h, at, user, comment, params);
 		json_decref(params);
+		free(comment);
 		if (!pending) {
 			int64_t done = at + demo_rng_range(&r, 4000, 300000);
 			char *err = NULL;
@@ -249,6 +252,13 @@ static json_t *find_action(struct demo_data *d, const char *id)
 			return a;
 	}
 	return NULL;
+}
+
+static int newest_first(size_t a, size_t b, void *ctx)
+{
+	json_int_t x = json_integer_value(json_object_get(json_array_get(ctx, a), "_created_ms"));
+	json_int_t y = json_integer_value(json_object_get(json_array_get(ctx, b), "_created_ms"));
+	return (x < y) - (x > y);
 }
 
 static bool in_list(const char *const *v, size_t n, const char *s)
@@ -299,10 +309,10 @@ static void action_list(struct demo_req *req, struct demo_resp *resp)
 			continue;
 		idx[m++] = i;
 	}
-	/* Newest first. */
+	demo_sort_idx(idx, m, newest_first, d->actions);
 	json_t *data = json_array();
 	for (size_t k = (size_t)((page - 1) * size); k < m && k < (size_t)(page * size); k++) {
-		json_t *a = json_array_get(d->actions, idx[m - 1 - k]);
+		json_t *a = json_array_get(d->actions, idx[k]);
 		json_array_append_new(data, render_action(a, req->now_ms, in_list(with, nwith, demo_jstr(a, "id"))));
 	}
 	free(idx);

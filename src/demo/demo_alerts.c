@@ -233,7 +233,7 @@ static void reason(const struct demo_data *d, const struct demo_alert *a, char *
 			 p->parent, user, h->hostname, rd->severity, rule);
 	else
 		snprintf(buf, DEMO_AFIELD_BUF, "%s event with process %s, file %s, by %s on %s created %s alert %s.",
-			 rd->category, p->name, demo_files[a->file].path, user, h->hostname, rd->severity, rule);
+			 rd->category, p->name, d->files[a->file], user, h->hostname, rd->severity, rule);
 }
 
 const char *demo_alert_str(const struct demo_data *d, const struct demo_alert *a, int f, char *buf)
@@ -260,7 +260,7 @@ const char *demo_alert_str(const struct demo_data *d, const struct demo_alert *a
 	case DEMO_AF_PARENT: return p->parent;
 	case DEMO_AF_SRC_IP: ip_text(a->src_ip, buf); return buf;
 	case DEMO_AF_DST_IP: ip_text(a->dst_ip, buf); return buf;
-	case DEMO_AF_FILE_PATH: return demo_files[a->file].path;
+	case DEMO_AF_FILE_PATH: return d->files[a->file];
 	case DEMO_AF_FILE_HASH: {
 		uint64_t x = d->seed ^ (0xf11eULL << 32) ^ a->file;
 		for (int w = 0; w < 4; w++) {
@@ -333,7 +333,7 @@ json_t *demo_alert_source(const struct demo_data *d, const struct demo_alert *a)
 						    p->exe, "command_line", p->cmdline, "parent", "name", p->parent));
 	json_object_set_new(s, "source", json_pack("{s:s}", "ip", src));
 	json_object_set_new(s, "destination", json_pack("{s:s, s:i}", "ip", dst, "port", a->dst_port));
-	json_object_set_new(s, "file", json_pack("{s:s, s:{s:s}}", "path", demo_files[a->file].path, "hash",
+	json_object_set_new(s, "file", json_pack("{s:s, s:{s:s}}", "path", d->files[a->file], "hash",
 						 "sha256", demo_alert_str(d, a, DEMO_AF_FILE_HASH, buf)));
 	json_object_set_new(s, "agent", json_pack("{s:s, s:s, s:s}", "id", h->agent_id, "type", "endpoint",
 						  "version", h->agent_version));

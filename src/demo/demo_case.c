@@ -187,10 +187,11 @@ static json_t *gen_case(struct demo_data *d, struct demo_rng *r, json_t *case_co
 	char *v = demo_so_version(d->seq++, 1 + demo_rng_below(r, 3));
 	json_object_set_new(c, "version", json_string(v));
 	free(v);
-	char *title = demo_subst(demo_case_titles[demo_rng_below(r, (uint32_t)demo_n_case_titles)], hostname);
+	uint32_t theme = demo_rng_below(r, (uint32_t)demo_n_case_titles);
+	char *title = demo_subst(demo_case_titles[theme], hostname);
 	json_object_set_new(c, "title", demo_data_jtext(d, r, title));
 	free(title);
-	char *desc = demo_subst(demo_case_descriptions[demo_rng_below(r, (uint32_t)demo_n_case_descriptions)], hostname);
+	char *desc = demo_subst(demo_case_descriptions[theme % demo_n_case_descriptions], hostname);
 	json_object_set_new(c, "description", demo_data_jtext(d, r, desc));
 	free(desc);
 	json_t *tags = json_array();

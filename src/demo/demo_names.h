@@ -63,7 +63,7 @@ extern const size_t demo_n_accounts;
 /* Case titles; "%s" is replaced by a host name. */
 extern const char *const demo_case_titles[];
 extern const size_t demo_n_case_titles;
-/* Case descriptions (markdown); "%s" is replaced by a host name. */
+/* Case descriptions (markdown), one per title in the same order; "%s" is replaced by a host name. */
 extern const char *const demo_case_descriptions[];
 extern const size_t demo_n_case_descriptions;
 /* Case tags. */

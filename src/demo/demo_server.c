@@ -159,6 +159,14 @@ static void fault_sleep(struct demo_server *s, unsigned ms)
 	pthread_mutex_unlock(&s->stop_lock);
 }
 
+static bool stopping(struct demo_server *s)
+{
+	pthread_mutex_lock(&s->stop_lock);
+	bool stop = s->stopping;
+	pthread_mutex_unlock(&s->stop_lock);
+	return stop;
+}
+
 /* Constant-time comparison, so the key cannot be guessed byte by byte from timing. */
 static bool same_secret(const char *a, const char *b)
 {
@@ -223,7 +231,9 @@ static void dispatch(struct demo_server *s, struct MHD_Connection *c, struct con
 	struct demo_req req = {.method = method, .path = path.buf, .space = space};
 	struct query_acc q = {0};
 	const struct demo_route *r = NULL;
-	if ((f = demo_fault_match(s->faults, s->nfaults, DEMO_FAULT_STATUS, path.buf))) {
+	if (stopping(s)) {
+		demo_reply_error(resp, 503, "The demo server is shutting down");
+	} else if ((f = demo_fault_match(s->faults, s->nfaults, DEMO_FAULT_STATUS, path.buf))) {
 		demo_fault_status(resp, (int)f->value, path.buf);
 	} else if (demo_fault_match(s->faults, s->nfaults, DEMO_FAULT_HTML_ERROR, path.buf)) {
 		demo_fault_html(resp);
