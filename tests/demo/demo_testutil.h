@@ -1,0 +1,43 @@
+/* Helpers for the demo server tests: start a server in-process and talk to it with libcurl. */
+#ifndef KT_DEMO_TESTUTIL_H
+#define KT_DEMO_TESTUTIL_H
+#include <jansson.h>
+#include <stddef.h>
+
+struct demo_options;
+struct demo_server;
+
+/* The API key tests start servers with. */
+#define DT_KEY "dGVzdDpkZW1vLWtleQ=="
+
+/* One HTTP exchange's result. */
+struct dt_resp {
+	long status;
+	char *body;        /* NUL-terminated; may hold NUL bytes before len */
+	size_t len;
+	char *ctype;       /* Content-Type, or NULL */
+};
+
+/* Start a server on 127.0.0.1:0 with the options (the test fails when it cannot). */
+struct demo_server *dt_start(const struct demo_options *o);
+/*
+ * Send a request: method, path (appended to the server URL), body (NULL: none) with
+ * its content type (NULL: the versioned JSON type), auth "ApiKey DT_KEY" unless
+ * no_auth, kbn-xsrf unless no_xsrf.
+ */
+struct dt_resp dt_req(struct demo_server *s, const char *method, const char *path, const char *body,
+		      const char *ctype, int flags);
+/* dt_req flags. */
+enum { DT_NO_AUTH = 1, DT_NO_XSRF = 2, DT_BAD_AUTH = 4 };
+/* A JSON request; the body is parsed into *out when out is not NULL (the test fails on bad JSON). */
+long dt_json(struct demo_server *s, const char *method, const char *path, const char *body, json_t **out);
+/* GET path, expecting 200, and return the parsed body. */
+json_t *dt_get(struct demo_server *s, const char *path);
+/* The shared test server: seed 11, 1500 alerts, API key DT_KEY, 50 ms action delay, quiet. */
+struct demo_server *dt_start_default(void);
+/* Free a response. */
+void dt_resp_free(struct dt_resp *r);
+/* printf into a new string. */
+char *dt_fmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif
