@@ -209,6 +209,7 @@ struct action_process_list *actions_processes(const struct response_action *a)
 				continue;
 			l->items = xreallocarray(l->items, l->n + 1, sizeof(*l->items));
 			struct action_process *p = &l->items[l->n++];
+			p->agent_id = xstrdup(agent);
 			p->command = actions_entry_text(e, "command");
 			p->pid = actions_entry_text(e, "pid");
 			p->entity_id = actions_entry_text(e, "entity_id");
@@ -223,6 +224,7 @@ void actions_processes_free(struct action_process_list *l)
 	if (!l)
 		return;
 	for (size_t i = 0; i < l->n; i++) {
+		free(l->items[i].agent_id);
 		free(l->items[i].command);
 		free(l->items[i].pid);
 		free(l->items[i].entity_id);

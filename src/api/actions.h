@@ -40,6 +40,7 @@ struct action_page {
 
 /* A process a running-processes action reported. */
 struct action_process {
+	char *agent_id;       /* the endpoint that reported it */
 	char *command;
 	char *pid;
 	char *entity_id;

@@ -64,6 +64,26 @@ void alerts_alert_clear(struct alert *a)
 	memset(a, 0, sizeof(*a));
 }
 
+void alerts_alert_copy(struct alert *dst, const struct alert *src)
+{
+	*dst = *src;
+	dst->id = xstrdup(src->id);
+	dst->index = xstrdup(src->index);
+	dst->timestamp = xstrdup(src->timestamp);
+	dst->rule_name = xstrdup(src->rule_name);
+	dst->rule_uuid = xstrdup(src->rule_uuid);
+	dst->severity = xstrdup(src->severity);
+	dst->workflow_status = xstrdup(src->workflow_status);
+	dst->reason = xstrdup(src->reason);
+	dst->host_name = xstrdup(src->host_name);
+	dst->user_name = xstrdup(src->user_name);
+	dst->process_name = xstrdup(src->process_name);
+	dst->entity_id = xstrdup(src->entity_id);
+	dst->agent_id = xstrdup(src->agent_id);
+	dst->source = json_incref(src->source);
+	dst->sort = json_incref(src->sort);
+}
+
 /* One hit: _id and _index are what every later action needs; the ECS fields are optional. */
 static void alerts_read_hit(struct kjson_reader *r, json_t *hit, struct alert *a)
 {

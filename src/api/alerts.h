@@ -52,6 +52,8 @@ int alerts_parse_search(json_t *j, void **model, char **err);
 void alerts_free_page(void *model);
 /* Free the contents of one alert. */
 void alerts_alert_clear(struct alert *a);
+/* Make dst an independent copy of src. */
+void alerts_alert_copy(struct alert *dst, const struct alert *src);
 /* api_parse_fn for signals/status: a struct alert_status_result. */
 int alerts_parse_status(json_t *j, void **model, char **err);
 /* Free a model from alerts_parse_status. */

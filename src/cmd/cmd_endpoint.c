@@ -144,9 +144,12 @@ static char *endpoint_action_question(const struct endpoint_action *ea)
 		strbuf_printf(&q, "Ask %s for its running processes (a response action)?", hosts);
 		break;
 	}
-	if (ea->params.n_cases || ea->params.n_alerts)
-		strbuf_printf(&q, " It is recorded on %zu case%s and %zu alert%s.", ea->params.n_cases,
-			      ea->params.n_cases == 1 ? "" : "s", ea->params.n_alerts, ea->params.n_alerts == 1 ? "" : "s");
+	size_t nc = ea->params.n_cases, na = ea->params.n_alerts;
+	if (nc && na)
+		strbuf_printf(&q, " It is recorded on %zu case%s and %zu alert%s.", nc, nc == 1 ? "" : "s", na,
+			      na == 1 ? "" : "s");
+	else if (nc || na)
+		strbuf_printf(&q, " It is recorded on %zu %s%s.", nc + na, nc ? "case" : "alert", nc + na == 1 ? "" : "s");
 	free(hosts);
 	return strbuf_detach(&q, NULL);
 }

@@ -74,8 +74,7 @@ static void sessions_run(struct cmd_ctx *ctx)
 		return;
 	}
 	char *what = sessions_describe(ctx);
-	char *q = all ? xasprintf("Log out %s? Type \"%s\" to confirm.", what, SESSIONS_ALL_WORD)
-		      : xasprintf("Invalidate %s?", what);
+	char *q = all ? xasprintf("Log out %s?", what) : xasprintf("Invalidate %s?", what);
 	cmd_confirm(ctx, q, all ? SESSIONS_ALL_WORD : NULL, sessions_go);
 	free(q);
 	free(what);

@@ -5,6 +5,7 @@
 #include "api/cases.h"
 #include "api/cases_req.h"
 #include "api/connectors.h"
+#include "api/endpoints.h"
 #include "api/worker.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
@@ -66,6 +67,15 @@ static void idsource_deliver(struct worker_sink *sink, struct worker_done *d)
 			if (cases_connector_type_ok(l->items[i].type))
 				picker_add(v, l->items[i].id, l->items[i].name, l->items[i].type);
 		picker_loaded(v, NULL);
+	} else if (v && f->kind == CMD_ID_ENDPOINT) {
+		const struct endpoint_page *p = d->res.model;
+		for (size_t i = 0; i < p->n; i++) {
+			const struct endpoint_host *h = &p->items[i];
+			char *detail = xasprintf("%s · %s%s", h->status, h->os ? h->os : "-", h->isolated ? " · isolated" : "");
+			picker_add(v, h->agent_id, h->hostname ? h->hostname : h->agent_id, detail);
+			free(detail);
+		}
+		picker_loaded(v, NULL);
 	} else if (v && f->kind == CMD_ID_CASE) {
 		const struct case_page *p = d->res.model;
 		for (size_t i = 0; i < p->n; i++)
@@ -106,6 +116,10 @@ void idsource_pick(struct app *a, enum cmd_id_kind kind, picker_fn chosen, void 
 	app_push_view(a, v);
 	if (kind == CMD_ID_CONNECTOR) {
 		idsource_fetch(a, v, kind, connectors_list_request());
+	} else if (kind == CMD_ID_ENDPOINT) {
+		/* The first hundred hosts; typing in the picker narrows them. */
+		struct endpoints_query q = {.page = 0, .page_size = 100};
+		idsource_fetch(a, v, kind, endpoints_list_request(&q));
 	} else if (kind == CMD_ID_CASE) {
 		struct cases_query q = {.page = 1, .per_page = CASES_MAX_PER_PAGE, .status = "open",
 					.sort_field = "updatedAt", .sort_order = "desc"};

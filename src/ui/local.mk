@@ -2,7 +2,7 @@
 noinst_LIBRARIES += src/ui/libui.a
 src_ui_libui_a_SOURCES = \
 	src/ui/app.c src/ui/app.h src/ui/app_internal.h \
-	src/ui/app_draw.c src/ui/app_keys.c \
+	src/ui/app_draw.c src/ui/app_keys.c src/ui/app_settings.c \
 	src/ui/uihost.c src/ui/help.c \
 	src/ui/view.h \
 	src/ui/theme.c src/ui/theme.h \
@@ -20,7 +20,10 @@ src_ui_libui_a_SOURCES = \
 	src/ui/uifmt.c src/ui/uifmt.h \
 	src/ui/prompt.c src/ui/prompt.h \
 	src/ui/help.h \
-	src/ui/panes/cases.c
+	src/ui/panes/cases.c \
+	src/ui/panes/alerts.c src/ui/panes/alert_detail.c src/ui/panes/alertview.h \
+	src/ui/panes/conversations.c \
+	src/ui/panes/actions.c src/ui/panes/action_detail.c src/ui/panes/actionview.h
 UI_LIBS = src/ui/libui.a $(CMD_LIBS) $(NCURSES_LIBS) $(READLINE_LIBS)
 
 # The default theme is compiled in from themes/default.theme, so the two cannot drift.

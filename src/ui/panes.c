@@ -4,5 +4,8 @@
 
 const struct pane_ops *const panes_all[] = {
 	&cases_pane_ops,
+	&alerts_pane_ops,
+	&conversations_pane_ops,
+	&actions_pane_ops,
 	NULL,
 };

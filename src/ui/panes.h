@@ -8,5 +8,11 @@ extern const struct pane_ops *const panes_all[];
 
 /* The Cases pane (panes/cases.c). */
 extern const struct pane_ops cases_pane_ops;
+/* The Alerts pane (panes/alerts.c). */
+extern const struct pane_ops alerts_pane_ops;
+/* The Conversations pane (panes/conversations.c). */
+extern const struct pane_ops conversations_pane_ops;
+/* The Actions pane (panes/actions.c). */
+extern const struct pane_ops actions_pane_ops;
 
 #endif
