@@ -1,0 +1,540 @@
+/* The batch front end (ktriage -c) against a test server: output, exit codes, paging, audit. */
+#include "config.h"
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include "testserver.h"
+#include "testutil.h"
+#include "api/worker.h"
+#include "cmd/batch.h"
+#include "core/profile.h"
+#include "core/xalloc.h"
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+/* The cases the server holds. */
+struct dataset {
+	pthread_mutex_t lock;
+	json_t *cases;      /* array of case objects */
+	bool barrier_pages; /* pages after the first wait for each other (proves they are fetched together) */
+};
+
+struct fx {
+	struct testserver *srv;
+	struct dataset data;
+	struct profile p;
+	struct batch_options o;
+	char *state_dir;
+	char *out, *err;
+};
+
+static json_t *fixture_json(const char *name)
+{
+	char *text = testutil_fixture(name, NULL);
+	assert_non_null(text);
+	json_error_t e;
+	json_t *j = json_loads(text, 0, &e);
+	assert_non_null(j);
+	free(text);
+	return j;
+}
+
+/* n cases with ids c-0001..., titles "Case N". */
+static json_t *make_cases(size_t n)
+{
+	json_t *seed = fixture_json("case_push_200.json");
+	json_t *a = json_array();
+	for (size_t i = 1; i <= n; i++) {
+		json_t *c = json_deep_copy(seed);
+		char buf[32];
+		snprintf(buf, sizeof(buf), "c-%04zu", i);
+		json_object_set_new(c, "id", json_string(buf));
+		snprintf(buf, sizeof(buf), "Case %zu", i);
+		json_object_set_new(c, "title", json_string(buf));
+		json_array_append_new(a, c);
+	}
+	json_decref(seed);
+	return a;
+}
+
+static long param_long(const struct testserver_request *r, const char *name, long dflt)
+{
+	char *v = testserver_query_param(r, name, 0);
+	long n = v ? strtol(v, NULL, 10) : dflt;
+	free(v);
+	return n;
+}
+
+static void reply_json(struct testserver_reply *reply, json_t *j)
+{
+	char *s = json_dumps(j, JSON_COMPACT);
+	testserver_reply_body(reply, s, strlen(s));
+	free(s);
+	json_decref(j);
+}
+
+static void reply_not_found(struct testserver_reply *reply, const char *what)
+{
+	reply->status = 404;
+	reply_json(reply, json_pack("{s:i,s:s,s:s++}", "statusCode", 404, "error", "Not Found", "message",
+				    "Saved object [cases/", what, "] not found"));
+}
+
+static void find_fn(const struct testserver_request *req, struct testserver_reply *reply, void *arg)
+{
+	struct dataset *d = arg;
+	long page = param_long(req, "page", 1), per = param_long(req, "perPage", 20);
+	pthread_mutex_lock(&d->lock);
+	size_t total = json_array_size(d->cases);
+	json_t *slice = json_array();
+	for (long i = (page - 1) * per; i < page * per && i < (long)total; i++)
+		json_array_append_new(slice, json_deep_copy(json_array_get(d->cases, (size_t)i)));
+	pthread_mutex_unlock(&d->lock);
+	reply_json(reply, json_pack("{s:o,s:i,s:i,s:i,s:i,s:i,s:i}", "cases", slice, "page", (int)page, "per_page",
+				    (int)per, "total", (int)total, "count_open_cases", (int)total,
+				    "count_in_progress_cases", 0, "count_closed_cases", 0));
+	if (d->barrier_pages && page >= 2) {
+		reply->mode = TESTSERVER_BARRIER;
+		reply->barrier = (unsigned)((total + 99) / 100 - 1);
+	}
+}
+
+/* The case with a given id, or NULL (caller decrefs). */
+static json_t *lookup(struct dataset *d, const char *id)
+{
+	json_t *found = NULL;
+	pthread_mutex_lock(&d->lock);
+	size_t i;
+	json_t *c;
+	json_array_foreach(d->cases, i, c) {
+		if (strcmp(json_string_value(json_object_get(c, "id")), id) == 0) {
+			found = json_deep_copy(c);
+			break;
+		}
+	}
+	pthread_mutex_unlock(&d->lock);
+	return found;
+}
+
+static void get_fn(const struct testserver_request *req, struct testserver_reply *reply, void *arg)
+{
+	const char *id = req->path + strlen("/api/cases/");
+	json_t *c = lookup(arg, id);
+	if (!c) {
+		reply_not_found(reply, id);
+		return;
+	}
+	reply_json(reply, c);
+}
+
+static void patch_fn(const struct testserver_request *req, struct testserver_reply *reply, void *arg)
+{
+	json_error_t e;
+	json_t *body = json_loadb(req->body, req->body_len, 0, &e);
+	json_t *one = json_array_get(json_object_get(body, "cases"), 0);
+	const char *id = json_string_value(json_object_get(one, "id"));
+	json_t *c = id ? lookup(arg, id) : NULL;
+	if (!c) {
+		reply_not_found(reply, id ? id : "?");
+		json_decref(body);
+		return;
+	}
+	json_t *status = json_object_get(one, "status");
+	if (status)
+		json_object_set(c, "status", status);
+	json_object_set_new(c, "version", json_string("WzIsMV0="));
+	reply_json(reply, json_pack("[o]", c));
+	json_decref(body);
+}
+
+static int setup(void **state)
+{
+	struct fx *f = xcalloc(1, sizeof(*f));
+	pthread_mutex_init(&f->data.lock, NULL);
+	f->data.cases = make_cases(25);
+	f->srv = testserver_start();
+	assert_non_null(f->srv);
+	testserver_route(f->srv, "GET", "/api/cases/_find", find_fn, &f->data);
+	testserver_route(f->srv, "GET", "/api/cases/*", get_fn, &f->data);
+	testserver_route(f->srv, "PATCH", "/api/cases", patch_fn, &f->data);
+	char *connectors = testutil_fixture("connectors_200.json", NULL);
+	testserver_route_static(f->srv, "GET", "/api/actions/connectors", 200, TESTSERVER_JSON, connectors);
+	free(connectors);
+	profile_init(&f->p);
+	profile_set(&f->p.name, "test");
+	profile_set(&f->p.url, testserver_url(f->srv));
+	profile_set_secret(&f->p.api_key, "QkFUQ0hLRVk=");
+	f->o.profile = &f->p;
+	f->o.quiet = true;
+	f->state_dir = testutil_tmpdir();
+	setenv("XDG_STATE_HOME", f->state_dir, 1);
+	setenv("COLUMNS", "200", 1);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+	testserver_stop(f->srv);
+	json_decref(f->data.cases);
+	pthread_mutex_destroy(&f->data.lock);
+	profile_free(&f->p);
+	testutil_rmtree(f->state_dir);
+	free(f->state_dir);
+	free(f->out);
+	free(f->err);
+	free(f);
+	return 0;
+}
+
+/* Run a command line with stdout and stderr captured into f->out and f->err; returns the exit code. */
+static int run(struct fx *f, const char *line)
+{
+	char out_path[] = "/tmp/kt-batch-out-XXXXXX", err_path[] = "/tmp/kt-batch-err-XXXXXX";
+	int fo = mkstemp(out_path), fe = mkstemp(err_path);
+	assert_true(fo >= 0 && fe >= 0);
+	fflush(stdout);
+	fflush(stderr);
+	int so = dup(STDOUT_FILENO), se = dup(STDERR_FILENO);
+	dup2(fo, STDOUT_FILENO);
+	dup2(fe, STDERR_FILENO);
+	int rc = batch_run(&f->o, line);
+	fflush(stdout);
+	fflush(stderr);
+	dup2(so, STDOUT_FILENO);
+	dup2(se, STDERR_FILENO);
+	close(so);
+	close(se);
+	close(fo);
+	close(fe);
+	free(f->out);
+	free(f->err);
+	f->out = testutil_read_file(out_path, NULL);
+	f->err = testutil_read_file(err_path, NULL);
+	unlink(out_path);
+	unlink(err_path);
+	assert_non_null(f->out);
+	assert_non_null(f->err);
+	return rc;
+}
+
+/* Lines of out starting with prefix. */
+static size_t count_lines_starting(const char *out, const char *prefix)
+{
+	size_t n = 0, len = strlen(prefix);
+	for (const char *p = out; *p;) {
+		if (strncmp(p, prefix, len) == 0)
+			n++;
+		const char *nl = strchr(p, '\n');
+		if (!nl)
+			break;
+		p = nl + 1;
+	}
+	return n;
+}
+
+/* A server with only these routes, replacing the fixture's. */
+static void fresh_server(struct fx *f)
+{
+	testserver_stop(f->srv);
+	f->srv = testserver_start();
+	assert_non_null(f->srv);
+	profile_set(&f->p.url, testserver_url(f->srv));
+}
+
+static void test_cases_first_page(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(run(f, "cases"), 0);
+	assert_string_equal(f->err, "");
+	assert_int_equal(strncmp(f->out, "ID ", 3), 0);
+	assert_non_null(strstr(f->out, "TITLE"));
+	assert_int_equal(count_lines_starting(f->out, "c-"), 20);
+	assert_int_equal(count_lines_starting(f->out, "c-0020 "), 1);
+	assert_int_equal(count_lines_starting(f->out, "c-0021 "), 0);
+	assert_int_equal(testserver_count(f->srv, "/api/cases/_find"), 1);
+	const struct testserver_request *r = testserver_get(f->srv, NULL, 0);
+	assert_string_equal(r->target, "/api/cases/_find?page=1&perPage=20&sortField=updatedAt");
+	assert_string_equal(testserver_header(r, "Authorization", NULL), "ApiKey QkFUQ0hLRVk=");
+}
+
+static void test_cases_filters(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(run(f, "cases --status open --severity high --tag 'a b' --tag x --search \"two words\" "
+				"--sort-field title --sort-order asc --page 2 --per-page 10"), 0);
+	const struct testserver_request *r = testserver_get(f->srv, NULL, 0);
+	assert_string_equal(r->target, "/api/cases/_find?page=2&perPage=10&status=open&severity=high&search=two%20words"
+				       "&tags=a%20b&tags=x&sortField=title&sortOrder=asc");
+	assert_int_equal(count_lines_starting(f->out, "c-"), 10);
+	assert_int_equal(count_lines_starting(f->out, "c-0011 "), 1);
+}
+
+static void test_cases_all_pages(void **state)
+{
+	struct fx *f = *state;
+	json_decref(f->data.cases);
+	f->data.cases = make_cases(250);
+	f->data.barrier_pages = true;
+	assert_int_equal(run(f, "cases --all"), 0);
+	assert_string_equal(f->err, "");
+	/* Three pages of 100, each asked for once; pages 2 and 3 only answer when both wait together. */
+	assert_int_equal(testserver_count(f->srv, "/api/cases/_find"), 3);
+	bool seen[4] = {false};
+	for (size_t i = 0; i < 3; i++) {
+		const struct testserver_request *r = testserver_get(f->srv, "/api/cases/_find", i);
+		long page = param_long(r, "page", 0);
+		assert_true(page >= 1 && page <= 3);
+		assert_false(seen[page]);
+		seen[page] = true;
+		assert_int_equal(param_long(r, "perPage", 0), 100);
+	}
+	/* Every case once, in order. */
+	assert_int_equal(count_lines_starting(f->out, "c-"), 250);
+	for (size_t i = 1; i <= 250; i++) {
+		char id[16];
+		snprintf(id, sizeof(id), "c-%04zu ", i);
+		if (count_lines_starting(f->out, id) != 1)
+			fail_msg("%s appears %zu times", id, count_lines_starting(f->out, id));
+	}
+	assert_true(strstr(f->out, "c-0100 ") < strstr(f->out, "c-0101 "));
+	assert_true(strstr(f->out, "c-0200 ") < strstr(f->out, "c-0201 "));
+}
+
+static void test_cases_json(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(run(f, "cases --per-page 3 --json"), 0);
+	json_error_t e;
+	json_t *j = json_loads(f->out, 0, &e);
+	assert_non_null(j);
+	assert_int_equal(json_array_size(json_object_get(j, "cases")), 3);
+	assert_int_equal(json_integer_value(json_object_get(j, "total")), 25);
+	json_decref(j);
+}
+
+static void test_case_show(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(run(f, "case show c-0007"), 0);
+	assert_string_equal(f->err, "");
+	assert_non_null(strstr(f->out, "Case 7\n"));
+	assert_non_null(strstr(f->out, "id:"));
+	assert_non_null(strstr(f->out, "c-0007"));
+	assert_non_null(strstr(f->out, "status:"));
+	assert_non_null(strstr(f->out, "open"));
+	assert_non_null(strstr(f->out, "A case description."));
+	assert_non_null(strstr(f->out, "ES-554"));
+	assert_string_equal(testserver_get(f->srv, NULL, 0)->target, "/api/cases/c-0007");
+}
+
+static void test_case_show_encoded_id(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(run(f, "case show 'caso-\xc3\xb1/1'"), 1);
+	assert_string_equal(testserver_get(f->srv, NULL, 0)->target, "/api/cases/caso-%C3%B1%2F1");
+	assert_non_null(strstr(f->err, "ktriage: HTTP 404 Not Found: Saved object [cases/caso-%C3%B1%2F1] not found"));
+	assert_string_equal(f->out, "");
+}
+
+static void test_hostile_text_is_inert(void **state)
+{
+	struct fx *f = *state;
+	json_object_set_new(json_array_get(f->data.cases, 0), "title",
+			    json_string("evil\x1b]52;c;SGVsbG8=\x07\xe2\x80\xae\x1b[2J title"));
+	assert_int_equal(run(f, "cases --per-page 1"), 0);
+	assert_null(strchr(f->out, '\x1b'));
+	assert_null(strchr(f->out, '\x07'));
+	assert_null(strstr(f->out, "\xe2\x80\xae"));
+	assert_non_null(strstr(f->out, "evil"));
+	assert_int_equal(run(f, "case show c-0001"), 0);
+	assert_null(strchr(f->out, '\x1b'));
+}
+
+static void test_connectors(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(run(f, "connectors"), 0);
+	assert_non_null(strstr(f->out, "preconfigured-email-connector"));
+	assert_non_null(strstr(f->out, "my-index-connector"));
+	assert_non_null(strstr(f->out, ".index"));
+	assert_int_equal(count_lines_starting(f->out, "ID "), 1);
+	/* Neither seed connector can take cases. */
+	assert_int_equal(run(f, "connectors --cases"), 0);
+	assert_null(strstr(f->out, "preconfigured-email-connector"));
+	assert_int_equal(count_lines_starting(f->out, "ID "), 1);
+}
+
+static void test_alert_cases(void **state)
+{
+	struct fx *f = *state;
+	char *body = testutil_fixture("alert_cases_200.json", NULL);
+	fresh_server(f);
+	testserver_route_static(f->srv, "GET", "/api/cases/alerts/*", 200, TESTSERVER_JSON, body);
+	free(body);
+	const char *alert = "09f0c261e39e36351d75995b78bb83673774d1bc2cca9df2d15f0e5c0a99a540";
+	char *line = xasprintf("alert cases %s", alert);
+	assert_int_equal(run(f, line), 0);
+	free(line);
+	assert_non_null(strstr(f->out, "06116b80-e1c3-11ec-be9b-9b1838238ee6"));
+	assert_non_null(strstr(f->out, "security_case"));
+	char *target = xasprintf("/api/cases/alerts/%s", alert);
+	assert_string_equal(testserver_get(f->srv, NULL, 0)->target, target);
+	free(target);
+}
+
+static void test_usage_errors(void **state)
+{
+	struct fx *f = *state;
+	static const struct {
+		const char *line, *want;
+	} cases[] = {
+		{"cases --bogus", "unknown option --bogus for \"cases\""},
+		{"cases --per-page 500", "--per-page must be between 1 and 100"},
+		{"cases --status reopened", "status must be one of open, in-progress, closed"},
+		{"case show", "missing <caseId>"},
+		{"case", "unknown command \"case\""},
+		{"frobnicate now", "unknown command \"frobnicate\""},
+		{"case show 'unterminated", "unterminated quote"},
+		{"", "needs a command"},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		int rc = run(f, cases[i].line);
+		if (rc != 2 || !strstr(f->err, cases[i].want))
+			fail_msg("\"%s\": exit %d, stderr \"%s\", want 2 and \"%s\"", cases[i].line, rc, f->err, cases[i].want);
+		assert_string_equal(f->out, "");
+	}
+	/* Nothing reached the server. */
+	assert_int_equal(testserver_count(f->srv, NULL), 0);
+}
+
+static void test_help_without_a_url(void **state)
+{
+	struct fx *f = *state;
+	profile_set(&f->p.url, NULL);
+	assert_int_equal(run(f, "case show --help"), 0);
+	assert_non_null(strstr(f->out, "usage: case show <caseId>"));
+	/* "--help" as an argument's value, or after "--", is not a request for help. */
+	assert_int_equal(run(f, "case show -- --help"), 2);
+	assert_non_null(strstr(f->err, "no Kibana URL"));
+	assert_int_equal(run(f, "cases --search --help"), 2);
+	assert_non_null(strstr(f->err, "no Kibana URL"));
+	assert_int_equal(run(f, "cases"), 2);
+	assert_non_null(strstr(f->err, "no Kibana URL"));
+}
+
+static void test_api_failures_exit_1(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(run(f, "case show nope"), 1);
+	assert_non_null(strstr(f->err, "ktriage: HTTP 404 Not Found"));
+	assert_string_equal(f->out, "");
+	fresh_server(f);
+	testserver_route_static(f->srv, "GET", "/api/actions/connectors", 200, TESTSERVER_JSON, "{\"not\":\"a list\"}");
+	testserver_route_static(f->srv, "GET", "/api/cases/_find", 502, "text/html", "<title>Bad Gateway</title>");
+	assert_int_equal(run(f, "connectors"), 1);
+	assert_non_null(strstr(f->err, "unexpected response from Kibana: connectors: expected an array, got an object"));
+	assert_string_equal(f->out, "");
+	assert_int_equal(run(f, "cases"), 1);
+	assert_non_null(strstr(f->err, "HTTP 502"));
+	assert_non_null(strstr(f->err, "\"Bad Gateway\""));
+}
+
+static void test_server_down(void **state)
+{
+	struct fx *f = *state;
+	/* A port bound but never listening refuses connections for as long as we hold it. */
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+	assert_true(fd >= 0);
+	struct sockaddr_in sin = {.sin_family = AF_INET, .sin_port = 0};
+	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	assert_int_equal(bind(fd, (struct sockaddr *)&sin, sizeof(sin)), 0);
+	socklen_t sl = sizeof(sin);
+	assert_int_equal(getsockname(fd, (struct sockaddr *)&sin, &sl), 0);
+	char *url = xasprintf("http://127.0.0.1:%u", (unsigned)ntohs(sin.sin_port));
+	profile_set(&f->p.url, url);
+	free(url);
+	int rc = run(f, "cases");
+	close(fd);
+	assert_int_equal(rc, 1);
+	assert_non_null(strstr(f->err, "ktriage: cannot connect to Kibana"));
+	assert_string_equal(f->out, "");
+}
+
+static void test_mutation_needs_yes_and_is_audited(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(run(f, "case status c-0003 closed"), 2);
+	assert_non_null(strstr(f->err, "add --yes"));
+	assert_int_equal(testserver_count(f->srv, NULL), 1);
+	assert_string_equal(testserver_get(f->srv, NULL, 0)->method, "GET");
+
+	assert_int_equal(run(f, "case status c-0003 closed --yes"), 0);
+	assert_non_null(strstr(f->out, "Case \"Case 3\" is now closed."));
+	const struct testserver_request *patch = testserver_get(f->srv, NULL, 2);
+	assert_string_equal(patch->method, "PATCH");
+	assert_string_equal(patch->target, "/api/cases");
+	assert_string_equal(testserver_header(patch, "kbn-xsrf", NULL), "true");
+	json_error_t e;
+	json_t *body = json_loadb(patch->body, patch->body_len, 0, &e);
+	json_t *want = json_pack("{s:[{s:s,s:s,s:s}]}", "cases", "status", "closed", "id", "c-0003", "version",
+				 "WzE3NjgsM10=");
+	assert_true(json_equal(body, want));
+	json_decref(body);
+	json_decref(want);
+
+	char *log_path = xasprintf("%s/ktriage/audit.log", f->state_dir);
+	char *log = testutil_read_file(log_path, NULL);
+	free(log_path);
+	assert_non_null(log);
+	assert_int_equal(testutil_count(log, "\n"), 1);
+	assert_non_null(strstr(log, "\"command\":\"case status\""));
+	assert_non_null(strstr(log, "\"targets\":[\"c-0003\"]"));
+	assert_non_null(strstr(log, "\"outcome\":\"ok\""));
+	assert_null(strstr(log, "QkFUQ0hLRVk="));
+	free(log);
+
+	/* Read-only: refused before anything is sent. */
+	size_t before = testserver_count(f->srv, NULL);
+	f->o.readonly = true;
+	assert_int_equal(run(f, "case status c-0003 open --yes"), 2);
+	assert_non_null(strstr(f->err, "read-only mode"));
+	assert_int_equal(testserver_count(f->srv, NULL), before);
+}
+
+int main(void)
+{
+	if (!testutil_utf8_locale()) {
+		puts("SKIP: no UTF-8 locale");
+		return 77;
+	}
+	worker_global_init();
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_cases_first_page, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cases_filters, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cases_all_pages, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cases_json, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_case_show, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_case_show_encoded_id, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_hostile_text_is_inert, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_connectors, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_alert_cases, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_usage_errors, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_help_without_a_url, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_api_failures_exit_1, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_server_down, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_mutation_needs_yes_and_is_audited, setup, teardown),
+	};
+	int rc = cmocka_run_group_tests(tests, NULL, NULL);
+	worker_global_cleanup();
+	return rc;
+}

@@ -1,0 +1,496 @@
+/* Requests on the wire through the real worker: headers, auth, encoding, bodies, and every way a response can fail. */
+#include "config.h"
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include "testserver.h"
+#include "testutil.h"
+#include "api/cases.h"
+#include "api/cases_req.h"
+#include "api/http.h"
+#include "api/worker.h"
+#include "core/profile.h"
+#include "core/xalloc.h"
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+/* The longest a test waits for one answer: far beyond need, only there so a bug fails instead of hanging. */
+#define BOUND_MS 60000
+
+struct fx {
+	struct testserver *srv;
+	struct profile p;
+};
+
+static int setup(void **state)
+{
+	struct fx *f = xcalloc(1, sizeof(*f));
+	f->srv = testserver_start();
+	assert_non_null(f->srv);
+	profile_init(&f->p);
+	profile_set(&f->p.url, testserver_url(f->srv));
+	profile_set_secret(&f->p.api_key, "VGVzdEtleTpzZWNyZXQ=");
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+	testserver_stop(f->srv);
+	profile_free(&f->p);
+	free(f);
+	return 0;
+}
+
+/* Send one request through a fresh worker and return what came back. */
+static struct worker_done *run(const struct profile *p, struct api_request *req)
+{
+	char *err = NULL;
+	struct worker *w = worker_new(p, &err);
+	assert_non_null(w);
+	uint64_t id = worker_submit(w, req, 5, NULL);
+	struct worker_done *d = NULL;
+	for (int waited = 0; !d && waited < BOUND_MS; waited += 100) {
+		worker_wait(w, 100);
+		d = worker_take(w);
+	}
+	assert_non_null(d);
+	assert_int_equal(d->id, id);
+	assert_int_equal(d->generation, 5);
+	worker_free(w);
+	return d;
+}
+
+static const struct testserver_request *only_request(struct fx *f)
+{
+	assert_int_equal(testserver_count(f->srv, NULL), 1);
+	return testserver_get(f->srv, NULL, 0);
+}
+
+static char *find_page_json(size_t n)
+{
+	char *text = testutil_fixture("case_push_200.json", NULL);
+	assert_non_null(text);
+	json_error_t e;
+	json_t *c = json_loads(text, 0, &e);
+	free(text);
+	json_t *cases = json_array();
+	for (size_t i = 0; i < n; i++) {
+		json_t *k = json_deep_copy(c);
+		char id[32];
+		snprintf(id, sizeof(id), "case-%zu", i);
+		json_object_set_new(k, "id", json_string(id));
+		json_array_append_new(cases, k);
+	}
+	json_decref(c);
+	json_t *page = json_pack("{s:o,s:i,s:i,s:i}", "cases", cases, "page", 1, "per_page", 20, "total", (int)n);
+	char *s = json_dumps(page, JSON_COMPACT);
+	json_decref(page);
+	return s;
+}
+
+static void test_get_headers_and_query(void **state)
+{
+	struct fx *f = *state;
+	char *body = find_page_json(2);
+	testserver_route_static(f->srv, "GET", "/api/cases/_find", 200, TESTSERVER_JSON, body);
+	free(body);
+	static const char *const tags[] = {"a b", "x&y"};
+	struct cases_query q = {.page = 1, .per_page = 20, .status = "open", .tags = tags, .n_tags = 2,
+				.search = "caf\xc3\xa9 au lait", .sort_field = "updatedAt"};
+	struct worker_done *d = run(&f->p, cases_find_request(&q));
+	assert_int_equal(d->res.status, API_OK);
+	assert_int_equal(d->res.http_status, 200);
+	assert_string_equal(d->res.content_type, TESTSERVER_JSON);
+	struct case_page *page = d->res.model;
+	assert_non_null(page);
+	assert_int_equal(page->n, 2);
+	assert_string_equal(page->cases[1].id, "case-1");
+
+	const struct testserver_request *r = only_request(f);
+	assert_string_equal(r->method, "GET");
+	assert_string_equal(r->target, "/api/cases/_find?page=1&perPage=20&status=open&search=caf%C3%A9%20au%20lait"
+				       "&tags=a%20b&tags=x%26y&sortField=updatedAt");
+	char *v = testserver_query_param(r, "tags", 1);
+	assert_string_equal(v, "x&y");
+	free(v);
+	v = testserver_query_param(r, "search", 0);
+	assert_string_equal(v, "caf\xc3\xa9 au lait");
+	free(v);
+	size_t n;
+	assert_string_equal(testserver_header(r, "Authorization", &n), "ApiKey VGVzdEtleTpzZWNyZXQ=");
+	assert_int_equal(n, 1);
+	assert_string_equal(testserver_header(r, "Elastic-Api-Version", &n), "2023-10-31");
+	assert_int_equal(n, 1);
+	assert_null(testserver_header(r, "kbn-xsrf", NULL));
+	assert_null(testserver_header(r, "Content-Type", NULL));
+	assert_string_equal(testserver_header(r, "Accept", NULL), "application/json");
+	assert_non_null(strstr(testserver_header(r, "User-Agent", NULL), "ktriage/"));
+	assert_int_equal(r->body_len, 0);
+	worker_done_free(d);
+}
+
+static void test_post_json_headers(void **state)
+{
+	struct fx *f = *state;
+	testserver_route_static(f->srv, "POST", "/api/cases/*", 200, TESTSERVER_JSON, "{}");
+	struct api_request *req = cases_comment_request("c-1", "cases", "hello \xe6\x97\xa5");
+	req->parse = NULL;
+	struct worker_done *d = run(&f->p, req);
+	assert_int_equal(d->res.status, API_OK);
+	const struct testserver_request *r = only_request(f);
+	assert_string_equal(r->method, "POST");
+	assert_string_equal(r->target, "/api/cases/c-1/comments");
+	size_t n;
+	assert_string_equal(testserver_header(r, "kbn-xsrf", &n), "true");
+	assert_int_equal(n, 1);
+	assert_string_equal(testserver_header(r, "Content-Type", &n), "application/json; Elastic-Api-Version=2023-10-31");
+	assert_int_equal(n, 1);
+	assert_string_equal(testserver_header(r, "Elastic-Api-Version", NULL), "2023-10-31");
+	assert_null(testserver_header(r, "Expect", NULL));
+	assert_string_equal(r->body, "{\"type\":\"user\",\"owner\":\"cases\",\"comment\":\"hello \xe6\x97\xa5\"}");
+	worker_done_free(d);
+}
+
+static void test_patch_and_delete(void **state)
+{
+	struct fx *f = *state;
+	testserver_route_static(f->srv, NULL, "/api/*", 204, "", NULL);
+	struct worker_done *d = run(&f->p, cases_update_request("id", "v1", json_pack("{s:s}", "severity", "high")));
+	/* 204 with a parser set: the missing body is reported, not crashed on. */
+	assert_int_equal(d->res.status, API_ERR_PARSE);
+	worker_done_free(d);
+	const struct testserver_request *r = testserver_get(f->srv, NULL, 0);
+	assert_string_equal(r->method, "PATCH");
+	assert_string_equal(testserver_header(r, "Content-Type", NULL), HTTP_JSON_TYPE);
+
+	d = run(&f->p, api_request_new(HTTP_DELETE, "/api/things/x"));
+	assert_int_equal(d->res.status, API_OK);
+	assert_int_equal(d->res.http_status, 204);
+	assert_null(d->res.json);
+	worker_done_free(d);
+	r = testserver_get(f->srv, NULL, 1);
+	assert_string_equal(r->method, "DELETE");
+	assert_string_equal(testserver_header(r, "kbn-xsrf", NULL), "true");
+	assert_string_equal(testserver_header(r, "Elastic-Api-Version", NULL), "2023-10-31");
+	/* No body, so no Content-Type (curl would otherwise claim a form). */
+	assert_null(testserver_header(r, "Content-Type", NULL));
+	assert_int_equal(r->body_len, 0);
+
+	d = run(&f->p, api_request_new(HTTP_POST, "/api/things/_sync"));
+	worker_done_free(d);
+	r = testserver_get(f->srv, NULL, 2);
+	assert_string_equal(r->method, "POST");
+	assert_null(testserver_header(r, "Content-Type", NULL));
+	assert_string_equal(testserver_header(r, "kbn-xsrf", NULL), "true");
+}
+
+static void test_basic_auth(void **state)
+{
+	struct fx *f = *state;
+	testserver_route_static(f->srv, "GET", "/api/x", 200, TESTSERVER_JSON, "{}");
+	profile_set_secret(&f->p.api_key, NULL);
+	profile_set(&f->p.username, "elastic");
+	profile_set_secret(&f->p.password, "changeme");
+	struct worker_done *d = run(&f->p, api_request_new(HTTP_GET, "/api/x"));
+	assert_int_equal(d->res.status, API_OK);
+	assert_true(json_is_object(d->res.json));
+	worker_done_free(d);
+	size_t n;
+	assert_string_equal(testserver_header(only_request(f), "Authorization", &n), "Basic ZWxhc3RpYzpjaGFuZ2VtZQ==");
+	assert_int_equal(n, 1);
+}
+
+static void test_encoded_paths_and_space(void **state)
+{
+	struct fx *f = *state;
+	testserver_route_static(f->srv, "GET", "*", 404, TESTSERVER_JSON,
+				"{\"statusCode\":404,\"error\":\"Not Found\",\"message\":\"none\"}");
+	struct worker_done *d = run(&f->p, cases_get_request("caso-\xc3\xb1/1"));
+	worker_done_free(d);
+	d = run(&f->p, cases_get_request(".."));
+	worker_done_free(d);
+	d = run(&f->p, cases_get_request("a?b#c d"));
+	worker_done_free(d);
+	profile_set(&f->p.space, "soc team");
+	d = run(&f->p, cases_get_request("x"));
+	worker_done_free(d);
+	struct api_request *g = api_request_new(HTTP_GET, "/api/status");
+	g->global = true;
+	d = run(&f->p, g);
+	worker_done_free(d);
+	profile_set(&f->p.space, "default");
+	d = run(&f->p, cases_get_request("y"));
+	worker_done_free(d);
+
+	assert_int_equal(testserver_count(f->srv, NULL), 6);
+	assert_string_equal(testserver_get(f->srv, NULL, 0)->target, "/api/cases/caso-%C3%B1%2F1");
+	assert_string_equal(testserver_get(f->srv, NULL, 1)->target, "/api/cases/%2E%2E");
+	assert_string_equal(testserver_get(f->srv, NULL, 2)->target, "/api/cases/a%3Fb%23c%20d");
+	assert_string_equal(testserver_get(f->srv, NULL, 3)->target, "/s/soc%20team/api/cases/x");
+	assert_string_equal(testserver_get(f->srv, NULL, 4)->target, "/api/status");
+	assert_string_equal(testserver_get(f->srv, NULL, 5)->target, "/api/cases/y");
+}
+
+static void test_base_url_with_slash(void **state)
+{
+	struct fx *f = *state;
+	testserver_route_static(f->srv, "GET", "*", 200, TESTSERVER_JSON, "[]");
+	char *url = xasprintf("%s///", testserver_url(f->srv));
+	profile_set(&f->p.url, url);
+	free(url);
+	struct worker_done *d = run(&f->p, api_request_new(HTTP_GET, "/api/actions/connectors"));
+	assert_int_equal(d->res.status, API_OK);
+	worker_done_free(d);
+	assert_string_equal(only_request(f)->target, "/api/actions/connectors");
+}
+
+static void test_multipart(void **state)
+{
+	struct fx *f = *state;
+	testserver_route_static(f->srv, "POST", "/api/timeline/_import", 200, TESTSERVER_JSON, "{\"success\":true}");
+	struct api_request *req = api_request_new(HTTP_POST, "/api/timeline/_import");
+	static const char nd[] = "{\"savedObjectId\":\"t1\"}\n{\"savedObjectId\":\"t2\"}\n";
+	api_request_add_part(req, "file", "timelines.ndjson", "application/x-ndjson", nd, sizeof(nd) - 1);
+	api_request_add_part(req, "note", NULL, NULL, "plain", 5);
+	struct worker_done *d = run(&f->p, req);
+	assert_int_equal(d->res.status, API_OK);
+	worker_done_free(d);
+	const struct testserver_request *r = only_request(f);
+	const char *ct = testserver_header(r, "Content-Type", NULL);
+	assert_non_null(ct);
+	assert_int_equal(strncmp(ct, "multipart/form-data; boundary=", 30), 0);
+	assert_string_equal(testserver_header(r, "kbn-xsrf", NULL), "true");
+	assert_non_null(strstr(r->body, "Content-Disposition: form-data; name=\"file\"; filename=\"timelines.ndjson\"\r\n"
+					  "Content-Type: application/x-ndjson\r\n\r\n"));
+	assert_non_null(strstr(r->body, nd));
+	assert_non_null(strstr(r->body, "Content-Disposition: form-data; name=\"note\"\r\n\r\nplain\r\n"));
+	/* The boundary in the header is the one in the body. */
+	assert_non_null(strstr(r->body, ct + 30));
+}
+
+static void test_kibana_error_shapes(void **state)
+{
+	struct fx *f = *state;
+	testserver_route_static(f->srv, "GET", "/api/a", 404, TESTSERVER_JSON,
+				"{\"statusCode\":404,\"error\":\"Not Found\",\"message\":\"Saved object [cases/zz] not found\"}");
+	testserver_route_static(f->srv, "GET", "/api/b", 400, "application/json",
+				"{\"status_code\":400,\"message\":\"[request query.perPage]: must be <= 100\"}");
+	testserver_route_static(f->srv, "GET", "/api/c", 401, TESTSERVER_JSON,
+				"{\"error\":\"Unauthorized\",\"message\":\"string\",\"statusCode\":401}");
+	struct worker_done *d = run(&f->p, cases_get_request("zz"));
+	worker_done_free(d);
+	d = run(&f->p, api_request_new(HTTP_GET, "/api/a"));
+	assert_int_equal(d->res.status, API_ERR_HTTP);
+	assert_int_equal(d->res.http_status, 404);
+	assert_string_equal(d->res.message, "HTTP 404 Not Found: Saved object [cases/zz] not found");
+	assert_null(d->res.model);
+	worker_done_free(d);
+	d = run(&f->p, api_request_new(HTTP_GET, "/api/b"));
+	assert_int_equal(d->res.status, API_ERR_HTTP);
+	assert_string_equal(d->res.message, "HTTP 400 Bad Request: [request query.perPage]: must be <= 100");
+	worker_done_free(d);
+	d = run(&f->p, api_request_new(HTTP_GET, "/api/c"));
+	assert_string_equal(d->res.message, "HTTP 401 Unauthorized: string");
+	worker_done_free(d);
+}
+
+static void test_html_502(void **state)
+{
+	struct fx *f = *state;
+	testserver_route_static(f->srv, "GET", "/api/cases/_find", 502, "text/html",
+				"<html><head><title>502 Bad Gateway</title></head><body><center>nginx</center></body></html>");
+	struct cases_query q = {.page = 1};
+	struct worker_done *d = run(&f->p, cases_find_request(&q));
+	assert_int_equal(d->res.status, API_ERR_HTTP);
+	assert_int_equal(d->res.http_status, 502);
+	assert_non_null(strstr(d->res.message, "HTTP 502 Bad Gateway"));
+	assert_non_null(strstr(d->res.message, "\"502 Bad Gateway\""));
+	assert_non_null(strstr(d->res.message, "proxy"));
+	worker_done_free(d);
+}
+
+static void redirect_fn(const struct testserver_request *req, struct testserver_reply *reply, void *arg)
+{
+	reply->status = 302;
+	snprintf(reply->location, sizeof(reply->location), "%s", (const char *)arg);
+	snprintf(reply->content_type, sizeof(reply->content_type), "text/html");
+	testserver_reply_body(reply, "moved", 5);
+}
+
+static void test_redirect_reported(void **state)
+{
+	struct fx *f = *state;
+	char *loc = xasprintf("%s/login?next=%%2Fapi", testserver_url(f->srv));
+	testserver_route(f->srv, "GET", "/api/old", redirect_fn, loc);
+	testserver_route_static(f->srv, "GET", "/login", 200, "text/html", "<html>login</html>");
+	struct worker_done *d = run(&f->p, api_request_new(HTTP_GET, "/api/old"));
+	assert_int_equal(d->res.status, API_ERR_REDIRECT);
+	assert_int_equal(d->res.http_status, 302);
+	assert_non_null(strstr(d->res.message, loc));
+	assert_non_null(strstr(d->res.message, "not followed"));
+	worker_done_free(d);
+	/* Credentials never went to the other place. */
+	assert_int_equal(testserver_count(f->srv, "/login"), 0);
+	assert_int_equal(testserver_count(f->srv, NULL), 1);
+	free(loc);
+}
+
+static void truncate_fn(const struct testserver_request *req, struct testserver_reply *reply, void *arg)
+{
+	reply->mode = TESTSERVER_TRUNCATE;
+	reply->declared_len = 5000;
+	testserver_reply_body(reply, "{\"cases\":[{\"id\":\"a\"", 19);
+}
+
+static void test_truncated_body(void **state)
+{
+	struct fx *f = *state;
+	testserver_route(f->srv, "GET", "/api/cases/_find", truncate_fn, NULL);
+	struct cases_query q = {.page = 1};
+	struct worker_done *d = run(&f->p, cases_find_request(&q));
+	assert_int_equal(d->res.status, API_ERR_NETWORK);
+	assert_non_null(strstr(d->res.message, "the connection broke before the response was complete"));
+	assert_null(d->res.model);
+	worker_done_free(d);
+}
+
+static void big_fn(const struct testserver_request *req, struct testserver_reply *reply, void *arg)
+{
+	size_t len = (size_t)3 << 20;
+	char *b = xmalloc(len);
+	memset(b, ' ', len);
+	b[0] = '[';
+	b[len - 1] = ']';
+	reply->body = b;
+	reply->body_len = len;
+	reply->mode = arg ? TESTSERVER_CHUNKED : TESTSERVER_REPLY;
+}
+
+static void test_too_big(void **state)
+{
+	struct fx *f = *state;
+	testserver_route(f->srv, "GET", "/api/sized", big_fn, NULL);
+	testserver_route(f->srv, "GET", "/api/chunked", big_fn, f);
+	f->p.max_response = (size_t)1 << 20;
+	/* Content-Length says too much up front. */
+	struct worker_done *d = run(&f->p, api_request_new(HTTP_GET, "/api/sized"));
+	assert_int_equal(d->res.status, API_ERR_TOO_BIG);
+	assert_non_null(strstr(d->res.message, "larger than the 1 MiB limit"));
+	assert_non_null(strstr(d->res.message, "max_response_mb"));
+	assert_true(d->res.body_len <= f->p.max_response);
+	worker_done_free(d);
+	/* No length given: the cap stops the download as it grows. */
+	d = run(&f->p, api_request_new(HTTP_GET, "/api/chunked"));
+	assert_int_equal(d->res.status, API_ERR_TOO_BIG);
+	assert_true(d->res.body_len <= f->p.max_response);
+	worker_done_free(d);
+	/* Under the cap it is fine. */
+	f->p.max_response = (size_t)8 << 20;
+	d = run(&f->p, api_request_new(HTTP_GET, "/api/chunked"));
+	assert_int_equal(d->res.status, API_OK);
+	assert_int_equal(d->res.body_len, (size_t)3 << 20);
+	assert_true(json_is_array(d->res.json));
+	worker_done_free(d);
+}
+
+static void test_timeout(void **state)
+{
+	struct fx *f = *state;
+	testserver_route_mode(f->srv, "/api/slow", TESTSERVER_SLOW, 30000);
+	f->p.timeout_ms = 300;
+	struct worker_done *d = run(&f->p, api_request_new(HTTP_GET, "/api/slow"));
+	assert_int_equal(d->res.status, API_ERR_TIMEOUT);
+	assert_non_null(strstr(d->res.message, "timed out"));
+	assert_int_equal(d->res.http_status, 0);
+	worker_done_free(d);
+}
+
+static void test_connection_refused(void **state)
+{
+	struct fx *f = *state;
+	/* A port bound but never listening refuses connections for as long as we hold it. */
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+	assert_true(fd >= 0);
+	struct sockaddr_in sin = {.sin_family = AF_INET, .sin_port = 0};
+	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	assert_int_equal(bind(fd, (struct sockaddr *)&sin, sizeof(sin)), 0);
+	socklen_t sl = sizeof(sin);
+	assert_int_equal(getsockname(fd, (struct sockaddr *)&sin, &sl), 0);
+	char *url = xasprintf("http://127.0.0.1:%u", (unsigned)ntohs(sin.sin_port));
+	profile_set(&f->p.url, url);
+	free(url);
+	struct worker_done *d = run(&f->p, api_request_new(HTTP_GET, "/api/status"));
+	close(fd);
+	assert_int_equal(d->res.status, API_ERR_NETWORK);
+	assert_int_equal(d->res.http_status, 0);
+	assert_non_null(strstr(d->res.message, "cannot connect to Kibana"));
+	assert_non_null(strstr(d->res.message, "127.0.0.1"));
+	worker_done_free(d);
+}
+
+static void test_bad_success_bodies(void **state)
+{
+	struct fx *f = *state;
+	testserver_route_static(f->srv, "GET", "/api/cases/html", 200, "text/html", "<html>portal</html>");
+	testserver_route_static(f->srv, "GET", "/api/cases/bad", 200, TESTSERVER_JSON, "{\"id\":\"bad\"}");
+	testserver_route_static(f->srv, "GET", "/api/cases/dup", 200, TESTSERVER_JSON, "{\"id\":\"a\",\"id\":\"b\"}");
+	testserver_route_static(f->srv, "GET", "/api/plain", 200, "text/plain; charset=utf-8", "hello");
+	struct worker_done *d = run(&f->p, cases_get_request("html"));
+	assert_int_equal(d->res.status, API_ERR_PARSE);
+	assert_non_null(strstr(d->res.message, "not valid JSON"));
+	worker_done_free(d);
+	d = run(&f->p, cases_get_request("bad"));
+	assert_int_equal(d->res.status, API_ERR_PARSE);
+	assert_string_equal(d->res.message, "unexpected response from Kibana: case: required field \"version\" is missing");
+	assert_null(d->res.model);
+	worker_done_free(d);
+	d = run(&f->p, cases_get_request("dup"));
+	assert_int_equal(d->res.status, API_ERR_PARSE);
+	assert_non_null(strstr(d->res.message, "duplicate"));
+	worker_done_free(d);
+	/* Without a parser, a body that is not JSON is simply kept. */
+	d = run(&f->p, api_request_new(HTTP_GET, "/api/plain"));
+	assert_int_equal(d->res.status, API_OK);
+	assert_string_equal(d->res.body, "hello");
+	assert_null(d->res.json);
+	assert_string_equal(d->res.content_type, "text/plain; charset=utf-8");
+	worker_done_free(d);
+}
+
+int main(void)
+{
+	if (!testutil_utf8_locale()) {
+		puts("SKIP: no UTF-8 locale");
+		return 77;
+	}
+	worker_global_init();
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_get_headers_and_query, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_post_json_headers, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_patch_and_delete, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_basic_auth, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_encoded_paths_and_space, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_base_url_with_slash, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_multipart, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_kibana_error_shapes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_html_502, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_redirect_reported, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_truncated_body, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_too_big, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_timeout, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_connection_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bad_success_bodies, setup, teardown),
+	};
+	int rc = cmocka_run_group_tests(tests, NULL, NULL);
+	worker_global_cleanup();
+	return rc;
+}
