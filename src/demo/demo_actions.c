@@ -58,8 +58,9 @@ static json_t *agent_output(struct demo_data *d, struct demo_host *h, const char
 					       demo_jstr(params, "entity_id"), h->hostname);
 			return json_pack("{s:s}", "code", kill ? "ra_kill-process_error_not-found" : "ra_suspend-process_error_not-found");
 		}
-		json_t *out = json_pack("{s:s, s:s, s:I, s:s}", "code", kill ? "ra_kill-process_success" : "ra_suspend-process_success",
-					"command", p->name, "pid", (json_int_t)p->pid, "entity_id", p->entity_id);
+		json_t *out = json_pack("{s:s, s:s, s:I, s:s}", "code",
+					kill ? "ra_kill-process_success" : "ra_suspend-process_success", "command",
+					p->name, "pid", (json_int_t)p->pid, "entity_id", p->entity_id);
 		if (apply && kill)
 			p->killed = true;
 		else if (apply)
@@ -199,7 +200,8 @@ void demo_actions_generate(struct demo_data *d, unsigned n)
 		} else if (cmd == 5 || cmd == 8) {
 			params = json_pack("{s:s}", "path", h->os == DEMO_OS_WINDOWS ? "C:\\Users\\Public\\odu.exe" : "/tmp/.x");
 		} else if (cmd == 6) {
-			params = json_pack("{s:s, s:i}", "command", h->os == DEMO_OS_WINDOWS ? "Get-Process | Select -First 5" : "ls -la /tmp",
+			params = json_pack("{s:s, s:i}", "command",
+					   h->os == DEMO_OS_WINDOWS ? "Get-Process | Select -First 5" : "ls -la /tmp",
 					   "timeout", 600);
 		}
 		bool pending = demo_rng_chance(&r, 10);

@@ -60,7 +60,8 @@ static json_t *gen_conversation(struct demo_data *d, struct demo_rng *r, size_t 
 	const size_t llm = demo_rng_below(r, sizeof(llms) / sizeof(llms[0]));
 	json_t *c = json_object();
 	json_object_set_new(c, "id", json_string(id));
-	json_object_set_new(c, "title", demo_data_jtext(d, r, demo_conv_titles[(k + demo_rng_below(r, 3)) % demo_n_conv_titles]));
+	json_object_set_new(c, "title",
+			    demo_data_jtext(d, r, demo_conv_titles[(k + demo_rng_below(r, 3)) % demo_n_conv_titles]));
 	json_object_set_new(c, "category", json_string(demo_rng_chance(r, 80) ? "assistant" : "insights"));
 	json_object_set_new(c, "createdAt", demo_json_iso(created));
 	json_object_set_new(c, "updatedAt", demo_json_iso(at));
@@ -78,7 +79,9 @@ static json_t *gen_conversation(struct demo_data *d, struct demo_rng *r, size_t 
 		char key[37];
 		demo_uuid(r, key);
 		const struct demo_host *h = &d->hosts[demo_rng_below(r, (uint32_t)d->nhosts)];
-		json_object_set_new(repl, key, json_string(n % 2 ? h->hostname : d->accounts[demo_rng_below(r, (uint32_t)demo_n_accounts)]));
+		json_object_set_new(
+			repl, key,
+			json_string(n % 2 ? h->hostname : d->accounts[demo_rng_below(r, (uint32_t)demo_n_accounts)]));
 	}
 	json_object_set_new(c, "replacements", repl);
 	const struct demo_profile *p = &d->people[demo_rng_below(r, 3)];
@@ -127,7 +130,8 @@ struct conv_sort {
 static int conv_cmp(size_t a, size_t b, void *ctx)
 {
 	const struct conv_sort *s = ctx;
-	int c = demo_strcmp_null(demo_jstr(json_array_get(s->convs, a), s->key), demo_jstr(json_array_get(s->convs, b), s->key));
+	int c = demo_strcmp_null(demo_jstr(json_array_get(s->convs, a), s->key),
+				 demo_jstr(json_array_get(s->convs, b), s->key));
 	return s->desc ? -c : c;
 }
 

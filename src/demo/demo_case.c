@@ -219,15 +219,20 @@ static json_t *gen_case(struct demo_data *d, struct demo_rng *r, json_t *case_co
 	int creator = (int)demo_rng_below(r, (uint32_t)d->npeople);
 	json_object_set_new(c, "created_at", demo_json_iso(created));
 	json_object_set_new(c, "created_by", demo_data_user(d, creator));
-	int64_t updated = created + demo_rng_range(r, 60000, d->now_ms - created - 1000 > 60000 ? d->now_ms - created - 1000 : 60000);
+	int64_t updated =
+		created +
+		demo_rng_range(r, 60000, d->now_ms - created - 1000 > 60000 ? d->now_ms - created - 1000 : 60000);
 	bool touched = demo_rng_chance(r, 80) || strcmp(status, "open") != 0;
 	json_object_set_new(c, "updated_at", touched ? demo_json_iso(updated) : json_null());
-	json_object_set_new(c, "updated_by", touched ? demo_data_user(d, (int)demo_rng_below(r, (uint32_t)d->npeople)) : json_null());
+	json_object_set_new(c, "updated_by",
+			    touched ? demo_data_user(d, (int)demo_rng_below(r, (uint32_t)d->npeople)) : json_null());
 	bool closed = strcmp(status, "closed") == 0;
 	json_object_set_new(c, "closed_at", closed ? demo_json_iso(updated) : json_null());
 	json_object_set_new(c, "closed_by", closed ? demo_data_user(d, creator) : json_null());
 	json_object_set_new(c, "duration", closed ? json_integer((updated - created) / 1000) : json_null());
-	json_t *conn = demo_rng_chance(r, 55) ? json_array_get(case_conns, demo_rng_below(r, (uint32_t)json_array_size(case_conns))) : NULL;
+	json_t *conn = demo_rng_chance(r, 55)
+			       ? json_array_get(case_conns, demo_rng_below(r, (uint32_t)json_array_size(case_conns)))
+			       : NULL;
 	json_object_set_new(c, "connector", case_connector(r, conn));
 	json_object_set_new(c, "settings", json_pack("{s:b}", "syncAlerts", demo_rng_chance(r, 80)));
 	json_t *cf = json_array();
@@ -243,7 +248,9 @@ static json_t *gen_case(struct demo_data *d, struct demo_rng *r, json_t *case_co
 	json_t *comments = json_array();
 	uint32_t ncom = demo_rng_below(r, 9);
 	for (uint32_t k = 0; k < ncom; k++)
-		json_array_append_new(comments, gen_comment(d, r, host, owner, created + (int64_t)(k + 1) * (updated - created) / (ncom + 1)));
+		json_array_append_new(comments,
+				      gen_comment(d, r, host, owner,
+						  created + (int64_t)(k + 1) * (updated - created) / (ncom + 1)));
 	json_object_set_new(c, "_comments", comments);
 	bool pushable = conn && !json_object_get(conn, "_push_error");
 	if (pushable && demo_rng_chance(r, 60)) {
@@ -271,7 +278,8 @@ void demo_cases_generate(struct demo_data *d, unsigned n)
 	size_t i;
 	json_t *conn;
 	json_array_foreach(d->connectors, i, conn) {
-		if (demo_jstr(json_object_get(conn, "config"), "apiUrl") || strcmp(demo_jstr(conn, "connector_type_id"), ".cases-webhook") == 0)
+		if (demo_jstr(json_object_get(conn, "config"), "apiUrl") ||
+		    strcmp(demo_jstr(conn, "connector_type_id"), ".cases-webhook") == 0)
 			json_array_append(case_conns, conn);
 	}
 	d->cases = json_array();

@@ -342,7 +342,8 @@ static void check_comment(struct demo_check *c, json_t *b, json_t *cs)
 	if (!c->err && !json_is_string(idx))
 		demo_check_strv(c, b, "request body", "index", true, 1, 1000, true);
 	if (!c->err && ni != nx)
-		demo_check_fail(c, "request body", "index", "Received an alert comment with ids and indices arrays of different lengths");
+		demo_check_fail(c, "request body", "index",
+				"Received an alert comment with ids and indices arrays of different lengths");
 	json_t *rule = demo_check_obj(c, b, "request body", "rule", true);
 	if (rule && !c->err) {
 		json_t *rid = json_object_get(rule, "id"), *rn = json_object_get(rule, "name");

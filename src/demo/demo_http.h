@@ -66,7 +66,8 @@ void demo_reply_json(struct demo_resp *resp, int status, json_t *v);
 /* Respond with Kibana's error shape {statusCode, error, message}. */
 void demo_reply_error(struct demo_resp *resp, int status, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Respond with the security solution's error shape {message, status_code}. */
-void demo_reply_siem_error(struct demo_resp *resp, int status, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void demo_reply_siem_error(struct demo_resp *resp, int status, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 /* Respond with a status and no body. */
 void demo_reply_empty(struct demo_resp *resp, int status);
 /* Free the body and reset. */

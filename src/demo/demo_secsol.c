@@ -22,7 +22,8 @@ struct item_sort {
 static int item_cmp(size_t a, size_t b, void *ctx)
 {
 	const struct item_sort *s = ctx;
-	int c = demo_strcmp_null(demo_jstr(json_array_get(s->items, a), s->field), demo_jstr(json_array_get(s->items, b), s->field));
+	int c = demo_strcmp_null(demo_jstr(json_array_get(s->items, a), s->field),
+				 demo_jstr(json_array_get(s->items, b), s->field));
 	return s->desc ? -c : c;
 }
 
@@ -95,7 +96,8 @@ static const char *entity_type(struct demo_req *req, struct demo_resp *resp)
 	for (size_t i = 0; entity_types[i]; i++)
 		if (strcmp(entity_types[i], req->params[0]) == 0)
 			return entity_types[i];
-	demo_reply_error(resp, 400, "[request params.entityType]: expected one of [user, host, service, universal] but got [%s]",
+	demo_reply_error(resp, 400,
+			 "[request params.entityType]: expected one of [user, host, service, universal] but got [%s]",
 			 req->params[0]);
 	return NULL;
 }

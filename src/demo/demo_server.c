@@ -75,8 +75,9 @@ static void request_done(void *cls, struct MHD_Connection *c, void **con_cls, en
 }
 
 /* The decoded segments of a raw path; *n gets their count. */
-static char **split_path(const char *raw, size_t *n)
+static char **split_path(const char *raw, size_t *n, bool *nul)
 {
+	*nul = strstr(raw, "%00") != NULL;
 	size_t cap = 8;
 	char **seg = xcalloc(cap, sizeof(*seg));
 	*n = 0;
@@ -113,7 +114,8 @@ static bool route_match(const struct demo_route *r, const char *method, char **s
 		i++;
 		p += len;
 	}
-	return i == nseg && strcmp(method, r->method) == 0;
+	/* HEAD is answered like GET (libmicrohttpd leaves the body out), as hapi does. */
+	return i == nseg && (strcmp(method, r->method) == 0 || (strcmp(method, "HEAD") == 0 && strcmp(r->method, "GET") == 0));
 }
 
 static const struct demo_route *find_route(const char *method, char **seg, size_t nseg, const char **params)
@@ -212,7 +214,8 @@ static void dispatch(struct demo_server *s, struct MHD_Connection *c, struct con
 		     const char *url, struct demo_resp *resp, unsigned *route_flags, bool *huge)
 {
 	size_t nseg;
-	char **seg = split_path(url, &nseg), **rseg = seg;
+	bool nul;
+	char **seg = split_path(url, &nseg, &nul), **rseg = seg;
 	const char *space = "default";
 	if (nseg >= 2 && strcmp(seg[0], "s") == 0) {
 		space = seg[1];
@@ -233,6 +236,9 @@ static void dispatch(struct demo_server *s, struct MHD_Connection *c, struct con
 	const struct demo_route *r = NULL;
 	if (stopping(s)) {
 		demo_reply_error(resp, 503, "The demo server is shutting down");
+	} else if (nul) {
+		/* A NUL byte would cut a decoded id short and match another object. */
+		demo_reply_error(resp, 400, "Invalid request path: it holds an encoded NUL byte (%%00)");
 	} else if ((f = demo_fault_match(s->faults, s->nfaults, DEMO_FAULT_STATUS, path.buf))) {
 		demo_fault_status(resp, (int)f->value, path.buf);
 	} else if (demo_fault_match(s->faults, s->nfaults, DEMO_FAULT_HTML_ERROR, path.buf)) {

@@ -34,7 +34,8 @@ char *demo_base64(const void *data, size_t n);
 char *demo_so_version(uint64_t seq, unsigned term);
 /* True when needle occurs in hay, ignoring ASCII case; an empty needle always matches. */
 bool demo_contains_ci(const char *hay, const char *needle);
-/* Decode %XX escapes of len bytes into a new string (a bad escape is kept as it is); plus_space also maps '+' to ' '. */
+/* Decode %XX escapes of len bytes into a new string (a bad escape is kept as it is); plus_space also maps '+' to ' '.
+ */
 char *demo_pct_decode(const char *s, size_t len, bool plus_space);
 /* Set key to a string, or to null when s is NULL. */
 void demo_set_str(json_t *obj, const char *key, const char *s);

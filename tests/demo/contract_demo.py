@@ -353,7 +353,17 @@ def main():
     finally:
         stop(p1)
         stop(p2)
-        stop(demo)
+        if demo and demo.poll() is None:
+            # SIGTERM is the documented way to stop serve-demo: it must exit 0 (and clean, under sanitizers).
+            demo.terminate()
+            try:
+                rc = demo.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                stop(demo)
+                rc = "timeout"
+            if rc != 0:
+                failures.append(("serve-demo", "", f"exit status {rc} after SIGTERM"))
+                print(f"FAIL serve-demo exited with {rc} after SIGTERM; log: {os.path.join(tmp, 'demo.log')}")
         if failures:
             print(f"logs kept in {tmp}")
         else:

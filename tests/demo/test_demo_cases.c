@@ -163,7 +163,8 @@ static void test_case_get_comments_alerts(void **state)
 	free(p);
 	p = dt_fmt("/api/cases/%s/comments", jstr(c, "id"));
 	json_t *all = get(p);
-	assert_int_equal(json_array_size(json_object_get(all, "comments")), json_array_size(json_object_get(full, "comments")));
+	assert_int_equal(json_array_size(json_object_get(all, "comments")),
+			 json_array_size(json_object_get(full, "comments")));
 	free(p);
 	json_decref(all);
 	json_decref(page);
@@ -187,7 +188,9 @@ static void test_case_create_patch_conflict_delete(void **state)
 	assert_string_equal(jstr(c, "severity"), "low");
 	assert_int_equal(jint(c, "totalComment"), 0);
 	const char *id = jstr(c, "id"), *v1 = jstr(c, "version");
-	char *body = dt_fmt("{\"cases\":[{\"id\":\"%s\",\"version\":\"%s\",\"status\":\"closed\",\"severity\":\"high\"}]}", id, v1);
+	char *body =
+		dt_fmt("{\"cases\":[{\"id\":\"%s\",\"version\":\"%s\",\"status\":\"closed\",\"severity\":\"high\"}]}",
+		       id, v1);
 	json_t *upd = NULL;
 	assert_int_equal(dt_json(S, "PATCH", "/api/cases", body, &upd), 200);
 	json_t *u0 = json_array_get(upd, 0);
@@ -241,18 +244,27 @@ static void test_case_invalid_bodies_name_the_field(void **state)
 	static const struct {
 		const char *method, *path, *body, *field;
 	} bad[] = {
-		{"POST", "/api/cases", "{\"description\":\"d\",\"tags\":[],\"owner\":\"cases\",\"settings\":{\"syncAlerts\":true},"
-		 "\"connector\":{\"id\":\"none\",\"name\":\"none\",\"type\":\".none\",\"fields\":null}}", "title"},
-		{"POST", "/api/cases", "{\"title\":\"t\",\"description\":\"d\",\"tags\":\"x\",\"owner\":\"cases\",\"settings\":"
-		 "{\"syncAlerts\":true},\"connector\":{\"id\":\"none\",\"name\":\"none\",\"type\":\".none\",\"fields\":null}}", "tags"},
-		{"POST", "/api/cases", "{\"title\":\"t\",\"description\":\"d\",\"tags\":[],\"owner\":\"cases\",\"severity\":\"huge\","
+		{"POST", "/api/cases",
+		 "{\"description\":\"d\",\"tags\":[],\"owner\":\"cases\",\"settings\":{\"syncAlerts\":true},"
+		 "\"connector\":{\"id\":\"none\",\"name\":\"none\",\"type\":\".none\",\"fields\":null}}",
+		 "title"},
+		{"POST", "/api/cases",
+		 "{\"title\":\"t\",\"description\":\"d\",\"tags\":\"x\",\"owner\":\"cases\",\"settings\":"
+		 "{\"syncAlerts\":true},\"connector\":{\"id\":\"none\",\"name\":\"none\",\"type\":\".none\",\"fields\":null}}",
+		 "tags"},
+		{"POST", "/api/cases",
+		 "{\"title\":\"t\",\"description\":\"d\",\"tags\":[],\"owner\":\"cases\",\"severity\":\"huge\","
 		 "\"settings\":{\"syncAlerts\":true},\"connector\":{\"id\":\"none\",\"name\":\"none\",\"type\":\".none\",\"fields\":null}}",
 		 "severity"},
-		{"POST", "/api/cases", "{\"title\":\"t\",\"description\":\"d\",\"tags\":[],\"owner\":\"cases\",\"settings\":"
-		 "{\"syncAlerts\":true},\"connector\":{\"id\":\"j\",\"name\":\"j\",\"type\":\".jira\",\"fields\":{}}}", "issueType"},
+		{"POST", "/api/cases",
+		 "{\"title\":\"t\",\"description\":\"d\",\"tags\":[],\"owner\":\"cases\",\"settings\":"
+		 "{\"syncAlerts\":true},\"connector\":{\"id\":\"j\",\"name\":\"j\",\"type\":\".jira\",\"fields\":{}}}",
+		 "issueType"},
 		{"PATCH", "/api/cases", "{\"cases\":[]}", "cases"},
-		{"PATCH", "/api/cases", "{\"cases\":[{\"id\":\"x\",\"version\":\"y\",\"status\":\"done\"}]}", "status"},
-		{"POST", "/api/detection_engine/signals/status", "{\"signal_ids\":[\"a\"],\"status\":\"gone\"}", "status"},
+		{"PATCH", "/api/cases", "{\"cases\":[{\"id\":\"x\",\"version\":\"y\",\"status\":\"done\"}]}",
+		 "status"},
+		{"POST", "/api/detection_engine/signals/status", "{\"signal_ids\":[\"a\"],\"status\":\"gone\"}",
+		 "status"},
 		{"POST", "/api/detection_engine/signals/search", "{\"size\":\"ten\"}", "size"},
 		{"POST", "/api/security/session/_invalidate", "{\"match\":\"query\"}", "query"},
 		{"POST", "/api/fleet/fleet_server_hosts", "{\"name\":\"x\",\"host_urls\":[]}", "host_urls"},
@@ -279,11 +291,14 @@ static void test_comments_post(void **state)
 	json_t *after = NULL;
 	assert_int_equal(dt_json(S, "POST", p, body, &after), 200);
 	assert_int_equal(jint(after, "totalComment"), jint(c, "totalComment") + 1);
-	json_t *last = json_array_get(json_object_get(after, "comments"), json_array_size(json_object_get(after, "comments")) - 1);
+	json_t *last = json_array_get(json_object_get(after, "comments"),
+				      json_array_size(json_object_get(after, "comments")) - 1);
 	assert_string_equal(jstr(last, "comment"), "Looked at it.");
 	free(body);
-	body = dt_fmt("{\"type\":\"alert\",\"alertId\":[\"a1\",\"a2\"],\"index\":[\"i1\",\"i2\"],\"rule\":{\"id\":\"r\",\"name\":\"R\"},"
-		      "\"owner\":\"%s\"}", jstr(c, "owner"));
+	body = dt_fmt(
+		"{\"type\":\"alert\",\"alertId\":[\"a1\",\"a2\"],\"index\":[\"i1\",\"i2\"],\"rule\":{\"id\":\"r\",\"name\":\"R\"},"
+		"\"owner\":\"%s\"}",
+		jstr(c, "owner"));
 	json_t *after2 = NULL;
 	assert_int_equal(dt_json(S, "POST", p, body, &after2), 200);
 	assert_int_equal(jint(after2, "totalAlerts"), jint(after, "totalAlerts") + 2);

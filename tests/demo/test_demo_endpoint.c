@@ -97,7 +97,8 @@ static void test_search_shape_sort_aggs(void **state)
 	json_t *err = NULL;
 	assert_int_equal(dt_json(S, "POST", "/api/detection_engine/signals/search", "{\"size\":10001}", &err), 400);
 	json_decref(err);
-	assert_int_equal(dt_json(S, "POST", "/api/detection_engine/signals/search", "{\"query\":{\"match\":{\"a\":\"b\"}}}", &err),
+	assert_int_equal(dt_json(S, "POST", "/api/detection_engine/signals/search",
+				 "{\"query\":{\"match\":{\"a\":\"b\"}}}", &err),
 			 400);
 	assert_non_null(strstr(jstr(err, "message"), "[match]"));
 	assert_int_equal(jint(err, "status_code"), 400);
@@ -185,7 +186,8 @@ static void test_alert_status_changes_stick(void **state)
 
 static void test_ai_conversations(void **state)
 {
-	json_t *f = get("/api/security_ai_assistant/current_user/conversations/_find?per_page=50&sort_field=title&sort_order=asc");
+	json_t *f = get(
+		"/api/security_ai_assistant/current_user/conversations/_find?per_page=50&sort_field=title&sort_order=asc");
 	assert_int_equal(jint(f, "total"), 40);
 	assert_int_equal(jint(f, "perPage"), 50);
 	json_t *data = json_object_get(f, "data");
@@ -269,7 +271,8 @@ static void test_endpoint_metadata(void **state)
 	assert_non_null(jstr(json_object_get(meta, "host"), "hostname"));
 	assert_non_null(jstr(json_object_get(json_object_get(meta, "host"), "os"), "name"));
 	assert_non_null(jstr(json_object_get(meta, "agent"), "id"));
-	assert_true(json_is_boolean(json_object_get(json_object_get(json_object_get(meta, "Endpoint"), "state"), "isolation")));
+	assert_true(json_is_boolean(
+		json_object_get(json_object_get(json_object_get(meta, "Endpoint"), "state"), "isolation")));
 	assert_non_null(jstr(h0, "host_status"));
 	assert_non_null(jstr(h0, "last_checkin"));
 	assert_true(json_is_object(json_object_get(h0, "policy_info")));

@@ -1,4 +1,5 @@
-/* The demo server over HTTP: Kibana's edge behaviour (xsrf, auth, routing, encoding, limits) and the seed-document routes. */
+/* The demo server over HTTP: Kibana's edge behaviour (xsrf, auth, routing, encoding, limits) and the seed-document
+ * routes. */
 #include "config.h"
 #include <stdarg.h>
 #include <stddef.h>
@@ -68,7 +69,8 @@ static void test_sessions_invalidate_once(void **state)
 			 200);
 	assert_int_equal(jint(r, "total"), 1);
 	json_decref(r);
-	struct dt_resp raw = dt_req(S, "POST", "/api/security/session/_invalidate", "{\"match\":\"all\"}", "application/json", 0);
+	struct dt_resp raw =
+		dt_req(S, "POST", "/api/security/session/_invalidate", "{\"match\":\"all\"}", "application/json", 0);
 	assert_int_equal(raw.status, 200);
 	/* The spec declares plain application/json for this route. */
 	assert_string_equal(raw.ctype, "application/json");
@@ -162,8 +164,9 @@ static void test_seed_document_routes(void **state)
 			 200);
 	assert_true(json_is_true(json_object_get(r, "risk_engine_saved_object_configured")));
 	json_decref(r);
-	assert_int_equal(dt_json(S, "PATCH", "/api/risk_score/engine/saved_object/configure", "{\"range\":{\"start\":\"soon\"}}",
-				 NULL), 400);
+	assert_int_equal(dt_json(S, "PATCH", "/api/risk_score/engine/saved_object/configure",
+				 "{\"range\":{\"start\":\"soon\"}}", NULL),
+			 400);
 	const char *list = json_string_value(json_array_get(json_object_get(fx, "lists"), 0));
 	p = dt_fmt("/api/lists?id=%s", list);
 	assert_int_equal(dt_json(S, "DELETE", p, NULL, &r), 200);
@@ -277,6 +280,14 @@ static void test_space_prefix_and_encoded_ids(void **state)
 	assert_int_equal(dt_json(S, "GET", "/api/cases/%C3%A9t%C3%A9%20%3F%23", NULL, &err), 404);
 	assert_string_equal(jstr(err, "message"), "Saved object [cases/\xc3\xa9t\xc3\xa9 ?#] not found");
 	json_decref(err);
+	/* An encoded NUL would cut the id short: refused. */
+	struct dt_resp r = dt_req(S, "GET", "/api/cases/abc%00def", NULL, NULL, 0);
+	assert_int_equal(r.status, 400);
+	dt_resp_free(&r);
+	r = dt_req(S, "HEAD", "/api/cases/_find", NULL, NULL, 0);
+	assert_int_equal(r.status, 200);
+	assert_int_equal(r.len, 0);
+	dt_resp_free(&r);
 	/* Query values decode too, '+' included. */
 	json_t *f = get("/api/cases/_find?search=credential+dumping&perPage=100");
 	size_t i;

@@ -167,9 +167,11 @@ static void test_bool_clauses(void **state)
 			       "{\"term\":{\"kibana.alert.workflow_status\":\"closed\"}}]}}", NULL),
 			 n_open + n_closed);
 	/* should next to a filter is optional (minimum_should_match 0)... */
-	assert_int_equal(count("{\"bool\":{\"filter\":{\"match_all\":{}},\"should\":[{\"term\":{\"kibana.alert.workflow_status\":"
-			       "\"open\"}}]}}", NULL),
-			 (long)D->nalerts);
+	assert_int_equal(
+		count("{\"bool\":{\"filter\":{\"match_all\":{}},\"should\":[{\"term\":{\"kibana.alert.workflow_status\":"
+		      "\"open\"}}]}}",
+		      NULL),
+		(long)D->nalerts);
 	/* ...unless asked for. */
 	assert_int_equal(count("{\"bool\":{\"filter\":{\"match_all\":{}},\"minimum_should_match\":1,\"should\":[{\"term\":"
 			       "{\"kibana.alert.workflow_status\":\"open\"}}]}}", NULL),
