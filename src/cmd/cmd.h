@@ -44,6 +44,7 @@ enum {
 	CMD_REQUIRED = 1u << 0,   /* must be given */
 	CMD_POSITIONAL = 1u << 1, /* given by position, not --name */
 	CMD_MULTI = 1u << 2,      /* repeatable (--tag a --tag b), or for a positional: takes the rest */
+	CMD_REST = 1u << 3,       /* a positional that takes every word after it verbatim, options too */
 };
 
 /* One declared argument. */
@@ -104,6 +105,8 @@ struct cmd_host {
 	void (*finished)(struct cmd_ctx *ctx);
 	/* Report progress or a non-fatal note ("fetching page 3 of 9"). */
 	void (*note)(struct cmd_ctx *ctx, const char *text);
+	/* Apply a terminal-UI setting (theme, bind, set); NULL where there is no UI. 0, or -1 with *err. */
+	int (*ui)(struct cmd_ctx *ctx, const char *what, int argc, char **argv, char **err);
 	void *udata;
 };
 

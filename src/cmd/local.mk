@@ -8,6 +8,7 @@ src_cmd_libcmd_a_SOURCES = \
 	src/cmd/run.c \
 	src/cmd/registry.c src/cmd/registry.h \
 	src/cmd/help.c src/cmd/help.h \
+	src/cmd/cmd_ui.c \
 	src/cmd/audit.c src/cmd/audit.h \
 	src/cmd/batch.c src/cmd/batch.h \
 	src/cmd/casefmt.c src/cmd/casefmt.h \

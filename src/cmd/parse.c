@@ -98,7 +98,8 @@ static int cmd_parse_fail(const struct cmd_def *def, char **err, char *msg)
 	return -1;
 }
 
-int cmd_parse_args(const struct cmd_def *def, int argc, char **argv, struct cmd_parsed *out, char **err)
+static int cmd_parse_common(const struct cmd_def *def, int argc, char **argv, struct cmd_parsed *out, char **err,
+			    bool require)
 {
 	size_t nargs = cmd_arg_count(def);
 	memset(out, 0, sizeof(*out));
@@ -108,6 +109,11 @@ int cmd_parse_args(const struct cmd_def *def, int argc, char **argv, struct cmd_
 
 	for (int i = 0; i < argc; i++) {
 		const char *a = argv[i];
+		/* Once a rest-of-line positional has started, every word is its value. */
+		if (next_pos < nargs && (def->args[next_pos].flags & CMD_REST) && out->values[next_pos].n) {
+			cmd_value_add(&out->values[next_pos], a);
+			continue;
+		}
 		if (!options_done && strcmp(a, "--") == 0) {
 			options_done = true;
 			continue;
@@ -164,7 +170,7 @@ int cmd_parse_args(const struct cmd_def *def, int argc, char **argv, struct cmd_
 		if (!(arg->flags & CMD_MULTI))
 			next_pos++;
 	}
-	if (out->help)
+	if (out->help || !require)
 		return 0;
 	for (size_t i = 0; i < nargs; i++) {
 		const struct cmd_arg *arg = &def->args[i];
@@ -175,6 +181,16 @@ int cmd_parse_args(const struct cmd_def *def, int argc, char **argv, struct cmd_
 		}
 	}
 	return 0;
+}
+
+int cmd_parse_args(const struct cmd_def *def, int argc, char **argv, struct cmd_parsed *out, char **err)
+{
+	return cmd_parse_common(def, argc, argv, out, err, true);
+}
+
+int cmd_parse_partial(const struct cmd_def *def, int argc, char **argv, struct cmd_parsed *out, char **err)
+{
+	return cmd_parse_common(def, argc, argv, out, err, false);
 }
 
 static void cmd_usage_arg(const struct cmd_arg *a, struct strbuf *out)

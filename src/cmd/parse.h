@@ -16,6 +16,8 @@ struct cmd_parsed {
 
 /* Parse argc/argv (the words already removed) for def; 0, or -1 with *err. */
 int cmd_parse_args(const struct cmd_def *def, int argc, char **argv, struct cmd_parsed *out, char **err);
+/* As cmd_parse_args, but required arguments may be missing (a form asks for them). */
+int cmd_parse_partial(const struct cmd_def *def, int argc, char **argv, struct cmd_parsed *out, char **err);
 /* Free the values of a parse. */
 void cmd_parse_free(const struct cmd_def *def, struct cmd_value *values);
 /* Number of declared arguments. */

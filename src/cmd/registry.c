@@ -7,6 +7,7 @@
 /* Every group, in help order; each array ends with an entry whose words are NULL. */
 static const struct cmd_def *const cmd_groups[] = {
 	cmd_help_defs,
+	cmd_ui_defs,
 	cmd_cases_defs,
 	cmd_case_edit_defs,
 	cmd_alerts_defs,

@@ -5,6 +5,8 @@
 
 /* help (help.c). */
 extern const struct cmd_def cmd_help_defs[];
+/* theme, bind, set (cmd_ui.c). */
+extern const struct cmd_def cmd_ui_defs[];
 /* Cases, connectors and cases-for-alert commands (cmd_cases.c). */
 extern const struct cmd_def cmd_cases_defs[];
 /* Commands that change cases (cmd_case_edit.c). */

@@ -176,6 +176,14 @@ bad:
 	return 0;
 }
 
+/* Keep a UI command ("bind KEY COMMAND", "set NAME VALUE") to run when the TUI starts. */
+static void config_add_startup(struct profile *p, const char *name, const char *value)
+{
+	char *line = xasprintf("%s%s %s\n", p->startup ? p->startup : "", name, value);
+	free(p->startup);
+	p->startup = line;
+}
+
 static int config_handler(void *user, const char *section, const char *name, const char *value)
 {
 	struct config_parse *cp = user;
@@ -188,6 +196,8 @@ static int config_handler(void *user, const char *section, const char *name, con
 				profile_set(&cp->default_profile, value);
 			else if (!strcmp(name, "theme"))
 				profile_set(&cp->p->theme, value);
+			else if (!strcmp(name, "bind") || !strcmp(name, "set"))
+				config_add_startup(cp->p, name, value);
 			else if (cp->warnings)
 				strbuf_printf(cp->warnings, "warning: %s:%d: unknown setting \"%s\" ignored\n",
 					      cp->path, line, name);

@@ -26,6 +26,7 @@ void profile_free(struct profile *p)
 	free(p->client_cert);
 	free(p->client_key);
 	free(p->theme);
+	free(p->startup);
 	memset(p, 0, sizeof(*p));
 }
 
@@ -42,6 +43,7 @@ void profile_copy(struct profile *dst, const struct profile *src)
 	dst->client_cert = xstrdup(src->client_cert);
 	dst->client_key = xstrdup(src->client_key);
 	dst->theme = xstrdup(src->theme);
+	dst->startup = xstrdup(src->startup);
 }
 
 void profile_set(char **field, const char *value)

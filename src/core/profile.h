@@ -19,6 +19,7 @@ struct profile {
 	char *client_cert;   /* client certificate file (PEM) */
 	char *client_key;    /* client key file (PEM) */
 	char *theme;         /* theme name */
+	char *startup;       /* UI commands from the config file (bind, set), one per line */
 	bool insecure;       /* TLS verification off: only by explicit request */
 	bool readonly;       /* refuse every mutating command */
 	long connect_timeout_ms; /* connection phase limit */

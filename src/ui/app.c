@@ -309,6 +309,7 @@ static void app_tick(struct app *a)
 	if (now - a->last_tick < 1000)
 		return;
 	a->last_tick = now;
+	app_auto_refresh(a);
 	for (size_t i = 0; i < a->n_panes; i++)
 		if (a->panes[i]->ops->tick)
 			a->panes[i]->ops->tick(a->panes[i]);
@@ -372,6 +373,7 @@ static void app_free(struct app *a)
 		pane_free(a->panes[i]);
 	free(a->panes);
 	free(a->msg);
+	app_free_settings(a);
 	textinput_free(&a->line);
 	script_close(a->script);
 	if (a->sig_pipe[0] >= 0) {
@@ -439,6 +441,7 @@ int app_run(const struct app_options *o)
 	else
 		app_message(&a, APP_MSG_INFO, "Press ? for help, : for commands, q to quit.");
 	app_show_pane(&a, a.panes[0]);
+	app_run_startup(&a);
 	app_loop(&a);
 	endwin();
 	prompt_fini();

@@ -53,8 +53,16 @@ struct pane *app_current_pane(struct app *a);
 void app_run_line(struct app *a, const char *line);
 /* Run a command from argv on behalf of a pane (may be NULL); results refresh that pane. */
 void app_run_argv(struct app *a, struct pane *origin, int argc, char **argv);
+/*
+ * Open a command with arguments from given, then from the pane's selection; a form asks
+ * for the rest (only the missing required ones with only_required, as for a bound line).
+ */
+void app_open_command(struct app *a, struct pane *p, const struct cmd_def *def, const char *const *given,
+		      bool only_required);
 /* Open a command as a form with some arguments already given (names/values, NULL-terminated pairs). */
 void app_open_form(struct app *a, struct pane *origin, const struct cmd_def *def, const char *const *given);
+/* As app_open_form, but run at once when every required argument is given. */
+void app_open_form_required(struct app *a, struct pane *origin, const struct cmd_def *def, const char *const *given);
 /* True when the profile refuses changes. */
 bool app_readonly(struct app *a);
 /* Wall-clock now for relative times (KTRIAGE_NOW can pin it for tests). */

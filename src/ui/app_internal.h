@@ -41,7 +41,29 @@ struct app {
 	long long now_override;
 	int exit_code;
 	unsigned commands;     /* commands running */
+	struct app_binding *bindings;
+	size_t n_bindings;
+	int refresh_s;         /* set refresh: reload the current pane this often (0: never) */
+	long long last_refresh;
 };
+
+/* A key bound to a command line, in one pane or all of them. */
+struct app_binding {
+	char *pane;            /* NULL: every pane */
+	int key;
+	char *line;
+};
+
+/* The command line bound to key in pane p (its own binding first), or NULL. */
+const char *app_binding(struct app *a, struct pane *p, int key);
+/* Apply a UI command (theme, bind, set); 0, or -1 with *err. */
+int app_ui_command(struct app *a, const char *what, int argc, char **argv, char **err);
+/* Run the config file's bind/set lines; problems go to the status line. */
+void app_run_startup(struct app *a);
+/* Reload the current pane when `set refresh` says it is time. */
+void app_auto_refresh(struct app *a);
+/* Free the bindings. */
+void app_free_settings(struct app *a);
 
 /* Draw everything. */
 void app_draw(struct app *a);

@@ -4,6 +4,9 @@
 #include "ui/pane.h"
 #include "ui/prompt.h"
 #include "ui/view.h"
+#include "cmd/parse.h"
+#include "cmd/tokenize.h"
+#include "core/strbuf.h"
 #include "core/xalloc.h"
 #include <curses.h>
 #include <stdlib.h>
@@ -25,33 +28,86 @@ static void app_key_filter(struct app *a, int key)
 	a->dirty = true;
 }
 
-/* Build the arguments a pane command gets from the selection and open it as a form. */
-static void app_key_command(struct app *a, struct pane *p, const struct cmd_def *def)
+/* Most arguments a command can take. */
+#define APP_MAX_ARGS 32
+
+/*
+ * Open def as a form: arguments from given (name/value pairs) first, then what the pane
+ * can fill from the selected or marked rows; the form asks for the rest (or the command
+ * runs at once when nothing is left to ask).
+ */
+void app_open_command(struct app *a, struct pane *p, const struct cmd_def *def, const char *const *given,
+		      bool only_required)
 {
-	size_t n;
-	size_t *rows = listmodel_selection(&p->list, &n);
-	if (n == 0) {
-		free(rows);
-		app_message(a, APP_MSG_ERROR, "Nothing selected for \"%s\".", def->words);
-		return;
-	}
-	const char **given = xcalloc(2 * 16 + 1, sizeof(char *));
-	char **owned = xcalloc(16, sizeof(char *));
-	size_t k = 0;
-	for (size_t i = 0; def->args && def->args[i].name && k < 16; i++) {
-		char *v = p->ops->arg_value ? p->ops->arg_value(p, &def->args[i], rows, n) : NULL;
+	size_t n = 0;
+	size_t *rows = p ? listmodel_selection(&p->list, &n) : NULL;
+	const char *pairs[2 * APP_MAX_ARGS + 1] = {NULL};
+	char *owned[APP_MAX_ARGS] = {NULL};
+	size_t k = 0, n_owned = 0;
+	for (size_t i = 0; def->args && def->args[i].name && k < APP_MAX_ARGS; i++) {
+		const char *name = def->args[i].name;
+		const char *v = NULL;
+		for (size_t g = 0; given && given[g]; g += 2)
+			if (!strcmp(given[g], name))
+				v = given[g + 1];
+		if (!v && n && p->ops->arg_value && (owned[n_owned] = p->ops->arg_value(p, &def->args[i], rows, n)))
+			v = owned[n_owned++];
 		if (!v)
 			continue;
-		given[2 * k] = def->args[i].name;
-		given[2 * k + 1] = v;
-		owned[k++] = v;
+		pairs[2 * k] = name;
+		pairs[2 * k + 1] = v;
+		k++;
 	}
 	free(rows);
-	app_open_form(a, p, def, given);
-	for (size_t i = 0; i < k; i++)
+	if (only_required)
+		app_open_form_required(a, p, def, pairs);
+	else
+		app_open_form(a, p, def, pairs);
+	for (size_t i = 0; i < n_owned; i++)
 		free(owned[i]);
-	free(owned);
-	free(given);
+}
+
+/* Run a bound command line: its own arguments, the selection for the rest, a form if still short. */
+static void app_run_binding(struct app *a, struct pane *p, const char *line)
+{
+	int argc, used;
+	char **argv;
+	char *err = NULL;
+	if (tokenize(line, &argc, &argv, &err) < 0) {
+		app_message(a, APP_MSG_ERROR, "binding \"%s\": %s", line, err);
+		free(err);
+		return;
+	}
+	const struct cmd_def *def = cmd_lookup(argc, argv, &used);
+	struct cmd_parsed parsed = {0};
+	if (!def) {
+		app_message(a, APP_MSG_ERROR, "binding \"%s\": no such command", line);
+	} else if (cmd_parse_partial(def, argc - used, argv + used, &parsed, &err) < 0) {
+		app_message(a, APP_MSG_ERROR, "binding \"%s\": %s", line, err);
+		free(err);
+	} else {
+		const char *pairs[2 * APP_MAX_ARGS + 1] = {NULL};
+		char *joined[APP_MAX_ARGS] = {NULL};
+		size_t k = 0;
+		for (size_t i = 0; def->args && def->args[i].name && k < APP_MAX_ARGS; i++) {
+			if (!parsed.values[i].n)
+				continue;
+			struct strbuf sb;
+			strbuf_init(&sb);
+			for (size_t v = 0; v < parsed.values[i].n; v++)
+				strbuf_printf(&sb, "%s%s", v ? (def->args[i].type == CMD_ARG_TEXT ? " " : ",") : "",
+					      parsed.values[i].vals[v]);
+			joined[k] = strbuf_detach(&sb, NULL);
+			pairs[2 * k] = def->args[i].name;
+			pairs[2 * k + 1] = joined[k];
+			k++;
+		}
+		app_open_command(a, p, def, pairs, true);
+		for (size_t i = 0; i < k; i++)
+			free(joined[i]);
+	}
+	cmd_parse_free(def, parsed.values);
+	tokenize_free(argc, argv);
 }
 
 static bool app_key_global(struct app *a, int key)
@@ -128,9 +184,14 @@ void app_key(struct app *a, int key)
 			p->ops->open(p, row);
 		return;
 	}
+	const char *bound = app_binding(a, p, key);
+	if (bound) {
+		app_run_binding(a, p, bound);
+		return;
+	}
 	const struct cmd_def *def = pane_command_for_key(p, key);
 	if (def) {
-		app_key_command(a, p, def);
+		app_open_command(a, p, def, NULL, false);
 		return;
 	}
 	if (p->ops->key && p->ops->key(p, key))

@@ -404,7 +404,8 @@ static const struct view_ops form_ops = {
 	.hints = form_hints,
 };
 
-struct view *form_new(struct app *a, struct pane *origin, const struct cmd_def *def, const char *const *given)
+struct view *form_new(struct app *a, struct pane *origin, const struct cmd_def *def, const char *const *given,
+		      bool only_required)
 {
 	struct form *fm = xcalloc(1, sizeof(*fm));
 	fm->origin = origin;
@@ -426,7 +427,10 @@ struct view *form_new(struct app *a, struct pane *origin, const struct cmd_def *
 		f->choice = -1;
 		textinput_init(&f->input, arg->type == CMD_ARG_TEXT);
 	}
-	if (fm->n == 0) {
+	bool required_missing = false;
+	for (size_t i = 0; i < fm->n; i++)
+		required_missing |= (fm->fields[i].arg->flags & CMD_REQUIRED) != 0;
+	if (fm->n == 0 || (only_required && !required_missing)) {
 		form_destroy(&(struct view){.data = fm});
 		return NULL;
 	}

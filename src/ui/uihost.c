@@ -98,6 +98,11 @@ static void uihost_finished(struct cmd_ctx *ctx)
 	a->dirty = true;
 }
 
+static int uihost_ui(struct cmd_ctx *ctx, const char *what, int argc, char **argv, char **err)
+{
+	return app_ui_command(uihost_app(ctx), what, argc, argv, err);
+}
+
 static const struct cmd_host *uihost_host(struct app *a)
 {
 	static struct cmd_host host;
@@ -109,6 +114,7 @@ static const struct cmd_host *uihost_host(struct app *a)
 	host.output = uihost_output;
 	host.finished = uihost_finished;
 	host.note = uihost_note;
+	host.ui = uihost_ui;
 	host.udata = a;
 	return &host;
 }
@@ -180,9 +186,10 @@ void app_run_argv(struct app *a, struct pane *origin, int argc, char **argv)
 		uihost_start(a, origin, false, argc, argv);
 }
 
-void app_open_form(struct app *a, struct pane *origin, const struct cmd_def *def, const char *const *given)
+static void uihost_form(struct app *a, struct pane *origin, const struct cmd_def *def, const char *const *given,
+			bool only_required)
 {
-	struct view *v = form_new(a, origin, def, given);
+	struct view *v = form_new(a, origin, def, given, only_required);
 	if (v) {
 		app_push_view(a, v);
 		return;
@@ -191,4 +198,14 @@ void app_open_form(struct app *a, struct pane *origin, const struct cmd_def *def
 	char **argv = form_argv(def, given, &argc);
 	app_run_argv(a, origin, argc, argv);
 	tokenize_free(argc, argv);
+}
+
+void app_open_form(struct app *a, struct pane *origin, const struct cmd_def *def, const char *const *given)
+{
+	uihost_form(a, origin, def, given, false);
+}
+
+void app_open_form_required(struct app *a, struct pane *origin, const struct cmd_def *def, const char *const *given)
+{
+	uihost_form(a, origin, def, given, true);
 }

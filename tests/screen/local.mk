@@ -9,7 +9,8 @@ SCREEN_TESTS = \
 	tests/screen/resize.keys \
 	tests/screen/hostile.keys \
 	tests/screen/readonly.keys \
-	tests/screen/prompt.keys
+	tests/screen/prompt.keys \
+	tests/screen/config_commands.keys
 TESTS += $(SCREEN_TESTS)
 TEST_EXTENSIONS = .keys
 KEYS_LOG_COMPILER = $(SHELL) $(srcdir)/tests/screen/run-keys.sh

@@ -7,6 +7,8 @@
 #   # demo: --fault ...       options for `ktriage serve-demo`
 #   # ktriage: --readonly     options for ktriage
 #   # exit: 2                 the exit code to expect (default 0)
+#   # config: LINE            a line of $XDG_CONFIG_HOME/ktriage/config (repeatable)
+#   # check: SHELL            must succeed afterwards, run in the test's directory
 # With KT_VALGRIND=1 the program runs under valgrind and any error or leak fails the test.
 set -u
 script=$1
@@ -54,7 +56,9 @@ vg=
 if [ "${KT_VALGRIND:-}" = 1 ]; then
 	vg="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect"
 fi
-mkdir -p "$tmp/home" "$tmp/config" "$tmp/state"
+mkdir -p "$tmp/home" "$tmp/config/ktriage" "$tmp/state"
+sed -n 's/^# config: //p' "$script" > "$tmp/config/ktriage/config"
+chmod 600 "$tmp/config/ktriage/config"
 cd "$tmp" || exit 1
 # shellcheck disable=SC2086
 env TERM=xterm-256color LINES="$lines" COLUMNS="$cols" TZ=UTC LC_ALL=C.UTF-8 LANG=C.UTF-8 \

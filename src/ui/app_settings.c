@@ -1,0 +1,146 @@
+/* What the UI commands change: theme, key bindings, settings; and the config file's lines. */
+#include "config.h"
+#include "ui/app_internal.h"
+#include "ui/keys.h"
+#include "ui/pane.h"
+#include "ui/view.h"
+#include "cmd/tokenize.h"
+#include "core/profile.h"
+#include "core/strbuf.h"
+#include "core/xalloc.h"
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *app_binding(struct app *a, struct pane *p, int key)
+{
+	const char *global = NULL;
+	for (size_t i = 0; i < a->n_bindings; i++) {
+		struct app_binding *b = &a->bindings[i];
+		if (b->key != key)
+			continue;
+		if (b->pane && p && !strcmp(b->pane, p->ops->name))
+			return b->line;
+		if (!b->pane)
+			global = b->line;
+	}
+	return global;
+}
+
+static int app_bind(struct app *a, int argc, char **argv, char **err)
+{
+	/* argv: key, pane ("" for every pane), then the command line's words. */
+	int key = keys_parse(argv[0]);
+	if (key < 0) {
+		*err = xasprintf("unknown key \"%s\" (a character, C-x, F1-F10, Enter, Tab...)", argv[0]);
+		return -1;
+	}
+	const char *pane = *argv[1] ? argv[1] : NULL;
+	if (pane && !app_pane(a, pane)) {
+		*err = xasprintf("no pane \"%s\"", pane);
+		return -1;
+	}
+	struct strbuf line;
+	strbuf_init(&line);
+	for (int i = 2; i < argc; i++) {
+		if (i > 2)
+			strbuf_putc(&line, ' ');
+		tokenize_quote(&line, argv[i]);
+	}
+	int used;
+	char **words;
+	int n;
+	if (tokenize(line.buf, &n, &words, err) == 0) {
+		bool known = cmd_lookup(n, words, &used) != NULL;
+		tokenize_free(n, words);
+		if (!known) {
+			*err = xasprintf("\"%s\" is not a command (help lists them)", line.buf);
+			strbuf_free(&line);
+			return -1;
+		}
+	}
+	a->bindings = xreallocarray(a->bindings, a->n_bindings + 1, sizeof(*a->bindings));
+	a->bindings[a->n_bindings++] = (struct app_binding){xstrdup(pane), key, strbuf_detach(&line, NULL)};
+	app_message(a, APP_MSG_SUCCESS, "%s now runs: %s", argv[0], a->bindings[a->n_bindings - 1].line);
+	return 0;
+}
+
+static int app_set(struct app *a, int argc, char **argv, char **err)
+{
+	if (argc != 2 || strcmp(argv[0], "refresh") != 0) {
+		*err = xstrdup("usage: set refresh SECONDS");
+		return -1;
+	}
+	char *end;
+	long v = strtol(argv[1], &end, 10);
+	if (*end || end == argv[1] || v < 0 || v > 86400) {
+		*err = xasprintf("refresh takes a number of seconds (0: never), not \"%s\"", argv[1]);
+		return -1;
+	}
+	a->refresh_s = (int)v;
+	a->last_refresh = app_clock_ms();
+	app_message(a, APP_MSG_SUCCESS, v ? "The pane now reloads every %ld s." : "Automatic reload is off.", v);
+	return 0;
+}
+
+static int app_theme(struct app *a, const char *name, char **err)
+{
+	struct theme t;
+	if (theme_load(&t, name, err) < 0)
+		return -1;
+	a->theme = t;
+	theme_apply(&a->theme);
+	clearok(curscr, TRUE);
+	app_message(a, APP_MSG_SUCCESS, "Theme %s.", name);
+	return 0;
+}
+
+int app_ui_command(struct app *a, const char *what, int argc, char **argv, char **err)
+{
+	if (!strcmp(what, "theme") && argc == 1)
+		return app_theme(a, argv[0], err);
+	if (!strcmp(what, "bind") && argc >= 3)
+		return app_bind(a, argc, argv, err);
+	if (!strcmp(what, "set"))
+		return app_set(a, argc, argv, err);
+	*err = xasprintf("\"%s\" cannot be applied", what);
+	return -1;
+}
+
+void app_run_startup(struct app *a)
+{
+	const char *s = a->profile->startup;
+	while (s && *s) {
+		size_t n = strcspn(s, "\n");
+		char *line = xstrndup(s, n);
+		app_run_line(a, line);
+		free(line);
+		s += n;
+		if (*s)
+			s++;
+	}
+}
+
+void app_auto_refresh(struct app *a)
+{
+	if (!a->refresh_s || a->n_views)
+		return;
+	long long now = app_clock_ms();
+	if (now - a->last_refresh < a->refresh_s * 1000LL)
+		return;
+	a->last_refresh = now;
+	struct pane *p = app_current_pane(a);
+	if (!p->loading)
+		p->ops->load(p, true);
+}
+
+void app_free_settings(struct app *a)
+{
+	for (size_t i = 0; i < a->n_bindings; i++) {
+		free(a->bindings[i].pane);
+		free(a->bindings[i].line);
+	}
+	free(a->bindings);
+	a->bindings = NULL;
+	a->n_bindings = 0;
+}
