@@ -24,6 +24,3 @@ tests_integ_test_batch_SOURCES = tests/integ/test_batch.c $(INTEG_COMMON)
 tests_integ_test_batch_CPPFLAGS = $(INTEG_CPPFLAGS)
 tests_integ_test_batch_CFLAGS = $(UNIT_CFLAGS)
 tests_integ_test_batch_LDADD = $(INTEG_LDADD)
-
-# Runs a test program under valgrind when KT_VALGRIND=1 (see the script); plumbed in as LOG_COMPILER.
-EXTRA_DIST += tests/integ/valgrind.sh
