@@ -245,6 +245,25 @@ def requests(direct, n):
     ]
 
 
+def sweep(direct):
+    """Reads of every generated object, so the whole data set is checked, not one sample."""
+    q = urllib.parse.quote
+    out = [("GET", "/api/cases/_find?perPage=100", None),
+           ("GET", "/api/security_ai_assistant/current_user/conversations/_find?per_page=100", None),
+           ("GET", "/api/endpoint/action?pageSize=100", None)]
+    _, _, raw = direct.call("GET", "/api/cases/_find?perPage=100")
+    for c in json.loads(raw)["cases"]:
+        out.append(("GET", f"/api/cases/{q(c['id'])}", None))
+        out.append(("GET", f"/api/cases/{q(c['id'])}/comments/_find?perPage=100", None))
+    _, _, raw = direct.call("GET", "/api/security_ai_assistant/current_user/conversations/_find?per_page=100")
+    for c in json.loads(raw)["data"]:
+        out.append(("GET", f"/api/security_ai_assistant/current_user/conversations/{q(c['id'])}", None))
+    _, _, raw = direct.call("GET", "/api/endpoint/action?pageSize=100")
+    for a in json.loads(raw)["data"]:
+        out.append(("GET", f"/api/endpoint/action/{q(a['id'])}", None))
+    return out
+
+
 PLAIN_JSON = ("/api/security/session/_invalidate", "/api/streams/")
 
 
@@ -327,6 +346,14 @@ def main():
             print(f"{'FAIL' if err else 'ok  '} {method} {path.split('?')[0]} -> {status}" + (f": {err}" if err else ""))
             if err:
                 failures.append((method, path, err))
+        swept = sweep(direct)
+        for method, path, body in swept:
+            status, headers, raw = send(proxy, method, path, body)
+            err = check_strict(method, path, status, headers, raw)
+            if err:
+                print(f"FAIL {method} {path.split('?')[0]} -> {status}: {err}")
+                failures.append((method, path, err))
+        print(f"swept {len(swept)} reads of every generated case, conversation and action")
         stop(p1)
         log1.close()
         with open(os.path.join(tmp, "prism-errors.log")) as f:
