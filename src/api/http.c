@@ -173,6 +173,9 @@ static char *http_transport_message(struct http_transfer *t, CURLcode rc, enum a
 	case API_ERR_TLS:
 		return xasprintf("TLS failure: %s (use --ca-cert for a private CA; --insecure turns checks off)", detail);
 	case API_ERR_TOO_BIG:
+		if (t->max_body % ((size_t)1 << 20))
+			return xasprintf("the response is larger than the %zu-byte limit (max_response_mb in the profile)",
+					 t->max_body);
 		return xasprintf("the response is larger than the %zu MiB limit (max_response_mb in the profile)",
 				 t->max_body >> 20);
 	default:
