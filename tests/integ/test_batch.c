@@ -372,6 +372,15 @@ static void test_connectors(void **state)
 	assert_int_equal(run(f, "connectors --cases"), 0);
 	assert_null(strstr(f->out, "preconfigured-email-connector"));
 	assert_int_equal(count_lines_starting(f->out, "ID "), 1);
+	/* The global --json prints the API's answer as it came. */
+	f->o.json = true;
+	assert_int_equal(run(f, "connectors"), 0);
+	json_error_t e;
+	json_t *got = json_loads(f->out, 0, &e);
+	json_t *want = fixture_json("connectors_200.json");
+	assert_true(json_equal(got, want));
+	json_decref(got);
+	json_decref(want);
 }
 
 static void test_alert_cases(void **state)

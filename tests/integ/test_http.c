@@ -393,6 +393,12 @@ static void test_too_big(void **state)
 	assert_int_equal(d->res.status, API_ERR_TOO_BIG);
 	assert_true(d->res.body_len <= f->p.max_response);
 	worker_done_free(d);
+	/* A cap that is not whole MiB is named in bytes, not rounded down to "0 MiB". */
+	f->p.max_response = 65536;
+	d = run(&f->p, api_request_new(HTTP_GET, "/api/sized"));
+	assert_int_equal(d->res.status, API_ERR_TOO_BIG);
+	assert_non_null(strstr(d->res.message, "larger than the 65536-byte limit"));
+	worker_done_free(d);
 	/* Under the cap it is fine. */
 	f->p.max_response = (size_t)8 << 20;
 	d = run(&f->p, api_request_new(HTTP_GET, "/api/chunked"));

@@ -170,6 +170,29 @@ static void test_cancel_one_of_many(void **state)
 	assert_null(worker_take(f->w));
 }
 
+static void test_cancel_waiting_for_a_connection(void **state)
+{
+	struct fx *f = *state;
+	/* The worker opens at most 8 connections to a host: the 9th waits inside curl. */
+	uint64_t ids[9];
+	for (int i = 0; i < 9; i++)
+		ids[i] = submit(f, "/hang", 0, NULL);
+	assert_true(testserver_wait(f->srv, "/hang", 8, BOUND_MS));
+	worker_cancel(f->w, ids[8]);
+	struct worker_done *d = next_done(f->w);
+	assert_int_equal(d->id, ids[8]);
+	assert_int_equal(d->res.status, API_ERR_CANCELLED);
+	worker_done_free(d);
+	assert_int_equal(testserver_count(f->srv, "/hang"), 8);
+	worker_cancel_all(f->w);
+	for (int i = 0; i < 8; i++) {
+		d = next_done(f->w);
+		assert_int_equal(d->res.status, API_ERR_CANCELLED);
+		worker_done_free(d);
+	}
+	assert_int_equal(worker_pending(f->w), 0);
+}
+
 static void test_generations_and_udata(void **state)
 {
 	struct fx *f = *state;
@@ -292,6 +315,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_cancel_running, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cancel_right_after_submit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cancel_one_of_many, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cancel_waiting_for_a_connection, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_generations_and_udata, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fd_signals_done, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_dispatch_and_drain, setup, teardown),
