@@ -7,8 +7,8 @@ doc/ktriage.1: $(top_srcdir)/doc/ktriage.1.in src/ktriage$(EXEEXT)
 	$(AM_V_GEN)$(MKDIR_P) doc && \
 	src/ktriage help --man-keys > doc/ktriage.keys.tmp && \
 	src/ktriage help --man-commands > doc/ktriage.cmds.tmp && \
-	sed -e 's/@VERSION@/$(PACKAGE_VERSION)/' -e 's/@DATE@/2026/' \
-	    -e '/@KEYS@/{r doc/ktriage.keys.tmp' -e 'd;}' \
-	    -e '/@COMMANDS@/{r doc/ktriage.cmds.tmp' -e 'd;}' \
+	sed -e 's/%VERSION%/$(PACKAGE_VERSION)/' -e 's/%DATE%/2026/' \
+	    -e '/%KEYS%/{r doc/ktriage.keys.tmp' -e 'd;}' \
+	    -e '/%COMMANDS%/{r doc/ktriage.cmds.tmp' -e 'd;}' \
 	    $(top_srcdir)/doc/ktriage.1.in > $@ && \
 	rm -f doc/ktriage.keys.tmp doc/ktriage.cmds.tmp

@@ -14,3 +14,4 @@ include $(srcdir)/tests/ui/local.mk
 include $(srcdir)/tests/client/local.mk
 include $(srcdir)/tests/screen/local.mk
 include $(srcdir)/tests/contract/local.mk
+include $(srcdir)/tests/doc/local.mk

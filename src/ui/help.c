@@ -3,6 +3,7 @@
 #include "ui/help.h"
 #include "ui/app_internal.h"
 #include "ui/pane.h"
+#include "ui/panes.h"
 #include "ui/textview.h"
 #include "cmd/cmd.h"
 #include "cmd/help.h"
@@ -91,32 +92,36 @@ void app_open_help(struct app *a)
 	app_push_view(a, v);
 }
 
+static void help_man_key(struct strbuf *out, const char *key, const char *help, const struct cmd_def *def)
+{
+	strbuf_puts(out, ".TP\n.B ");
+	cmd_help_troff(out, key);
+	strbuf_putc(out, '\n');
+	cmd_help_troff(out, help);
+	if (def) {
+		if (def->flags & CMD_MUTATES)
+			strbuf_puts(out, " (changes data)");
+		strbuf_puts(out, "; runs \\fB");
+		cmd_help_troff(out, def->words);
+		strbuf_puts(out, "\\fR");
+	}
+	strbuf_putc(out, '\n');
+}
+
 void help_man_keys(struct strbuf *out)
 {
 	strbuf_puts(out, ".SH KEYS\nIn every pane:\n");
-	for (size_t i = 0; i < sizeof(help_common) / sizeof(*help_common); i++) {
-		strbuf_puts(out, ".TP\n.B ");
-		cmd_help_troff(out, help_common[i].keys);
-		strbuf_putc(out, '\n');
-		cmd_help_troff(out, help_common[i].help);
-		strbuf_putc(out, '\n');
-	}
-	const char *pane = NULL;
-	for (const struct cmd_def *const *d = cmd_all(); *d; d++) {
-		const struct cmd_def *def = *d;
-		if (!def->key)
-			continue;
-		const char *where = def->pane ? def->pane : "every";
-		if (!pane || strcmp(pane, where) != 0) {
-			pane = where;
-			strbuf_printf(out, ".PP\nIn the %s pane:\n", pane);
-		}
-		strbuf_puts(out, ".TP\n.B ");
-		cmd_help_troff(out, def->key);
-		strbuf_putc(out, '\n');
-		cmd_help_troff(out, def->help);
-		if (def->flags & CMD_MUTATES)
-			strbuf_puts(out, " (changes data)");
-		strbuf_printf(out, "; runs \\fB%s\\fR\n", def->words);
+	for (size_t i = 0; i < sizeof(help_common) / sizeof(*help_common); i++)
+		help_man_key(out, help_common[i].keys, help_common[i].help, NULL);
+	for (const struct cmd_def *const *d = cmd_all(); *d; d++)
+		if ((*d)->key && !(*d)->pane)
+			help_man_key(out, (*d)->key, (*d)->help, *d);
+	for (const struct pane_ops *const *po = panes_all; *po; po++) {
+		strbuf_printf(out, ".PP\nIn the %s pane:\n", (*po)->title);
+		for (const struct cmd_def *const *d = cmd_all(); *d; d++)
+			if ((*d)->key && (*d)->pane && !strcmp((*d)->pane, (*po)->name))
+				help_man_key(out, (*d)->key, (*d)->help, *d);
+		for (const struct pane_keyhelp *k = (*po)->keyhelp; k && k->key; k++)
+			help_man_key(out, k->key, k->help, NULL);
 	}
 }
