@@ -15,24 +15,47 @@ static long long timefmt_days(int y, int m, int d)
 	return era * 146097 + doe - 719468;
 }
 
+/* True when s starts with pattern, where 'd' stands for any digit. */
+static bool timefmt_shape(const char *s, const char *pattern)
+{
+	for (; *pattern; s++, pattern++) {
+		if (*pattern == 'd' ? (*s < '0' || *s > '9') : *s != *pattern)
+			return false;
+	}
+	return true;
+}
+
+static int timefmt_month_days(int y, int m)
+{
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return m == 2 && leap ? 29 : days[m - 1];
+}
+
 bool timefmt_parse(const char *iso, time_t *out)
 {
-	int y, mo, d, h, mi, s, n = 0;
-	if (!iso || sscanf(iso, "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &s, &n) != 6)
+	int y, mo, d, h, mi, s;
+	if (!iso || !timefmt_shape(iso, "dddd-dd-ddTdd:dd:dd") ||
+	    sscanf(iso, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &s) != 6)
 		return false;
-	if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60)
+	if (mo < 1 || mo > 12 || d < 1 || d > timefmt_month_days(y, mo) || h > 23 || mi > 59 || s > 60)
 		return false;
-	const char *p = iso + n;
-	if (*p == '.')
+	const char *p = iso + 19;
+	if (*p == '.') {
+		if (p[1] < '0' || p[1] > '9')
+			return false;
 		for (p++; *p >= '0' && *p <= '9'; p++)
 			;
+	}
 	long off = 0;
 	if (*p == '+' || *p == '-') {
-		int oh, om;
-		if (sscanf(p + 1, "%2d:%2d", &oh, &om) != 2)
+		if (!timefmt_shape(p + 1, "dd:dd") || p[6] != '\0')
+			return false;
+		int oh = (p[1] - '0') * 10 + (p[2] - '0'), om = (p[4] - '0') * 10 + (p[5] - '0');
+		if (oh > 23 || om > 59)
 			return false;
 		off = (oh * 3600L + om * 60L) * (*p == '+' ? 1 : -1);
-	} else if (*p != 'Z' && *p != '\0') {
+	} else if (!(*p == 'Z' && p[1] == '\0') && *p != '\0') {
 		return false;
 	}
 	*out = (time_t)(timefmt_days(y, mo, d) * 86400LL + h * 3600LL + mi * 60LL + s - off);
