@@ -31,6 +31,8 @@ static void test_parse(void **state)
 	assert_int_equal(parsed("2022-07-29T02:59:39+02:00"), 1659056379);
 	assert_int_equal(parsed("2022-07-28T19:29:39.5-05:30"), 1659056379);
 	assert_int_equal(parsed("1969-12-31T23:59:59Z"), -1);
+	assert_int_equal(parsed("2000-02-29T00:00:00Z"), 951782400);
+	assert_int_equal(parsed("2016-12-31T23:59:60Z"), 1483228800);
 }
 
 static void test_parse_rejects(void **state)
@@ -38,6 +40,10 @@ static void test_parse_rejects(void **state)
 	static const char *const bad[] = {
 		"", "yesterday", "2022-07-29", "2022-13-01T00:00:00Z", "2022-00-10T00:00:00Z", "2022-07-32T00:00:00Z",
 		"2022-07-29T24:00:00Z", "2022-07-29T10:60:00Z", "2022-07-29T10:00:00 PM", "2022-07-29T10:00:00+5",
+		/* Trailing text, impossible dates, signs and blanks inside fields, bad offsets. */
+		"2022-07-29T10:00:00Zjunk", "2022-07-29T10:00:00+02:00x", "2022-02-30T00:00:00Z", "2023-02-29T00:00:00Z",
+		"2022-07-29T-1:00:00Z", "2022- 7-29T10:00:00Z", "+2022-07-29T10:00:00Z", "2022-07-29T10:00:00.Z",
+		"2022-07-29T10:00:00+24:00", "2022-07-29T10:00:00+0200", "2022-07-29 10:00:00Z",
 	};
 	time_t t;
 	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++)
