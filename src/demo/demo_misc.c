@@ -134,10 +134,13 @@ void demo_misc_generate(struct demo_data *d)
 	struct demo_rng r;
 	demo_rng_seed(&r, d->seed, DEMO_STREAM_MISC);
 	json_t *dash = json_array();
-	for (size_t i = 0; i < sizeof(dashboard_titles) / sizeof(dashboard_titles[0]); i++) {
+	size_t ndash = sizeof(dashboard_titles) / sizeof(dashboard_titles[0]);
+	for (size_t i = 0; i < ndash; i++) {
 		char id[37];
 		demo_uuid(&r, id);
-		json_array_append_new(dash, json_pack("{s:s, s:o}", "id", id, "title", demo_data_jtext(d, &r, dashboard_titles[i])));
+		/* Saved object ids may be any text: the last one needs percent-encoding (reserved and non-ASCII). */
+		json_array_append_new(dash, json_pack("{s:s, s:o}", "id", i + 1 < ndash ? id : "exec-summary/été #1?",
+						      "title", demo_data_jtext(d, &r, dashboard_titles[i])));
 	}
 	d->sessions = gen_sessions();
 	d->misc = json_object();

@@ -166,7 +166,8 @@ def multipart(name, filename, content):
 
 def requests(direct, n):
     """One valid request per route, using real ids read from the demo directly (the n-th of each kind)."""
-    q = urllib.parse.quote
+    def q(s):
+        return urllib.parse.quote(s, safe="")
     _, _, raw = direct.call("GET", "/_demo/fixtures")
     fx = json.loads(raw)
     _, _, raw = direct.call("GET", "/api/cases/_find?perPage=100")
@@ -247,7 +248,8 @@ def requests(direct, n):
 
 def sweep(direct):
     """Reads of every generated object, so the whole data set is checked, not one sample."""
-    q = urllib.parse.quote
+    def q(s):
+        return urllib.parse.quote(s, safe="")
     out = [("GET", "/api/cases/_find?perPage=100", None),
            ("GET", "/api/security_ai_assistant/current_user/conversations/_find?per_page=100", None),
            ("GET", "/api/endpoint/action?pageSize=100", None)]

@@ -92,6 +92,13 @@ static void test_seed_document_routes(void **state)
 	assert_non_null(strstr(jstr(err, "message"), dash));
 	json_decref(err);
 	free(p);
+	/* An id with reserved and non-ASCII characters, percent-encoded in the path. */
+	json_t *dashes = json_object_get(fx, "dashboards");
+	assert_string_equal(json_string_value(json_array_get(dashes, json_array_size(dashes) - 1)),
+			    "exec-summary/\xc3\xa9t\xc3\xa9 #1?");
+	raw = dt_req(S, "DELETE", "/api/dashboards/dashboard/exec-summary%2F%C3%A9t%C3%A9%20%231%3F", NULL, NULL, 0);
+	assert_int_equal(raw.status, 204);
+	dt_resp_free(&raw);
 	const char *file = json_string_value(json_array_get(json_object_get(fx, "agent_files"), 0));
 	p = dt_fmt("/api/fleet/agents/files/%s", file);
 	assert_int_equal(dt_json(S, "DELETE", p, NULL, &r), 200);
