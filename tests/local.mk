@@ -14,4 +14,5 @@ include $(srcdir)/tests/ui/local.mk
 include $(srcdir)/tests/client/local.mk
 include $(srcdir)/tests/screen/local.mk
 include $(srcdir)/tests/contract/local.mk
+include $(srcdir)/tests/issue5/local.mk
 include $(srcdir)/tests/doc/local.mk
