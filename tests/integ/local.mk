@@ -2,6 +2,7 @@
 INTEG_TESTS = \
 	tests/integ/test_http \
 	tests/integ/test_worker \
+	tests/integ/test_cmdrun \
 	tests/integ/test_batch
 check_PROGRAMS += $(INTEG_TESTS)
 TESTS += $(INTEG_TESTS)
@@ -24,3 +25,8 @@ tests_integ_test_batch_SOURCES = tests/integ/test_batch.c $(INTEG_COMMON)
 tests_integ_test_batch_CPPFLAGS = $(INTEG_CPPFLAGS)
 tests_integ_test_batch_CFLAGS = $(UNIT_CFLAGS)
 tests_integ_test_batch_LDADD = $(INTEG_LDADD)
+
+tests_integ_test_cmdrun_SOURCES = tests/integ/test_cmdrun.c $(INTEG_COMMON)
+tests_integ_test_cmdrun_CPPFLAGS = $(INTEG_CPPFLAGS)
+tests_integ_test_cmdrun_CFLAGS = $(UNIT_CFLAGS)
+tests_integ_test_cmdrun_LDADD = $(INTEG_LDADD)
