@@ -98,6 +98,14 @@ def demo_command():
     return [os.path.join(build, "tests/demo/demo_serve")]
 
 
+def under_valgrind(cmd):
+    """With KT_VALGRIND=1 the server runs under valgrind; errors or leaks make it exit non-zero."""
+    if os.environ.get("KT_VALGRIND") != "1":
+        return cmd
+    return ["valgrind", "-q", "--error-exitcode=99", "--leak-check=full", "--errors-for-leak-kinds=definite,indirect",
+            "--show-leak-kinds=definite,indirect", "--track-fds=no"] + cmd
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -331,8 +339,8 @@ def main():
             f.write(API_KEY + "\n")
         os.chmod(keyfile, 0o600)
         demo_log = open(os.path.join(tmp, "demo.log"), "w")
-        demo = subprocess.Popen(demo_command() + ["--listen", "127.0.0.1:0", "--seed", "7", "--api-key", keyfile,
-                                                 "--action-delay", "0"],
+        demo = subprocess.Popen(under_valgrind(demo_command() + ["--listen", "127.0.0.1:0", "--seed", "7",
+                                                                "--api-key", keyfile, "--action-delay", "0"]),
                                 stdout=subprocess.PIPE, stderr=demo_log, text=True, start_new_session=True)
         url = demo.stdout.readline().strip()
         if not url.startswith("http://"):
@@ -386,7 +394,7 @@ def main():
             # SIGTERM is the documented way to stop serve-demo: it must exit 0 (and clean, under sanitizers).
             demo.terminate()
             try:
-                rc = demo.wait(timeout=30)
+                rc = demo.wait(timeout=120)
             except subprocess.TimeoutExpired:
                 stop(demo)
                 rc = "timeout"
