@@ -53,7 +53,13 @@ struct conn {
 	int64_t t0;
 };
 
-/* Keep URLs and query arguments as sent: we split the path before decoding, so %2F stays in its segment. */
+/*
+ * libmicrohttpd decodes %XX in the URL before the handler sees it, so an id holding
+ * "%2F" would turn into two path segments (and "%00" would cut it short). This callback
+ * leaves the URL and the query arguments as sent; dispatch splits the path on '/' and
+ * only then decodes each segment, and collect_arg decodes each query key and value
+ * ('+' as a space). An encoded '/' therefore stays inside its id, as in Kibana.
+ */
 static size_t no_unescape(void *cls, struct MHD_Connection *c, char *s)
 {
 	(void)cls;

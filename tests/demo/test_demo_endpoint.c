@@ -393,6 +393,32 @@ static void test_suspend_pending_then_successful(void **state)
 	free(agent);
 }
 
+/* The flow the client offers: pick an alert, suspend its process on its endpoint by entity_id. */
+static void test_suspend_from_an_alert(void **state)
+{
+	char *agent = healthy_agent();
+	char *q = dt_fmt("{\"size\":1,\"query\":{\"term\":{\"agent.id\":\"%s\"}}}", agent);
+	json_t *r = search(q);
+	free(q);
+	json_t *src = json_object_get(json_array_get(json_object_get(json_object_get(r, "hits"), "hits"), 0), "_source");
+	json_t *proc = json_object_get(src, "process");
+	assert_string_equal(jstr(json_object_get(src, "agent"), "id"), agent);
+	char *body = dt_fmt("{\"endpoint_ids\":[\"%s\"],\"parameters\":{\"entity_id\":\"%s\"},\"alert_ids\":[\"%s\"]}", agent,
+			    jstr(proc, "entity_id"), jstr(src, "kibana.alert.uuid"));
+	json_t *a = NULL;
+	assert_int_equal(dt_json(S, "POST", "/api/endpoint/action/suspend_process", body, &a), 200);
+	json_t *fin = wait_action(jstr(json_object_get(a, "data"), "id"));
+	json_t *out = json_object_get(json_object_get(json_object_get(json_object_get(fin, "data"), "outputs"), agent), "content");
+	assert_string_equal(jstr(json_object_get(fin, "data"), "status"), "successful");
+	assert_int_equal(jint(out, "pid"), jint(proc, "pid"));
+	assert_string_equal(jstr(out, "entity_id"), jstr(proc, "entity_id"));
+	json_decref(fin);
+	json_decref(a);
+	json_decref(r);
+	free(body);
+	free(agent);
+}
+
 static bool isolated(const char *agent)
 {
 	char *p = dt_fmt("/api/endpoint/metadata?pageSize=100&kuery=agent.id:%s", agent);
@@ -434,6 +460,7 @@ int main(void)
 		cmocka_unit_test(test_endpoint_metadata),
 		cmocka_unit_test(test_actions_history),
 		cmocka_unit_test(test_suspend_pending_then_successful),
+		cmocka_unit_test(test_suspend_from_an_alert),
 		cmocka_unit_test(test_isolation_flips_when_done),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
