@@ -61,10 +61,9 @@ static json_t *agent_output(struct demo_data *d, struct demo_host *h, const char
 		json_t *out = json_pack("{s:s, s:s, s:I, s:s}", "code",
 					kill ? "ra_kill-process_success" : "ra_suspend-process_success", "command",
 					p->name, "pid", (json_int_t)p->pid, "entity_id", p->entity_id);
+		/* A suspended process still runs (and is listed); a killed one is gone. */
 		if (apply && kill)
 			p->killed = true;
-		else if (apply)
-			p->suspended = true;
 		return out;
 	}
 	if (strcmp(cmd, "get-file") == 0)

@@ -18,7 +18,6 @@ struct demo_profile {
 struct demo_proc {
 	char *name, *exe, *cmdline, *parent, *user, *entity_id;
 	uint32_t pid;
-	bool suspended;           /* by a suspend-process action */
 	bool killed;              /* by a kill-process action: gone from process lists */
 };
 

@@ -419,6 +419,51 @@ static void test_suspend_from_an_alert(void **state)
 	free(agent);
 }
 
+/* The pids a running-processes action reports for an agent. */
+static char *process_pids(const char *agent)
+{
+	char *body = dt_fmt("{\"endpoint_ids\":[\"%s\"]}", agent);
+	json_t *r = NULL;
+	assert_int_equal(dt_json(S, "POST", "/api/endpoint/action/running_procs", body, &r), 200);
+	json_t *fin = wait_action(jstr(json_object_get(r, "data"), "id"));
+	json_t *entries = json_object_get(
+		json_object_get(json_object_get(json_object_get(json_object_get(fin, "data"), "outputs"), agent), "content"),
+		"entries");
+	char *pids = xstrdup(" ");
+	size_t i;
+	json_t *e;
+	json_array_foreach(entries, i, e) {
+		char *more = dt_fmt("%s%s ", pids, jstr(e, "pid"));
+		free(pids);
+		pids = more;
+	}
+	json_decref(fin);
+	json_decref(r);
+	free(body);
+	return pids;
+}
+
+static void test_kill_removes_the_process(void **state)
+{
+	char *agent = healthy_agent(), *before = process_pids(agent);
+	long pid = atol(before + 1); /* the first process listed */
+	char *body = dt_fmt("{\"endpoint_ids\":[\"%s\"],\"parameters\":{\"pid\":%ld}}", agent, pid);
+	json_t *r = NULL;
+	assert_int_equal(dt_json(S, "POST", "/api/endpoint/action/kill_process", body, &r), 200);
+	json_t *fin = wait_action(jstr(json_object_get(r, "data"), "id"));
+	assert_string_equal(jstr(json_object_get(fin, "data"), "status"), "successful");
+	char *after = process_pids(agent), *needle = dt_fmt(" %ld ", pid);
+	assert_non_null(strstr(before, needle));
+	assert_null(strstr(after, needle));
+	json_decref(fin);
+	json_decref(r);
+	free(needle);
+	free(after);
+	free(body);
+	free(before);
+	free(agent);
+}
+
 static bool isolated(const char *agent)
 {
 	char *p = dt_fmt("/api/endpoint/metadata?pageSize=100&kuery=agent.id:%s", agent);
@@ -461,6 +506,7 @@ int main(void)
 		cmocka_unit_test(test_actions_history),
 		cmocka_unit_test(test_suspend_pending_then_successful),
 		cmocka_unit_test(test_suspend_from_an_alert),
+		cmocka_unit_test(test_kill_removes_the_process),
 		cmocka_unit_test(test_isolation_flips_when_done),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
