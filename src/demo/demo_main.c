@@ -141,19 +141,20 @@ static int parse_args(struct demo_options *o, int argc, char **argv)
 
 int demo_main(int argc, char **argv)
 {
+	/* Block the stop signals first, in every thread to come; this one collects them with sigwait. */
+	sigset_t set, old;
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &set, &old);
 	struct demo_options o;
 	demo_options_init(&o);
 	int rc = parse_args(&o, argc, argv);
 	if (rc >= 0) {
 		demo_options_free(&o);
+		pthread_sigmask(SIG_SETMASK, &old, NULL);
 		return rc;
 	}
-	/* Block the stop signals in every thread; this one collects them with sigwait. */
-	sigset_t set;
-	sigemptyset(&set);
-	sigaddset(&set, SIGINT);
-	sigaddset(&set, SIGTERM);
-	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	char *err = NULL;
 	struct demo_server *s = demo_start(&o, &err);
@@ -161,6 +162,7 @@ int demo_main(int argc, char **argv)
 		fprintf(stderr, "ktriage serve-demo: %s\n", err);
 		free(err);
 		demo_options_free(&o);
+		pthread_sigmask(SIG_SETMASK, &old, NULL);
 		return 1;
 	}
 	printf("%s\n", demo_url(s));
@@ -172,5 +174,6 @@ int demo_main(int argc, char **argv)
 		fprintf(stderr, "ktriage serve-demo: stopping on signal %d\n", sig);
 	demo_stop(s);
 	demo_options_free(&o);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	return 0;
 }
