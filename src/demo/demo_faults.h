@@ -32,7 +32,13 @@ struct demo_fault {
 #define DEMO_HUGE_PAD ((uint64_t)80 << 20)
 /* Depth of the nested fault. */
 #define DEMO_NESTED_DEPTH 100000
-/* What stands for invalid UTF-8 in generated text until demo_hostile_finish replaces it. */
+/*
+ * What stands for invalid UTF-8 in generated text until demo_hostile_finish replaces it.
+ * jansson only holds valid UTF-8 strings, so hostile text carries this ASCII marker through
+ * generation and serialization; the serialized body then gets raw bytes in its place
+ * (an overlong '/', a stray continuation byte, an encoded surrogate, 0xFF, a cut-off
+ * sequence), never NUL. Escapes and controls need no trick: JSON carries them as \u001b.
+ */
 #define DEMO_BAD_UTF8_MARK "@@KT-BAD-UTF8@@"
 
 /* Parse "latency=2000", "status=503@/api/cases", "truncate", ...; false with *err (caller frees). */
