@@ -45,34 +45,59 @@ static void alertview_cases_deliver(struct worker_sink *sink, struct worker_done
 	free(f);
 }
 
-/* A case was picked: the Cases pane searches for its title, and comes to the front. */
+/* The picker's own data: the case chosen, if any. */
+struct alertview_case_pick {
+	struct app *app;
+	char *id;
+	char *title;
+};
+
 static void alertview_case_chosen(void *ctx, const char *id, const char *label)
 {
-	struct app *a = ctx;
-	struct pane *cases = app_pane(a, "cases");
+	struct alertview_case_pick *cp = ctx;
+	free(cp->id);
+	free(cp->title);
+	cp->id = xstrdup(id);
+	cp->title = xstrdup(label);
+}
+
+/*
+ * The picker has gone (its views are off the stack): show the chosen case in the Cases
+ * pane, which searches for its title. Done here, not when chosen, because switching
+ * panes closes every view, and the picker must not be closed under its own key handler.
+ */
+static void alertview_case_pick_free(void *ctx)
+{
+	struct alertview_case_pick *cp = ctx;
+	struct app *a = cp->app;
+	struct pane *cases = cp->id ? app_pane(a, "cases") : NULL;
 	int used;
 	char *words[] = {(char *)"cases"};
 	const struct cmd_def *def = cmd_lookup(1, words, &used);
-	if (!cases || !cases->ops->apply || !def) {
-		app_message(a, APP_MSG_ERROR, "No Cases pane to show case %s in.", id);
-		return;
+	if (cp->id && (!cases || !cases->ops->apply || !def)) {
+		app_message(a, APP_MSG_ERROR, "No Cases pane to show case %s in.", cp->id);
+	} else if (cp->id) {
+		char *argv[] = {(char *)"--search", cp->title};
+		char *err = NULL;
+		if (cases->ops->apply(cases, def, 2, argv, &err)) {
+			app_show_pane(a, cases);
+			app_message(a, APP_MSG_INFO, "Cases matching \"%s\" (case %s).", cp->title, cp->id);
+		} else {
+			app_message(a, APP_MSG_ERROR, "%s", err ? err : "the Cases pane did not take the search");
+			free(err);
+		}
 	}
-	char *argv[] = {(char *)"--search", (char *)label};
-	char *err = NULL;
-	if (!cases->ops->apply(cases, def, 2, argv, &err)) {
-		app_message(a, APP_MSG_ERROR, "%s", err ? err : "the Cases pane did not take the search");
-		free(err);
-		return;
-	}
-	app_show_pane(a, cases);
-	app_message(a, APP_MSG_INFO, "Cases matching \"%s\" (case %s); Esc on the pane keeps the search until changed.",
-		    label, id);
+	free(cp->id);
+	free(cp->title);
+	free(cp);
 }
 
 void alertview_cases_jump(struct app *a, const char *alert_id)
 {
+	struct alertview_case_pick *cp = xcalloc(1, sizeof(*cp));
+	cp->app = a;
 	struct view *v = picker_new(a, "Cases holding this alert: Enter shows it in the Cases pane", alertview_case_chosen,
-				    a, NULL);
+				    cp, alertview_case_pick_free);
 	app_push_view(a, v);
 	struct alertview_cases_fetch *f = xcalloc(1, sizeof(*f));
 	f->sink.deliver = alertview_cases_deliver;
