@@ -90,6 +90,15 @@ static void actions_fini(struct pane *p)
 	free(d);
 }
 
+/* The row holding an action, or (size_t)-1. */
+static size_t actions_index(const struct actions_data *d, const char *id)
+{
+	for (size_t i = 0; i < d->n; i++)
+		if (!strcmp(d->items[i].id, id))
+			return i;
+	return (size_t)-1;
+}
+
 static bool actions_pending(const struct response_action *a)
 {
 	return !a->is_completed && !a->is_expired && a->status && !strcmp(a->status, "pending");
@@ -148,6 +157,9 @@ static void actions_deliver(struct worker_sink *sink, struct worker_done *done)
 		d->items = xreallocarray(d->items, d->cap, sizeof(*d->items));
 	}
 	for (size_t i = 0; i < page->n; i++) {
+		/* Offset paging repeats a row when new actions arrive between pages. */
+		if (actions_index(d, page->items[i].id) != (size_t)-1)
+			continue;
 		memset(&d->items[d->n], 0, sizeof(d->items[d->n]));
 		actions_move(&d->items[d->n++], &page->items[i]);
 		actions_watch(p, &d->items[d->n - 1]);
@@ -211,13 +223,11 @@ static void actions_poll_deliver(struct worker_sink *sink, struct worker_done *d
 	if (done->res.status == API_OK) {
 		struct response_action *a = done->res.model;
 		/* Rows are matched by id: a reload since the look was sent is fine. */
-		for (size_t i = 0; i < d->n; i++) {
-			if (strcmp(d->items[i].id, a->id) != 0)
-				continue;
+		size_t i = actions_index(d, a->id);
+		if (i != (size_t)-1) {
 			actions_move(&d->items[i], a);
 			actions_watch(p, &d->items[i]);
 			app_dirty(p->app);
-			break;
 		}
 	}
 	worker_done_free(done);

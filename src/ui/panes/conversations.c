@@ -95,6 +95,12 @@ static void conv_deliver(struct worker_sink *sink, struct worker_done *done)
 		d->items = xreallocarray(d->items, d->cap, sizeof(*d->items));
 	}
 	for (size_t i = 0; i < page->n; i++) {
+		/* Offset paging repeats a row when conversations change between pages. */
+		bool seen = false;
+		for (size_t k = 0; k < d->n && !seen; k++)
+			seen = !strcmp(d->items[k].id, page->items[i].id);
+		if (seen)
+			continue;
 		d->items[d->n++] = page->items[i];
 		memset(&page->items[i], 0, sizeof(page->items[i]));
 	}
