@@ -11,6 +11,9 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+/* Largest config file read: far more than any real one. */
+#define CONFIG_MAX_BYTES ((size_t)1 << 20)
+
 /* State while inih walks the file. */
 struct config_parse {
 	struct profile *p;
@@ -21,7 +24,7 @@ struct config_parse {
 	struct strbuf *warnings;
 	char *err;
 	int pass;                 /* 1: globals; 2: the profile section */
-	FILE *file;
+	FILE *file;               /* the text being parsed */
 	int line;                 /* line the reader last returned */
 };
 
@@ -215,6 +218,40 @@ static int config_handler(void *user, const char *section, const char *name, con
 	return config_profile_key(cp, name, value, line);
 }
 
+/* Read the whole file (it may be a pipe, read only once); 0, or -1 with *err. */
+static int config_slurp(FILE *f, const char *path, struct strbuf *text, char **err)
+{
+	char buf[4096];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0 && text->len <= CONFIG_MAX_BYTES)
+		strbuf_add(text, buf, n);
+	if (ferror(f)) {
+		*err = xasprintf("cannot read config file %s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (text->len > CONFIG_MAX_BYTES) {
+		*err = xasprintf("config file %s is larger than %zu bytes", path, CONFIG_MAX_BYTES);
+		return -1;
+	}
+	return 0;
+}
+
+/* One pass of inih over the text; inih's return value. */
+static int config_pass(struct config_parse *cp, const struct strbuf *text, int pass)
+{
+	cp->pass = pass;
+	cp->line = 0;
+	if (!text->len)
+		return 0;
+	cp->file = fmemopen(text->buf, text->len, "r");
+	if (!cp->file)
+		return -1;
+	int rc = ini_parse_stream(config_reader, cp, config_handler, cp);
+	fclose(cp->file);
+	cp->file = NULL;
+	return rc;
+}
+
 int config_load(struct profile *p, const char *path, const char *want, bool must_exist,
 		struct strbuf *warnings, char **err)
 {
@@ -225,19 +262,35 @@ int config_load(struct profile *p, const char *path, const char *want, bool must
 		*err = xasprintf("cannot read config file %s: %s", path, strerror(errno));
 		return -1;
 	}
+	struct stat st;
+	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(f);
+		*err = xasprintf("config file %s is a directory", path);
+		return -1;
+	}
 	config_check_mode(path, warnings);
+	struct strbuf text;
+	strbuf_init(&text);
+	int rc = config_slurp(f, path, &text, err);
+	fclose(f);
+	if (rc < 0) {
+		strbuf_free(&text);
+		return -1;
+	}
 
-	struct config_parse cp = {.p = p, .path = path, .want = want, .warnings = warnings, .pass = 1, .file = f};
-	int rc = ini_parse_stream(config_reader, &cp, config_handler, &cp);
+	/* Two passes over the same text: globals (default_profile) first, then the profile. */
+	struct config_parse cp = {.p = p, .path = path, .want = want, .warnings = warnings};
+	rc = config_pass(&cp, &text, 1);
 	if (rc == 0) {
 		if (!cp.want)
 			cp.want = cp.default_profile ? cp.default_profile : "default";
-		cp.pass = 2;
-		rewind(f);
-		cp.line = 0;
-		rc = ini_parse_stream(config_reader, &cp, config_handler, &cp);
+		rc = config_pass(&cp, &text, 2);
 	}
-	fclose(f);
+	/* The text may hold secrets. */
+	volatile char *v = text.buf;
+	for (size_t i = 0; i < text.len; i++)
+		v[i] = 0;
+	strbuf_free(&text);
 	if (rc != 0 || cp.err) {
 		if (cp.err)
 			*err = cp.err;
