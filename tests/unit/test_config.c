@@ -271,6 +271,37 @@ static void test_long_lines(void **state)
 	assert_null(f->p.api_key);
 }
 
+static void test_config_from_a_pipe(void **state)
+{
+	struct fx *f = *state;
+	/* As with --config <(pass show kibana): read once, yet both passes see the whole text. */
+	int fds[2];
+	assert_int_equal(pipe(fds), 0);
+	assert_true(write(fds[1], sample, sizeof(sample) - 1) == (ssize_t)(sizeof(sample) - 1));
+	close(fds[1]);
+	char *path = xasprintf("/dev/fd/%d", fds[0]);
+	int rc = config_load(&f->p, path, NULL, true, &f->warnings, &f->err);
+	close(fds[0]);
+	free(path);
+	if (rc < 0)
+		fail_msg("%s", f->err);
+	assert_string_equal(f->p.name, "prod");
+	assert_string_equal(f->p.url, "https://prod.example:5601");
+	assert_string_equal(f->p.api_key, "KEY1");
+}
+
+static void test_config_not_a_file(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(config_load(&f->p, f->dir, NULL, true, &f->warnings, &f->err), -1);
+	assert_non_null(strstr(f->err, "is a directory"));
+	/* No advice to chmod a directory. */
+	assert_string_equal(f->warnings.buf, "");
+	write_config(f, "", 0600);
+	assert_int_equal(load(f, NULL), 0);
+	assert_null(f->p.url);
+}
+
 static void test_permission_warning(void **state)
 {
 	struct fx *f = *state;
@@ -446,6 +477,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_first_error_wins, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_syntax_error, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_long_lines, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_config_from_a_pipe, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_config_not_a_file, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_permission_warning, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_secret_files, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_secret_file_problems, setup, teardown),
