@@ -339,6 +339,7 @@ def main():
             f.write(API_KEY + "\n")
         os.chmod(keyfile, 0o600)
         demo_log = open(os.path.join(tmp, "demo.log"), "w")
+        print("server: " + " ".join(demo_command()) + "; prism: " + prism)
         demo = subprocess.Popen(under_valgrind(demo_command() + ["--listen", "127.0.0.1:0", "--seed", "7",
                                                                 "--api-key", keyfile, "--action-delay", "0"]),
                                 stdout=subprocess.PIPE, stderr=demo_log, text=True, start_new_session=True)
