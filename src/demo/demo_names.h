@@ -40,14 +40,19 @@ struct demo_connector_def {
 /* Number of entries of a static table. */
 #define DEMO_N(a) (sizeof(a) / sizeof((a)[0]))
 
+/* Kibana users; the first is the API user "elastic". */
 extern const struct demo_person_def demo_people[];
 extern const size_t demo_n_people;
+/* Detection rules alerts come from. */
 extern const struct demo_rule_def demo_rules[];
 extern const size_t demo_n_rules;
+/* Processes hosts run, per OS. */
 extern const struct demo_proc_def demo_procs[];
 extern const size_t demo_n_procs;
+/* File paths alerts name, per OS. */
 extern const struct demo_file_def demo_files[];
 extern const size_t demo_n_files;
+/* Connectors: every case connector type, a misconfigured Jira, and non-case types. */
 extern const struct demo_connector_def demo_connectors[];
 extern const size_t demo_n_connectors;
 /* Host name stems per OS (a number or suffix is added). */
