@@ -49,12 +49,12 @@ static json_t *gen_conversation(struct demo_data *d, struct demo_rng *r, size_t 
 						    demo_conv_system[demo_rng_below(r, (uint32_t)demo_n_conv_system)], at, false));
 	for (uint32_t turns = 1 + demo_rng_below(r, 5); turns > 0; turns--) {
 		at += demo_rng_range(r, 5000, 900000);
-		json_array_append_new(msgs, message(d, r, "user", demo_conv_user[demo_rng_below(r, (uint32_t)demo_n_conv_user)],
-						    at, false));
+		uint32_t topic = demo_rng_below(r, (uint32_t)demo_n_conv_user);
+		json_array_append_new(msgs, message(d, r, "user", demo_conv_user[topic], at, false));
 		at += demo_rng_range(r, 2000, 40000);
 		bool fail = demo_rng_chance(r, 12);
 		const char *text = fail ? demo_conv_errors[demo_rng_below(r, (uint32_t)demo_n_conv_errors)]
-					: demo_conv_assistant[demo_rng_below(r, (uint32_t)demo_n_conv_assistant)];
+					: demo_conv_assistant[topic % demo_n_conv_assistant];
 		json_array_append_new(msgs, message(d, r, "assistant", text, at, fail));
 	}
 	const size_t llm = demo_rng_below(r, sizeof(llms) / sizeof(llms[0]));

@@ -86,7 +86,7 @@ extern const size_t demo_n_conv_titles;
 /* User prompts to the assistant. */
 extern const char *const demo_conv_user[];
 extern const size_t demo_n_conv_user;
-/* Assistant answers (markdown with lists and code blocks). */
+/* Assistant answers (markdown with lists and code blocks), one per user prompt in the same order. */
 extern const char *const demo_conv_assistant[];
 extern const size_t demo_n_conv_assistant;
 /* Assistant error messages (isError). */
