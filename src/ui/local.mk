@@ -30,5 +30,7 @@ UI_LIBS = src/ui/libui.a $(CMD_LIBS) $(NCURSES_LIBS) $(READLINE_LIBS)
 BUILT_SOURCES = src/ui/theme_default.h
 CLEANFILES += src/ui/theme_default.h
 nodist_src_ui_libui_a_SOURCES = src/ui/theme_default.h
+# BUILT_SOURCES only covers `make all/check`; this covers building one target directly.
+src/ui/theme.$(OBJEXT): src/ui/theme_default.h
 src/ui/theme_default.h: $(top_srcdir)/themes/default.theme
 	$(AM_V_GEN)$(MKDIR_P) src/ui && sed -e '/^#/d' -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $(top_srcdir)/themes/default.theme > $@

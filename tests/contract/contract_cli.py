@@ -63,7 +63,7 @@ COMMANDS = [
 ]
 
 # Commands that need no server.
-LOCAL = {"help"}
+LOCAL = {"help", "theme", "bind", "set"}
 
 
 def ktriage_bin():
