@@ -18,21 +18,6 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import oas  # noqa: E402
 
-# The spec's own defects (see shared/kibana-oas/README.md and the closing notes): per operation,
-# the only violation messages accepted, each a substring of Prism's message.
-KNOWN_DEFECTS = {
-    # `parameters` is a oneOf of {pid} and {entity_id} with no `required`: every object matches both.
-    ("POST", "/api/endpoint/action/suspend_process"): ["must match exactly one schema in oneOf"],
-    # The body schema (NoParametersRequestSchema) wraps the real body in a required "body"
-    # property; Kibana itself reads endpoint_ids at the top level, as the seed document shows.
-    ("POST", "/api/endpoint/action/isolate"): ["must have required property 'body'"],
-    ("POST", "/api/endpoint/action/unisolate"): ["must have required property 'body'"],
-    ("POST", "/api/endpoint/action/running_procs"): ["must have required property 'body'"],
-    # The whole query string is declared as one required object parameter whose hostStatuses
-    # is required; Kibana treats every query parameter as optional.
-    ("GET", "/api/endpoint/metadata"): ["must have required property 'hostStatuses'", "must have required property 'query'"],
-}
-
 # Every batch command that exists, with ids filled from the demo ({case}, {jira}, ...).
 COMMANDS = [
     ("cases", "cases --per-page 5"),
@@ -117,18 +102,16 @@ def main():
     procs = []
     try:
         spec = oas.merged_spec(tmp)
-        templates = list(json.load(open(spec))["paths"].keys())
         key = os.path.join(tmp, "key")
         with open(key, "w") as f:
             f.write("Y29udHJhY3Q6a2V5\n")
         os.chmod(key, 0o600)
         demo, demo_url = oas.start_demo(ktriage_bin(), tmp, "--api-key", key, "--quiet", "--action-delay", "100")
         procs.append(demo)
-        strict, strict_url, strict_log = oas.start_prism(prism, spec, demo_url, os.path.join(tmp))
+        strict, strict_url = oas.start_prism(prism, spec, demo_url, True, os.path.join(tmp, "prism-strict.log"))
         procs.append(strict)
-        lenient_dir = os.path.join(tmp, "lenient")
-        os.mkdir(lenient_dir)
-        lenient, lenient_url, lenient_log = oas.start_prism_lenient(prism, spec, demo_url, lenient_dir)
+        lenient_log = os.path.join(tmp, "prism-lenient.log")
+        lenient, lenient_url = oas.start_prism(prism, spec, demo_url, False, lenient_log)
         procs.append(lenient)
 
         failures = []
@@ -149,9 +132,8 @@ def main():
             seen += len(viols)
             unexplained = []
             for method, path, msg in viols:
-                op = (method, oas.template_of(path, templates))
-                if not any(k in msg for k in KNOWN_DEFECTS.get(op, [])):
-                    unexplained.append(f"{method} {op[1]}: {msg}")
+                if not any(k in msg for k in oas.defect_for(method, path) or []):
+                    unexplained.append(f"{method} {path}: {msg}")
             if unexplained:
                 failures.append(f"{command}: " + "; ".join(unexplained))
             elif not viols:
@@ -170,8 +152,7 @@ def main():
         return 0
     finally:
         for p in procs:
-            p.kill()
-            p.wait()
+            oas.stop(p)
 
 
 if __name__ == "__main__":

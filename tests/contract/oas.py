@@ -11,6 +11,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -40,6 +41,40 @@ def find_prism():
         if c and os.access(c, os.X_OK):
             return c
     skip("Stoplight Prism is not installed: run `npm ci --prefix tests/contract` (needs the npm registry)")
+
+
+# The spec's own defects, accepted only for these operations and only with these messages
+# (each a substring of Prism's). "{}" stands for one path segment.
+KNOWN_DEFECTS = {
+    # `parameters` is a oneOf of {pid} and {entity_id} with no `required`: every object matches both.
+    ("POST", "/api/endpoint/action/suspend_process"): ["must match exactly one schema in oneOf"],
+    ("POST", "/api/endpoint/action/kill_process"): ["must match exactly one schema in oneOf"],
+    # NoParametersRequestSchema wraps the real body in a required "body" property; Kibana reads
+    # endpoint_ids at the top level, as the seed document's examples show.
+    ("POST", "/api/endpoint/action/isolate"): ["must have required property 'body'"],
+    ("POST", "/api/endpoint/action/unisolate"): ["must have required property 'body'"],
+    ("POST", "/api/endpoint/action/running_procs"): ["must have required property 'body'"],
+    # The whole query string is one required object parameter "query" whose hostStatuses is required;
+    # Prism cannot match exploded object parameters, and Kibana defaults hostStatuses to [].
+    ("GET", "/api/endpoint/metadata"): ["must have required property 'hostStatuses'",
+                                        "must have required property 'query'"],
+    # The operation declares no responses at all (Kibana answers 204).
+    ("DELETE", "/api/dashboards/dashboard/{}"): ["Unable to match the returned status code"],
+    # Kibana reads the upload as multipart/form-data with an ndjson file part; the spec declares JSON.
+    ("POST", "/api/timeline/_import"): ["Supported content types"],
+}
+
+
+def defect_for(method, path):
+    """The accepted messages for a concrete request (space prefix and query ignored), or None."""
+    segs = path.split("?")[0].split("/")
+    if len(segs) > 3 and segs[1] == "s":
+        segs = [""] + segs[3:]
+    for (m, pattern), allowed in KNOWN_DEFECTS.items():
+        pat = pattern.split("/")
+        if m == method and len(pat) == len(segs) and all(x in ("{}", y) for x, y in zip(pat, segs)):
+            return allowed
+    return None
 
 
 def merged_spec(tmp):
@@ -74,7 +109,8 @@ def start_demo(ktriage, tmp, *args):
     """Start `ktriage serve-demo` on an ephemeral port; return (process, url)."""
     out = open(os.path.join(tmp, "demo.url"), "w+")
     err = open(os.path.join(tmp, "demo.log"), "w")
-    proc = subprocess.Popen([ktriage, "serve-demo", "--listen", "127.0.0.1:0", *args], stdout=out, stderr=err)
+    proc = subprocess.Popen([ktriage, "serve-demo", "--listen", "127.0.0.1:0", *args], stdout=out, stderr=err,
+                            start_new_session=True)
     for _ in range(100):
         out.seek(0)
         line = out.readline().strip()
@@ -83,40 +119,34 @@ def start_demo(ktriage, tmp, *args):
         if proc.poll() is not None:
             break
         time.sleep(0.1)
-    proc.kill()
+    stop(proc)
     raise SystemExit("FAIL: the demo server did not start: " + open(os.path.join(tmp, "demo.log")).read())
 
 
-def start_prism(prism, spec, upstream, tmp):
-    """Start Prism as a validating proxy in front of upstream; return (process, url, log path)."""
+def start_prism(prism, spec, upstream, errors, log):
+    """Prism as a proxy in front of upstream, validating with --errors when errors; return (process, url)."""
     port = free_port()
-    log = os.path.join(tmp, "prism.log")
-    proc = subprocess.Popen([prism, "proxy", spec, upstream, "--errors", "-p", str(port), "-h", "127.0.0.1"],
-                            stdout=open(log, "w"), stderr=subprocess.STDOUT)
-    for _ in range(240):
+    cmd = [prism, "proxy", spec, upstream, "-p", str(port), "-h", "127.0.0.1"] + (["--errors"] if errors else [])
+    proc = subprocess.Popen(cmd, stdout=open(log, "w"), stderr=subprocess.STDOUT, start_new_session=True)
+    for _ in range(720):
         if "Prism is listening" in open(log, errors="replace").read():
-            return proc, f"http://127.0.0.1:{port}", log
+            return proc, f"http://127.0.0.1:{port}"
         if proc.poll() is not None:
             break
         time.sleep(0.25)
-    proc.kill()
+    stop(proc)
     raise SystemExit("FAIL: Prism did not start:\n" + open(log, errors="replace").read()[-3000:])
 
 
-def start_prism_lenient(prism, spec, upstream, tmp):
-    """Prism without --errors: it forwards everything and logs each violation (for naming them)."""
-    port = free_port()
-    log = os.path.join(tmp, "prism.log")
-    proc = subprocess.Popen([prism, "proxy", spec, upstream, "-p", str(port), "-h", "127.0.0.1"],
-                            stdout=open(log, "w"), stderr=subprocess.STDOUT)
-    for _ in range(240):
-        if "Prism is listening" in open(log, errors="replace").read():
-            return proc, f"http://127.0.0.1:{port}", log
-        if proc.poll() is not None:
-            break
-        time.sleep(0.25)
-    proc.kill()
-    raise SystemExit("FAIL: Prism did not start:\n" + open(log, errors="replace").read()[-3000:])
+def stop(proc):
+    """Stop a process started in its own session, and its children."""
+    if proc and proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
 
 
 _REQ = re.compile(r"\[HTTP SERVER\] (\w+) (\S+) ℹ\s+info\s+Request received")
@@ -124,7 +154,7 @@ _VIOL = re.compile(r"\[VALIDATOR\] (?:✖\s+error|⚠\s+warning)\s+(.*)")
 
 
 def violations(log):
-    """[(method, path, message)] for every violation Prism logged, tied to the request it belongs to."""
+    """[(method, path, message)] for every violation a lenient Prism logged, tied to its request."""
     found, current = [], ("?", "?")
     for line in open(log, errors="replace"):
         m = _REQ.search(line)
@@ -135,13 +165,3 @@ def violations(log):
         if m:
             found.append((current[0], current[1], m.group(1).strip()))
     return found
-
-
-def template_of(path, templates):
-    """The spec path template ('/api/cases/{caseId}') a concrete path belongs to, or the path itself."""
-    # Literal segments win over placeholders: /api/endpoint/action/isolate is not /action/{action_id}.
-    for t in sorted(templates, key=lambda t: t.count("{")):
-        pattern = "^" + re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(t)) + "$"
-        if re.match(pattern, path):
-            return t
-    return path

@@ -20,70 +20,10 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "contract"))
+from oas import defect_for, find_prism, merged_spec, start_prism, stop  # noqa: E402
+
 API_KEY = "ZGVtbzpjb250cmFjdC10ZXN0LWtleQ=="
-
-# Violations of the spec itself (see kibana-oas/README.md): accepted only for these
-# operations and only with these messages.
-KNOWN_DEFECTS = {
-    # The whole query is one required object parameter "query" whose hostStatuses is required;
-    # Prism cannot match exploded object parameters, and Kibana defaults hostStatuses to [].
-    ("GET", "/api/endpoint/metadata"): ["must have required property 'hostStatuses'"],
-    # The operation declares no responses at all (Kibana answers 204).
-    ("DELETE", "/api/dashboards/dashboard/{}"): ["Unable to match the returned status code"],
-    # parameters is a oneOf of {pid} and {entity_id} with no required keys: every object matches both.
-    ("POST", "/api/endpoint/action/suspend_process"): ["must match exactly one schema in oneOf"],
-    ("POST", "/api/endpoint/action/kill_process"): ["must match exactly one schema in oneOf"],
-    # NoParametersRequestSchema wraps the real body in a required "body" property.
-    ("POST", "/api/endpoint/action/isolate"): ["must have required property 'body'"],
-    ("POST", "/api/endpoint/action/unisolate"): ["must have required property 'body'"],
-    ("POST", "/api/endpoint/action/running_procs"): ["must have required property 'body'"],
-    # Kibana reads the upload as multipart/form-data; the spec declares JSON.
-    ("POST", "/api/timeline/_import"): ["Supported content types"],
-}
-
-
-def skip(why):
-    print(f"SKIP: {why}")
-    sys.exit(77)
-
-
-def find_prism():
-    cands = [os.environ.get("PRISM")]
-    src = os.environ.get("KT_SRCDIR")
-    if src:
-        cands.append(os.path.join(src, "tests/contract/node_modules/.bin/prism"))
-    cands.append(shutil.which("prism"))
-    for c in cands:
-        if c and os.access(c, os.X_OK):
-            return c
-    skip("prism not installed (set PRISM, or npm install @stoplight/prism-cli in tests/contract)")
-
-
-def shared_dir():
-    s = os.environ.get("KT_SHARED")
-    return s if s and os.path.isdir(s) else "/work/shared"
-
-
-def merged_spec(tmp):
-    try:
-        import yaml
-    except ImportError:
-        skip("python3 yaml module not installed")
-    base = os.path.join(shared_dir(), "kibana-oas")
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    with open(os.path.join(base, "kibana.yaml")) as f:
-        spec = yaml.load(f, Loader=loader)
-    for extra in ("user_session_apis.yaml", "seed-streams.yaml"):
-        with open(os.path.join(base, extra)) as f:
-            e = yaml.load(f, Loader=loader)
-        spec["paths"].update(e.get("paths", {}))
-        for kind, items in (e.get("components") or {}).items():
-            spec.setdefault("components", {}).setdefault(kind, {}).update(items)
-    path = os.path.join(tmp, "merged.json")
-    with open(path, "w") as f:
-        json.dump(spec, f)
-    return path
-
 
 def demo_command():
     build = os.environ.get("KT_BUILDDIR", ".")
@@ -104,12 +44,6 @@ def under_valgrind(cmd):
         return cmd
     return ["valgrind", "-q", "--error-exitcode=99", "--leak-check=full", "--errors-for-leak-kinds=definite,indirect",
             "--show-leak-kinds=definite,indirect", "--track-fds=no"] + cmd
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Client:
@@ -143,26 +77,6 @@ def wait_http(url, proc, what, timeout):
         except (urllib.error.URLError, OSError):
             time.sleep(0.3)
     sys.exit(f"FAIL: {what} did not answer within {timeout} s")
-
-
-def start_prism(prism, spec, upstream, errors, log):
-    port = free_port()
-    cmd = [prism, "proxy", spec, upstream, "-p", str(port), "-h", "127.0.0.1"]
-    if errors:
-        cmd.append("--errors")
-    proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    wait_http(f"http://127.0.0.1:{port}/", proc, "prism", 180)
-    return proc, f"http://127.0.0.1:{port}"
-
-
-def stop(proc):
-    if proc and proc.poll() is None:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
 
 
 def multipart(name, filename, content):
@@ -284,15 +198,6 @@ def send(client, method, path, body):
     return client.call(method, path, body, ctype=ctype)
 
 
-def defect_for(method, path):
-    segs = path.split("?")[0].split("/")
-    for (m, pattern), allowed in KNOWN_DEFECTS.items():
-        pat = pattern.split("/")
-        if m == method and len(pat) == len(segs) and all(p in ("{}", s) for p, s in zip(pat, segs)):
-            return allowed
-    return None
-
-
 def messages(items):
     return [v.get("message", "") for v in items if isinstance(v, dict)]
 
@@ -348,8 +253,7 @@ def main():
             sys.exit(f"FAIL: the demo server printed no URL (got {url!r})")
         direct = Client(url)
         reqs = requests(direct, 0)
-        log1 = open(os.path.join(tmp, "prism-errors.log"), "w")
-        p1, base = start_prism(prism, spec, url, True, log1)
+        p1, base = start_prism(prism, spec, url, True, os.path.join(tmp, "prism-errors.log"))
         proxy = Client(base)
         for method, path, body in reqs:
             status, headers, raw = send(proxy, method, path, body)
@@ -366,7 +270,6 @@ def main():
                 failures.append((method, path, err))
         print(f"swept {len(swept)} reads of every generated case, conversation and action")
         stop(p1)
-        log1.close()
         with open(os.path.join(tmp, "prism-errors.log")) as f:
             for line in f:
                 route = line.split("[HTTP SERVER] ", 1)[-1].split(" ")
@@ -376,8 +279,7 @@ def main():
                     failures.append(("log", "", line.strip()))
                     print("FAIL prism: " + line.strip())
         # The documented-defect routes again without --errors, so their responses are checked too.
-        log2 = open(os.path.join(tmp, "prism-lenient.log"), "w")
-        p2, base = start_prism(prism, spec, url, False, log2)
+        p2, base = start_prism(prism, spec, url, False, os.path.join(tmp, "prism-lenient.log"))
         proxy = Client(base)
         for method, path, body in requests(direct, 1):
             if not defect_for(method, path):
