@@ -344,6 +344,6 @@ const struct cmd_def cmd_cases_defs[] = {
 	{"connectors", connectors_args, CMD_LIST, "list connectors (GET /api/actions/connectors)", "cases", NULL,
 	 connectors_run},
 	{"alert cases", alert_id_arg, 0, "cases an alert is attached to (GET /api/cases/alerts/{alertId})", "alerts",
-	 "C", alert_cases_run},
+	 NULL, alert_cases_run},
 	{NULL, NULL, 0, NULL, NULL, NULL, NULL},
 };

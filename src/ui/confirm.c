@@ -100,14 +100,15 @@ static bool confirm_key(struct view *v, int key)
 		return true;
 	}
 	if (c->word) {
-		if (keys_is_enter(key)) {
-			if (strcmp(c->typed.text.buf, c->word) == 0)
-				confirm_answer(v, true);
-			else
-				c->wrong = true;
-		} else {
-			textinput_key(&c->typed, key);
+		if (keys_is_enter(key) && strcmp(c->typed.text.buf, c->word) == 0) {
+			/* The answer closes (frees) the dialog: nothing of v may be touched after it. */
+			confirm_answer(v, true);
+			return true;
 		}
+		if (keys_is_enter(key))
+			c->wrong = true;
+		else
+			textinput_key(&c->typed, key);
 		app_dirty(v->app);
 		return true;
 	}

@@ -195,11 +195,11 @@ static void form_submit(struct view *v)
 	tokenize_free(fa.n, fa.v);
 }
 
-/* Given arguments shown at the top: the targets (positionals), not bookkeeping like a version. */
+/* Given arguments shown at the top: the targets (positionals and ids), not bookkeeping like a version. */
 static bool form_given_shown(const struct form *fm, size_t i)
 {
 	const struct cmd_arg *arg = cmd_find_arg(fm->def, fm->given[2 * i]);
-	return arg && (arg->flags & CMD_POSITIONAL);
+	return arg && ((arg->flags & CMD_POSITIONAL) || arg->ids != CMD_ID_NONE || arg->type == CMD_ARG_INT);
 }
 
 static int form_field_height(const struct form_field *f)

@@ -51,6 +51,8 @@ struct pane_ops {
 	void (*row_text)(struct pane *p, size_t row, struct strbuf *out);
 	/* Enter on a row: open its detail view. */
 	void (*open)(struct pane *p, size_t row);
+	/* Open the detail view of the object with this id, loaded or not (jumps from other panes). */
+	void (*open_id)(struct pane *p, const char *id);
 	/* The value of a command argument taken from the selected rows (ids, version); NULL if none. */
 	char *(*arg_value)(struct pane *p, const struct cmd_arg *arg, const size_t *rows, size_t n);
 	/* A list command typed at ':' ("cases --status open"): take its filters; false if not understood. */

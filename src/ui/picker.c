@@ -103,9 +103,13 @@ static bool picker_key(struct view *v, int key)
 		size_t row = listmodel_cursor_row(&p->list);
 		if (row == (size_t)-1)
 			return true;
-		/* ctx lives as long as the picker: choose first, then close. */
+		/* ctx lives as long as the picker: choose first, then close, unless the choice already
+		 * closed it (switching panes closes every view). */
+		struct app *a = v->app;
+		unsigned long serial = v->serial;
 		p->chosen(p->ctx, p->items[row].id, p->items[row].label);
-		app_close_view(v->app, v);
+		if (app_find_view(a, v, serial))
+			app_close_view(a, v);
 		return true;
 	}
 	switch (key) {

@@ -91,9 +91,15 @@ static void uihost_finished(struct cmd_ctx *ctx)
 	a->commands--;
 	if (ctx->error)
 		app_message(a, APP_MSG_ERROR, "%s", ctx->error);
-	/* What the command changed (or found out of date) shows up in the pane. */
-	if (uc->origin && (ctx->def->flags & CMD_MUTATES))
-		uc->origin->ops->load(uc->origin, true);
+	/* What the command changed (or found out of date) shows up in the pane it came from and in
+	 * the pane its results live in (a suspend typed in Cases appears in Actions). */
+	if (ctx->def->flags & CMD_MUTATES) {
+		struct pane *home = ctx->def->pane ? app_pane(a, ctx->def->pane) : NULL;
+		if (uc->origin)
+			uc->origin->ops->load(uc->origin, true);
+		if (home && home != uc->origin && home->loaded_once)
+			home->ops->load(home, true);
+	}
 	free(uc);
 	a->dirty = true;
 }

@@ -62,30 +62,19 @@ static void alertview_case_chosen(void *ctx, const char *id, const char *label)
 }
 
 /*
- * The picker has gone (its views are off the stack): show the chosen case in the Cases
- * pane, which searches for its title. Done here, not when chosen, because switching
- * panes closes every view, and the picker must not be closed under its own key handler.
+ * The picker has gone (its views are off the stack): open the chosen case in the Cases
+ * pane. Done here, not when chosen, because switching panes closes every view.
  */
 static void alertview_case_pick_free(void *ctx)
 {
 	struct alertview_case_pick *cp = ctx;
 	struct app *a = cp->app;
 	struct pane *cases = cp->id ? app_pane(a, "cases") : NULL;
-	int used;
-	char *words[] = {(char *)"cases"};
-	const struct cmd_def *def = cmd_lookup(1, words, &used);
-	if (cp->id && (!cases || !cases->ops->apply || !def)) {
+	if (cp->id && (!cases || !cases->ops->open_id)) {
 		app_message(a, APP_MSG_ERROR, "No Cases pane to show case %s in.", cp->id);
 	} else if (cp->id) {
-		char *argv[] = {(char *)"--search", cp->title};
-		char *err = NULL;
-		if (cases->ops->apply(cases, def, 2, argv, &err)) {
-			app_show_pane(a, cases);
-			app_message(a, APP_MSG_INFO, "Cases matching \"%s\" (case %s).", cp->title, cp->id);
-		} else {
-			app_message(a, APP_MSG_ERROR, "%s", err ? err : "the Cases pane did not take the search");
-			free(err);
-		}
+		app_show_pane(a, cases);
+		cases->ops->open_id(cases, cp->id);
 	}
 	free(cp->id);
 	free(cp->title);

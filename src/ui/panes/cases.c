@@ -368,6 +368,16 @@ static bool cases_key(struct pane *p, int key)
 		strbuf_free(&line);
 		return true;
 	}
+	case 'U':
+	case 'I': {
+		/* Respond from a case: the form comes with the case filled in, so the action is recorded on it. */
+		char *words[] = {(char *)"endpoint", (char *)(key == 'U' ? "suspend" : "isolate")};
+		int used;
+		const struct cmd_def *def = cmd_lookup(2, words, &used);
+		if (def && used == 2)
+			app_open_command(p->app, p, def, NULL, false);
+		return true;
+	}
 	case 'v': {
 		size_t i = 0;
 		while (i < 4 && !((statuses[i] == NULL && d->status == NULL) ||
@@ -520,15 +530,19 @@ static bool cases_detail_key(struct view *v, int key, void *ctx)
 	return true;
 }
 
-static void cases_open(struct pane *p, size_t row)
+static void cases_open_id(struct pane *p, const char *id)
 {
-	const struct kb_case *c = &cd(p)->cases[row];
+	struct cases_data *d = cd(p);
+	const struct kb_case *c = NULL;
+	for (size_t i = 0; i < d->n && !c; i++)
+		if (!strcmp(d->cases[i].id, id))
+			c = &d->cases[i];
 	struct cases_detail *cdv = xcalloc(1, sizeof(*cdv));
 	cdv->app = p->app;
 	cdv->pane = p;
-	cdv->id = xstrdup(c->id);
-	cdv->version = xstrdup(c->version);
-	struct view *v = textview_new(p->app, c->title);
+	cdv->id = xstrdup(id);
+	cdv->version = c ? xstrdup(c->version) : NULL;
+	struct view *v = textview_new(p->app, c ? c->title : id);
 	cdv->view = v;
 	textview_set_actions(v, cases_detail_key, "j/k scroll  s status  S severity  c comment  p push  r reload  q back",
 			     cdv, cases_detail_free);
@@ -536,11 +550,18 @@ static void cases_open(struct pane *p, size_t row)
 	cases_detail_load(cdv);
 }
 
+static void cases_open(struct pane *p, size_t row)
+{
+	cases_open_id(p, cd(p)->cases[row].id);
+}
+
 static const struct pane_keyhelp cases_keyhelp[] = {
 	{"o", "sort by the next field (updated, created, severity, title)"},
 	{"O", "reverse the sort order"},
 	{"v", "show open, in-progress, closed or all cases"},
 	{"f", "edit the server-side filters as a command line (status, severity, search, tags, sort)"},
+	{"U", "suspend a process on an endpoint, recorded on this case"},
+	{"I", "isolate a host, recorded on this case"},
 	{NULL, NULL},
 };
 
@@ -556,6 +577,7 @@ const struct pane_ops cases_pane_ops = {
 	.cell = cases_cell,
 	.row_text = cases_row_text,
 	.open = cases_open,
+	.open_id = cases_open_id,
 	.arg_value = cases_arg_value,
 	.apply = cases_apply,
 	.summary = cases_summary,
