@@ -159,7 +159,7 @@ void app_show_pane(struct app *a, struct pane *p)
 	while (a->n_views)
 		app_close_view(a, a->views[a->n_views - 1]);
 	if (!p->loaded_once && !p->loading)
-		p->ops->load(p, true);
+		pane_reload(p);
 	a->dirty = true;
 }
 

@@ -131,7 +131,7 @@ void app_auto_refresh(struct app *a)
 	a->last_refresh = now;
 	struct pane *p = app_current_pane(a);
 	if (!p->loading)
-		p->ops->load(p, true);
+		pane_reload(p);
 }
 
 void app_free_settings(struct app *a)

@@ -5,6 +5,7 @@
 #include "ui/keys.h"
 #include "core/strbuf.h"
 #include "core/utf8.h"
+#include "api/worker.h"
 #include "core/xalloc.h"
 #include <curses.h>
 #include <stdlib.h>
@@ -42,6 +43,7 @@ void pane_free(struct pane *p)
 	p->ops->fini(p);
 	listmodel_free(&p->list);
 	free(p->error);
+	free(p->reselect);
 	free(p);
 }
 
@@ -58,11 +60,67 @@ void pane_set_error(struct pane *p, const char *msg)
 	app_dirty(p->app);
 }
 
-uint64_t pane_reset(struct pane *p)
+void pane_reload(struct pane *p)
 {
+	size_t row = listmodel_cursor_row(&p->list);
+	free(p->reselect);
+	p->reselect = row != (size_t)-1 && p->ops->row_id ? xstrdup(p->ops->row_id(p, row)) : NULL;
 	pane_set_error(p, NULL);
 	p->complete = false;
-	return ++p->generation;
+	p->generation++;
+	listmodel_clear_marks(&p->list);
+	p->ops->drop(p);
+	pane_rows_changed(p, 0, 0);
+	p->ops->more(p);
+}
+
+/* One page request of a pane. */
+struct pane_job {
+	struct worker_sink sink;
+	struct pane *pane;
+	pane_take_fn take;
+};
+
+static void pane_deliver(struct worker_sink *sink, struct worker_done *done)
+{
+	struct pane_job *job = (struct pane_job *)sink;
+	struct pane *p = job->pane;
+	pane_take_fn take = job->take;
+	free(job);
+	p->loading--;
+	if (done->generation != p->generation) {
+		worker_done_free(done);
+		return;
+	}
+	if (done->res.status != API_OK) {
+		pane_set_error(p, done->res.message);
+		worker_done_free(done);
+		return;
+	}
+	size_t keep = p->list.n_rows;
+	size_t n = take(p, done);
+	p->loaded_once = true;
+	pane_rows_changed(p, n, keep);
+	/* The first page after a reload decides where the cursor goes. */
+	if (p->reselect && keep == 0) {
+		for (size_t i = 0; i < n && p->ops->row_id; i++)
+			if (!strcmp(p->ops->row_id(p, i), p->reselect))
+				listmodel_select_row(&p->list, i);
+		free(p->reselect);
+		p->reselect = NULL;
+	}
+	worker_done_free(done);
+}
+
+void pane_fetch(struct pane *p, struct api_request *req, pane_take_fn take)
+{
+	struct pane_job *job = xcalloc(1, sizeof(*job));
+	job->sink.deliver = pane_deliver;
+	job->pane = p;
+	job->take = take;
+	p->loading++;
+	worker_submit(app_worker(p->app), req, p->generation, job);
+	app_dirty(p->app);
 }
 
 void pane_layout(const struct pane_column *cols, size_t n, int width, int *out)
@@ -238,7 +296,7 @@ bool pane_key(struct pane *p, int key, int page_height)
 		listmodel_move(m, 1);
 		break;
 	case 'r':
-		p->ops->load(p, true);
+		pane_reload(p);
 		break;
 	default:
 		return false;

@@ -31,7 +31,7 @@ struct pane_keyhelp {
 	const char *help;
 };
 
-/* What a pane does; every callback except the first five may be NULL. */
+/* What a pane does; name, title, columns, init, fini, drop, more and cell are required. */
 struct pane_ops {
 	const char *name;                    /* "cases": matches cmd_def.pane */
 	const char *title;                   /* tab label: "Cases" */
@@ -41,10 +41,12 @@ struct pane_ops {
 	void (*init)(struct pane *p);
 	/* Free p->data. */
 	void (*fini)(struct pane *p);
-	/* (Re)load from the server; reset starts again from the first page. */
-	void (*load)(struct pane *p, bool reset);
-	/* Fetch the next page when the cursor nears the end. */
+	/* Drop every row (the core then reloads from the first page). */
+	void (*drop)(struct pane *p);
+	/* Request the next page with pane_fetch (the first one after a clear). */
 	void (*more)(struct pane *p);
+	/* The id of a row, so the cursor stays on it across reloads. */
+	const char *(*row_id)(struct pane *p, size_t row);
 	/* Text and colour of one cell. */
 	void (*cell)(struct pane *p, size_t row, size_t col, struct strbuf *text, enum theme_role *role);
 	/* Text the / filter searches in. */
@@ -81,18 +83,28 @@ struct pane {
 	long long total;       /* rows on the server, -1 unknown */
 	char *error;           /* last load error, shown in the list area */
 	bool loaded_once;
+	char *reselect;        /* row id the cursor goes back to when the reload brings it */
 };
+
+/* Takes a page for the pane's current generation into the pane's data; returns the new row count. */
+typedef size_t (*pane_take_fn)(struct pane *p, struct worker_done *done);
 
 /* Create a pane from its ops. */
 struct pane *pane_new(struct app *a, const struct pane_ops *ops);
 /* Destroy it. */
 void pane_free(struct pane *p);
-/* The pane's data changed: it has n rows, the first keep unchanged. */
+/* The pane's data changed outside a fetch: it has n rows, the first keep unchanged. */
 void pane_rows_changed(struct pane *p, size_t n, size_t keep);
 /* Record a load error (NULL clears it). */
 void pane_set_error(struct pane *p, const char *msg);
-/* Start a fresh load: new generation, error cleared. */
-uint64_t pane_reset(struct pane *p);
+/* Reload from the first page, keeping the cursor on its row if the new data has it. */
+void pane_reload(struct pane *p);
+/*
+ * Send a page request for the pane's current generation: the core counts it in flight,
+ * drops the answer if the pane has moved on, shows a failure as the pane's error, and
+ * otherwise hands the answer to take.
+ */
+void pane_fetch(struct pane *p, struct api_request *req, pane_take_fn take);
 /* Draw the list in the area (y, x, h, w); h includes the column header line. */
 void pane_draw(struct pane *p, int y, int x, int h, int w);
 /* Handle a key common to lists (moves, marks, filter, refresh); true if handled. */

@@ -96,9 +96,9 @@ static void uihost_finished(struct cmd_ctx *ctx)
 	if (ctx->def->flags & CMD_MUTATES) {
 		struct pane *home = ctx->def->pane ? app_pane(a, ctx->def->pane) : NULL;
 		if (uc->origin)
-			uc->origin->ops->load(uc->origin, true);
+			pane_reload(uc->origin);
 		if (home && home != uc->origin && home->loaded_once)
-			home->ops->load(home, true);
+			pane_reload(home);
 	}
 	free(uc);
 	a->dirty = true;

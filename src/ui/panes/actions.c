@@ -40,12 +40,6 @@ struct actions_data {
 	struct actionview *detail;
 };
 
-/* A list page in flight. */
-struct actions_job {
-	struct worker_sink sink;
-	struct pane *pane;
-};
-
 static const struct pane_column actions_columns[] = {
 	{"COMMAND", 9, 17, 0, false},
 	{"STATUS", 7, 10, 0, false},
@@ -134,24 +128,10 @@ static void actions_watch(struct pane *p, const struct response_action *a)
 		actionview_refresh(d->detail);
 }
 
-static void actions_deliver(struct worker_sink *sink, struct worker_done *done)
+static size_t actions_take(struct pane *p, struct worker_done *done)
 {
-	struct actions_job *job = (struct actions_job *)sink;
-	struct pane *p = job->pane;
 	struct actions_data *d = acd(p);
-	free(job);
-	p->loading--;
-	if (done->generation != p->generation) {
-		worker_done_free(done);
-		return;
-	}
-	if (done->res.status != API_OK) {
-		pane_set_error(p, done->res.message);
-		worker_done_free(done);
-		return;
-	}
 	struct action_page *page = done->res.model;
-	size_t keep = d->n;
 	if (d->n + page->n > d->cap) {
 		d->cap = (d->n + page->n) * 2;
 		d->items = xreallocarray(d->items, d->cap, sizeof(*d->items));
@@ -167,14 +147,14 @@ static void actions_deliver(struct worker_sink *sink, struct worker_done *done)
 	p->total = page->total;
 	d->next_page++;
 	p->complete = page->n == 0 || (long long)d->n >= page->total;
-	p->loaded_once = true;
-	pane_rows_changed(p, d->n, keep);
-	worker_done_free(done);
+	return d->n;
 }
 
-static void actions_fetch(struct pane *p)
+static void actions_more(struct pane *p)
 {
 	struct actions_data *d = acd(p);
+	if (!d->n)
+		d->next_page = 1;
 	struct actions_query q = {
 		.page = d->next_page,
 		.page_size = ACTIONS_PAGE,
@@ -183,28 +163,17 @@ static void actions_fetch(struct pane *p)
 		.agent_ids = (const char *const *)d->agents,
 		.n_agent_ids = d->n_agents,
 	};
-	struct actions_job *job = xcalloc(1, sizeof(*job));
-	job->sink.deliver = actions_deliver;
-	job->pane = p;
-	p->loading++;
-	worker_submit(app_worker(p->app), actions_list_request(&q), p->generation, job);
-	app_dirty(p->app);
+	pane_fetch(p, actions_list_request(&q), actions_take);
 }
 
-static void actions_load(struct pane *p, bool reset)
+static void actions_drop(struct pane *p)
 {
-	struct actions_data *d = acd(p);
-	(void)reset;
-	pane_reset(p);
-	actions_clear_rows(d);
-	pane_rows_changed(p, 0, 0);
-	d->next_page = 1;
-	actions_fetch(p);
+	actions_clear_rows(acd(p));
 }
 
-static void actions_more(struct pane *p)
+static const char *actions_row_id(struct pane *p, size_t row)
 {
-	actions_fetch(p);
+	return acd(p)->items[row].id;
 }
 
 /* One pending action looked at again. */
@@ -352,7 +321,7 @@ static bool actions_apply(struct pane *p, const struct cmd_def *def, int argc, c
 			actions_set(&d->agents, &d->n_agents, &parsed.values[i]);
 	}
 	cmd_parse_free(def, parsed.values);
-	actions_load(p, true);
+	pane_reload(p);
 	return true;
 }
 
@@ -374,7 +343,7 @@ static bool actions_key(struct pane *p, int key)
 	const char *next = actions_views[(d->n_commands == 1 ? i + 1 : 1) % ACTIONS_NVIEWS];
 	struct cmd_value v = {.vals = (char **)&next, .n = next ? 1 : 0};
 	actions_set(&d->commands, &d->n_commands, &v);
-	actions_load(p, true);
+	pane_reload(p);
 	return true;
 }
 
@@ -396,8 +365,9 @@ const struct pane_ops actions_pane_ops = {
 	.n_columns = sizeof(actions_columns) / sizeof(*actions_columns),
 	.init = actions_init,
 	.fini = actions_fini,
-	.load = actions_load,
+	.drop = actions_drop,
 	.more = actions_more,
+	.row_id = actions_row_id,
 	.cell = actions_cell,
 	.row_text = actions_row_text,
 	.open = actions_open,

@@ -26,13 +26,6 @@ struct alerts_data {
 	size_t n, cap;
 	struct alertfilt f;
 	bool total_is_floor;
-	char *reselect;       /* alert id to put the cursor on after a reload */
-};
-
-/* A request of this pane in flight. */
-struct alerts_job {
-	struct worker_sink sink;
-	struct pane *pane;
 };
 
 static const struct pane_column alerts_columns[] = {
@@ -73,26 +66,12 @@ static void alerts_fini(struct pane *p)
 	alerts_clear_rows(d);
 	free(d->alerts);
 	alertfilt_clear(&d->f);
-	free(d->reselect);
 	free(d);
 }
 
-static void alerts_deliver(struct worker_sink *sink, struct worker_done *done)
+static size_t alerts_take(struct pane *p, struct worker_done *done)
 {
-	struct alerts_job *job = (struct alerts_job *)sink;
-	struct pane *p = job->pane;
 	struct alerts_data *d = ad(p);
-	free(job);
-	p->loading--;
-	if (done->generation != p->generation) {
-		worker_done_free(done);
-		return;
-	}
-	if (done->res.status != API_OK) {
-		pane_set_error(p, done->res.message);
-		worker_done_free(done);
-		return;
-	}
 	struct alert_page *page = done->res.model;
 	size_t keep = d->n;
 	if (d->n + page->n > d->cap) {
@@ -109,49 +88,26 @@ static void alerts_deliver(struct worker_sink *sink, struct worker_done *done)
 	}
 	/* A short page ends the list; so does a last hit without sort values (no keyset to go on from). */
 	p->complete = page->n < ALERTS_PAGE_SIZE || !d->n || json_array_size(d->alerts[d->n - 1].sort) < 2;
-	p->loaded_once = true;
-	pane_rows_changed(p, d->n, keep);
-	if (d->reselect) {
-		for (size_t i = keep; i < d->n; i++)
-			if (!strcmp(d->alerts[i].id, d->reselect))
-				listmodel_select_row(&p->list, i);
-		free(d->reselect);
-		d->reselect = NULL;
-	}
-	worker_done_free(done);
+	return d->n;
 }
 
-static void alerts_fetch(struct pane *p)
+static void alerts_more(struct pane *p)
 {
 	struct alerts_data *d = ad(p);
 	struct alerts_query q;
 	alertfilt_query(&d->f, &q);
 	q.after = d->n ? d->alerts[d->n - 1].sort : NULL;
-	struct alerts_job *job = xcalloc(1, sizeof(*job));
-	job->sink.deliver = alerts_deliver;
-	job->pane = p;
-	p->loading++;
-	worker_submit(app_worker(p->app), alerts_search_request(&q), p->generation, job);
-	app_dirty(p->app);
+	pane_fetch(p, alerts_search_request(&q), alerts_take);
 }
 
-static void alerts_load(struct pane *p, bool reset)
+static void alerts_drop(struct pane *p)
 {
-	struct alerts_data *d = ad(p);
-	(void)reset;
-	size_t row = listmodel_cursor_row(&p->list);
-	free(d->reselect);
-	d->reselect = row != (size_t)-1 ? xstrdup(d->alerts[row].id) : NULL;
-	pane_reset(p);
-	listmodel_clear_marks(&p->list);
-	alerts_clear_rows(d);
-	pane_rows_changed(p, 0, 0);
-	alerts_fetch(p);
+	alerts_clear_rows(ad(p));
 }
 
-static void alerts_more(struct pane *p)
+static const char *alerts_row_id(struct pane *p, size_t row)
 {
-	alerts_fetch(p);
+	return ad(p)->alerts[row].id;
 }
 
 static void alerts_cell(struct pane *p, size_t row, size_t col, struct strbuf *t, enum theme_role *role)
@@ -266,7 +222,7 @@ static bool alerts_apply(struct pane *p, const struct cmd_def *def, int argc, ch
 		return false;
 	alertfilt_clear(&d->f);
 	d->f = f;
-	alerts_load(p, true);
+	pane_reload(p);
 	return true;
 }
 
@@ -300,7 +256,7 @@ static bool alerts_key(struct pane *p, int key)
 		} else {
 			alerts_cycle_status(d);
 		}
-		alerts_load(p, true);
+		pane_reload(p);
 		return true;
 	case 'c':
 		if (row != (size_t)-1)
@@ -336,8 +292,9 @@ const struct pane_ops alerts_pane_ops = {
 	.n_columns = sizeof(alerts_columns) / sizeof(*alerts_columns),
 	.init = alerts_init,
 	.fini = alerts_fini,
-	.load = alerts_load,
+	.drop = alerts_drop,
 	.more = alerts_more,
+	.row_id = alerts_row_id,
 	.cell = alerts_cell,
 	.row_text = alerts_row_text,
 	.open = alerts_open,

@@ -42,13 +42,6 @@ struct cases_data {
 	size_t n_tags;
 	size_t sort;
 	bool asc;
-	char *reselect;       /* case id to put the cursor on after a reload */
-};
-
-/* A request of this pane in flight. */
-struct cases_job {
-	struct worker_sink sink;
-	struct pane *pane;
 };
 
 static const struct pane_column cases_columns[] = {
@@ -93,28 +86,13 @@ static void cases_fini(struct pane *p)
 	for (size_t i = 0; i < d->n_tags; i++)
 		free(d->tags[i]);
 	free(d->tags);
-	free(d->reselect);
 	free(d);
 }
 
-static void cases_deliver(struct worker_sink *sink, struct worker_done *done)
+static size_t cases_take_page(struct pane *p, struct worker_done *done)
 {
-	struct cases_job *job = (struct cases_job *)sink;
-	struct pane *p = job->pane;
 	struct cases_data *d = cd(p);
-	free(job);
-	p->loading--;
-	if (done->generation != p->generation) {
-		worker_done_free(done);
-		return;
-	}
-	if (done->res.status != API_OK) {
-		pane_set_error(p, done->res.message);
-		worker_done_free(done);
-		return;
-	}
 	struct case_page *page = done->res.model;
-	size_t keep = d->n;
 	if (d->n + page->n > d->cap) {
 		d->cap = (d->n + page->n) * 2;
 		d->cases = xreallocarray(d->cases, d->cap, sizeof(*d->cases));
@@ -129,23 +107,14 @@ static void cases_deliver(struct worker_sink *sink, struct worker_done *done)
 	d->count_closed = page->count_closed;
 	d->next_page = page->page + 1;
 	p->complete = page->n == 0 || (long long)d->n >= page->total;
-	p->loaded_once = true;
-	pane_rows_changed(p, d->n, keep);
-	if (d->reselect) {
-		for (size_t i = 0; i < d->n; i++)
-			if (!strcmp(d->cases[i].id, d->reselect))
-				listmodel_select_row(&p->list, i);
-		free(d->reselect);
-		d->reselect = NULL;
-	}
-	worker_done_free(done);
+	return d->n;
 }
 
-static void cases_fetch(struct pane *p)
+static void cases_more(struct pane *p)
 {
 	struct cases_data *d = cd(p);
 	struct cases_query q = {
-		.page = d->next_page,
+		.page = d->n ? d->next_page : 1,
 		.per_page = CASES_PAGE,
 		.status = d->status,
 		.severity = d->severity,
@@ -156,31 +125,17 @@ static void cases_fetch(struct pane *p)
 		.sort_field = cases_sorts[d->sort].field,
 		.sort_order = d->asc ? "asc" : "desc",
 	};
-	struct cases_job *job = xcalloc(1, sizeof(*job));
-	job->sink.deliver = cases_deliver;
-	job->pane = p;
-	p->loading++;
-	worker_submit(app_worker(p->app), cases_find_request(&q), p->generation, job);
-	app_dirty(p->app);
+	pane_fetch(p, cases_find_request(&q), cases_take_page);
 }
 
-static void cases_load(struct pane *p, bool reset)
+static void cases_drop(struct pane *p)
 {
-	struct cases_data *d = cd(p);
-	(void)reset;
-	size_t row = listmodel_cursor_row(&p->list);
-	free(d->reselect);
-	d->reselect = row != (size_t)-1 ? xstrdup(d->cases[row].id) : NULL;
-	pane_reset(p);
-	cases_clear_rows(d);
-	pane_rows_changed(p, 0, 0);
-	d->next_page = 1;
-	cases_fetch(p);
+	cases_clear_rows(cd(p));
 }
 
-static void cases_more(struct pane *p)
+static const char *cases_row_id(struct pane *p, size_t row)
 {
-	cases_fetch(p);
+	return cd(p)->cases[row].id;
 }
 
 static void cases_cell(struct pane *p, size_t row, size_t col, struct strbuf *t, enum theme_role *role)
@@ -331,7 +286,7 @@ static bool cases_apply(struct pane *p, const struct cmd_def *def, int argc, cha
 		}
 	}
 	cmd_parse_free(def, parsed.values);
-	cases_load(p, true);
+	pane_reload(p);
 	return true;
 }
 
@@ -390,7 +345,7 @@ static bool cases_key(struct pane *p, int key)
 	default:
 		return false;
 	}
-	cases_load(p, true);
+	pane_reload(p);
 	return true;
 }
 
@@ -572,8 +527,9 @@ const struct pane_ops cases_pane_ops = {
 	.n_columns = sizeof(cases_columns) / sizeof(*cases_columns),
 	.init = cases_init,
 	.fini = cases_fini,
-	.load = cases_load,
+	.drop = cases_drop,
 	.more = cases_more,
+	.row_id = cases_row_id,
 	.cell = cases_cell,
 	.row_text = cases_row_text,
 	.open = cases_open,

@@ -33,11 +33,6 @@ struct conv_data {
 	bool asc;
 };
 
-struct conv_job {
-	struct worker_sink sink;
-	struct pane *pane;
-};
-
 static const struct pane_column conv_columns[] = {
 	{"TITLE", 20, 0, 6, false},
 	{"CATEGORY", 9, 10, 0, false},
@@ -72,24 +67,10 @@ static void conv_fini(struct pane *p)
 	free(d);
 }
 
-static void conv_deliver(struct worker_sink *sink, struct worker_done *done)
+static size_t conv_take(struct pane *p, struct worker_done *done)
 {
-	struct conv_job *job = (struct conv_job *)sink;
-	struct pane *p = job->pane;
 	struct conv_data *d = cvd(p);
-	free(job);
-	p->loading--;
-	if (done->generation != p->generation) {
-		worker_done_free(done);
-		return;
-	}
-	if (done->res.status != API_OK) {
-		pane_set_error(p, done->res.message);
-		worker_done_free(done);
-		return;
-	}
 	struct conversation_page *page = done->res.model;
-	size_t keep = d->n;
 	if (d->n + page->n > d->cap) {
 		d->cap = (d->n + page->n) * 2;
 		d->items = xreallocarray(d->items, d->cap, sizeof(*d->items));
@@ -107,44 +88,32 @@ static void conv_deliver(struct worker_sink *sink, struct worker_done *done)
 	p->total = page->total;
 	d->next_page = page->page + 1;
 	p->complete = page->n == 0 || (long long)d->n >= page->total;
-	p->loaded_once = true;
-	pane_rows_changed(p, d->n, keep);
-	worker_done_free(done);
+	return d->n;
 }
 
-static void conv_fetch(struct pane *p)
+static void conv_more(struct pane *p)
 {
 	struct conv_data *d = cvd(p);
 	struct conversations_query q = {
-		.page = d->next_page,
+		.page = d->n ? d->next_page : 1,
 		.per_page = CONV_PAGE,
 		.filter = d->filter,
 		.sort_field = conv_sorts[d->sort].field,
 		.sort_order = d->asc ? "asc" : "desc",
 	};
-	struct conv_job *job = xcalloc(1, sizeof(*job));
-	job->sink.deliver = conv_deliver;
-	job->pane = p;
-	p->loading++;
-	worker_submit(app_worker(p->app), conversations_find_request(&q), p->generation, job);
-	app_dirty(p->app);
+	pane_fetch(p, conversations_find_request(&q), conv_take);
 }
 
-static void conv_load(struct pane *p, bool reset)
+static void conv_drop(struct pane *p)
 {
-	struct conv_data *d = cvd(p);
-	(void)reset;
-	pane_reset(p);
-	conv_clear_rows(d);
-	pane_rows_changed(p, 0, 0);
-	d->next_page = 1;
-	conv_fetch(p);
+	conv_clear_rows(cvd(p));
 }
 
-static void conv_more(struct pane *p)
+static const char *conv_row_id(struct pane *p, size_t row)
 {
-	conv_fetch(p);
+	return cvd(p)->items[row].id;
 }
+
 
 static void conv_cell(struct pane *p, size_t row, size_t col, struct strbuf *t, enum theme_role *role)
 {
@@ -234,7 +203,7 @@ static bool conv_apply(struct pane *p, const struct cmd_def *def, int argc, char
 		}
 	}
 	cmd_parse_free(def, parsed.values);
-	conv_load(p, true);
+	pane_reload(p);
 	return true;
 }
 
@@ -247,7 +216,7 @@ static bool conv_key(struct pane *p, int key)
 		d->asc = !d->asc;
 	else
 		return false;
-	conv_load(p, true);
+	pane_reload(p);
 	return true;
 }
 
@@ -367,8 +336,9 @@ const struct pane_ops conversations_pane_ops = {
 	.n_columns = sizeof(conv_columns) / sizeof(*conv_columns),
 	.init = conv_init,
 	.fini = conv_fini,
-	.load = conv_load,
+	.drop = conv_drop,
 	.more = conv_more,
+	.row_id = conv_row_id,
 	.cell = conv_cell,
 	.row_text = conv_row_text,
 	.open = conv_open,
