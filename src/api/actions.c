@@ -55,8 +55,9 @@ static void actions_read_hosts(struct kjson_reader *r, json_t *j, struct respons
  * The contract leaves these bodies open; the fields follow Kibana's ActionDetails type
  * and the seed document's example (which has no "status", "hosts" or "agentState").
  */
-static void actions_read(struct kjson_reader *r, json_t *j, struct response_action *a)
+static void actions_read(struct kjson_reader *r, json_t *j, void *elem)
 {
+	struct response_action *a = elem;
 	memset(a, 0, sizeof(*a));
 	if (!json_is_object(j)) {
 		kjson_fail(r, "expected an object, got %s", kjson_type_name(j));
@@ -148,17 +149,8 @@ int actions_parse_list(json_t *j, void **model, char **err)
 	p->page = kjson_int(&r, j, "page", KJ_OPT_NULLABLE, 1);
 	p->page_size = kjson_int(&r, j, "pageSize", KJ_OPT_NULLABLE, 0);
 	json_t *a = kjson_arr(&r, j, "data", KJ_REQ);
-	if (!r.err && a) {
-		p->items = xcalloc(json_array_size(a) + 1, sizeof(*p->items));
-		size_t i;
-		json_t *v;
-		json_array_foreach(a, i, v) {
-			kjson_reader_at(&r, "response action list.data[%zu]", i);
-			actions_read(&r, v, &p->items[p->n++]);
-			if (r.err)
-				break;
-		}
-	}
+	if (!r.err && a)
+		p->items = kjson_read_array(&r, a, "response action list.data", sizeof(*p->items), actions_read, &p->n);
 	if (r.err) {
 		*err = r.err;
 		actions_free_page(p);

@@ -92,8 +92,9 @@ static void conv_read_messages(struct kjson_reader *r, json_t *j, struct convers
 	memcpy(r->where, saved, sizeof(saved));
 }
 
-static void conv_read(struct kjson_reader *r, json_t *j, struct conversation *c)
+static void conv_read(struct kjson_reader *r, json_t *j, void *elem)
 {
+	struct conversation *c = elem;
 	memset(c, 0, sizeof(*c));
 	if (!json_is_object(j)) {
 		kjson_fail(r, "expected an object, got %s", kjson_type_name(j));
@@ -171,17 +172,8 @@ int conversations_parse_find(json_t *j, void **model, char **err)
 	p->per_page = kjson_int(&r, j, "perPage", KJ_REQ, 0);
 	p->total = kjson_int(&r, j, "total", KJ_REQ, 0);
 	json_t *a = kjson_arr(&r, j, "data", KJ_REQ);
-	if (!r.err && a) {
-		p->items = xcalloc(json_array_size(a) + 1, sizeof(*p->items));
-		size_t i;
-		json_t *v;
-		json_array_foreach(a, i, v) {
-			kjson_reader_at(&r, "conversations _find response.data[%zu]", i);
-			conv_read(&r, v, &p->items[p->n++]);
-			if (r.err)
-				break;
-		}
-	}
+	if (!r.err && a)
+		p->items = kjson_read_array(&r, a, "conversations _find response.data", sizeof(*p->items), conv_read, &p->n);
 	if (r.err) {
 		*err = r.err;
 		conversations_free_page(p);

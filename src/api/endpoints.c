@@ -68,8 +68,9 @@ static char *endpoints_text(json_t *obj, const char *dotted)
 	return json_is_string(v) ? kjson_text(v) : NULL;
 }
 
-static void endpoints_read(struct kjson_reader *r, json_t *j, struct endpoint_host *h)
+static void endpoints_read(struct kjson_reader *r, json_t *j, void *elem)
 {
+	struct endpoint_host *h = elem;
 	memset(h, 0, sizeof(*h));
 	/* The contract leaves this body open: Kibana's HostInfo type says what is always there. */
 	json_t *meta = kjson_obj(r, j, "metadata", KJ_REQ);
@@ -117,17 +118,8 @@ int endpoints_parse_list(json_t *j, void **model, char **err)
 	p->page = kjson_int(&r, j, "page", KJ_OPT, 0);
 	p->page_size = kjson_int(&r, j, "pageSize", KJ_OPT, 0);
 	json_t *a = kjson_arr(&r, j, "data", KJ_REQ);
-	if (!r.err && a) {
-		p->items = xcalloc(json_array_size(a) + 1, sizeof(*p->items));
-		size_t i;
-		json_t *v;
-		json_array_foreach(a, i, v) {
-			kjson_reader_at(&r, "endpoint metadata list.data[%zu]", i);
-			endpoints_read(&r, v, &p->items[p->n++]);
-			if (r.err)
-				break;
-		}
-	}
+	if (!r.err && a)
+		p->items = kjson_read_array(&r, a, "endpoint metadata list.data", sizeof(*p->items), endpoints_read, &p->n);
 	if (r.err) {
 		*err = r.err;
 		endpoints_free_page(p);

@@ -272,6 +272,22 @@ void kjson_strv(struct kjson_reader *r, json_t *obj, const char *key, enum kjson
 	*n = cnt;
 }
 
+void *kjson_read_array(struct kjson_reader *r, json_t *a, const char *where, size_t elem_size, kjson_elem_fn read_one,
+		       size_t *n)
+{
+	char *items = xcalloc(json_array_size(a) + 1, elem_size);
+	size_t i;
+	json_t *v;
+	*n = 0;
+	json_array_foreach(a, i, v) {
+		kjson_reader_at(r, "%s[%zu]", where, i);
+		read_one(r, v, items + (*n)++ * elem_size);
+		if (r->err)
+			break;
+	}
+	return items;
+}
+
 void kjson_strv_free(char **v, size_t n)
 {
 	if (!v)

@@ -46,6 +46,15 @@ json_t *kjson_obj(struct kjson_reader *r, json_t *obj, const char *key, enum kjs
 json_t *kjson_arr(struct kjson_reader *r, json_t *obj, const char *key, enum kjson_need need);
 /* An array of strings copied into *out (count in *n). */
 void kjson_strv(struct kjson_reader *r, json_t *obj, const char *key, enum kjson_need need, char ***out, size_t *n);
+/* Reads one element of an array into elem (a struct of the caller's type). */
+typedef void (*kjson_elem_fn)(struct kjson_reader *r, json_t *v, void *elem);
+/*
+ * Read every element of array a with read_one into a new zeroed array of elem_size items
+ * (count in *n, which includes an element that failed, so it can be freed); where names
+ * the array in messages ("data"). Stops at the first problem, leaving it in r.
+ */
+void *kjson_read_array(struct kjson_reader *r, json_t *a, const char *where, size_t elem_size, kjson_elem_fn read_one,
+		       size_t *n);
 /* Free an array of strings from kjson_strv. */
 void kjson_strv_free(char **v, size_t n);
 /* Name of a JSON value's type for messages ("a number"). */
