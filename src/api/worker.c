@@ -225,6 +225,8 @@ static void *worker_main(void *arg)
 
 struct worker *worker_new(const struct profile *p, char **err)
 {
+	if (!profile_usable(p, err))
+		return NULL;
 	struct worker *w = xcalloc(1, sizeof(*w));
 	profile_copy(&w->profile, p);
 	w->queued_tail = &w->queued;

@@ -28,7 +28,7 @@ void worker_dispatch(struct worker_done *done);
 void worker_global_init(void);
 /* Undo worker_global_init at exit. */
 void worker_global_cleanup(void);
-/* Start a worker for a profile (copied); NULL with *err on failure. */
+/* Start a worker for a profile (copied); NULL with *err on failure or an unusable profile (no URL). */
 struct worker *worker_new(const struct profile *p, char **err);
 /* Stop the thread (cancelling what is in flight) and free everything. */
 void worker_free(struct worker *w);

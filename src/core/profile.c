@@ -78,5 +78,13 @@ bool profile_usable(const struct profile *p, char **why)
 		*why = xasprintf("the Kibana URL must start with http:// or https:// (got \"%s\")", p->url);
 		return false;
 	}
+	/* user:password@ in the URL would be sent by curl and shown in the header: refuse it. */
+	const char *host = strstr(p->url, "://") + 3;
+	const char *at = strchr(host, '@'), *slash = strchr(host, '/');
+	if (at && (!slash || at < slash)) {
+		*why = xstrdup("the Kibana URL holds credentials (user@ or user:password@); give them with --user and "
+			       "--password-file, KIBANA_USERNAME/KIBANA_PASSWORD or the config file instead");
+		return false;
+	}
 	return true;
 }

@@ -10,7 +10,7 @@ The list of commands is checked against `ktriage help`, so a new command cannot 
 """
 import json
 import os
-import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -100,6 +100,7 @@ def main():
     prism = oas.find_prism()
     tmp = tempfile.mkdtemp(prefix="kt-contract-")
     procs = []
+    failures = []
     try:
         spec = oas.merged_spec(tmp)
         key = os.path.join(tmp, "key")
@@ -114,7 +115,6 @@ def main():
         lenient, lenient_url = oas.start_prism(prism, spec, demo_url, False, lenient_log)
         procs.append(lenient)
 
-        failures = []
         missing = listed_commands() - LOCAL - {w for w, _ in COMMANDS}
         if missing:
             failures.append("commands not covered by the contract test: " + ", ".join(sorted(missing)))
@@ -153,6 +153,10 @@ def main():
     finally:
         for p in procs:
             oas.stop(p)
+        if failures:
+            print(f"logs kept in {tmp}")
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":
