@@ -21,3 +21,16 @@ src_api_libapi_a_SOURCES += \
 	src/api/actions.c src/api/actions.h \
 	src/api/actions_req.c src/api/actions_req.h \
 	src/api/sessions.c src/api/sessions.h
+src_api_libapi_a_SOURCES += \
+	src/api/dashboards.c src/api/dashboards.h \
+	src/api/fleet.c src/api/fleet.h \
+	src/api/fleet_hosts.c src/api/fleet_hosts.h \
+	src/api/ml.c src/api/ml.h \
+	src/api/exceptions.c src/api/exceptions.h \
+	src/api/entity_store.c src/api/entity_store.h \
+	src/api/risk_engine.c src/api/risk_engine.h \
+	src/api/lists.c src/api/lists.h \
+	src/api/notes.c src/api/notes.h \
+	src/api/timelines.c src/api/timelines.h \
+	src/api/streams.c src/api/streams.h \
+	src/api/rawreq.c src/api/rawreq.h

@@ -1,0 +1,227 @@
+#include "config.h"
+#include "api/exceptions.h"
+#include "api/kjson.h"
+#include "core/strbuf.h"
+#include "core/urlenc.h"
+#include "core/xalloc.h"
+#include <stdlib.h>
+#include <string.h>
+
+const char *const exceptions_sort_orders[] = {"desc", "asc", NULL};
+
+char *exceptions_check_filter(const char *filter)
+{
+	if (strchr(filter, ':') && filter[0] != ':')
+		return NULL;
+	return xasprintf("--filter takes field:value, e.g. exception-list-agnostic.attributes.name:Backup; got \"%s\"",
+			 filter);
+}
+
+struct api_request *exceptions_find_request(const struct exceptions_query *q)
+{
+	struct api_request *req = api_request_new(HTTP_GET, "/api/endpoint_list/items/_find");
+	struct strbuf qs;
+	strbuf_init(&qs);
+	urlenc_query_add(&qs, "filter", q->filter);
+	if (q->page >= 0)
+		urlenc_query_add_int(&qs, "page", q->page);
+	if (q->per_page >= 0)
+		urlenc_query_add_int(&qs, "per_page", q->per_page);
+	urlenc_query_add(&qs, "sort_field", q->sort_field);
+	urlenc_query_add(&qs, "sort_order", q->sort_order);
+	api_request_set_query(req, qs.buf);
+	strbuf_free(&qs);
+	api_request_set_parser(req, exceptions_parse_page, exceptions_page_free);
+	return req;
+}
+
+static void exceptions_entry_clear(struct exception_entry *e)
+{
+	free(e->field);
+	free(e->type);
+	free(e->op);
+	free(e->value);
+}
+
+static void exceptions_read_entry(struct kjson_reader *r, json_t *v, struct exception_entry *e);
+
+/* The inner conditions of a nested entry, as one line of text. */
+static char *exceptions_nested_text(struct kjson_reader *r, json_t *arr)
+{
+	struct strbuf sb;
+	strbuf_init(&sb);
+	size_t i;
+	json_t *v;
+	json_array_foreach(arr, i, v) {
+		struct exception_entry inner = {0};
+		exceptions_read_entry(r, v, &inner);
+		if (r->err) {
+			exceptions_entry_clear(&inner);
+			break;
+		}
+		char *t = exceptions_entry_text(&inner);
+		strbuf_printf(&sb, "%s%s", i ? "; " : "", t);
+		free(t);
+		exceptions_entry_clear(&inner);
+	}
+	return strbuf_detach(&sb, NULL);
+}
+
+static void exceptions_read_entry(struct kjson_reader *r, json_t *v, struct exception_entry *e)
+{
+	e->field = kjson_str(r, v, "field", KJ_REQ);
+	e->type = kjson_str(r, v, "type", KJ_REQ);
+	if (r->err)
+		return;
+	if (strcmp(e->type, "nested") == 0) {
+		json_t *inner = kjson_arr(r, v, "entries", KJ_REQ);
+		if (inner)
+			e->value = exceptions_nested_text(r, inner);
+		return;
+	}
+	e->op = kjson_str(r, v, "operator", KJ_REQ);
+	if (strcmp(e->type, "exists") == 0)
+		return;
+	if (strcmp(e->type, "list") == 0) {
+		json_t *list = kjson_obj(r, v, "list", KJ_REQ);
+		if (list)
+			e->value = kjson_str(r, list, "id", KJ_REQ);
+		return;
+	}
+	if (!json_is_array(json_object_get(v, "value"))) {
+		e->value = kjson_str(r, v, "value", KJ_REQ);
+		return;
+	}
+	char **vals;
+	size_t n;
+	kjson_strv(r, v, "value", KJ_REQ, &vals, &n);
+	struct strbuf sb;
+	strbuf_init(&sb);
+	for (size_t i = 0; i < n; i++)
+		strbuf_printf(&sb, "%s%s", i ? ", " : "", vals[i]);
+	kjson_strv_free(vals, n);
+	e->value = strbuf_detach(&sb, NULL);
+}
+
+char *exceptions_entry_text(const struct exception_entry *e)
+{
+	const char *field = e->field ? e->field : "?", *type = e->type ? e->type : "?";
+	bool not = e->op && strcmp(e->op, "excluded") == 0;
+	const char *val = e->value ? e->value : "";
+	if (strcmp(type, "nested") == 0)
+		return xasprintf("%s: { %s }", field, val);
+	if (strcmp(type, "exists") == 0)
+		return xasprintf("%s %s", field, not ? "does not exist" : "exists");
+	if (strcmp(type, "match_any") == 0)
+		return xasprintf("%s is %sone of %s", field, not ? "not " : "", val);
+	if (strcmp(type, "list") == 0)
+		return xasprintf("%s is %sin list %s", field, not ? "not " : "", val);
+	if (strcmp(type, "wildcard") == 0)
+		return xasprintf("%s %s %s", field, not ? "does not match" : "matches", val);
+	return xasprintf("%s is %s%s", field, not ? "not " : "", val);
+}
+
+static void exceptions_read_item(struct kjson_reader *r, json_t *v, struct exception_item *it)
+{
+	it->id = kjson_str(r, v, "id", KJ_REQ);
+	it->item_id = kjson_str(r, v, "item_id", KJ_REQ);
+	it->list_id = kjson_str(r, v, "list_id", KJ_REQ);
+	it->name = kjson_str(r, v, "name", KJ_REQ);
+	it->description = kjson_str(r, v, "description", KJ_REQ);
+	it->namespace_type = kjson_str(r, v, "namespace_type", KJ_REQ);
+	it->type = kjson_str(r, v, "type", KJ_REQ);
+	kjson_strv(r, v, "os_types", KJ_OPT, &it->os_types, &it->n_os_types);
+	kjson_strv(r, v, "tags", KJ_OPT, &it->tags, &it->n_tags);
+	it->created_at = kjson_str(r, v, "created_at", KJ_REQ);
+	it->created_by = kjson_str(r, v, "created_by", KJ_REQ);
+	it->updated_at = kjson_str(r, v, "updated_at", KJ_REQ);
+	it->updated_by = kjson_str(r, v, "updated_by", KJ_REQ);
+	it->expire_time = kjson_str(r, v, "expire_time", KJ_OPT);
+	json_t *entries = kjson_arr(r, v, "entries", KJ_REQ);
+	json_t *comments = kjson_arr(r, v, "comments", KJ_REQ);
+	if (r->err)
+		return;
+	it->entries = xcalloc(json_array_size(entries) + 1, sizeof(*it->entries));
+	size_t i;
+	json_t *e;
+	json_array_foreach(entries, i, e) {
+		exceptions_read_entry(r, e, &it->entries[it->n_entries++]);
+		if (r->err)
+			return;
+	}
+	it->comments = xcalloc(json_array_size(comments) + 1, sizeof(*it->comments));
+	json_array_foreach(comments, i, e) {
+		struct exception_comment *c = &it->comments[it->n_comments++];
+		c->comment = kjson_str(r, e, "comment", KJ_REQ);
+		c->created_at = kjson_str(r, e, "created_at", KJ_REQ);
+		c->created_by = kjson_str(r, e, "created_by", KJ_REQ);
+		if (r->err)
+			return;
+	}
+}
+
+int exceptions_parse_page(json_t *j, void **model, char **err)
+{
+	struct kjson_reader r;
+	kjson_reader_init(&r, "endpoint exceptions");
+	struct exception_page *p = xcalloc(1, sizeof(*p));
+	json_t *data = kjson_arr(&r, j, "data", KJ_REQ);
+	p->page = kjson_int(&r, j, "page", KJ_REQ, 0);
+	p->per_page = kjson_int(&r, j, "per_page", KJ_REQ, 0);
+	p->total = kjson_int(&r, j, "total", KJ_REQ, 0);
+	p->items = xcalloc(json_array_size(data) + 1, sizeof(*p->items));
+	size_t i;
+	json_t *v;
+	json_array_foreach(data, i, v) {
+		if (r.err)
+			break;
+		kjson_reader_at(&r, "endpoint exceptions.data[%zu]", i);
+		exceptions_read_item(&r, v, &p->items[p->n++]);
+	}
+	if (r.err) {
+		*err = r.err;
+		exceptions_page_free(p);
+		return -1;
+	}
+	*model = p;
+	return 0;
+}
+
+void exceptions_item_clear(struct exception_item *it)
+{
+	free(it->id);
+	free(it->item_id);
+	free(it->list_id);
+	free(it->name);
+	free(it->description);
+	free(it->namespace_type);
+	free(it->type);
+	kjson_strv_free(it->os_types, it->n_os_types);
+	kjson_strv_free(it->tags, it->n_tags);
+	for (size_t i = 0; i < it->n_entries; i++)
+		exceptions_entry_clear(&it->entries[i]);
+	free(it->entries);
+	for (size_t i = 0; i < it->n_comments; i++) {
+		free(it->comments[i].comment);
+		free(it->comments[i].created_at);
+		free(it->comments[i].created_by);
+	}
+	free(it->comments);
+	free(it->created_at);
+	free(it->created_by);
+	free(it->updated_at);
+	free(it->updated_by);
+	free(it->expire_time);
+	memset(it, 0, sizeof(*it));
+}
+
+void exceptions_page_free(void *model)
+{
+	struct exception_page *p = model;
+	if (!p)
+		return;
+	for (size_t i = 0; i < p->n; i++)
+		exceptions_item_clear(&p->items[i]);
+	free(p->items);
+	free(p);
+}

@@ -1,0 +1,54 @@
+/* Fleet files and assets: DELETE /api/fleet/agents/files/{fileId}, POST /api/fleet/epm/bulk_assets. */
+#ifndef KT_FLEET_H
+#define KT_FLEET_H
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include "api/request.h"
+
+/* The answer to a file deletion. */
+struct fleet_file_deleted {
+	char *id;
+	bool deleted;
+};
+
+/* An asset to look up: its saved-object type ("dashboard") and id. */
+struct fleet_asset_ref {
+	const char *type;
+	const char *id;
+};
+
+/* One asset Kibana found. */
+struct fleet_asset {
+	char *id;
+	char *type;
+	char *title;        /* attributes.title, may be NULL */
+	char *description;  /* attributes.description, may be NULL */
+	char *service;      /* attributes.service, may be NULL */
+	char *app_link;     /* may be NULL */
+	char *updated_at;   /* may be NULL */
+};
+
+/* The assets found, in the server's order. */
+struct fleet_asset_list {
+	struct fleet_asset *items;
+	size_t n;
+};
+
+/* DELETE /api/fleet/agents/files/{fileId}. */
+struct api_request *fleet_file_delete_request(const char *file_id);
+/* api_parse_fn: a struct fleet_file_deleted. */
+int fleet_parse_file_deleted(json_t *j, void **model, char **err);
+/* Free a model from fleet_parse_file_deleted. */
+void fleet_file_deleted_free(void *model);
+
+/* Split "type:id" at its first colon into ref (borrowing s); NULL, or a message saying what to fix. */
+char *fleet_asset_ref_parse(char *s, struct fleet_asset_ref *ref);
+/* POST /api/fleet/epm/bulk_assets for n assets. */
+struct api_request *fleet_bulk_assets_request(const struct fleet_asset_ref *refs, size_t n);
+/* api_parse_fn: a struct fleet_asset_list. */
+int fleet_parse_assets(json_t *j, void **model, char **err);
+/* Free a model from fleet_parse_assets. */
+void fleet_assets_free(void *model);
+
+#endif

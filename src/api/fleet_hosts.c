@@ -1,0 +1,132 @@
+#include "config.h"
+#include "api/fleet_hosts.h"
+#include "api/kjson.h"
+#include "core/xalloc.h"
+#include <stdlib.h>
+#include <string.h>
+
+struct api_request *fleet_hosts_list_request(void)
+{
+	struct api_request *req = api_request_new(HTTP_GET, "/api/fleet/fleet_server_hosts");
+	api_request_set_parser(req, fleet_hosts_parse_list, fleet_hosts_list_free);
+	return req;
+}
+
+static void fleet_host_clear(struct fleet_host *h)
+{
+	free(h->id);
+	free(h->name);
+	kjson_strv_free(h->urls, h->n_urls);
+	free(h->proxy_id);
+	memset(h, 0, sizeof(*h));
+}
+
+static void fleet_host_read(struct kjson_reader *r, json_t *v, struct fleet_host *h)
+{
+	h->id = kjson_str(r, v, "id", KJ_REQ);
+	h->name = kjson_str(r, v, "name", KJ_REQ);
+	kjson_strv(r, v, "host_urls", KJ_REQ, &h->urls, &h->n_urls);
+	if (!r->err && h->n_urls == 0)
+		kjson_fail(r, "host_urls is empty but must hold at least one URL");
+	h->is_default = kjson_bool(r, v, "is_default", KJ_OPT, false);
+	h->is_internal = kjson_bool(r, v, "is_internal", KJ_OPT, false);
+	h->is_preconfigured = kjson_bool(r, v, "is_preconfigured", KJ_OPT, false);
+	h->proxy_id = kjson_str(r, v, "proxy_id", KJ_OPT_NULLABLE);
+	h->has_ssl = kjson_obj(r, v, "ssl", KJ_OPT_NULLABLE) != NULL;
+}
+
+int fleet_hosts_parse_list(json_t *j, void **model, char **err)
+{
+	struct kjson_reader r;
+	kjson_reader_init(&r, "fleet server hosts");
+	json_t *items = kjson_arr(&r, j, "items", KJ_REQ);
+	struct fleet_host_list *l = xcalloc(1, sizeof(*l));
+	l->items = xcalloc(json_array_size(items) + 1, sizeof(*l->items));
+	l->total = kjson_int(&r, j, "total", KJ_REQ, 0);
+	l->page = kjson_int(&r, j, "page", KJ_REQ, 0);
+	l->per_page = kjson_int(&r, j, "perPage", KJ_REQ, 0);
+	size_t i;
+	json_t *v;
+	json_array_foreach(items, i, v) {
+		if (r.err)
+			break;
+		kjson_reader_at(&r, "fleet server hosts.items[%zu]", i);
+		fleet_host_read(&r, v, &l->items[l->n++]);
+	}
+	if (r.err) {
+		*err = r.err;
+		fleet_hosts_list_free(l);
+		return -1;
+	}
+	*model = l;
+	return 0;
+}
+
+void fleet_hosts_list_free(void *model)
+{
+	struct fleet_host_list *l = model;
+	if (!l)
+		return;
+	for (size_t i = 0; i < l->n; i++)
+		fleet_host_clear(&l->items[i]);
+	free(l->items);
+	free(l);
+}
+
+char *fleet_hosts_check_url(const char *url)
+{
+	size_t skip = strncmp(url, "https://", 8) == 0 ? 8 : strncmp(url, "http://", 7) == 0 ? 7 : 0;
+	if (!skip)
+		return xasprintf("\"%s\" is not an http:// or https:// URL (e.g. https://fleet.example.com:8220)", url);
+	if (!url[skip] || url[skip] == '/' || url[skip] == ':')
+		return xasprintf("\"%s\" has no host name", url);
+	if (strpbrk(url, " \t\r\n"))
+		return xasprintf("\"%s\" contains white space", url);
+	return NULL;
+}
+
+struct api_request *fleet_hosts_create_request(const struct fleet_host_new *h)
+{
+	json_t *urls = json_array();
+	for (size_t i = 0; i < h->n_urls; i++)
+		json_array_append_new(urls, json_string(h->urls[i]));
+	json_t *body = json_pack("{s:s, s:o, s:b}", "name", h->name, "host_urls", urls, "is_default", h->is_default);
+	if (h->proxy_id)
+		json_object_set_new(body, "proxy_id", json_string(h->proxy_id));
+	if (h->id)
+		json_object_set_new(body, "id", json_string(h->id));
+	if (h->ssl)
+		json_object_set_new(body, "ssl", h->ssl);
+	struct api_request *req = api_request_new(HTTP_POST, "/api/fleet/fleet_server_hosts");
+	api_request_set_json(req, body);
+	api_request_set_parser(req, fleet_hosts_parse_item, fleet_host_free);
+	return req;
+}
+
+int fleet_hosts_parse_item(json_t *j, void **model, char **err)
+{
+	struct kjson_reader r;
+	kjson_reader_init(&r, "fleet server host");
+	json_t *item = kjson_obj(&r, j, "item", KJ_REQ);
+	struct fleet_host *h = xcalloc(1, sizeof(*h));
+	if (item) {
+		kjson_reader_at(&r, "fleet server host.item");
+		fleet_host_read(&r, item, h);
+	}
+	if (r.err) {
+		*err = r.err;
+		fleet_host_free(h);
+		return -1;
+	}
+	*model = h;
+	return 0;
+}
+
+void fleet_host_free(void *model)
+{
+	struct fleet_host *h = model;
+	if (!h)
+		return;
+	fleet_host_clear(h);
+	free(h);
+}

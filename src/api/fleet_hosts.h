@@ -1,0 +1,55 @@
+/* Fleet Server hosts: GET and POST /api/fleet/fleet_server_hosts. */
+#ifndef KT_FLEET_HOSTS_H
+#define KT_FLEET_HOSTS_H
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include "api/request.h"
+
+/* One Fleet Server host. */
+struct fleet_host {
+	char *id;
+	char *name;
+	char **urls;            /* host_urls, at least one */
+	size_t n_urls;
+	bool is_default;
+	bool is_internal;
+	bool is_preconfigured;
+	char *proxy_id;         /* may be NULL */
+	bool has_ssl;           /* an ssl object came with it */
+};
+
+/* The list, with Kibana's paging numbers. */
+struct fleet_host_list {
+	struct fleet_host *items;
+	size_t n;
+	long long total, page, per_page;
+};
+
+/* A host to create; NULL/0 fields are left out. */
+struct fleet_host_new {
+	const char *name;
+	const char *const *urls;
+	size_t n_urls;
+	bool is_default;
+	const char *proxy_id;
+	const char *id;          /* a chosen id, or NULL for Kibana's */
+	json_t *ssl;             /* the seed document's ssl object (stolen), or NULL */
+};
+
+/* GET /api/fleet/fleet_server_hosts. */
+struct api_request *fleet_hosts_list_request(void);
+/* api_parse_fn: a struct fleet_host_list. */
+int fleet_hosts_parse_list(json_t *j, void **model, char **err);
+/* Free a model from fleet_hosts_parse_list. */
+void fleet_hosts_list_free(void *model);
+/* NULL when url can be a Fleet Server host URL (http or https with a host), else what to fix. */
+char *fleet_hosts_check_url(const char *url);
+/* POST /api/fleet/fleet_server_hosts. */
+struct api_request *fleet_hosts_create_request(const struct fleet_host_new *h);
+/* api_parse_fn: the created host ({item: ...}) as a struct fleet_host. */
+int fleet_hosts_parse_item(json_t *j, void **model, char **err);
+/* Free a model from fleet_hosts_parse_item. */
+void fleet_host_free(void *model);
+
+#endif

@@ -1,0 +1,69 @@
+#include "config.h"
+#include "api/lists.h"
+#include "api/kjson.h"
+#include "core/strbuf.h"
+#include "core/urlenc.h"
+#include "core/xalloc.h"
+#include <stdlib.h>
+
+struct api_request *lists_get_request(const char *id)
+{
+	struct api_request *req = api_request_new(HTTP_GET, "/api/lists");
+	struct strbuf qs;
+	strbuf_init(&qs);
+	urlenc_query_add(&qs, "id", id);
+	api_request_set_query(req, qs.buf);
+	strbuf_free(&qs);
+	api_request_set_parser(req, lists_parse, lists_free);
+	return req;
+}
+
+struct api_request *lists_delete_request(const char *id, bool delete_references, bool ignore_references)
+{
+	struct api_request *req = api_request_new(HTTP_DELETE, "/api/lists");
+	struct strbuf qs;
+	strbuf_init(&qs);
+	urlenc_query_add(&qs, "id", id);
+	urlenc_query_add(&qs, "deleteReferences", delete_references ? "true" : NULL);
+	urlenc_query_add(&qs, "ignoreReferences", ignore_references ? "true" : NULL);
+	api_request_set_query(req, qs.buf);
+	strbuf_free(&qs);
+	api_request_set_parser(req, lists_parse, lists_free);
+	return req;
+}
+
+int lists_parse(json_t *j, void **model, char **err)
+{
+	struct kjson_reader r;
+	kjson_reader_init(&r, "value list");
+	struct value_list *l = xcalloc(1, sizeof(*l));
+	l->id = kjson_str(&r, j, "id", KJ_REQ);
+	l->name = kjson_str(&r, j, "name", KJ_REQ);
+	l->description = kjson_str(&r, j, "description", KJ_REQ);
+	l->type = kjson_str(&r, j, "type", KJ_REQ);
+	l->immutable = kjson_bool(&r, j, "immutable", KJ_REQ, false);
+	l->version = kjson_int(&r, j, "version", KJ_REQ, 0);
+	l->updated_at = kjson_str(&r, j, "updated_at", KJ_REQ);
+	l->updated_by = kjson_str(&r, j, "updated_by", KJ_REQ);
+	if (r.err) {
+		*err = r.err;
+		lists_free(l);
+		return -1;
+	}
+	*model = l;
+	return 0;
+}
+
+void lists_free(void *model)
+{
+	struct value_list *l = model;
+	if (!l)
+		return;
+	free(l->id);
+	free(l->name);
+	free(l->description);
+	free(l->type);
+	free(l->updated_at);
+	free(l->updated_by);
+	free(l);
+}

@@ -1,0 +1,30 @@
+/* Machine learning saved objects: GET /api/ml/saved_objects/sync. */
+#ifndef KT_ML_H
+#define KT_ML_H
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include "api/request.h"
+
+/* One thing the sync did (or, simulated, would do). */
+struct ml_sync_entry {
+	const char *action;  /* "create", "delete", "add datafeed", "remove datafeed" (static) */
+	char *kind;          /* "anomaly-detector", "data-frame-analytics", "trained-model", "datafeed" */
+	char *id;            /* the job, model or datafeed */
+	bool success;
+};
+
+/* Everything the sync reported, in the response's order. */
+struct ml_sync_result {
+	struct ml_sync_entry *items;
+	size_t n;
+};
+
+/* GET /api/ml/saved_objects/sync; simulate only lists what would be done. */
+struct api_request *ml_sync_request(bool simulate);
+/* api_parse_fn: a struct ml_sync_result. */
+int ml_parse_sync(json_t *j, void **model, char **err);
+/* Free a model from ml_parse_sync. */
+void ml_sync_free(void *model);
+
+#endif

@@ -1,0 +1,88 @@
+#include "config.h"
+#include "api/timelines.h"
+#include "api/kjson.h"
+#include "core/xalloc.h"
+#include <stdlib.h>
+#include <string.h>
+
+void timelines_ndjson_stats(const char *data, size_t len, struct timeline_ndjson_stats *st)
+{
+	memset(st, 0, sizeof(*st));
+	const char *p = data, *end = data + len;
+	size_t lineno = 0;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		lineno++;
+		if (strspn(p, " \t\r") < n) {
+			st->lines++;
+			json_error_t jerr;
+			json_t *v = json_loadb(p, n, JSON_REJECT_DUPLICATES, &jerr);
+			if (!json_is_object(v)) {
+				st->n_bad++;
+				if (!st->bad_line)
+					st->bad_line = lineno;
+			}
+			json_decref(v);
+		}
+		p += n + 1;
+	}
+}
+
+struct api_request *timelines_import_request(const char *filename, const char *data, size_t len, bool immutable)
+{
+	struct api_request *req = api_request_new(HTTP_POST, "/api/timeline/_import");
+	api_request_add_part(req, "file", filename, "application/ndjson", data, len);
+	if (immutable)
+		api_request_add_part(req, "isImmutable", NULL, NULL, "true", 4);
+	api_request_set_parser(req, timelines_parse_import, timelines_import_free);
+	return req;
+}
+
+int timelines_parse_import(json_t *j, void **model, char **err)
+{
+	struct kjson_reader r;
+	kjson_reader_init(&r, "timeline import");
+	struct timeline_import_result *t = xcalloc(1, sizeof(*t));
+	t->success = kjson_bool(&r, j, "success", KJ_OPT, false);
+	t->success_count = kjson_int(&r, j, "success_count", KJ_OPT, -1);
+	t->installed = kjson_int(&r, j, "timelines_installed", KJ_OPT, -1);
+	t->updated = kjson_int(&r, j, "timelines_updated", KJ_OPT, -1);
+	json_t *errors = kjson_arr(&r, j, "errors", KJ_OPT);
+	t->errors = xcalloc(json_array_size(errors) + 1, sizeof(*t->errors));
+	size_t i;
+	json_t *e;
+	json_array_foreach(errors, i, e) {
+		if (r.err)
+			break;
+		kjson_reader_at(&r, "timeline import.errors[%zu]", i);
+		struct timeline_import_error *te = &t->errors[t->n_errors++];
+		te->status = -1;
+		te->id = kjson_str(&r, e, "id", KJ_OPT);
+		json_t *inner = kjson_obj(&r, e, "error", KJ_OPT);
+		if (inner) {
+			te->message = kjson_str(&r, inner, "message", KJ_OPT);
+			te->status = kjson_int(&r, inner, "status_code", KJ_OPT, -1);
+		}
+	}
+	if (r.err) {
+		*err = r.err;
+		timelines_import_free(t);
+		return -1;
+	}
+	*model = t;
+	return 0;
+}
+
+void timelines_import_free(void *model)
+{
+	struct timeline_import_result *t = model;
+	if (!t)
+		return;
+	for (size_t i = 0; i < t->n_errors; i++) {
+		free(t->errors[i].id);
+		free(t->errors[i].message);
+	}
+	free(t->errors);
+	free(t);
+}
