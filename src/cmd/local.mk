@@ -24,4 +24,13 @@ src_cmd_libcmd_a_SOURCES += \
 	src/cmd/cmd_actions.c \
 	src/cmd/cmd_endpoint.c \
 	src/cmd/cmd_sessions.c
+src_cmd_libcmd_a_SOURCES += \
+	src/cmd/opsutil.c src/cmd/opsutil.h \
+	src/cmd/exceptfmt.c src/cmd/exceptfmt.h \
+	src/cmd/cmd_stack.c \
+	src/cmd/cmd_fleet.c \
+	src/cmd/cmd_exceptions.c \
+	src/cmd/cmd_entity.c \
+	src/cmd/cmd_timeline.c \
+	src/cmd/cmd_api.c
 CMD_LIBS = src/cmd/libcmd.a $(API_LIBS)

@@ -16,6 +16,12 @@ static const struct cmd_def *const cmd_groups[] = {
 	cmd_actions_defs,
 	cmd_endpoint_defs,
 	cmd_sessions_defs,
+	cmd_stack_defs,
+	cmd_fleet_defs,
+	cmd_exceptions_defs,
+	cmd_entity_defs,
+	cmd_timeline_defs,
+	cmd_api_defs,
 };
 
 const struct cmd_def *const *cmd_all(void)

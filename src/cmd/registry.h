@@ -23,5 +23,17 @@ extern const struct cmd_def cmd_actions_defs[];
 extern const struct cmd_def cmd_endpoint_defs[];
 /* Session invalidation (cmd_sessions.c). */
 extern const struct cmd_def cmd_sessions_defs[];
+/* Dashboards, ML saved objects and streams (cmd_stack.c). */
+extern const struct cmd_def cmd_stack_defs[];
+/* Fleet files, assets and Fleet Server hosts (cmd_fleet.c). */
+extern const struct cmd_def cmd_fleet_defs[];
+/* Endpoint exceptions and value lists (cmd_exceptions.c). */
+extern const struct cmd_def cmd_exceptions_defs[];
+/* Entity engines and the risk engine (cmd_entity.c). */
+extern const struct cmd_def cmd_entity_defs[];
+/* Timeline import and notes (cmd_timeline.c). */
+extern const struct cmd_def cmd_timeline_defs[];
+/* The raw API console (cmd_api.c). */
+extern const struct cmd_def cmd_api_defs[];
 
 #endif
