@@ -24,6 +24,11 @@ src_ui_libui_a_SOURCES = \
 	src/ui/panes/alerts.c src/ui/panes/alert_detail.c src/ui/panes/alertview.h \
 	src/ui/panes/conversations.c \
 	src/ui/panes/actions.c src/ui/panes/action_detail.c src/ui/panes/actionview.h
+src_ui_libui_a_SOURCES += \
+	src/ui/jsontree.c src/ui/jsontree.h \
+	src/ui/jsonview.c src/ui/jsonview.h \
+	src/ui/panes/ops.c \
+	src/ui/panes/exceptview.c src/ui/panes/exceptview.h
 UI_LIBS = src/ui/libui.a $(CMD_LIBS) $(NCURSES_LIBS) $(READLINE_LIBS)
 
 # The default theme is compiled in from themes/default.theme, so the two cannot drift.

@@ -7,5 +7,6 @@ const struct pane_ops *const panes_all[] = {
 	&alerts_pane_ops,
 	&conversations_pane_ops,
 	&actions_pane_ops,
+	&ops_pane_ops,
 	NULL,
 };

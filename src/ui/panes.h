@@ -14,5 +14,7 @@ extern const struct pane_ops alerts_pane_ops;
 extern const struct pane_ops conversations_pane_ops;
 /* The Actions pane (panes/actions.c). */
 extern const struct pane_ops actions_pane_ops;
+/* The Operations pane: every command, to discover and run as a form (panes/ops.c). */
+extern const struct pane_ops ops_pane_ops;
 
 #endif
