@@ -3,6 +3,7 @@
 #include "ui/app_internal.h"
 #include "ui/dialog.h"
 #include "ui/form.h"
+#include "ui/jsonview.h"
 #include "ui/pane.h"
 #include "ui/textview.h"
 #include "cmd/cmd.h"
@@ -46,11 +47,20 @@ static void uihost_output(struct cmd_ctx *ctx, const struct cmd_output *out)
 	struct uihost_cmd *uc = ctx->front;
 	struct app *a = uc->app;
 	uc->produced = true;
+	/* The API's own JSON, asked for with --json (the api console always asks): the JSON viewer. */
+	if (ctx->json && out->json) {
+		bool one_line = out->message && !strchr(out->message, '\n');
+		app_push_view(a, jsonview_new(a, one_line ? out->message : ctx->def->words, out->json));
+		return;
+	}
 	if (out->kind == CMD_OUT_MESSAGE && !strchr(out->message, '\n')) {
 		app_message(a, APP_MSG_SUCCESS, "%s", out->message);
 		return;
 	}
-	if (!uc->from_prompt && out->kind != CMD_OUT_MESSAGE) {
+	/* Run in its own pane, a command's result is that pane; run from elsewhere (the Operations
+	 * pane), its table or record opens in a result view. */
+	bool at_home = uc->origin && ctx->def->pane && !strcmp(uc->origin->ops->name, ctx->def->pane);
+	if (!uc->from_prompt && at_home && out->kind != CMD_OUT_MESSAGE) {
 		if (out->message)
 			app_message(a, APP_MSG_INFO, "%s", out->message);
 		return;
