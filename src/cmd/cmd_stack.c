@@ -5,6 +5,7 @@
 #include "cmd/output.h"
 #include "cmd/registry.h"
 #include "api/dashboards.h"
+#include "api/fleet.h"
 #include "api/ml.h"
 #include "api/streams.h"
 #include "core/record.h"
@@ -51,8 +52,13 @@ static void dashboard_looked_up(struct cmd_ctx *ctx, struct worker_done *d)
 	struct dashboard_run *r = ctx->state;
 	const char *id = cmd_str(ctx, "id");
 	/* The title only makes the question clearer: without it, the id names the dashboard. */
-	if (d->res.status == API_OK)
-		r->name = xasprintf("\"%s\" (%s)", (const char *)d->res.model, id);
+	const struct fleet_asset_list *l = d->res.status == API_OK ? d->res.model : NULL;
+	const char *title = NULL;
+	for (size_t i = 0; l && i < l->n; i++)
+		if (!strcmp(l->items[i].type, "dashboard") && !strcmp(l->items[i].id, id))
+			title = l->items[i].title;
+	if (title)
+		r->name = xasprintf("\"%s\" (%s)", title, id);
 	else
 		r->name = xasprintf("with id \"%s\"", id);
 	char *q = xasprintf("Delete dashboard %s? This cannot be undone.", r->name);
@@ -64,7 +70,9 @@ static void dashboard_delete_run(struct cmd_ctx *ctx)
 {
 	ctx->state = xcalloc(1, sizeof(struct dashboard_run));
 	ctx->state_free = dashboard_run_free;
-	cmd_submit(ctx, dashboards_get_request(cmd_str(ctx, "id")), dashboard_looked_up);
+	/* Kibana's saved-object lookup by type and id (the seed's bulk_assets) gives the title. */
+	struct fleet_asset_ref ref = {"dashboard", cmd_str(ctx, "id")};
+	cmd_submit(ctx, fleet_bulk_assets_request(&ref, 1), dashboard_looked_up);
 }
 
 static void ml_sync_done(struct cmd_ctx *ctx, struct worker_done *d)
