@@ -22,7 +22,6 @@
 struct batch_state {
 	bool done;
 	int exit_code;
-	bool json;
 	bool quiet;
 };
 
@@ -54,7 +53,7 @@ static void batch_print_text(const char *s, enum sanitize_mode mode)
 static void batch_output(struct cmd_ctx *ctx, const struct cmd_output *out)
 {
 	struct batch_state *st = ctx->host->udata;
-	if ((st->json || ctx->json) && out->json) {
+	if (ctx->json && out->json) {
 		batch_print_json(out->json);
 		return;
 	}
@@ -128,6 +127,14 @@ int batch_run(const struct batch_options *o, const char *command_line)
 	char *why = NULL;
 	int used;
 	const struct cmd_def *def = cmd_lookup(argc, argv, &used);
+	if (def && o->json) {
+		/* The global --json becomes the command's own, right after its words, so the command
+		 * knows (cases --all keeps JSON only then) and no "--" or rest argument can swallow it. */
+		argv = xreallocarray(argv, (size_t)argc + 2, sizeof(char *));
+		memmove(&argv[used + 1], &argv[used], (size_t)(argc - used + 1) * sizeof(char *));
+		argv[used] = xstrdup("--json");
+		argc++;
+	}
 	/*
 	 * Only a command that parses and is not asking for help talks to Kibana; usage
 	 * errors and --help need no URL. An argv entry "--help" alone proves nothing: it
@@ -155,7 +162,7 @@ int batch_run(const struct batch_options *o, const char *command_line)
 		tokenize_free(argc, argv);
 		return CMD_EXIT_API;
 	}
-	struct batch_state st = {.json = o->json, .quiet = o->quiet};
+	struct batch_state st = {.quiet = o->quiet};
 	struct cmd_host host = {
 		.worker = w,
 		.profile = o->profile,

@@ -25,22 +25,27 @@ static const char *const owners[] = {"securitySolution", "observability", "cases
 /* Most pages fetched at once by --all; Kibana's _find cannot page past 10,000 results. */
 #define CASES_ALL_WINDOW 10000
 
-/* State of a `cases` run. */
+/* State of a `cases --all` run: each page's cases, kept as models (for the table) or JSON (for --json). */
 struct cases_run {
-	json_t *merged;        /* --all: the cases array being filled, by page */
-	json_t **pages;        /* --all: each page's cases array, by page number - 1 */
+	struct case_page **pages;  /* without --json: each page's models, by page number - 1 */
+	json_t **json;             /* with --json: each page's cases array */
+	bool *got;                 /* which pages are in */
 	long npages, received;
-	long total;
-	json_t *first;         /* first page's JSON (counts) */
+	long long total, count_open, count_in_progress, count_closed;
 };
 
 static void cases_run_free(void *p)
 {
 	struct cases_run *r = p;
-	for (long i = 0; i < r->npages; i++)
-		json_decref(r->pages[i]);
+	for (long i = 0; i < r->npages; i++) {
+		if (r->pages)
+			cases_free_page(r->pages[i]);
+		if (r->json)
+			json_decref(r->json[i]);
+	}
 	free(r->pages);
-	json_decref(r->first);
+	free(r->json);
+	free(r->got);
 	free(r);
 }
 
@@ -119,16 +124,14 @@ static void cases_one_page(struct cmd_ctx *ctx, struct worker_done *d)
 	cmd_finish(ctx);
 }
 
-/* --all: every page is in; print them in order as one _find-shaped result. */
-static void cases_all_done(struct cmd_ctx *ctx)
+/* --all with --json: the pages in order, as one object of the _find shape. */
+static json_t *cases_all_json(struct cases_run *r, json_t *seen)
 {
-	struct cases_run *r = ctx->state;
 	json_t *all = json_array();
-	json_t *seen = json_object();
 	for (long i = 0; i < r->npages; i++) {
 		size_t k;
 		json_t *c;
-		json_array_foreach(r->pages[i], k, c) {
+		json_array_foreach(r->json[i], k, c) {
 			const char *id = json_string_value(json_object_get(c, "id"));
 			if (id && json_object_get(seen, id))
 				continue; /* a case moved between pages while we fetched */
@@ -137,27 +140,68 @@ static void cases_all_done(struct cmd_ctx *ctx)
 			json_array_append(all, c);
 		}
 	}
-	json_decref(seen);
-	json_t *merged = json_deep_copy(r->first);
-	json_object_set_new(merged, "cases", all);
-	json_object_set_new(merged, "page", json_integer(1));
-	json_object_set_new(merged, "per_page", json_integer((json_int_t)json_array_size(all)));
+	return json_pack("{s:i, s:I, s:I, s:o, s:I, s:I, s:I}", "page", 1, "per_page", (json_int_t)json_array_size(all),
+			 "total", (json_int_t)r->total, "cases", all, "count_open_cases", (json_int_t)r->count_open,
+			 "count_in_progress_cases", (json_int_t)r->count_in_progress, "count_closed_cases",
+			 (json_int_t)r->count_closed);
+}
 
-	void *model = NULL;
-	char *err = NULL;
-	if (cases_parse_find(merged, &model, &err) < 0) {
-		cmd_fail(ctx, CMD_EXIT_API, "unexpected response from Kibana: %s", err);
-		free(err);
-		json_decref(merged);
-		return;
+/* --all: every page is in; show them in order, each case once. */
+static void cases_all_done(struct cmd_ctx *ctx)
+{
+	struct cases_run *r = ctx->state;
+	json_t *seen = json_object();
+	json_t *merged = NULL;
+	struct kb_case *all = NULL;
+	size_t n = 0;
+	if (r->json) {
+		merged = cases_all_json(r, seen);
+		n = json_array_size(json_object_get(merged, "cases"));
+	} else {
+		size_t total = 0;
+		for (long i = 0; i < r->npages; i++)
+			total += r->pages[i]->n;
+		all = xcalloc(total + 1, sizeof(*all));
+		for (long i = 0; i < r->npages; i++) {
+			for (size_t k = 0; k < r->pages[i]->n; k++) {
+				struct kb_case *c = &r->pages[i]->cases[k];
+				if (json_object_get(seen, c->id))
+					continue; /* a case moved between pages while we fetched */
+				json_object_set_new(seen, c->id, json_true());
+				all[n++] = *c; /* a shallow view: the pages keep ownership */
+			}
+		}
 	}
-	struct case_page *p = model;
-	char *title = xasprintf("all %zu cases%s", p->n, r->total > CASES_ALL_WINDOW ? " (Kibana pages no further than 10,000)" : "");
-	cases_emit(ctx, p->cases, p->n, merged, title);
+	json_decref(seen);
+	char *title = xasprintf("all %zu cases%s", n, r->total > CASES_ALL_WINDOW ? " (Kibana pages no further than 10,000)" : "");
+	cases_emit(ctx, all, all ? n : 0, merged, title);
 	free(title);
-	cases_free_page(p);
+	free(all);
 	json_decref(merged);
 	cmd_finish(ctx);
+}
+
+/* Keep a page (its models, or its JSON with --json); false (the command failed) when it was not asked for. */
+static bool cases_all_keep(struct cmd_ctx *ctx, struct worker_done *d)
+{
+	struct cases_run *r = ctx->state;
+	struct case_page *p = d->res.model;
+	long idx = p->page - 1;
+	if (idx < 0 || idx >= r->npages || r->got[idx]) {
+		cmd_fail(ctx, CMD_EXIT_API, "Kibana answered page %lld, which was not asked for", p->page);
+		return false;
+	}
+	r->got[idx] = true;
+	if (r->json) {
+		r->json[idx] = json_incref(json_object_get(d->res.json, "cases"));
+		if (!r->json[idx])
+			r->json[idx] = json_array();
+	} else {
+		r->pages[idx] = p;
+		d->res.model = NULL;
+	}
+	r->received++;
+	return true;
 }
 
 static void cases_all_page(struct cmd_ctx *ctx, struct worker_done *d)
@@ -167,16 +211,9 @@ static void cases_all_page(struct cmd_ctx *ctx, struct worker_done *d)
 		cmd_fail_api(ctx, d);
 		return;
 	}
-	struct case_page *p = d->res.model;
-	long idx = p->page - 1;
-	if (idx < 0 || idx >= r->npages || r->pages[idx]) {
-		cmd_fail(ctx, CMD_EXIT_API, "Kibana answered page %lld, which was not asked for", p->page);
+	if (!cases_all_keep(ctx, d))
 		return;
-	}
-	r->pages[idx] = json_incref(json_object_get(d->res.json, "cases"));
-	if (!r->pages[idx])
-		r->pages[idx] = json_array();
-	if (++r->received == r->npages)
+	if (r->received == r->npages)
 		cases_all_done(ctx);
 	else
 		cmd_note(ctx, "fetched %ld of %ld pages", r->received, r->npages);
@@ -191,14 +228,18 @@ static void cases_all_first(struct cmd_ctx *ctx, struct worker_done *d)
 	}
 	struct case_page *p = d->res.model;
 	r->total = p->total;
+	r->count_open = p->count_open;
+	r->count_in_progress = p->count_in_progress;
+	r->count_closed = p->count_closed;
 	long reachable = p->total < CASES_ALL_WINDOW ? p->total : CASES_ALL_WINDOW;
 	r->npages = reachable <= 0 ? 1 : (reachable + CASES_MAX_PER_PAGE - 1) / CASES_MAX_PER_PAGE;
-	r->pages = xcalloc((size_t)r->npages, sizeof(json_t *));
-	r->first = json_incref(d->res.json);
-	r->pages[0] = json_incref(json_object_get(d->res.json, "cases"));
-	if (!r->pages[0])
-		r->pages[0] = json_array();
-	r->received = 1;
+	r->got = xcalloc((size_t)r->npages, sizeof(*r->got));
+	if (ctx->json)
+		r->json = xcalloc((size_t)r->npages, sizeof(*r->json));
+	else
+		r->pages = xcalloc((size_t)r->npages, sizeof(*r->pages));
+	if (!cases_all_keep(ctx, d))
+		return;
 	if (r->npages == 1) {
 		cases_all_done(ctx);
 		return;
