@@ -116,6 +116,13 @@ void app_close_view(struct app *a, struct view *v)
 	a->dirty = true;
 }
 
+void app_refresh_views(struct app *a)
+{
+	for (size_t i = 0; i < a->n_views; i++)
+		if (a->views[i]->ops->reload)
+			a->views[i]->ops->reload(a->views[i]);
+}
+
 unsigned long app_view_serial(struct app *a, struct view *v)
 {
 	for (size_t i = 0; i < a->n_views; i++)

@@ -41,6 +41,8 @@ void app_close_view(struct app *a, struct view *v);
 unsigned long app_view_serial(struct app *a, struct view *v);
 /* v if it is still on the stack with that serial (views can go while a request runs), else NULL. */
 struct view *app_find_view(struct app *a, struct view *v, unsigned long serial);
+/* Tell every open view that the data under it may have changed. */
+void app_refresh_views(struct app *a);
 /* Ask for a redraw. */
 void app_dirty(struct app *a);
 /* The pane called name ("cases"), or NULL. */

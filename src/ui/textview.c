@@ -41,6 +41,7 @@ struct textview {
 	char *hints;
 	void *ctx;
 	void (*ctx_free)(void *);
+	void (*on_reload)(void *ctx);
 	bool searching;
 	struct textinput search;
 	char *needle;       /* last search */
@@ -184,6 +185,18 @@ void textview_set_actions(struct view *v, textview_key_fn key, const char *hints
 	t->hints = xstrdup(hints);
 	t->ctx = ctx;
 	t->ctx_free = ctx_free;
+}
+
+void textview_set_reload(struct view *v, void (*reload)(void *ctx))
+{
+	tv(v)->on_reload = reload;
+}
+
+static void textview_reload(struct view *v)
+{
+	struct textview *t = tv(v);
+	if (t->on_reload)
+		t->on_reload(t->ctx);
 }
 
 void *textview_ctx(struct view *v)
@@ -397,6 +410,7 @@ static const struct view_ops textview_ops = {
 	.key = textview_key,
 	.destroy = textview_destroy,
 	.hints = textview_hints,
+	.reload = textview_reload,
 };
 
 struct view *textview_new(struct app *a, const char *title)

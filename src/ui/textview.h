@@ -31,6 +31,8 @@ void textview_blank(struct view *v);
 void textview_set_loading(struct view *v, bool loading);
 /* Actions for this view: key handler, hint text, context (freed with ctx_free when the view goes). */
 void textview_set_actions(struct view *v, textview_key_fn key, const char *hints, void *ctx, void (*ctx_free)(void *));
+/* What reloads this view's content when a command may have changed it (called with the actions' ctx). */
+void textview_set_reload(struct view *v, void (*reload)(void *ctx));
 /* The context given to textview_set_actions. */
 void *textview_ctx(struct view *v);
 /* Scroll to the end (a reader that follows new content). */

@@ -109,6 +109,7 @@ static void uihost_finished(struct cmd_ctx *ctx)
 			pane_reload(uc->origin);
 		if (home && home != uc->origin && home->loaded_once)
 			pane_reload(home);
+		app_refresh_views(a);
 	}
 	free(uc);
 	a->dirty = true;

@@ -17,6 +17,8 @@ struct view_ops {
 	void (*destroy)(struct view *v);
 	/* The key-hint bar text while this view is on top. */
 	const char *(*hints)(struct view *v);
+	/* The data it shows may have changed (a command changed something): reload it. May be NULL. */
+	void (*reload)(struct view *v);
 };
 
 /* One view on the stack. */

@@ -182,6 +182,11 @@ void actionview_refresh(struct actionview *av)
 	textview_set_loading(av->view, true);
 }
 
+static void actionview_reload_ctx(void *ctx)
+{
+	actionview_refresh(ctx);
+}
+
 static bool actionview_key(struct view *v, int key, void *ctx)
 {
 	struct actionview *av = ctx;
@@ -207,6 +212,7 @@ void actionview_open(struct pane *p, const struct response_action *a, struct act
 	av->view = textview_new(p->app, a->command);
 	textview_set_actions(av->view, actionview_key, "j/k scroll  p pick a process to suspend  r reload  q back", av,
 			     actionview_free);
+	textview_set_reload(av->view, actionview_reload_ctx);
 	app_push_view(p->app, av->view);
 	/* What the list holds shows at once; the outputs come with the details. */
 	actionview_fill(av, a);

@@ -209,6 +209,11 @@ static void alertview_reload(struct alertview *av)
 	textview_set_loading(av->view, true);
 }
 
+static void alertview_reload_ctx(void *ctx)
+{
+	alertview_reload(ctx);
+}
+
 static bool alertview_key(struct view *v, int key, void *ctx)
 {
 	struct alertview *av = ctx;
@@ -254,6 +259,7 @@ void alertview_open(struct pane *p, const struct alert *a)
 	textview_set_actions(av->view, alertview_key,
 			     "j/k scroll  s status  a attach  c cases  C cases (list)  S suspend  I isolate  r reload  q back",
 			     av, alertview_free);
+	textview_set_reload(av->view, alertview_reload_ctx);
 	app_push_view(p->app, av->view);
 	alertview_fill(av);
 }

@@ -459,6 +459,11 @@ static void cases_detail_load(struct cases_detail *cdv)
 	textview_set_loading(cdv->view, true);
 }
 
+static void cases_detail_reload(void *ctx)
+{
+	cases_detail_load(ctx);
+}
+
 static bool cases_detail_key(struct view *v, int key, void *ctx)
 {
 	struct cases_detail *cdv = ctx;
@@ -501,6 +506,7 @@ static void cases_open_id(struct pane *p, const char *id)
 	cdv->view = v;
 	textview_set_actions(v, cases_detail_key, "j/k scroll  s status  S severity  c comment  p push  r reload  q back",
 			     cdv, cases_detail_free);
+	textview_set_reload(v, cases_detail_reload);
 	app_push_view(p->app, v);
 	cases_detail_load(cdv);
 }
