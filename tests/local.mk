@@ -15,4 +15,5 @@ include $(srcdir)/tests/client/local.mk
 include $(srcdir)/tests/screen/local.mk
 include $(srcdir)/tests/contract/local.mk
 include $(srcdir)/tests/issue5/local.mk
+include $(srcdir)/tests/issue6/local.mk
 include $(srcdir)/tests/doc/local.mk
