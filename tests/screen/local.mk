@@ -10,7 +10,10 @@ SCREEN_TESTS = \
 	tests/screen/hostile.keys \
 	tests/screen/readonly.keys \
 	tests/screen/prompt.keys \
-	tests/screen/config_commands.keys
+	tests/screen/config_commands.keys \
+	tests/screen/ops_pane.keys \
+	tests/screen/ops_form.keys \
+	tests/screen/jsonview.keys
 TESTS += $(SCREEN_TESTS)
 TEST_EXTENSIONS = .keys
 KEYS_LOG_COMPILER = $(SHELL) $(srcdir)/tests/screen/run-keys.sh
