@@ -13,7 +13,9 @@ SCREEN_TESTS = \
 	tests/screen/config_commands.keys \
 	tests/screen/ops_pane.keys \
 	tests/screen/ops_form.keys \
-	tests/screen/jsonview.keys
+	tests/screen/jsonview.keys \
+	tests/screen/ops_hostile.keys \
+	tests/screen/exceptview_close.keys
 TESTS += $(SCREEN_TESTS)
 TEST_EXTENSIONS = .keys
 KEYS_LOG_COMPILER = $(SHELL) $(srcdir)/tests/screen/run-keys.sh
