@@ -138,7 +138,8 @@ static const struct cmd_arg api_args[] = {
 	{"method", CMD_ARG_ENUM, CMD_REQUIRED | CMD_POSITIONAL, api_methods, CMD_ID_NONE,
 	 "HTTP method; anything but GET counts as a change"},
 	{"path", CMD_ARG_STRING, CMD_REQUIRED | CMD_POSITIONAL, NULL, CMD_ID_NONE,
-	 "path with an optional ?query, e.g. /api/cases/_find?perPage=5 (/s/SPACE/... picks a space)"},
+	 "path and ?query, e.g. /api/cases/_find?perPage=5; /s/SPACE/... is sent as typed, any other path gets the "
+	 "profile's space"},
 	{"body", CMD_ARG_JSON, CMD_POSITIONAL, NULL, CMD_ID_NONE, "JSON request body, or @FILE to read it from a file"},
 	{NULL, 0, 0, NULL, 0, NULL},
 };
