@@ -45,8 +45,8 @@ static const struct pane_column ops_columns[] = {
 	{"WHAT IT DOES", 16, 0, 4, false},
 	{"METHOD", 6, 6, 0, false},
 	{"PATH", 12, 0, 4, false},
-	{"CHANGES", 7, 13, 0, false},
-	{"PANE", 5, 13, 0, false},
+	{"CHANGES", 7, 13, 1, false},
+	{"PANE", 5, 13, 1, false},
 };
 
 static struct ops_data *od(struct pane *p)
