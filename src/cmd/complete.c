@@ -106,7 +106,7 @@ static void complete_args(struct completion *c, const struct cmd_def *def, int a
 		}
 		static const char *const universal[] = {"--json", "--yes", "--help"};
 		for (size_t i = 0; i < 3; i++)
-			if (!strncmp(universal[i], prefix, plen) && (i != 1 || (def->flags & CMD_MUTATES)))
+			if (!strncmp(universal[i], prefix, plen))
 				complete_add(c, universal[i], strlen(universal[i]));
 		return;
 	}

@@ -21,43 +21,62 @@ static void app_draw_host(const char *url, char *buf, size_t len)
 	snprintf(buf, len, "%.*s", (int)n, p);
 }
 
+/* The pane tabs: full titles, or (compact) only the current one's title beside the numbers. */
+static void app_draw_tabs_text(struct app *a, bool compact, struct strbuf *out)
+{
+	for (size_t i = 0; i < a->n_panes; i++) {
+		if (compact && i != a->current)
+			strbuf_printf(out, " %zu ", i + 1);
+		else
+			strbuf_printf(out, " %zu %s ", i + 1, a->panes[i]->ops->title);
+	}
+}
+
 static void app_draw_header(struct app *a, int w)
 {
 	const struct profile *p = a->profile;
 	char host[128];
 	app_draw_host(p->url, host, sizeof(host));
-	struct strbuf sb;
-	strbuf_init(&sb);
-	strbuf_printf(&sb, " ktriage  %s @ %s  space: %s", p->name, host,
-		      p->space && *p->space ? p->space : "default");
+	struct strbuf id, flags, tabs;
+	strbuf_init(&id);
+	strbuf_init(&flags);
+	strbuf_init(&tabs);
+	strbuf_printf(&id, " ktriage  %s @ %s  space: %s", p->name, host, p->space && *p->space ? p->space : "default");
 	if (p->readonly)
-		strbuf_puts(&sb, "  [read-only]");
+		strbuf_puts(&flags, " [read-only]");
 	if (p->insecure)
-		strbuf_puts(&sb, "  [TLS OFF]");
+		strbuf_puts(&flags, " [TLS OFF]");
 	draw_fill(stdscr, 0, 0, w, ROLE_HEADER);
 
-	/* Tabs at the right; the left part yields room to them. */
-	struct strbuf tabs;
-	strbuf_init(&tabs);
-	for (size_t i = 0; i < a->n_panes; i++)
-		strbuf_printf(&tabs, " %zu %s ", i + 1, a->panes[i]->ops->title);
-	int tw = utf8_width(tabs.buf);
-	int left = w - tw - 1;
-	if (left < 20) {
-		left = w;
-		tw = 0;
+	/* The flags never give way: the tabs shrink first, then the identity is cut. */
+	int fw = utf8_width(flags.buf);
+	app_draw_tabs_text(a, false, &tabs);
+	bool compact = utf8_width(id.buf) + fw + utf8_width(tabs.buf) + 1 > w;
+	if (compact) {
+		strbuf_reset(&tabs);
+		app_draw_tabs_text(a, true, &tabs);
 	}
-	draw_untrusted(stdscr, 0, 0, sb.buf, left, ROLE_HEADER, false);
+	int tw = utf8_width(tabs.buf);
+	if (fw + tw + 10 > w)
+		tw = 0;
+	int idw = w - fw - tw - 1;
+	int x = draw_untrusted(stdscr, 0, 0, id.buf, idw > 0 ? idw : 0, ROLE_HEADER, false);
+	if (fw)
+		draw_text(stdscr, 0, x, flags.buf, w - x, p->insecure ? ROLE_ERROR : ROLE_WARNING, false);
 	if (tw) {
-		int x = w - tw;
+		x = w - tw;
 		for (size_t i = 0; i < a->n_panes; i++) {
 			char t[64];
-			snprintf(t, sizeof(t), " %zu %s ", i + 1, a->panes[i]->ops->title);
+			if (compact && i != a->current)
+				snprintf(t, sizeof(t), " %zu ", i + 1);
+			else
+				snprintf(t, sizeof(t), " %zu %s ", i + 1, a->panes[i]->ops->title);
 			x += draw_text(stdscr, 0, x, t, w - x, i == a->current ? ROLE_TAB_ACTIVE : ROLE_TAB, false);
 		}
 	}
+	strbuf_free(&id);
+	strbuf_free(&flags);
 	strbuf_free(&tabs);
-	strbuf_free(&sb);
 }
 
 static void app_draw_summary(struct app *a, struct pane *p, int y, int w)

@@ -33,6 +33,7 @@ struct form {
 	struct form_field *fields;
 	size_t n;
 	size_t focus;             /* n: the Run button */
+	int top;                  /* first line of fields shown when they do not all fit */
 	char *error;
 };
 
@@ -208,41 +209,21 @@ static int form_field_height(const struct form_field *f)
 	return h + (f->error ? 1 : 0);
 }
 
-static void form_draw(struct view *v, int y, int x, int h, int w)
+/* Draw one field with its top line at row cy (lines outside [top_y, bottom_y) are skipped). */
+static void form_draw_field(struct form *fm, size_t i, int cy, int top_y, int bottom_y, int bx, int iw)
 {
-	struct form *fm = v->data;
-	int bw = w - 4 < 84 ? w - 4 : 84;
-	int need = 4 + (fm->error ? 1 : 0);
-	for (size_t i = 0; i < fm->n_given; i++)
-		need += form_given_shown(fm, i);
-	for (size_t i = 0; i < fm->n; i++)
-		need += form_field_height(&fm->fields[i]);
-	int bh = need < h ? need : h;
-	int by = y + (h - bh) / 2, bx = x + (w - bw) / 2;
-	for (int i = 0; i < bh; i++)
-		draw_fill(stdscr, by + i, bx, bw, ROLE_NORMAL);
-	WINDOW *bwin = derwin(stdscr, bh, bw, by, bx);
-	if (bwin) {
-		draw_box(bwin, fm->def->words);
-		delwin(bwin);
-	}
-	int cy = by + 1, iw = bw - 4;
-	draw_text(stdscr, cy++, bx + 2, fm->def->help, iw, ROLE_DIM, false);
-	for (size_t i = 0; i < fm->n_given; i++) {
-		if (!form_given_shown(fm, i))
-			continue;
-		char *line = xasprintf("%s: %s", fm->given[2 * i], fm->given[2 * i + 1]);
-		draw_untrusted(stdscr, cy++, bx + 2, line, iw, ROLE_DIM, false);
-		free(line);
-	}
-	for (size_t i = 0; i < fm->n && cy < by + bh - 2; i++) {
-		struct form_field *f = &fm->fields[i];
-		bool focus = fm->focus == i;
-		const struct cmd_arg *arg = f->arg;
+	struct form_field *f = &fm->fields[i];
+	bool focus = fm->focus == i;
+	const struct cmd_arg *arg = f->arg;
+	if (cy >= top_y && cy < bottom_y) {
 		char *label = xasprintf("%s%s - %s%s", arg->name, arg->flags & CMD_REQUIRED ? "*" : "", arg->help,
 					arg->ids != CMD_ID_NONE && idsource_pickable(arg->ids) ? "  (Enter: pick from a list)" : "");
-		draw_text(stdscr, cy++, bx + 2, label, iw, focus ? ROLE_LABEL : ROLE_NORMAL, false);
+		draw_text(stdscr, cy, bx + 2, label, iw, focus ? ROLE_LABEL : ROLE_NORMAL, false);
 		free(label);
+	}
+	cy++;
+	int lines = arg->type == CMD_ARG_TEXT ? FORM_TEXT_LINES : 1;
+	if (cy >= top_y && cy + lines <= bottom_y) {
 		if (arg->type == CMD_ARG_ENUM) {
 			struct strbuf sb;
 			strbuf_init(&sb);
@@ -252,23 +233,73 @@ static void form_draw(struct view *v, int y, int x, int h, int w)
 			if (focus)
 				draw_cursor_at(cy, bx + 4);
 			strbuf_free(&sb);
-			cy++;
 		} else if (arg->type == CMD_ARG_FLAG) {
 			draw_text(stdscr, cy, bx + 4, f->flag ? "[x]" : "[ ]", 3, focus ? ROLE_SELECTED : ROLE_INPUT, false);
 			if (focus)
 				draw_cursor_at(cy, bx + 5);
-			cy++;
 		} else {
-			int lines = arg->type == CMD_ARG_TEXT ? FORM_TEXT_LINES : 1;
-			if (cy + lines > by + bh - 2)
-				lines = by + bh - 2 - cy;
-			if (lines > 0)
-				textinput_draw(&f->input, cy, bx + 4, lines, iw - 2, ROLE_INPUT, focus);
-			cy += lines > 0 ? lines : 0;
+			textinput_draw(&f->input, cy, bx + 4, lines, iw - 2, ROLE_INPUT, focus);
 		}
-		if (f->error)
-			draw_text(stdscr, cy++, bx + 4, f->error, iw - 2, ROLE_ERROR, false);
 	}
+	cy += lines;
+	if (f->error && cy >= top_y && cy < bottom_y)
+		draw_text(stdscr, cy, bx + 4, f->error, iw - 2, ROLE_ERROR, false);
+}
+
+static void form_draw(struct view *v, int y, int x, int h, int w)
+{
+	struct form *fm = v->data;
+	int bw = w - 4 < 84 ? w - 4 : 84;
+	/* The scrolled part: given targets, then the fields; the help line and the Run line stay put. */
+	int body = 0, focus_top = 0, focus_h = 1;
+	for (size_t i = 0; i < fm->n_given; i++)
+		body += form_given_shown(fm, i);
+	for (size_t i = 0; i < fm->n; i++) {
+		if (fm->focus == i) {
+			focus_top = body;
+			focus_h = form_field_height(&fm->fields[i]);
+		}
+		body += form_field_height(&fm->fields[i]);
+	}
+	int bh = body + 4 < h ? body + 4 : h;
+	int avail = bh - 4;
+	if (fm->focus < fm->n) {
+		if (focus_top < fm->top)
+			fm->top = focus_top;
+		if (focus_top + focus_h > fm->top + avail)
+			fm->top = focus_top + focus_h - avail;
+	}
+	if (fm->top > body - avail)
+		fm->top = body - avail > 0 ? body - avail : 0;
+	int by = y + (h - bh) / 2, bx = x + (w - bw) / 2;
+	for (int i = 0; i < bh; i++)
+		draw_fill(stdscr, by + i, bx, bw, ROLE_NORMAL);
+	WINDOW *bwin = derwin(stdscr, bh, bw, by, bx);
+	if (bwin) {
+		draw_box(bwin, fm->def->words);
+		delwin(bwin);
+	}
+	int iw = bw - 4, top_y = by + 2, bottom_y = by + 2 + avail;
+	draw_text(stdscr, by + 1, bx + 2, fm->def->help, iw, ROLE_DIM, false);
+	int cy = top_y - fm->top;
+	for (size_t i = 0; i < fm->n_given; i++) {
+		if (!form_given_shown(fm, i))
+			continue;
+		if (cy >= top_y && cy < bottom_y) {
+			char *line = xasprintf("%s: %s", fm->given[2 * i], fm->given[2 * i + 1]);
+			draw_untrusted(stdscr, cy, bx + 2, line, iw, ROLE_DIM, false);
+			free(line);
+		}
+		cy++;
+	}
+	for (size_t i = 0; i < fm->n; i++) {
+		form_draw_field(fm, i, cy, top_y, bottom_y, bx, iw);
+		cy += form_field_height(&fm->fields[i]);
+	}
+	if (fm->top > 0)
+		draw_text(stdscr, by, bx + bw - 12, " more ^ ", 8, ROLE_HINT_KEY, false);
+	if (fm->top + avail < body)
+		draw_text(stdscr, by + bh - 1, bx + bw - 12, " more v ", 8, ROLE_HINT_KEY, false);
 	bool on_run = fm->focus == fm->n;
 	draw_text(stdscr, by + bh - 2, bx + 2, "[ Run ]", 7, on_run ? ROLE_SELECTED : ROLE_HINT_KEY, false);
 	if (on_run)
