@@ -111,31 +111,47 @@ static bool parse_iso(const char *s, int64_t *out)
 	return true;
 }
 
+/* Milliseconds in a date-math unit (months and years as 30 and 365 days: the demo's approximation). */
+static int64_t math_unit(char u)
+{
+	switch (u) {
+	case 's': return 1000;
+	case 'm': return 60000;
+	case 'h': return 3600000;
+	case 'd': return 86400000;
+	case 'w': return 7 * 86400000LL;
+	case 'M': return 30 * 86400000LL;
+	case 'y': return 365 * 86400000LL;
+	default: return 0;
+	}
+}
+
+/* Elasticsearch date math: now, +/- offsets, and an optional rounding like /d (UTC). */
 static bool parse_math(const char *s, int64_t now_ms, int64_t *out)
 {
 	if (strncmp(s, "now", 3) != 0)
 		return false;
 	const char *p = s + 3;
 	int64_t t = now_ms;
-	while (*p) {
+	while (*p && *p != '/') {
 		if (*p != '+' && *p != '-')
 			return false;
 		int sign = *p++ == '-' ? -1 : 1;
 		char *end;
 		long n = strtol(p, &end, 10);
-		if (end == p || n < 0)
+		int64_t unit = end == p || n < 0 ? 0 : math_unit(*end);
+		if (!unit)
 			return false;
-		int64_t unit;
-		switch (*end) {
-		case 's': unit = 1000; break;
-		case 'm': unit = 60000; break;
-		case 'h': unit = 3600000; break;
-		case 'd': unit = 86400000; break;
-		case 'w': unit = 7 * 86400000LL; break;
-		default: return false;
-		}
 		t += sign * (int64_t)n * unit;
 		p = end + 1;
+	}
+	if (*p == '/') {
+		int64_t unit = p[2] ? 0 : math_unit(p[1]);
+		if (!unit || p[1] == 'M' || p[1] == 'y')
+			return false;
+		/* Weeks start on Monday; the epoch was a Thursday. */
+		int64_t shift = p[1] == 'w' ? 3 * 86400000LL : 0;
+		t -= ((t + shift) % unit + unit) % unit;
 	}
 	*out = t;
 	return true;

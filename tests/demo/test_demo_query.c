@@ -253,9 +253,32 @@ static void test_unsupported_forms_are_named(void **state)
 	assert_refused("{\"simple_query_string\":{\"query\":\"x\",\"fields\":[\"nope\"]}}", "nope");
 }
 
+/* Date math as Elasticsearch reads it: offsets, and rounding down to a unit in UTC. */
+static void test_date_math(void **state)
+{
+	(void)state;
+	/* 2026-11-27T21:17:14.500Z, a Friday */
+	const int64_t now = 1795814234500LL;
+	int64_t t;
+	assert_true(demo_parse_time("now", now, &t));
+	assert_int_equal(t, now);
+	assert_true(demo_parse_time("now-30d/d", now, &t));
+	assert_int_equal(t, now - 30 * 86400000LL - (now % 86400000LL));
+	assert_true(demo_parse_time("now/h", now, &t));
+	assert_int_equal(t % 3600000LL, 0);
+	assert_true(now - t < 3600000LL);
+	assert_true(demo_parse_time("now/w", now, &t));
+	assert_int_equal(t, 1795392000000LL); /* Monday 2026-11-23T00:00:00Z */
+	assert_true(demo_parse_time("now-1M", now, &t));
+	assert_false(demo_parse_time("now/x", now, &t));
+	assert_false(demo_parse_time("now-30x", now, &t));
+	assert_false(demo_parse_time("now/dd", now, &t));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_date_math),
 		cmocka_unit_test(test_match_all_and_empty),
 		cmocka_unit_test(test_term_both_forms),
 		cmocka_unit_test(test_terms_and_ids),
