@@ -10,8 +10,8 @@
 int tokenize(const char *line, int *argc, char ***argv, char **err);
 /* Free what tokenize returned. */
 void tokenize_free(int argc, char **argv);
-/* Append s to a line, quoted if it needs to be, so tokenize gives it back unchanged. */
 struct strbuf;
+/* Append s to a line, quoted if it needs to be, so tokenize gives it back unchanged. */
 void tokenize_quote(struct strbuf *out, const char *s);
 
 #endif

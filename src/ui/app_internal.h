@@ -16,6 +16,7 @@ struct script;
 /* What the bottom line is being used for (the ':' prompt is prompt.c's). */
 enum app_input { APP_INPUT_NONE, APP_INPUT_FILTER };
 
+/* The running TUI: its panes, views, status line, input modes and settings. */
 struct app {
 	const struct app_options *opts;
 	const struct profile *profile;
