@@ -196,11 +196,10 @@ static void form_submit(struct view *v)
 	tokenize_free(fa.n, fa.v);
 }
 
-/* Given arguments shown at the top: the targets (positionals and ids), not bookkeeping like a version. */
+/* Given arguments shown at the top: everything the command will act on, not bookkeeping like a version. */
 static bool form_given_shown(const struct form *fm, size_t i)
 {
-	const struct cmd_arg *arg = cmd_find_arg(fm->def, fm->given[2 * i]);
-	return arg && ((arg->flags & CMD_POSITIONAL) || arg->ids != CMD_ID_NONE || arg->type == CMD_ARG_INT);
+	return strcmp(fm->given[2 * i], "version") != 0;
 }
 
 static int form_field_height(const struct form_field *f)
@@ -286,7 +285,13 @@ static void form_draw(struct view *v, int y, int x, int h, int w)
 		if (!form_given_shown(fm, i))
 			continue;
 		if (cy >= top_y && cy < bottom_y) {
-			char *line = xasprintf("%s: %s", fm->given[2 * i], fm->given[2 * i + 1]);
+			/* Several values (marked rows) are counted first: "3 selected: id1, id2, ...". */
+			const char *val = fm->given[2 * i + 1];
+			size_t count = 1;
+			for (const char *c = val; *c; c++)
+				count += *c == ',';
+			char *line = count > 1 ? xasprintf("%s: %zu selected: %s", fm->given[2 * i], count, val)
+					       : xasprintf("%s: %s", fm->given[2 * i], val);
 			draw_untrusted(stdscr, cy, bx + 2, line, iw, ROLE_DIM, false);
 			free(line);
 		}
