@@ -10,6 +10,7 @@ SCREEN_TESTS = \
 	tests/screen/hostile.keys \
 	tests/screen/readonly.keys \
 	tests/screen/prompt.keys \
+	tests/screen/prompt_history.keys \
 	tests/screen/config_commands.keys \
 	tests/screen/ops_pane.keys \
 	tests/screen/ops_form.keys \
