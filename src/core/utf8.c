@@ -123,6 +123,21 @@ size_t utf8_fit(const char *s, int max_cols, int *cols)
 	return i;
 }
 
+size_t utf8_wrap(const char *s, int cols)
+{
+	size_t len = strcspn(s, "\n");
+	size_t fit = utf8_fit(s, cols > 0 ? cols : 1, NULL);
+	if (fit >= len)
+		return len;
+	size_t brk = fit;
+	while (brk > 0 && s[brk - 1] != ' ')
+		brk--;
+	/* No space in the last third: cut in the word rather than leave a short line. */
+	if (brk < fit / 3 * 2 || brk == 0)
+		brk = fit ? fit : utf8_fit(s, 2, NULL);
+	return brk;
+}
+
 static void utf8_spaces(struct strbuf *out, int n)
 {
 	for (; n > 0; n--)

@@ -22,6 +22,8 @@ int utf8_cp_width(uint32_t cp);
 int utf8_width(const char *s);
 /* Bytes of s that fit in max_cols columns without splitting a character; *cols gets their width. */
 size_t utf8_fit(const char *s, int max_cols, int *cols);
+/* Bytes of s that make its first line of at most cols columns, broken after a space where one is near. */
+size_t utf8_wrap(const char *s, int cols);
 /* Append s cut to exactly cols columns: truncated with an ellipsis or padded with spaces. */
 void utf8_pad(struct strbuf *out, const char *s, int cols);
 /* Append s cut to exactly cols columns, right-aligned. */

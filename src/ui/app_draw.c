@@ -6,10 +6,12 @@
 #include "ui/view.h"
 #include "api/worker.h"
 #include "core/profile.h"
+#include "core/sanitize.h"
 #include "core/strbuf.h"
 #include "core/utf8.h"
 #include <curses.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Host and port of a URL, for the header. */
@@ -171,7 +173,16 @@ static void app_draw_status(struct app *a, int y, int w)
 	if (a->msg) {
 		enum theme_role role = a->msg_kind == APP_MSG_ERROR ? ROLE_ERROR
 				       : a->msg_kind == APP_MSG_SUCCESS ? ROLE_SUCCESS : ROLE_STATUSLINE;
-		draw_untrusted(stdscr, y, x + 1, a->msg, w - x - 2, role, false);
+		char *clean = sanitize_str(a->msg, SANITIZE_LINE);
+		int room = w - x - 2;
+		/* A message that does not fit says how to read it whole. */
+		if (utf8_width(clean) > room && room > 20) {
+			int used = draw_text(stdscr, y, x + 1, clean, room - 10, role, false);
+			draw_text(stdscr, y, x + 1 + used, "  ! whole", 9, ROLE_HINT_KEY, false);
+		} else {
+			draw_text(stdscr, y, x + 1, clean, room, role, false);
+		}
+		free(clean);
 	}
 }
 

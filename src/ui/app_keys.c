@@ -3,6 +3,7 @@
 #include "ui/keys.h"
 #include "ui/pane.h"
 #include "ui/prompt.h"
+#include "ui/textview.h"
 #include "ui/view.h"
 #include "cmd/parse.h"
 #include "cmd/tokenize.h"
@@ -133,6 +134,13 @@ static bool app_key_global(struct app *a, int key)
 	case 'q':
 		a->quit = true;
 		return true;
+	case '!':
+		if (a->msg) {
+			struct view *v = textview_new(a, a->msg_kind == APP_MSG_ERROR ? "Last error" : "Last message");
+			textview_add(v, a->msg_kind == APP_MSG_ERROR ? ROLE_ERROR : ROLE_NORMAL, 0, a->msg);
+			app_push_view(a, v);
+		}
+		return true;
 	default:
 		return false;
 	}
@@ -159,7 +167,7 @@ void app_key(struct app *a, int key)
 	if (v) {
 		if (v->ops->key(v, key))
 			return;
-		if (key == '?' || key == ':' || key == K_CTRL('c'))
+		if (key == '?' || key == ':' || key == '!')
 			app_key_global(a, key);
 		return;
 	}

@@ -28,15 +28,7 @@ static int confirm_wrap(const char *text, int width, const char **starts, size_t
 	int n = 0;
 	const char *p = text;
 	while (*p && n < max) {
-		int cols;
-		size_t len = strcspn(p, "\n");
-		size_t fit = utf8_fit(p, width, &cols);
-		if (fit < len) {
-			size_t brk = fit;
-			while (brk > 0 && p[brk - 1] != ' ')
-				brk--;
-			len = brk ? brk : fit;
-		}
+		size_t len = utf8_wrap(p, width);
 		starts[n] = p;
 		lens[n++] = len;
 		p += len;

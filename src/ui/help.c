@@ -27,6 +27,7 @@ static const struct {
 	{"r", "refresh from the server"},
 	{":", "command line (Tab completes; :help lists commands)"},
 	{"?", "this help"},
+	{"!", "the last message or error, whole"},
 	{"C-c", "quit"},
 };
 

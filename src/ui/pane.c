@@ -3,6 +3,7 @@
 #include "ui/app.h"
 #include "ui/draw.h"
 #include "ui/keys.h"
+#include "core/sanitize.h"
 #include "core/strbuf.h"
 #include "core/utf8.h"
 #include "api/worker.h"
@@ -173,9 +174,24 @@ void pane_layout(const struct pane_column *cols, size_t n, int width, int *out)
 	}
 }
 
-static void pane_draw_message(int y, int x, int w, const char *msg, enum theme_role role)
+/* A message in the list area, wrapped over up to max_lines lines. */
+static void pane_draw_message(int y, int x, int w, int max_lines, const char *msg, enum theme_role role)
 {
-	draw_untrusted(stdscr, y, x + 1, msg, w - 2, role, false);
+	char *clean = sanitize_str(msg, SANITIZE_LINE);
+	const char *p = clean;
+	struct strbuf line;
+	strbuf_init(&line);
+	for (int i = 0; i < max_lines && *p; i++) {
+		size_t n = utf8_wrap(p, w - 2);
+		strbuf_reset(&line);
+		strbuf_add(&line, p, n);
+		draw_text(stdscr, y + i, x + 1, line.buf, w - 2, role, false);
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+	strbuf_free(&line);
+	free(clean);
 }
 
 void pane_draw(struct pane *p, int y, int x, int h, int w)
@@ -241,16 +257,17 @@ void pane_draw(struct pane *p, int y, int x, int h, int w)
 
 	/* An empty list says why. */
 	if (m->n_visible == 0 && rows_h > 1) {
+		int room = rows_h - 2;
 		if (p->error)
-			pane_draw_message(y + 2, x, w, p->error, ROLE_ERROR);
+			pane_draw_message(y + 2, x, w, room, p->error, ROLE_ERROR);
 		else if (p->loading)
-			pane_draw_message(y + 2, x, w, "Loading...", ROLE_DIM);
+			pane_draw_message(y + 2, x, w, 1, "Loading...", ROLE_DIM);
 		else if (m->filter && m->n_rows)
-			pane_draw_message(y + 2, x, w, "No loaded row matches the filter (Esc clears it).", ROLE_DIM);
+			pane_draw_message(y + 2, x, w, 1, "No loaded row matches the filter (Esc clears it).", ROLE_DIM);
 		else if (p->loaded_once)
-			pane_draw_message(y + 2, x, w, "Nothing here.", ROLE_DIM);
+			pane_draw_message(y + 2, x, w, 1, "Nothing here.", ROLE_DIM);
 	} else if (p->error && rows_h > 1) {
-		pane_draw_message(y + rows_h, x, w, p->error, ROLE_ERROR);
+		pane_draw_message(y + rows_h, x, w, 1, p->error, ROLE_ERROR);
 	}
 }
 

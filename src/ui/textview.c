@@ -225,17 +225,7 @@ static void textview_wrap(struct textview *t, int width)
 		size_t off = 0, len = strlen(l->text);
 		bool first = true;
 		do {
-			int cols;
-			size_t n = utf8_fit(l->text + off, avail, &cols);
-			if (off + n < len && n > 0) {
-				size_t brk = n;
-				while (brk > 0 && l->text[off + brk - 1] != ' ')
-					brk--;
-				if (brk > n / 3)
-					n = brk;
-			}
-			if (n == 0 && off < len)
-				n = len - off < 4 ? len - off : 1;
+			size_t n = utf8_wrap(l->text + off, avail);
 			if (t->n_rows == cap) {
 				cap = cap ? cap * 2 : 256;
 				t->rows = xreallocarray(t->rows, cap, sizeof(*t->rows));

@@ -7,6 +7,7 @@ SCREEN_TESTS = \
 	tests/screen/cases_push.keys \
 	tests/screen/cases_push_error.keys \
 	tests/screen/resize.keys \
+	tests/screen/messages.keys \
 	tests/screen/hostile.keys \
 	tests/screen/readonly.keys \
 	tests/screen/prompt.keys \
