@@ -14,7 +14,11 @@ void timelines_ndjson_stats(const char *data, size_t len, struct timeline_ndjson
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
 		lineno++;
-		if (strspn(p, " \t\r") < n) {
+		/* Blank test within the line: data need not be NUL-terminated. */
+		size_t blank = 0;
+		while (blank < n && (p[blank] == ' ' || p[blank] == '\t' || p[blank] == '\r'))
+			blank++;
+		if (blank < n) {
 			st->lines++;
 			json_error_t jerr;
 			json_t *v = json_loadb(p, n, JSON_REJECT_DUPLICATES, &jerr);
