@@ -7,6 +7,7 @@ LOG_COMPILER = $(SHELL) $(srcdir)/tests/run-test.sh
 EXTRA_DIST += tests/run-test.sh
 TEST_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 
+include $(srcdir)/tests/common/local.mk
 include $(srcdir)/tests/unit/local.mk
 include $(srcdir)/tests/demo/local.mk
 include $(srcdir)/tests/integ/local.mk
