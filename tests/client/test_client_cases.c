@@ -7,7 +7,7 @@
 #include <cmocka.h>
 #include <stdlib.h>
 #include <string.h>
-#include "client_util.h"
+#include "testenv.h"
 #include "api/alert_cases.h"
 #include "api/case_alerts.h"
 #include "api/cases.h"
@@ -15,19 +15,19 @@
 #include "api/connectors.h"
 #include "core/xalloc.h"
 
-static struct client_env env;
+static struct testenv env;
 
 static int setup(void **state)
 {
 	(void)state;
-	client_env_start(&env, NULL, 0);
+	testenv_start(&env, NULL);
 	return 0;
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	client_env_stop(&env);
+	testenv_stop(&env);
 	return 0;
 }
 
@@ -35,7 +35,7 @@ static int teardown(void **state)
 static struct kb_case *first_case(const char *status)
 {
 	struct cases_query q = {.page = 1, .per_page = 1, .status = status, .sort_field = "createdAt", .sort_order = "asc"};
-	struct worker_done *d = client_run(&env, cases_find_request(&q));
+	struct worker_done *d = testenv_request(&env, cases_find_request(&q));
 	assert_int_equal(d->res.status, API_OK);
 	struct case_page *p = d->res.model;
 	assert_true(p->n == 1);
@@ -48,7 +48,7 @@ static struct kb_case *first_case(const char *status)
 
 static struct kb_case *get_case(const char *id)
 {
-	struct worker_done *d = client_run(&env, cases_get_request(id));
+	struct worker_done *d = testenv_request(&env, cases_get_request(id));
 	assert_int_equal(d->res.status, API_OK);
 	struct kb_case *c = d->res.model;
 	d->res.model = NULL;
@@ -60,7 +60,7 @@ static void test_find_pages_and_filters(void **state)
 {
 	(void)state;
 	struct cases_query q = {.page = 2, .per_page = 7, .sort_field = "updatedAt", .sort_order = "desc"};
-	struct worker_done *d = client_run(&env, cases_find_request(&q));
+	struct worker_done *d = testenv_request(&env, cases_find_request(&q));
 	assert_int_equal(d->res.status, API_OK);
 	struct case_page *p = d->res.model;
 	assert_int_equal(p->page, 2);
@@ -70,7 +70,7 @@ static void test_find_pages_and_filters(void **state)
 	worker_done_free(d);
 
 	q = (struct cases_query){.page = 1, .per_page = 100, .status = "closed", .severity = "critical"};
-	d = client_run(&env, cases_find_request(&q));
+	d = testenv_request(&env, cases_find_request(&q));
 	assert_int_equal(d->res.status, API_OK);
 	p = d->res.model;
 	for (size_t i = 0; i < p->n; i++) {
@@ -83,7 +83,7 @@ static void test_find_pages_and_filters(void **state)
 static void test_get_unknown_is_404(void **state)
 {
 	(void)state;
-	struct worker_done *d = client_run(&env, cases_get_request("no-such-case/ñ"));
+	struct worker_done *d = testenv_request(&env, cases_get_request("no-such-case/ñ"));
 	assert_int_equal(d->res.status, API_ERR_HTTP);
 	assert_int_equal(d->res.http_status, 404);
 	assert_non_null(strstr(d->res.message, "HTTP 404 Not Found"));
@@ -94,7 +94,7 @@ static void test_status_change_sticks(void **state)
 {
 	(void)state;
 	struct kb_case *c = first_case("open");
-	struct worker_done *d = client_run(&env, cases_update_request(c->id, c->version, json_pack("{s:s}", "status", "closed")));
+	struct worker_done *d = testenv_request(&env, cases_update_request(c->id, c->version, json_pack("{s:s}", "status", "closed")));
 	assert_int_equal(d->res.status, API_OK);
 	struct case_list *l = d->res.model;
 	assert_int_equal(l->n, 1);
@@ -105,7 +105,7 @@ static void test_status_change_sticks(void **state)
 	assert_int_equal(again->status, CASE_CLOSED);
 	assert_non_null(again->closed_at);
 	/* The old version is stale now: Kibana answers 409. */
-	d = client_run(&env, cases_update_request(c->id, c->version, json_pack("{s:s}", "severity", "low")));
+	d = testenv_request(&env, cases_update_request(c->id, c->version, json_pack("{s:s}", "severity", "low")));
 	assert_int_equal(d->res.status, API_ERR_HTTP);
 	assert_int_equal(d->res.http_status, 409);
 	worker_done_free(d);
@@ -117,7 +117,7 @@ static void test_comment_is_added(void **state)
 {
 	(void)state;
 	struct kb_case *c = first_case("in-progress");
-	struct worker_done *d = client_run(&env, cases_comment_request(c->id, c->owner, "Escalated to IR: «ñ» 漢字"));
+	struct worker_done *d = testenv_request(&env, cases_comment_request(c->id, c->owner, "Escalated to IR: «ñ» 漢字"));
 	assert_int_equal(d->res.status, API_OK);
 	worker_done_free(d);
 	struct kb_case *again = get_case(c->id);
@@ -145,17 +145,17 @@ static struct connector connector_like(struct connector_list *l, const char *typ
 static void test_push_sets_external_service(void **state)
 {
 	(void)state;
-	struct worker_done *cd = client_run(&env, connectors_list_request());
+	struct worker_done *cd = testenv_request(&env, connectors_list_request());
 	assert_int_equal(cd->res.status, API_OK);
 	struct connector_list *l = cd->res.model;
 	struct connector jira = connector_like(l, ".jira", "misconfigured", false);
 	struct kb_case *c = first_case("open");
 	/* Point the case at the connector, as the push command does, then push. */
-	struct worker_done *d = client_run(&env, cases_update_request(c->id, c->version,
+	struct worker_done *d = testenv_request(&env, cases_update_request(c->id, c->version,
 		json_pack("{s:o}", "connector", cases_connector_json(jira.id, jira.name, jira.type))));
 	assert_int_equal(d->res.status, API_OK);
 	worker_done_free(d);
-	d = client_run(&env, cases_push_request(c->id, jira.id));
+	d = testenv_request(&env, cases_push_request(c->id, jira.id));
 	assert_int_equal(d->res.status, API_OK);
 	struct kb_case *pushed = d->res.model;
 	assert_true(pushed->external.present);
@@ -170,12 +170,12 @@ static void test_push_sets_external_service(void **state)
 
 	/* A connector that cannot take cases is refused; a broken one passes its error through whole. */
 	struct connector mail = connector_like(l, ".email", NULL, false);
-	d = client_run(&env, cases_push_request(c->id, mail.id));
+	d = testenv_request(&env, cases_push_request(c->id, mail.id));
 	assert_int_equal(d->res.status, API_ERR_HTTP);
 	assert_int_equal(d->res.http_status / 100, 4);
 	worker_done_free(d);
 	struct connector broken = connector_like(l, ".jira", "misconfigured", true);
-	d = client_run(&env, cases_push_request(c->id, broken.id));
+	d = testenv_request(&env, cases_push_request(c->id, broken.id));
 	assert_int_equal(d->res.status, API_ERR_HTTP);
 	assert_true(strlen(d->res.message) > 80);
 	worker_done_free(d);
@@ -187,18 +187,18 @@ static void test_cases_for_an_attached_alert(void **state)
 {
 	(void)state;
 	struct cases_query q = {.page = 1, .per_page = 100};
-	struct worker_done *d = client_run(&env, cases_find_request(&q));
+	struct worker_done *d = testenv_request(&env, cases_find_request(&q));
 	struct case_page *p = d->res.model;
 	const char *case_id = NULL;
 	for (size_t i = 0; i < p->n && !case_id; i++)
 		if (p->cases[i].total_alerts > 0)
 			case_id = p->cases[i].id;
 	assert_non_null(case_id);
-	struct worker_done *ad = client_run(&env, case_alerts_request(case_id));
+	struct worker_done *ad = testenv_request(&env, case_alerts_request(case_id));
 	assert_int_equal(ad->res.status, API_OK);
 	struct case_alert_list *al = ad->res.model;
 	assert_true(al->n > 0);
-	struct worker_done *fd = client_run(&env, cases_for_alert_request(al->items[0].id));
+	struct worker_done *fd = testenv_request(&env, cases_for_alert_request(al->items[0].id));
 	assert_int_equal(fd->res.status, API_OK);
 	struct alert_case_list *cl = fd->res.model;
 	bool found = false;
@@ -214,7 +214,7 @@ static void test_create_case(void **state)
 {
 	(void)state;
 	const char *tags[] = {"ktriage-test"};
-	struct worker_done *d = client_run(&env, cases_create_request("Created by a test", "Body", NULL, "high", tags, 1));
+	struct worker_done *d = testenv_request(&env, cases_create_request("Created by a test", "Body", NULL, "high", tags, 1));
 	assert_int_equal(d->res.status, API_OK);
 	struct kb_case *c = d->res.model;
 	assert_string_equal(c->title, "Created by a test");

@@ -6,7 +6,7 @@
 #include <cmocka.h>
 #include <stdlib.h>
 #include <string.h>
-#include "client_util.h"
+#include "testenv.h"
 #include "api/cases_req.h"
 #include "api/connectors.h"
 
@@ -31,42 +31,42 @@ static void test_each_fault(void **state)
 {
 	(void)state;
 	for (size_t i = 0; i < sizeof(faults) / sizeof(*faults); i++) {
-		struct client_env env;
+		struct testenv env;
 		const char *spec[] = {faults[i].fault, NULL};
-		client_env_start(&env, spec, 1000);
+		testenv_start(&env, &(struct testenv_options){.faults = spec, .timeout_ms = 1000});
 		struct cases_query q = {.page = 1, .per_page = 5};
-		struct worker_done *d = client_run(&env, cases_find_request(&q));
+		struct worker_done *d = testenv_request(&env, cases_find_request(&q));
 		if (d->res.status != faults[i].status || !strstr(d->res.message ? d->res.message : "", faults[i].message))
 			fail_msg("%s: got status %d, message \"%s\"", faults[i].fault, d->res.status,
 				 d->res.message ? d->res.message : "");
 		worker_done_free(d);
 		/* The same worker carries on with the next request. */
-		d = client_run(&env, connectors_list_request());
+		d = testenv_request(&env, connectors_list_request());
 		assert_int_equal(d->res.status, API_OK);
 		worker_done_free(d);
-		client_env_stop(&env);
+		testenv_stop(&env);
 	}
 }
 
 static void test_hostile_strings_parse(void **state)
 {
 	(void)state;
-	struct client_env env;
+	struct testenv env;
 	const char *spec[] = {"hostile-strings", NULL};
-	client_env_start(&env, spec, 0);
+	testenv_start(&env, &(struct testenv_options){.faults = spec});
 	struct cases_query q = {.page = 1, .per_page = 20};
-	struct worker_done *d = client_run(&env, cases_find_request(&q));
+	struct worker_done *d = testenv_request(&env, cases_find_request(&q));
 	/* The data is hostile, not malformed: it parses, and sanitizing is the display's job. */
 	assert_int_equal(d->res.status, API_OK);
 	worker_done_free(d);
-	client_env_stop(&env);
+	testenv_stop(&env);
 }
 
 static void test_wrong_key_is_401(void **state)
 {
 	(void)state;
-	struct client_env env;
-	client_env_start(&env, NULL, 0);
+	struct testenv env;
+	testenv_start(&env, NULL);
 	struct profile wrong;
 	profile_copy(&wrong, &env.p);
 	profile_set_secret(&wrong.api_key, "d3Jvbmc6a2V5");
@@ -85,7 +85,7 @@ static void test_wrong_key_is_401(void **state)
 	worker_done_free(d);
 	worker_free(w);
 	profile_free(&wrong);
-	client_env_stop(&env);
+	testenv_stop(&env);
 }
 
 int main(void)
