@@ -6,22 +6,22 @@ I5_TESTS = \
 check_PROGRAMS += $(I5_TESTS)
 TESTS += $(I5_TESTS)
 
-I5_COMMON = tests/issue5/i5util.c tests/issue5/i5util.h
-I5_LDADD = $(CMD_LIBS) $(DEMO_LIBS) $(CMOCKA_LIBS)
 # cmocka fixes the callbacks' signatures, so tests may leave parameters unused.
 I5_CFLAGS = $(TEST_CFLAGS) -Wno-unused-parameter
 
-tests_issue5_test_i5_models_SOURCES = tests/issue5/test_i5_models.c $(I5_COMMON)
+tests_issue5_test_i5_models_SOURCES = tests/issue5/test_i5_models.c
+tests_issue5_test_i5_models_CPPFLAGS = $(TESTENV_CPPFLAGS)
 tests_issue5_test_i5_models_CFLAGS = $(I5_CFLAGS)
-tests_issue5_test_i5_models_LDADD = $(I5_LDADD)
+tests_issue5_test_i5_models_LDADD = $(TESTENV_LIBS)
 
-tests_issue5_test_i5_requests_SOURCES = tests/issue5/test_i5_requests.c $(I5_COMMON)
+tests_issue5_test_i5_requests_SOURCES = tests/issue5/test_i5_requests.c
 tests_issue5_test_i5_requests_CFLAGS = $(I5_CFLAGS)
-tests_issue5_test_i5_requests_LDADD = $(I5_LDADD)
+tests_issue5_test_i5_requests_LDADD = $(CMD_LIBS) $(CMOCKA_LIBS)
 
-tests_issue5_test_i5_commands_SOURCES = tests/issue5/test_i5_commands.c $(I5_COMMON)
+tests_issue5_test_i5_commands_SOURCES = tests/issue5/test_i5_commands.c
+tests_issue5_test_i5_commands_CPPFLAGS = $(TESTENV_CPPFLAGS)
 tests_issue5_test_i5_commands_CFLAGS = $(I5_CFLAGS)
-tests_issue5_test_i5_commands_LDADD = $(I5_LDADD)
+tests_issue5_test_i5_commands_LDADD = $(TESTENV_LIBS)
 
 # Verbatim copies of the seed document's response examples (JSON only).
 EXTRA_DIST += \

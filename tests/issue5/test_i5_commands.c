@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include "i5util.h"
+#include "testenv.h"
 #include "api/actions.h"
 #include "api/alert_cases.h"
 #include "api/alerts.h"
@@ -18,24 +18,24 @@
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 
-static struct i5_env env;
+static struct testenv env;
 
 static int setup(void **state)
 {
 	(void)state;
-	i5_env_start(&env, 300);
+	testenv_start(&env, &(struct testenv_options){.profile = "issue5", .action_delay_ms = 300});
 	return 0;
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	i5_env_stop(&env);
+	testenv_stop(&env);
 	return 0;
 }
 
 /* The hits of a run's search JSON. */
-static json_t *hits_of(const struct i5_run *r)
+static json_t *hits_of(const struct testenv_run *r)
 {
 	return json_object_get(json_object_get(r->json, "hits"), "hits");
 }
@@ -45,7 +45,7 @@ static char *status_of(const char *id)
 {
 	const char *ids[] = {id};
 	struct alerts_query q = {.ids = ids, .n_ids = 1, .size = 1};
-	struct worker_done *d = i5_request(&env, alerts_search_request(&q));
+	struct worker_done *d = testenv_request(&env, alerts_search_request(&q));
 	assert_int_equal(d->res.status, API_OK);
 	struct alert_page *p = d->res.model;
 	assert_int_equal(p->n, 1);
@@ -59,7 +59,7 @@ static char *healthy_endpoint(void)
 {
 	const char *st[] = {"healthy"};
 	struct endpoints_query q = {.page = 0, .page_size = 1, .statuses = st, .n_statuses = 1};
-	struct worker_done *d = i5_request(&env, endpoints_list_request(&q));
+	struct worker_done *d = testenv_request(&env, endpoints_list_request(&q));
 	assert_int_equal(d->res.status, API_OK);
 	struct endpoint_page *p = d->res.model;
 	assert_true(p->n == 1);
@@ -72,7 +72,7 @@ static char *healthy_endpoint(void)
 static struct response_action *action_final(const char *id)
 {
 	for (int i = 0; i < 100; i++) {
-		struct worker_done *d = i5_request(&env, actions_get_request(id));
+		struct worker_done *d = testenv_request(&env, actions_get_request(id));
 		assert_int_equal(d->res.status, API_OK);
 		struct response_action *a = d->res.model;
 		if (a->is_completed) {
@@ -91,7 +91,8 @@ static struct response_action *action_final(const char *id)
 static void test_alerts_filters_and_limit(void **state)
 {
 	(void)state;
-	struct i5_run r = i5_cmd(&env, false, "alerts --status open --severity critical --limit 7");
+	struct testenv_run r = testenv_cmd(&env, TESTENV_BATCH, false,
+					   "alerts --status open --severity critical --limit 7");
 	assert_int_equal(r.exit_code, CMD_EXIT_OK);
 	assert_int_equal(r.rows, 7);
 	json_t *hits = hits_of(&r);
@@ -103,18 +104,18 @@ static void test_alerts_filters_and_limit(void **state)
 		assert_string_equal(json_string_value(json_object_get(src, "kibana.alert.workflow_status")), "open");
 		assert_string_equal(json_string_value(json_object_get(src, "kibana.alert.severity")), "critical");
 	}
-	i5_run_free(&r);
-	r = i5_cmd(&env, false, "alerts --since 24x");
+	testenv_run_free(&r);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "alerts --since 24x");
 	assert_int_equal(r.exit_code, CMD_EXIT_USAGE);
 	assert_non_null(strstr(r.error, "--since takes a number and a unit"));
-	i5_run_free(&r);
+	testenv_run_free(&r);
 }
 
 /* --all pages by keyset through every alert: all of them, once each, newest first. */
 static void test_alerts_all_keyset(void **state)
 {
 	(void)state;
-	struct i5_run r = i5_cmd(&env, false, "alerts --all --status closed");
+	struct testenv_run r = testenv_cmd(&env, TESTENV_BATCH, false, "alerts --all --status closed");
 	assert_int_equal(r.exit_code, CMD_EXIT_OK);
 	json_t *hits = hits_of(&r);
 	long long total = json_integer_value(json_object_get(json_object_get(json_object_get(r.json, "hits"), "total"), "value"));
@@ -134,57 +135,57 @@ static void test_alerts_all_keyset(void **state)
 		prev = ts;
 	}
 	json_decref(seen);
-	i5_run_free(&r);
+	testenv_run_free(&r);
 }
 
 static void test_alert_status_bulk(void **state)
 {
 	(void)state;
-	struct i5_run r = i5_cmd(&env, false, "alerts --status open --limit 3");
+	struct testenv_run r = testenv_cmd(&env, TESTENV_BATCH, false, "alerts --status open --limit 3");
 	json_t *hits = hits_of(&r);
 	char *ids[3];
 	for (size_t i = 0; i < 3; i++)
 		ids[i] = xstrdup(json_string_value(json_object_get(json_array_get(hits, i), "_id")));
-	i5_run_free(&r);
+	testenv_run_free(&r);
 	/* Batch mode refuses without --yes, and --readonly before anything is sent. */
-	r = i5_cmd(&env, false, "alert status %s %s %s acknowledged", ids[0], ids[1], ids[2]);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "alert status %s %s %s acknowledged", ids[0], ids[1], ids[2]);
 	assert_int_equal(r.exit_code, CMD_EXIT_USAGE);
 	assert_non_null(strstr(r.error, "Set 3 alerts to acknowledged?"));
-	i5_run_free(&r);
-	r = i5_cmd(&env, true, "alert status %s acknowledged --yes", ids[0]);
+	testenv_run_free(&r);
+	r = testenv_cmd(&env, TESTENV_BATCH, true, "alert status %s acknowledged --yes", ids[0]);
 	assert_int_equal(r.exit_code, CMD_EXIT_USAGE);
 	assert_non_null(strstr(r.error, "read-only"));
-	i5_run_free(&r);
+	testenv_run_free(&r);
 	char *s = status_of(ids[0]);
 	assert_string_equal(s, "open");
 	free(s);
 	/* The issue's order: ids, then the status. */
-	r = i5_cmd(&env, false, "alert status %s %s %s acknowledged --yes", ids[0], ids[1], ids[2]);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "alert status %s %s %s acknowledged --yes", ids[0], ids[1], ids[2]);
 	assert_int_equal(r.exit_code, CMD_EXIT_OK);
 	assert_string_equal(r.message, "3 alerts set to acknowledged.");
 	assert_int_equal(json_integer_value(json_object_get(r.json, "updated")), 3);
-	i5_run_free(&r);
+	testenv_run_free(&r);
 	for (size_t i = 0; i < 3; i++) {
 		s = status_of(ids[i]);
 		assert_string_equal(s, "acknowledged");
 		free(s);
 	}
 	/* Or by --status. */
-	r = i5_cmd(&env, false, "alert status %s --status closed --yes", ids[0]);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "alert status %s --status closed --yes", ids[0]);
 	assert_int_equal(r.exit_code, CMD_EXIT_OK);
-	i5_run_free(&r);
+	testenv_run_free(&r);
 	s = status_of(ids[0]);
 	assert_string_equal(s, "closed");
 	free(s);
-	r = i5_cmd(&env, false, "alert status %s closed --status open --yes", ids[1]);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "alert status %s closed --status open --yes", ids[1]);
 	assert_int_equal(r.exit_code, CMD_EXIT_USAGE);
 	assert_non_null(strstr(r.error, "given twice"));
-	i5_run_free(&r);
-	r = i5_cmd(&env, false, "alert status %s --yes", ids[1]);
+	testenv_run_free(&r);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "alert status %s --yes", ids[1]);
 	assert_int_equal(r.exit_code, CMD_EXIT_USAGE);
 	assert_non_null(strstr(r.error, "which status?"));
-	i5_run_free(&r);
-	char *log = i5_audit(&env);
+	testenv_run_free(&r);
+	char *log = testenv_audit(&env);
 	assert_non_null(strstr(log, "\"command\":\"alert status\""));
 	assert_non_null(strstr(log, ids[2]));
 	free(log);
@@ -196,7 +197,7 @@ static void test_alert_status_bulk(void **state)
 static void test_alert_status_no_cap(void **state)
 {
 	(void)state;
-	struct i5_run r = i5_cmd(&env, false, "alerts --status open --limit 1200");
+	struct testenv_run r = testenv_cmd(&env, TESTENV_BATCH, false, "alerts --status open --limit 1200");
 	json_t *hits = hits_of(&r);
 	size_t n = json_array_size(hits);
 	assert_true(n > ALERTS_STATUS_CHUNK);
@@ -209,8 +210,8 @@ static void test_alert_status_no_cap(void **state)
 		strbuf_printf(&line, " %s", json_string_value(json_object_get(h, "_id")));
 	char *first = xstrdup(json_string_value(json_object_get(json_array_get(hits, 0), "_id")));
 	char *last = xstrdup(json_string_value(json_object_get(json_array_get(hits, n - 1), "_id")));
-	i5_run_free(&r);
-	r = i5_cmd(&env, false, "%s closed --yes", line.buf);
+	testenv_run_free(&r);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "%s closed --yes", line.buf);
 	strbuf_free(&line);
 	assert_int_equal(r.exit_code, CMD_EXIT_OK);
 	char *want = xasprintf("%zu alerts set to closed.", n);
@@ -218,7 +219,7 @@ static void test_alert_status_no_cap(void **state)
 	free(want);
 	/* Two requests went out; --json shows both answers. */
 	assert_int_equal(json_array_size(r.json), 2);
-	i5_run_free(&r);
+	testenv_run_free(&r);
 	char *s = status_of(first);
 	assert_string_equal(s, "closed");
 	free(s);
@@ -232,27 +233,28 @@ static void test_alert_status_no_cap(void **state)
 static void test_alert_attach_new_case(void **state)
 {
 	(void)state;
-	struct i5_run r = i5_cmd(&env, false, "alerts --status open --limit 2");
+	struct testenv_run r = testenv_cmd(&env, TESTENV_BATCH, false, "alerts --status open --limit 2");
 	json_t *hits = hits_of(&r);
 	char *a0 = xstrdup(json_string_value(json_object_get(json_array_get(hits, 0), "_id")));
 	char *a1 = xstrdup(json_string_value(json_object_get(json_array_get(hits, 1), "_id")));
-	i5_run_free(&r);
-	r = i5_cmd(&env, false, "alert attach %s %s", a0, a1);
+	testenv_run_free(&r);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "alert attach %s %s", a0, a1);
 	assert_int_equal(r.exit_code, CMD_EXIT_USAGE);
 	assert_non_null(strstr(r.error, "--new-case"));
-	i5_run_free(&r);
-	r = i5_cmd(&env, false, "alert attach %s no-such-alert --new-case 'Beaconing «ñ»' --yes", a0);
+	testenv_run_free(&r);
+	r = testenv_cmd(&env, TESTENV_BATCH, false,
+			"alert attach %s no-such-alert --new-case 'Beaconing «ñ»' --yes", a0);
 	assert_int_equal(r.exit_code, CMD_EXIT_API);
 	assert_non_null(strstr(r.error, "no-such-alert"));
-	i5_run_free(&r);
-	r = i5_cmd(&env, false, "alert attach %s %s --new-case 'Beaconing «ñ»' --yes", a0, a1);
+	testenv_run_free(&r);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "alert attach %s %s --new-case 'Beaconing «ñ»' --yes", a0, a1);
 	assert_int_equal(r.exit_code, CMD_EXIT_OK);
 	assert_non_null(strstr(r.message, "Attached 2 alerts"));
-	i5_run_free(&r);
+	testenv_run_free(&r);
 	/* The server now lists the new case for each alert. */
 	const char *ids[] = {a0, a1};
 	for (size_t i = 0; i < 2; i++) {
-		struct worker_done *d = i5_request(&env, cases_for_alert_request(ids[i]));
+		struct worker_done *d = testenv_request(&env, cases_for_alert_request(ids[i]));
 		assert_int_equal(d->res.status, API_OK);
 		struct alert_case_list *l = d->res.model;
 		bool found = false;
@@ -261,10 +263,10 @@ static void test_alert_attach_new_case(void **state)
 		assert_true(found);
 		worker_done_free(d);
 	}
-	r = i5_cmd(&env, false, "alert cases %s", a0);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "alert cases %s", a0);
 	assert_int_equal(r.exit_code, CMD_EXIT_OK);
 	assert_true(r.rows >= 1);
-	i5_run_free(&r);
+	testenv_run_free(&r);
 	free(a0);
 	free(a1);
 }
@@ -272,7 +274,8 @@ static void test_alert_attach_new_case(void **state)
 static void test_conversations(void **state)
 {
 	(void)state;
-	struct i5_run r = i5_cmd(&env, false, "conversations --per-page 5 --sort-field title --sort-order asc");
+	struct testenv_run r = testenv_cmd(&env, TESTENV_BATCH, false,
+					   "conversations --per-page 5 --sort-field title --sort-order asc");
 	assert_int_equal(r.exit_code, CMD_EXIT_OK);
 	json_t *data = json_object_get(r.json, "data");
 	assert_int_equal(json_array_size(data), 5);
@@ -280,19 +283,19 @@ static void test_conversations(void **state)
 	const char *t4 = json_string_value(json_object_get(json_array_get(data, 4), "title"));
 	assert_true(strcmp(t0, t4) <= 0);
 	char *id = xstrdup(json_string_value(json_object_get(json_array_get(data, 0), "id")));
-	i5_run_free(&r);
-	r = i5_cmd(&env, false, "conversation show %s", id);
+	testenv_run_free(&r);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "conversation show %s", id);
 	assert_int_equal(r.exit_code, CMD_EXIT_OK);
 	assert_string_equal(json_string_value(json_object_get(r.json, "id")), id);
 	assert_true(json_array_size(json_object_get(r.json, "messages")) > 0);
-	i5_run_free(&r);
-	r = i5_cmd(&env, false, "conversation show no-such-conversation");
+	testenv_run_free(&r);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "conversation show no-such-conversation");
 	assert_int_equal(r.exit_code, CMD_EXIT_API);
 	assert_non_null(strstr(r.error, "404"));
-	i5_run_free(&r);
-	r = i5_cmd(&env, false, "conversations --per-page 0");
+	testenv_run_free(&r);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "conversations --per-page 0");
 	assert_int_equal(r.exit_code, CMD_EXIT_USAGE);
-	i5_run_free(&r);
+	testenv_run_free(&r);
 	free(id);
 }
 
@@ -301,32 +304,32 @@ static void test_endpoint_suspend(void **state)
 {
 	(void)state;
 	char *ep = healthy_endpoint();
-	struct i5_run r = i5_cmd(&env, false, "endpoint suspend --endpoint %s --yes", ep);
+	struct testenv_run r = testenv_cmd(&env, TESTENV_BATCH, false, "endpoint suspend --endpoint %s --yes", ep);
 	assert_int_equal(r.exit_code, CMD_EXIT_USAGE);
 	assert_non_null(strstr(r.error, "--pid <n> or --entity-id"));
-	i5_run_free(&r);
-	r = i5_cmd(&env, false, "endpoint suspend --endpoint %s --pid 1 --entity-id x --yes", ep);
+	testenv_run_free(&r);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "endpoint suspend --endpoint %s --pid 1 --entity-id x --yes", ep);
 	assert_int_equal(r.exit_code, CMD_EXIT_USAGE);
-	i5_run_free(&r);
-	r = i5_cmd(&env, false, "endpoint suspend --endpoint '' --pid 1 --yes");
+	testenv_run_free(&r);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "endpoint suspend --endpoint '' --pid 1 --yes");
 	assert_int_equal(r.exit_code, CMD_EXIT_USAGE);
-	i5_run_free(&r);
-	r = i5_cmd(&env, false, "endpoint suspend --endpoint no-such-endpoint --pid 1 --yes");
+	testenv_run_free(&r);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "endpoint suspend --endpoint no-such-endpoint --pid 1 --yes");
 	assert_int_equal(r.exit_code, CMD_EXIT_API);
 	assert_non_null(strstr(r.error, "nothing was sent"));
-	i5_run_free(&r);
+	testenv_run_free(&r);
 	/* The confirmation names the host, looked up by its id. */
-	r = i5_cmd(&env, false, "endpoint processes --endpoint %s", ep);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "endpoint processes --endpoint %s", ep);
 	assert_int_equal(r.exit_code, CMD_EXIT_USAGE);
 	assert_non_null(strstr(r.error, "Ask "));
 	assert_null(strstr(r.error, ep));
-	i5_run_free(&r);
+	testenv_run_free(&r);
 
-	r = i5_cmd(&env, false, "endpoint processes --endpoint %s --comment 'i5 test' --yes", ep);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "endpoint processes --endpoint %s --comment 'i5 test' --yes", ep);
 	assert_int_equal(r.exit_code, CMD_EXIT_OK);
 	const char *procs_id = json_string_value(json_object_get(json_object_get(r.json, "data"), "id"));
 	char *pid = xstrdup(procs_id);
-	i5_run_free(&r);
+	testenv_run_free(&r);
 	struct response_action *procs = action_final(pid);
 	assert_true(procs->was_successful);
 	struct action_process_list *l = actions_processes(procs);
@@ -335,30 +338,31 @@ static void test_endpoint_suspend(void **state)
 	actions_processes_free(l);
 	actions_free_one(procs);
 
-	r = i5_cmd(&env, false, "endpoint suspend --endpoint %s --entity-id %s --comment 'i5 test' --yes", ep, entity);
+	r = testenv_cmd(&env, TESTENV_BATCH, false,
+			"endpoint suspend --endpoint %s --entity-id %s --comment 'i5 test' --yes", ep, entity);
 	assert_int_equal(r.exit_code, CMD_EXIT_OK);
 	json_t *data = json_object_get(r.json, "data");
 	assert_string_equal(json_string_value(json_object_get(data, "command")), "suspend-process");
 	assert_false(json_is_true(json_object_get(data, "isCompleted")));
 	char *aid = xstrdup(json_string_value(json_object_get(data, "id")));
 	assert_non_null(strstr(r.message, aid));
-	i5_run_free(&r);
+	testenv_run_free(&r);
 	struct response_action *a = action_final(aid);
 	assert_true(a->was_successful);
 	assert_string_equal(a->status, "successful");
 	assert_string_equal(json_string_value(json_object_get(a->parameters, "entity_id")), entity);
 	actions_free_one(a);
 	/* It is in the history, and the audit log has its id. */
-	r = i5_cmd(&env, false, "actions --command suspend-process --agent %s", ep);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "actions --command suspend-process --agent %s", ep);
 	assert_int_equal(r.exit_code, CMD_EXIT_OK);
 	char *list = json_dumps(r.json, 0);
 	assert_non_null(strstr(list, aid));
 	free(list);
-	i5_run_free(&r);
-	r = i5_cmd(&env, false, "action show %s", aid);
+	testenv_run_free(&r);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "action show %s", aid);
 	assert_int_equal(r.exit_code, CMD_EXIT_OK);
-	i5_run_free(&r);
-	char *log = i5_audit(&env);
+	testenv_run_free(&r);
+	char *log = testenv_audit(&env);
 	char *want = xasprintf("\"result_id\":\"%s\"", aid);
 	assert_non_null(strstr(log, want));
 	free(want);
@@ -373,41 +377,41 @@ static void test_endpoint_isolate_release(void **state)
 {
 	(void)state;
 	char *ep = healthy_endpoint();
-	struct i5_run r = i5_cmd(&env, false, "endpoint isolate --endpoint %s --yes", ep);
+	struct testenv_run r = testenv_cmd(&env, TESTENV_BATCH, false, "endpoint isolate --endpoint %s --yes", ep);
 	assert_int_equal(r.exit_code, CMD_EXIT_OK);
 	char *id = xstrdup(json_string_value(json_object_get(json_object_get(r.json, "data"), "id")));
-	i5_run_free(&r);
+	testenv_run_free(&r);
 	struct response_action *a = action_final(id);
 	assert_true(a->was_successful);
 	actions_free_one(a);
 	free(id);
-	struct worker_done *d = i5_request(&env, endpoints_lookup_request(ep));
+	struct worker_done *d = testenv_request(&env, endpoints_lookup_request(ep));
 	const struct endpoint_host *h = endpoints_find(d->res.model, ep);
 	assert_non_null(h);
 	assert_true(h->isolated);
 	worker_done_free(d);
-	r = i5_cmd(&env, false, "endpoint release --endpoint %s --yes", ep);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "endpoint release --endpoint %s --yes", ep);
 	assert_int_equal(r.exit_code, CMD_EXIT_OK);
 	id = xstrdup(json_string_value(json_object_get(json_object_get(r.json, "data"), "id")));
-	i5_run_free(&r);
+	testenv_run_free(&r);
 	a = action_final(id);
 	actions_free_one(a);
 	free(id);
-	d = i5_request(&env, endpoints_lookup_request(ep));
+	d = testenv_request(&env, endpoints_lookup_request(ep));
 	h = endpoints_find(d->res.model, ep);
 	assert_false(h->isolated);
 	worker_done_free(d);
-	r = i5_cmd(&env, true, "endpoint isolate --endpoint %s --yes", ep);
+	r = testenv_cmd(&env, TESTENV_BATCH, true, "endpoint isolate --endpoint %s --yes", ep);
 	assert_int_equal(r.exit_code, CMD_EXIT_USAGE);
 	assert_non_null(strstr(r.error, "read-only"));
-	i5_run_free(&r);
+	testenv_run_free(&r);
 	free(ep);
 }
 
 static void test_endpoints_list(void **state)
 {
 	(void)state;
-	struct i5_run r = i5_cmd(&env, false, "endpoints --status healthy --per-page 3");
+	struct testenv_run r = testenv_cmd(&env, TESTENV_BATCH, false, "endpoints --status healthy --per-page 3");
 	assert_int_equal(r.exit_code, CMD_EXIT_OK);
 	json_t *data = json_object_get(r.json, "data");
 	assert_true(json_array_size(data) <= 3);
@@ -415,40 +419,40 @@ static void test_endpoints_list(void **state)
 	json_t *h;
 	json_array_foreach(data, i, h)
 		assert_string_equal(json_string_value(json_object_get(h, "host_status")), "healthy");
-	i5_run_free(&r);
+	testenv_run_free(&r);
 }
 
 static void test_sessions(void **state)
 {
 	(void)state;
-	struct i5_run r = i5_cmd(&env, false, "sessions invalidate --username bob --yes");
+	struct testenv_run r = testenv_cmd(&env, TESTENV_BATCH, false, "sessions invalidate --username bob --yes");
 	assert_int_equal(r.exit_code, CMD_EXIT_USAGE);
 	assert_non_null(strstr(r.error, "--provider-type"));
-	i5_run_free(&r);
-	r = i5_cmd(&env, false, "sessions invalidate --all");
+	testenv_run_free(&r);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "sessions invalidate --all");
 	assert_int_equal(r.exit_code, CMD_EXIT_USAGE);
 	assert_non_null(strstr(r.error, "--yes"));
-	i5_run_free(&r);
-	r = i5_cmd(&env, true, "sessions invalidate --all --yes");
+	testenv_run_free(&r);
+	r = testenv_cmd(&env, TESTENV_BATCH, true, "sessions invalidate --all --yes");
 	assert_int_equal(r.exit_code, CMD_EXIT_USAGE);
-	i5_run_free(&r);
-	r = i5_cmd(&env, false, "sessions invalidate --provider-type basic --yes");
+	testenv_run_free(&r);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "sessions invalidate --provider-type basic --yes");
 	assert_int_equal(r.exit_code, CMD_EXIT_OK);
 	long long basic = json_integer_value(json_object_get(r.json, "total"));
-	i5_run_free(&r);
-	r = i5_cmd(&env, false, "sessions invalidate --provider-type basic --yes");
+	testenv_run_free(&r);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "sessions invalidate --provider-type basic --yes");
 	assert_int_equal(json_integer_value(json_object_get(r.json, "total")), 0);
-	i5_run_free(&r);
-	r = i5_cmd(&env, false, "sessions invalidate --all --yes");
+	testenv_run_free(&r);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "sessions invalidate --all --yes");
 	assert_int_equal(r.exit_code, CMD_EXIT_OK);
 	long long rest = json_integer_value(json_object_get(r.json, "total"));
 	assert_true(basic + rest > 0);
-	i5_run_free(&r);
-	r = i5_cmd(&env, false, "sessions invalidate --all --yes");
+	testenv_run_free(&r);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "sessions invalidate --all --yes");
 	assert_int_equal(json_integer_value(json_object_get(r.json, "total")), 0);
 	assert_string_equal(r.message, "Invalidated 0 sessions: every session of every user (you are logged out too).");
-	i5_run_free(&r);
-	char *log = i5_audit(&env);
+	testenv_run_free(&r);
+	char *log = testenv_audit(&env);
 	assert_non_null(strstr(log, "\"command\":\"sessions invalidate\""));
 	free(log);
 }
