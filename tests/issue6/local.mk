@@ -7,26 +7,26 @@ I6_TESTS = \
 check_PROGRAMS += $(I6_TESTS)
 TESTS += $(I6_TESTS)
 
-I6_COMMON = tests/issue6/i6util.c tests/issue6/i6util.h
-I6_LDADD = $(CMD_LIBS) $(DEMO_LIBS) $(CMOCKA_LIBS)
 # cmocka fixes the callbacks' signatures, so tests may leave parameters unused.
 I6_CFLAGS = $(TEST_CFLAGS) -Wno-unused-parameter
 
-tests_issue6_test_i6_models_SOURCES = tests/issue6/test_i6_models.c $(I6_COMMON)
+tests_issue6_test_i6_models_SOURCES = tests/issue6/test_i6_models.c
+tests_issue6_test_i6_models_CPPFLAGS = $(TESTENV_CPPFLAGS)
 tests_issue6_test_i6_models_CFLAGS = $(I6_CFLAGS)
-tests_issue6_test_i6_models_LDADD = $(I6_LDADD)
+tests_issue6_test_i6_models_LDADD = $(TESTENV_LIBS)
 
-tests_issue6_test_i6_requests_SOURCES = tests/issue6/test_i6_requests.c $(I6_COMMON)
+tests_issue6_test_i6_requests_SOURCES = tests/issue6/test_i6_requests.c
 tests_issue6_test_i6_requests_CFLAGS = $(I6_CFLAGS)
-tests_issue6_test_i6_requests_LDADD = $(I6_LDADD)
+tests_issue6_test_i6_requests_LDADD = $(CMD_LIBS) $(CMOCKA_LIBS)
 
 tests_issue6_test_i6_jsontree_SOURCES = tests/issue6/test_i6_jsontree.c
 tests_issue6_test_i6_jsontree_CFLAGS = $(I6_CFLAGS)
 tests_issue6_test_i6_jsontree_LDADD = $(UI_LIBS) $(CMOCKA_LIBS)
 
-tests_issue6_test_i6_commands_SOURCES = tests/issue6/test_i6_commands.c $(I6_COMMON)
+tests_issue6_test_i6_commands_SOURCES = tests/issue6/test_i6_commands.c
+tests_issue6_test_i6_commands_CPPFLAGS = $(TESTENV_CPPFLAGS)
 tests_issue6_test_i6_commands_CFLAGS = $(I6_CFLAGS)
-tests_issue6_test_i6_commands_LDADD = $(I6_LDADD)
+tests_issue6_test_i6_commands_LDADD = $(TESTENV_LIBS)
 
 # The seed document's response examples (JSON only), uploads and a test CA certificate.
 EXTRA_DIST += \

@@ -8,51 +8,46 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "i6util.h"
+#include "testenv.h"
 #include "api/fleet.h"
 #include "api/fleet_hosts.h"
-#include "api/rawreq.h"
 #include "cmd/cmd.h"
 #include "core/profile.h"
 #include "core/xalloc.h"
 
-static struct i6_env env;
+static struct testenv env;
 
 static int setup(void **state)
 {
-	i6_env_start(&env);
+	testenv_start(&env, &(struct testenv_options){.profile = "issue6"});
 	return 0;
 }
 
 static int teardown(void **state)
 {
-	i6_env_stop(&env);
+	testenv_stop(&env);
 	return 0;
 }
 
 /* How many ids of a kind the demo still holds. */
 static size_t demo_count(const char *kind)
 {
-	char *err = NULL;
-	struct worker_done *d = i6_request(&env, rawreq_new(HTTP_GET, "/_demo/fixtures", NULL, 0, &err));
-	assert_int_equal(d->res.status, API_OK);
-	size_t n = json_array_size(json_object_get(d->res.json, kind));
-	worker_done_free(d);
+	json_t *fixtures = testenv_demo_fixtures(&env);
+	size_t n = json_array_size(json_object_get(fixtures, kind));
+	json_decref(fixtures);
 	return n;
 }
 
 static bool demo_has(const char *kind, const char *id)
 {
-	char *err = NULL;
-	struct worker_done *d = i6_request(&env, rawreq_new(HTTP_GET, "/_demo/fixtures", NULL, 0, &err));
-	assert_int_equal(d->res.status, API_OK);
+	json_t *fixtures = testenv_demo_fixtures(&env);
 	bool found = false;
 	size_t i;
 	json_t *v;
-	json_array_foreach(json_object_get(d->res.json, kind), i, v) {
+	json_array_foreach(json_object_get(fixtures, kind), i, v) {
 		found |= !strcmp(json_string_value(v), id);
 	}
-	worker_done_free(d);
+	json_decref(fixtures);
 	return found;
 }
 
@@ -64,7 +59,7 @@ static void assert_has(const char *text, const char *needle)
 
 static struct fleet_host_list *hosts_now(void)
 {
-	struct worker_done *d = i6_request(&env, fleet_hosts_list_request());
+	struct worker_done *d = testenv_request(&env, fleet_hosts_list_request());
 	assert_int_equal(d->res.status, API_OK);
 	struct fleet_host_list *l = d->res.model;
 	d->res.model = NULL;
@@ -74,44 +69,47 @@ static struct fleet_host_list *hosts_now(void)
 
 static void test_fleet_server_hosts(void **state)
 {
-	struct i6_run r = i6_cmd(&env, I6_BATCH, false, "fleet server-hosts");
+	struct testenv_run r = testenv_cmd(&env, TESTENV_BATCH, false, "fleet server-hosts");
 	assert_int_equal(r.exit_code, CMD_EXIT_OK);
 	assert_int_equal(r.rows, 2);
 	assert_has(r.text, "fleet-default-fleet-server-host");
 	assert_has(r.message, "2 of 2 Fleet Server hosts");
-	i6_run_free(&r);
+	testenv_run_free(&r);
 
 	/* Nothing is sent without --yes in batch mode, nor when the user says no. */
-	r = i6_cmd(&env, I6_BATCH, false, "fleet server-host create --name Lab --url https://lab.example:8220");
+	r = testenv_cmd(&env, TESTENV_BATCH, false,
+			"fleet server-host create --name Lab --url https://lab.example:8220");
 	assert_int_equal(r.exit_code, CMD_EXIT_USAGE);
 	assert_has(r.error, "add --yes");
-	i6_run_free(&r);
-	r = i6_cmd(&env, I6_NO, false, "fleet server-host create --name Lab --url https://lab.example:8220");
+	testenv_run_free(&r);
+	r = testenv_cmd(&env, TESTENV_NO, false, "fleet server-host create --name Lab --url https://lab.example:8220");
 	assert_has(r.question, "Create Fleet Server host \"Lab\" at https://lab.example:8220?");
 	assert_has(r.message, "Cancelled");
-	i6_run_free(&r);
-	r = i6_cmd(&env, I6_BATCH, false, "fleet server-host create --name Lab --url lab.example:8220 --yes");
+	testenv_run_free(&r);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "fleet server-host create --name Lab --url lab.example:8220 --yes");
 	assert_int_equal(r.exit_code, CMD_EXIT_USAGE);
 	assert_has(r.error, "is not an http:// or https:// URL");
-	i6_run_free(&r);
-	r = i6_cmd(&env, I6_BATCH, false, "fleet server-host create --name Lab --url https://a --url https://a --yes");
+	testenv_run_free(&r);
+	r = testenv_cmd(&env, TESTENV_BATCH, false,
+			"fleet server-host create --name Lab --url https://a --url https://a --yes");
 	assert_has(r.error, "given twice");
-	i6_run_free(&r);
-	char *notpem = i6_fixture_path("timelines.ndjson");
-	r = i6_cmd(&env, I6_BATCH, false, "fleet server-host create --name Lab --url https://a --ssl-key %s --yes", notpem);
+	testenv_run_free(&r);
+	char *notpem = testenv_fixture_path("issue6", "timelines.ndjson");
+	r = testenv_cmd(&env, TESTENV_BATCH, false,
+			"fleet server-host create --name Lab --url https://a --ssl-key %s --yes", notpem);
 	assert_int_equal(r.exit_code, CMD_EXIT_USAGE);
 	assert_has(r.error, "is not a PEM file");
-	i6_run_free(&r);
+	testenv_run_free(&r);
 	free(notpem);
 	struct fleet_host_list *l = hosts_now();
 	assert_int_equal(l->n, 2);
 	fleet_hosts_list_free(l);
 
-	char *ca = i6_fixture_path("fleet-test-ca.pem");
-	r = i6_cmd(&env, I6_YES, false,
-		   "fleet server-host create --name 'Lab fleet' --url https://lab-1.example:8220 --url https://lab-2.example:8220 "
-		   "--default --proxy-id corp-proxy --ssl-certificate-authority %s --ssl-client-auth optional",
-		   ca);
+	char *ca = testenv_fixture_path("issue6", "fleet-test-ca.pem");
+	r = testenv_cmd(&env, TESTENV_YES, false,
+			"fleet server-host create --name 'Lab fleet' --url https://lab-1.example:8220 --url https://lab-2.example:8220 "
+			"--default --proxy-id corp-proxy --ssl-certificate-authority %s --ssl-client-auth optional",
+			ca);
 	free(ca);
 	assert_int_equal(r.exit_code, CMD_EXIT_OK);
 	assert_has(r.question, "as the default for new agent policies with TLS settings through a proxy");
@@ -119,7 +117,7 @@ static void test_fleet_server_hosts(void **state)
 	json_t *ssl = json_object_get(json_object_get(r.json, "item"), "ssl");
 	assert_string_equal(json_string_value(json_object_get(ssl, "client_auth")), "optional");
 	assert_has(json_string_value(json_array_get(json_object_get(ssl, "certificate_authorities"), 0)), "-----BEGIN CERTIFICATE");
-	i6_run_free(&r);
+	testenv_run_free(&r);
 	l = hosts_now();
 	assert_int_equal(l->n, 3);
 	size_t defaults = 0;
@@ -133,7 +131,7 @@ static void test_fleet_server_hosts(void **state)
 	}
 	assert_int_equal(defaults, 1);
 	fleet_hosts_list_free(l);
-	char *audit = i6_audit(&env);
+	char *audit = testenv_audit(&env);
 	assert_has(audit, "fleet server-host create");
 	assert_has(audit, "Lab fleet");
 	free(audit);
@@ -141,34 +139,34 @@ static void test_fleet_server_hosts(void **state)
 
 static void test_dashboard_delete(void **state)
 {
-	char *id = i6_demo_id(&env, "dashboards", 0);
-	struct i6_run r = i6_cmd(&env, I6_NO, false, "dashboard delete %s", id);
+	char *id = testenv_demo_id(&env, "dashboards", 0);
+	struct testenv_run r = testenv_cmd(&env, TESTENV_NO, false, "dashboard delete %s", id);
 	assert_has(r.question, "Delete dashboard \"[Logs] Web Traffic\"");
-	i6_run_free(&r);
+	testenv_run_free(&r);
 	assert_true(demo_has("dashboards", id));
-	r = i6_cmd(&env, I6_YES, false, "dashboard delete %s", id);
+	r = testenv_cmd(&env, TESTENV_YES, false, "dashboard delete %s", id);
 	assert_int_equal(r.exit_code, CMD_EXIT_OK);
 	assert_has(r.message, "Deleted dashboard \"[Logs] Web Traffic\"");
-	i6_run_free(&r);
+	testenv_run_free(&r);
 	assert_false(demo_has("dashboards", id));
 	/* Gone: Kibana's lookup no longer finds it, and a second delete answers 404. */
 	struct fleet_asset_ref ref = {"dashboard", id};
-	struct worker_done *d = i6_request(&env, fleet_bulk_assets_request(&ref, 1));
+	struct worker_done *d = testenv_request(&env, fleet_bulk_assets_request(&ref, 1));
 	assert_int_equal(((struct fleet_asset_list *)d->res.model)->n, 0);
 	worker_done_free(d);
-	r = i6_cmd(&env, I6_BATCH, false, "dashboard delete %s --yes", id);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "dashboard delete %s --yes", id);
 	assert_int_equal(r.exit_code, CMD_EXIT_API);
 	assert_has(r.error, "with id \"");
 	assert_has(r.error, "HTTP 404");
-	i6_run_free(&r);
+	testenv_run_free(&r);
 	free(id);
 	/* An id that needs encoding reaches the right dashboard. */
 	size_t before = demo_count("dashboards");
-	char *odd = i6_demo_id(&env, "dashboards", before - 1);
+	char *odd = testenv_demo_id(&env, "dashboards", before - 1);
 	assert_string_equal(odd, "exec-summary/\xc3\xa9t\xc3\xa9 #1?");
-	r = i6_cmd(&env, I6_BATCH, false, "dashboard delete '%s' --yes", odd);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "dashboard delete '%s' --yes", odd);
 	assert_int_equal(r.exit_code, CMD_EXIT_OK);
-	i6_run_free(&r);
+	testenv_run_free(&r);
 	assert_false(demo_has("dashboards", odd));
 	assert_int_equal(demo_count("dashboards"), before - 1);
 	free(odd);
@@ -176,139 +174,141 @@ static void test_dashboard_delete(void **state)
 
 static void test_fleet_files_and_assets(void **state)
 {
-	char *id = i6_demo_id(&env, "agent_files", 0);
-	struct i6_run r = i6_cmd(&env, I6_YES, false, "fleet file delete %s", id);
+	char *id = testenv_demo_id(&env, "agent_files", 0);
+	struct testenv_run r = testenv_cmd(&env, TESTENV_YES, false, "fleet file delete %s", id);
 	assert_int_equal(r.exit_code, CMD_EXIT_OK);
 	assert_has(r.question, id);
 	assert_has(r.message, "Deleted the agent's uploaded file");
 	assert_true(json_is_true(json_object_get(r.json, "deleted")));
-	i6_run_free(&r);
+	testenv_run_free(&r);
 	assert_false(demo_has("agent_files", id));
-	r = i6_cmd(&env, I6_BATCH, false, "fleet file delete %s --yes", id);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "fleet file delete %s --yes", id);
 	assert_int_equal(r.exit_code, CMD_EXIT_API);
 	assert_has(r.error, "404");
-	i6_run_free(&r);
+	testenv_run_free(&r);
 	free(id);
 
-	char *dash = i6_demo_id(&env, "dashboards", 1);
-	r = i6_cmd(&env, I6_BATCH, false, "fleet assets dashboard:%s dashboard:missing lens:x", dash);
+	char *dash = testenv_demo_id(&env, "dashboards", 1);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "fleet assets dashboard:%s dashboard:missing lens:x", dash);
 	assert_int_equal(r.exit_code, CMD_EXIT_OK);
 	assert_int_equal(r.rows, 1);
 	assert_has(r.message, "1 of 3 assets found; not found: dashboard:missing, lens:x");
 	assert_has(r.text, dash);
 	assert_has(r.text, "dashboard");
-	i6_run_free(&r);
+	testenv_run_free(&r);
 	free(dash);
-	r = i6_cmd(&env, I6_BATCH, false, "fleet assets dashboard");
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "fleet assets dashboard");
 	assert_int_equal(r.exit_code, CMD_EXIT_USAGE);
 	assert_has(r.error, "is not type:id");
-	i6_run_free(&r);
+	testenv_run_free(&r);
 }
 
 static void test_ml_sync(void **state)
 {
-	struct i6_run r = i6_cmd(&env, I6_BATCH, true, "ml sync --simulate");
+	struct testenv_run r = testenv_cmd(&env, TESTENV_BATCH, true, "ml sync --simulate");
 	assert_int_equal(r.exit_code, CMD_EXIT_OK);
 	assert_int_equal(r.rows, 4);
 	assert_has(r.message, "simulated: nothing changed");
-	i6_run_free(&r);
+	testenv_run_free(&r);
 	/* Simulating changes nothing; a real sync is a change, refused read-only. */
-	r = i6_cmd(&env, I6_BATCH, true, "ml sync --yes");
+	r = testenv_cmd(&env, TESTENV_BATCH, true, "ml sync --yes");
 	assert_int_equal(r.exit_code, CMD_EXIT_USAGE);
 	assert_has(r.error, "read-only mode");
-	i6_run_free(&r);
-	r = i6_cmd(&env, I6_BATCH, false, "ml sync");
+	testenv_run_free(&r);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "ml sync");
 	assert_int_equal(r.exit_code, CMD_EXIT_USAGE);
 	assert_has(r.error, "add --yes");
-	i6_run_free(&r);
-	r = i6_cmd(&env, I6_BATCH, false, "ml sync --simulate");
+	testenv_run_free(&r);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "ml sync --simulate");
 	assert_int_equal(r.rows, 4);
-	i6_run_free(&r);
-	r = i6_cmd(&env, I6_YES, false, "ml sync");
+	testenv_run_free(&r);
+	r = testenv_cmd(&env, TESTENV_YES, false, "ml sync");
 	assert_int_equal(r.exit_code, CMD_EXIT_OK);
 	assert_has(r.question, "Synchronize the ML saved objects");
 	assert_int_equal(r.rows, 4);
 	assert_has(r.text, "auth_high_count_logon_fails");
-	i6_run_free(&r);
-	r = i6_cmd(&env, I6_BATCH, false, "ml sync --simulate");
+	testenv_run_free(&r);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "ml sync --simulate");
 	assert_int_equal(r.rows, 0);
 	assert_has(r.message, "Nothing to synchronize");
-	i6_run_free(&r);
+	testenv_run_free(&r);
 }
 
 static void test_exceptions(void **state)
 {
-	struct i6_run r = i6_cmd(&env, I6_BATCH, false, "exceptions endpoint");
+	struct testenv_run r = testenv_cmd(&env, TESTENV_BATCH, false, "exceptions endpoint");
 	assert_int_equal(r.exit_code, CMD_EXIT_OK);
 	assert_int_equal(r.rows, 5);
 	assert_has(r.message, "5 of 5 endpoint exceptions");
 	assert_has(r.text, "process.name is not nessusd");
-	i6_run_free(&r);
-	r = i6_cmd(&env, I6_BATCH, false, "exceptions endpoint --sort-field name --sort-order asc --per-page 2 --page 2");
+	testenv_run_free(&r);
+	r = testenv_cmd(&env, TESTENV_BATCH, false,
+			"exceptions endpoint --sort-field name --sort-order asc --per-page 2 --page 2");
 	assert_int_equal(r.rows, 2);
 	json_t *data = json_object_get(r.json, "data");
 	assert_string_equal(json_string_value(json_object_get(json_array_get(data, 0), "name")), "Developer tools");
 	assert_string_equal(json_string_value(json_object_get(json_array_get(data, 1), "name")), "SCCM client");
-	i6_run_free(&r);
-	r = i6_cmd(&env, I6_BATCH, false, "exceptions endpoint --filter exception-list-agnostic.attributes.name:Backup");
+	testenv_run_free(&r);
+	r = testenv_cmd(&env, TESTENV_BATCH, false,
+			"exceptions endpoint --filter exception-list-agnostic.attributes.name:Backup");
 	assert_int_equal(r.rows, 1);
 	assert_has(r.text, "Backup agent");
-	i6_run_free(&r);
-	r = i6_cmd(&env, I6_BATCH, false, "exceptions endpoint --filter Backup");
+	testenv_run_free(&r);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "exceptions endpoint --filter Backup");
 	assert_int_equal(r.exit_code, CMD_EXIT_USAGE);
 	assert_has(r.error, "--filter takes field:value");
-	i6_run_free(&r);
-	r = i6_cmd(&env, I6_BATCH, false, "exceptions endpoint --page -1");
+	testenv_run_free(&r);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "exceptions endpoint --page -1");
 	assert_int_equal(r.exit_code, CMD_EXIT_USAGE);
-	i6_run_free(&r);
+	testenv_run_free(&r);
 }
 
 /* The engine as Kibana now describes it (init answers with the existing engine). */
 static char *engine_status(const char *type)
 {
-	struct i6_run r = i6_cmd(&env, I6_BATCH, false, "entity-engine init %s --yes", type);
+	struct testenv_run r = testenv_cmd(&env, TESTENV_BATCH, false, "entity-engine init %s --yes", type);
 	assert_int_equal(r.exit_code, CMD_EXIT_OK);
 	char *s = xstrdup(json_string_value(json_object_get(r.json, "status")));
-	i6_run_free(&r);
+	testenv_run_free(&r);
 	return s;
 }
 
 static void test_entity_engines(void **state)
 {
-	struct i6_run r = i6_cmd(&env, I6_BATCH, false, "entity-engine start user --yes");
+	struct testenv_run r = testenv_cmd(&env, TESTENV_BATCH, false, "entity-engine start user --yes");
 	assert_int_equal(r.exit_code, CMD_EXIT_API);
 	assert_has(r.error, "starting the user entity engine failed");
-	i6_run_free(&r);
-	r = i6_cmd(&env, I6_BATCH, false, "entity-engine init host --delay 30x --yes");
+	testenv_run_free(&r);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "entity-engine init host --delay 30x --yes");
 	assert_int_equal(r.exit_code, CMD_EXIT_USAGE);
 	assert_has(r.error, "--delay must be a whole number followed by s, m, h or d");
-	i6_run_free(&r);
-	r = i6_cmd(&env, I6_BATCH, false, "entity-engine init host --lookback 1h --enrich-interval 1h --yes");
+	testenv_run_free(&r);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "entity-engine init host --lookback 1h --enrich-interval 1h --yes");
 	assert_has(r.error, "at most half of --lookback");
-	i6_run_free(&r);
-	r = i6_cmd(&env, I6_BATCH, false, "entity-engine init universal --yes");
+	testenv_run_free(&r);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "entity-engine init universal --yes");
 	assert_int_equal(r.exit_code, CMD_EXIT_USAGE);
 	assert_has(r.error, "entityType must be one of user, host, service");
-	i6_run_free(&r);
-	r = i6_cmd(&env, I6_YES, false,
-		   "entity-engine init host --index-pattern 'logs-*' --filter 'host.name:*' --field-history-length 5 "
-		   "--lookback 24h --enrich-interval 1h --docs-per-second 100");
+	testenv_run_free(&r);
+	r = testenv_cmd(&env, TESTENV_YES, false,
+			"entity-engine init host --index-pattern 'logs-*' --filter 'host.name:*' --field-history-length 5 "
+			"--lookback 24h --enrich-interval 1h --docs-per-second 100");
 	assert_int_equal(r.exit_code, CMD_EXIT_OK);
 	assert_has(r.question, "Initialize the host entity engine (index pattern logs-*, filtered)?");
 	assert_has(r.text, "The host entity engine");
 	assert_has(r.text, "5 values per field");
-	i6_run_free(&r);
-	r = i6_cmd(&env, I6_YES, false, "entity-engine stop host");
+	testenv_run_free(&r);
+	r = testenv_cmd(&env, TESTENV_YES, false, "entity-engine stop host");
 	assert_int_equal(r.exit_code, CMD_EXIT_OK);
 	assert_has(r.question, "Stop the host entity engine");
 	assert_has(r.message, "The host entity engine is stopped.");
-	i6_run_free(&r);
+	testenv_run_free(&r);
 	char *st = engine_status("host");
 	assert_string_equal(st, "stopped");
 	free(st);
-	r = i6_cmd(&env, I6_BATCH, false, "entity-engine start host --yes");
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "entity-engine start host --yes");
 	assert_has(r.message, "is started");
-	i6_run_free(&r);
+	testenv_run_free(&r);
 	st = engine_status("host");
 	assert_string_equal(st, "started");
 	free(st);
@@ -316,67 +316,69 @@ static void test_entity_engines(void **state)
 
 static void test_risk_engine(void **state)
 {
-	struct i6_run r = i6_cmd(&env, I6_BATCH, false, "risk-engine configure --yes");
+	struct testenv_run r = testenv_cmd(&env, TESTENV_BATCH, false, "risk-engine configure --yes");
 	assert_int_equal(r.exit_code, CMD_EXIT_USAGE);
 	assert_has(r.error, "nothing to configure");
-	i6_run_free(&r);
-	r = i6_cmd(&env, I6_BATCH, false, "risk-engine configure --range-start yesterday --yes");
+	testenv_run_free(&r);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "risk-engine configure --range-start yesterday --yes");
 	assert_has(r.error, "--range-start must be date math");
-	i6_run_free(&r);
-	r = i6_cmd(&env, I6_BATCH, false, "risk-engine configure --exclude-status ignored --yes");
+	testenv_run_free(&r);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "risk-engine configure --exclude-status ignored --yes");
 	assert_has(r.error, "exclude-status must be one of open, acknowledged, closed");
-	i6_run_free(&r);
-	r = i6_cmd(&env, I6_YES, false,
-		   "risk-engine configure --exclude-status closed --exclude-tag fp --exclude-tag test "
-		   "--range-start now-30d --range-end 2026-01-31T00:00:00Z");
+	testenv_run_free(&r);
+	r = testenv_cmd(&env, TESTENV_YES, false,
+			"risk-engine configure --exclude-status closed --exclude-tag fp --exclude-tag test "
+			"--range-start now-30d --range-end 2026-01-31T00:00:00Z");
 	assert_int_equal(r.exit_code, CMD_EXIT_OK);
 	assert_has(r.question, "leave out closed alerts; leave out alerts tagged fp, test; score alerts from now-30d to "
 			       "2026-01-31T00:00:00Z?");
 	assert_has(r.message, "The risk engine is configured.");
 	assert_true(json_is_true(json_object_get(r.json, "risk_engine_saved_object_configured")));
-	i6_run_free(&r);
-	char *audit = i6_audit(&env);
+	testenv_run_free(&r);
+	char *audit = testenv_audit(&env);
 	assert_has(audit, "risk-engine configure");
 	free(audit);
 }
 
 static void test_list_and_notes(void **state)
 {
-	char *id = i6_demo_id(&env, "lists", 0);
-	struct i6_run r = i6_cmd(&env, I6_BATCH, false, "list delete %s --delete-references --ignore-references --yes", id);
+	char *id = testenv_demo_id(&env, "lists", 0);
+	struct testenv_run r = testenv_cmd(&env, TESTENV_BATCH, false,
+					   "list delete %s --delete-references --ignore-references --yes", id);
 	assert_int_equal(r.exit_code, CMD_EXIT_USAGE);
 	assert_has(r.error, "not both");
-	i6_run_free(&r);
-	r = i6_cmd(&env, I6_YES, false, "list delete %s --delete-references", id);
+	testenv_run_free(&r);
+	r = testenv_cmd(&env, TESTENV_YES, false, "list delete %s --delete-references", id);
 	assert_int_equal(r.exit_code, CMD_EXIT_OK);
 	assert_has(r.question, "and the exception items that use it");
 	assert_has(r.message, "Deleted value list \"Bad ips\" (ip, ");
-	i6_run_free(&r);
+	testenv_run_free(&r);
 	assert_false(demo_has("lists", id));
-	r = i6_cmd(&env, I6_BATCH, false, "list delete %s --yes", id);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "list delete %s --yes", id);
 	assert_int_equal(r.exit_code, CMD_EXIT_API);
 	assert_has(r.error, "was not found");
-	i6_run_free(&r);
+	testenv_run_free(&r);
 	free(id);
 
 	size_t before = demo_count("notes");
-	char *n1 = i6_demo_id(&env, "notes", 0), *n2 = i6_demo_id(&env, "notes", 1), *n3 = i6_demo_id(&env, "notes", 2);
-	r = i6_cmd(&env, I6_BATCH, false, "note delete %s %s --yes", n1, n1);
+	char *n1 = testenv_demo_id(&env, "notes", 0), *n2 = testenv_demo_id(&env, "notes", 1);
+	char *n3 = testenv_demo_id(&env, "notes", 2);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "note delete %s %s --yes", n1, n1);
 	assert_has(r.error, "given twice");
-	i6_run_free(&r);
-	r = i6_cmd(&env, I6_YES, false, "note delete %s %s", n1, n2);
+	testenv_run_free(&r);
+	r = testenv_cmd(&env, TESTENV_YES, false, "note delete %s %s", n1, n2);
 	assert_int_equal(r.exit_code, CMD_EXIT_OK);
 	assert_has(r.question, "Delete 2 timeline notes (");
 	assert_has(r.message, "Deleted 2 notes.");
-	i6_run_free(&r);
-	r = i6_cmd(&env, I6_BATCH, false, "note delete %s --yes", n3);
+	testenv_run_free(&r);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "note delete %s --yes", n3);
 	assert_has(r.message, "Deleted note");
-	i6_run_free(&r);
+	testenv_run_free(&r);
 	assert_int_equal(demo_count("notes"), before - 3);
 	assert_false(demo_has("notes", n2));
-	r = i6_cmd(&env, I6_BATCH, false, "note delete %s --yes", n1);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "note delete %s --yes", n1);
 	assert_int_equal(r.exit_code, CMD_EXIT_API);
-	i6_run_free(&r);
+	testenv_run_free(&r);
 	free(n1);
 	free(n2);
 	free(n3);
@@ -385,42 +387,43 @@ static void test_list_and_notes(void **state)
 static void test_timeline_import(void **state)
 {
 	size_t before = demo_count("timelines");
-	char *good = i6_fixture_path("timelines.ndjson"), *mixed = i6_fixture_path("timelines_mixed.ndjson");
-	struct i6_run r = i6_cmd(&env, I6_YES, false, "timeline import %s", good);
+	char *good = testenv_fixture_path("issue6", "timelines.ndjson");
+	char *mixed = testenv_fixture_path("issue6", "timelines_mixed.ndjson");
+	struct testenv_run r = testenv_cmd(&env, TESTENV_YES, false, "timeline import %s", good);
 	assert_int_equal(r.exit_code, CMD_EXIT_OK);
 	assert_has(r.question, "Import 2 timelines from");
 	assert_has(r.message, "Imported 2 timelines from timelines.ndjson (2 new, 0 updated).");
-	i6_run_free(&r);
+	testenv_run_free(&r);
 	assert_int_equal(demo_count("timelines"), before + 2);
-	r = i6_cmd(&env, I6_BATCH, false, "timeline import %s --immutable --yes", mixed);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "timeline import %s --immutable --yes", mixed);
 	assert_int_equal(r.exit_code, CMD_EXIT_API);
 	assert_int_equal(r.rows, 2);
 	assert_has(r.error, "Imported 1 timeline from timelines_mixed.ndjson (1 new, 0 updated); 2 failed.");
 	assert_has(r.text, "a title is required");
 	assert_has(r.text, "Malformed JSON");
-	i6_run_free(&r);
+	testenv_run_free(&r);
 	assert_int_equal(demo_count("timelines"), before + 3);
 	/* Checked before anything is sent. */
 	char tmpl[] = "/tmp/ktriage-i6-timeline-XXXXXX";
 	int fd = mkstemp(tmpl);
 	assert_true(fd >= 0);
 	close(fd);
-	r = i6_cmd(&env, I6_BATCH, false, "timeline import %s --yes", tmpl);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "timeline import %s --yes", tmpl);
 	assert_int_equal(r.exit_code, CMD_EXIT_USAGE);
 	assert_has(r.error, "only from a file named *.ndjson");
-	i6_run_free(&r);
+	testenv_run_free(&r);
 	char *empty = xasprintf("%s.ndjson", tmpl);
 	assert_int_equal(rename(tmpl, empty), 0);
-	r = i6_cmd(&env, I6_BATCH, false, "timeline import %s --yes", empty);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "timeline import %s --yes", empty);
 	assert_int_equal(r.exit_code, CMD_EXIT_USAGE);
 	assert_has(r.error, "holds no timelines");
-	i6_run_free(&r);
+	testenv_run_free(&r);
 	remove(empty);
 	free(empty);
-	r = i6_cmd(&env, I6_BATCH, false, "timeline import /nonexistent/t.ndjson --yes");
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "timeline import /nonexistent/t.ndjson --yes");
 	assert_int_equal(r.exit_code, CMD_EXIT_USAGE);
 	assert_has(r.error, "cannot read /nonexistent/t.ndjson");
-	i6_run_free(&r);
+	testenv_run_free(&r);
 	assert_int_equal(demo_count("timelines"), before + 3);
 	free(good);
 	free(mixed);
@@ -428,78 +431,79 @@ static void test_timeline_import(void **state)
 
 static void test_streams(void **state)
 {
-	struct i6_run r = i6_cmd(&env, I6_YES, false, "streams resync");
+	struct testenv_run r = testenv_cmd(&env, TESTENV_YES, false, "streams resync");
 	assert_int_equal(r.exit_code, CMD_EXIT_OK);
 	assert_has(r.question, "Resync every stream");
 	assert_has(r.message, "Resynced every stream");
-	i6_run_free(&r);
-	r = i6_cmd(&env, I6_BATCH, false, "streams group web-tier");
+	testenv_run_free(&r);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "streams group web-tier");
 	assert_int_equal(r.exit_code, CMD_EXIT_OK);
 	assert_has(r.text, "Group stream web-tier");
 	assert_has(r.text, "owner:");
 	assert_has(r.text, "platform-team");
 	assert_has(r.text, "logs.nginx, logs.auth, logs");
 	assert_non_null(json_object_get(r.json, "group"));
-	i6_run_free(&r);
-	r = i6_cmd(&env, I6_BATCH, false, "streams group logs.nginx");
+	testenv_run_free(&r);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "streams group logs.nginx");
 	assert_int_equal(r.exit_code, CMD_EXIT_API);
 	assert_has(r.error, "not a group stream");
-	i6_run_free(&r);
+	testenv_run_free(&r);
 }
 
 static void test_api_console(void **state)
 {
-	struct i6_run r = i6_cmd(&env, I6_BATCH, true, "api GET '/api/cases/_find?perPage=3&sortField=title'");
+	struct testenv_run r = testenv_cmd(&env, TESTENV_BATCH, true,
+					   "api GET '/api/cases/_find?perPage=3&sortField=title'");
 	assert_int_equal(r.exit_code, CMD_EXIT_OK);
 	assert_true(r.wants_json);
 	assert_int_equal(json_array_size(json_object_get(r.json, "cases")), 3);
 	assert_has(r.message, "GET /api/cases/_find?perPage=3&sortField=title: HTTP 200");
-	i6_run_free(&r);
+	testenv_run_free(&r);
 	/* Anything but GET is a change: refused read-only, needs --yes in batch mode, audited. */
-	r = i6_cmd(&env, I6_BATCH, true, "api POST /api/streams/_resync '{}' --yes");
+	r = testenv_cmd(&env, TESTENV_BATCH, true, "api POST /api/streams/_resync '{}' --yes");
 	assert_int_equal(r.exit_code, CMD_EXIT_USAGE);
 	assert_has(r.error, "read-only mode: \"api POST\"");
-	i6_run_free(&r);
-	r = i6_cmd(&env, I6_BATCH, false, "api POST /api/streams/_resync '{}'");
+	testenv_run_free(&r);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "api POST /api/streams/_resync '{}'");
 	assert_has(r.error, "add --yes");
-	i6_run_free(&r);
-	r = i6_cmd(&env, I6_NO, false, "api DELETE /api/note '{\"noteId\": \"x\"}'");
+	testenv_run_free(&r);
+	r = testenv_cmd(&env, TESTENV_NO, false, "api DELETE /api/note '{\"noteId\": \"x\"}'");
 	assert_has(r.question, "Send DELETE /api/note with a 14-byte JSON body?");
 	assert_has(r.message, "Cancelled");
-	i6_run_free(&r);
-	char *note = i6_demo_id(&env, "notes", 0);
+	testenv_run_free(&r);
+	char *note = testenv_demo_id(&env, "notes", 0);
 	char *body = xasprintf("/tmp/ktriage-i6-body-%d.json", (int)getpid());
 	FILE *f = fopen(body, "w");
 	assert_non_null(f);
 	fprintf(f, "{\"noteId\": \"%s\"}\n", note);
 	fclose(f);
-	r = i6_cmd(&env, I6_BATCH, false, "api DELETE /api/note @%s --yes", body);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "api DELETE /api/note @%s --yes", body);
 	assert_int_equal(r.exit_code, CMD_EXIT_OK);
 	assert_has(r.message, "DELETE /api/note: HTTP 200");
-	i6_run_free(&r);
+	testenv_run_free(&r);
 	remove(body);
 	free(body);
 	assert_false(demo_has("notes", note));
 	free(note);
-	char *audit = i6_audit(&env);
+	char *audit = testenv_audit(&env);
 	assert_has(audit, "DELETE /api/note");
 	free(audit);
 	/* A Kibana error: its JSON is shown whole and the command fails with the status. */
-	r = i6_cmd(&env, I6_BATCH, false, "api GET /api/cases/no-such-case");
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "api GET /api/cases/no-such-case");
 	assert_int_equal(r.exit_code, CMD_EXIT_API);
 	assert_has(r.error, "HTTP 404");
 	assert_int_equal(json_integer_value(json_object_get(r.json, "statusCode")), 404);
-	i6_run_free(&r);
-	r = i6_cmd(&env, I6_BATCH, false, "api GET api/cases");
+	testenv_run_free(&r);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "api GET api/cases");
 	assert_int_equal(r.exit_code, CMD_EXIT_USAGE);
 	assert_has(r.error, "must start with /");
-	i6_run_free(&r);
-	r = i6_cmd(&env, I6_BATCH, false, "api POST /api/x {oops} --yes");
+	testenv_run_free(&r);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "api POST /api/x {oops} --yes");
 	assert_has(r.error, "not valid JSON");
-	i6_run_free(&r);
-	r = i6_cmd(&env, I6_BATCH, false, "api POST /api/x @/nonexistent.json --yes");
+	testenv_run_free(&r);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "api POST /api/x @/nonexistent.json --yes");
 	assert_has(r.error, "cannot read /nonexistent.json");
-	i6_run_free(&r);
+	testenv_run_free(&r);
 }
 
 /* A path naming the profile's own space is not prefixed twice. */
@@ -510,13 +514,13 @@ static void test_api_space(void **state)
 	char *err = NULL;
 	env.w = worker_new(&env.p, &err);
 	assert_non_null(env.w);
-	struct i6_run r = i6_cmd(&env, I6_BATCH, false, "api GET /s/soc/api/cases/_find?perPage=1");
+	struct testenv_run r = testenv_cmd(&env, TESTENV_BATCH, false, "api GET /s/soc/api/cases/_find?perPage=1");
 	assert_int_equal(r.exit_code, CMD_EXIT_OK);
 	assert_int_equal(json_array_size(json_object_get(r.json, "cases")), 1);
-	i6_run_free(&r);
-	r = i6_cmd(&env, I6_BATCH, false, "api GET /api/cases/_find?perPage=1");
+	testenv_run_free(&r);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "api GET /api/cases/_find?perPage=1");
 	assert_int_equal(r.exit_code, CMD_EXIT_OK);
-	i6_run_free(&r);
+	testenv_run_free(&r);
 }
 
 int main(void)

@@ -6,7 +6,7 @@
 #include <cmocka.h>
 #include <stdlib.h>
 #include <string.h>
-#include "i6util.h"
+#include "testenv.h"
 #include "api/entity_store.h"
 #include "api/exceptions.h"
 #include "api/fleet.h"
@@ -36,7 +36,7 @@ static void refused(api_parse_fn parse, const char *text, const char *needle)
 
 static void *parsed(api_parse_fn parse, const char *fixture)
 {
-	json_t *j = i6_fixture(fixture);
+	json_t *j = testenv_fixture("issue6", fixture);
 	void *model = NULL;
 	char *err = NULL;
 	if (parse(j, &model, &err) < 0)
@@ -230,7 +230,7 @@ static void test_entity_toggles(void **state)
 	} t[] = {{true, "entity_start_200.json"}, {false, "entity_stop_200.json"}};
 	for (size_t i = 0; i < 2; i++) {
 		struct api_request *req = entity_toggle_request("user", t[i].start);
-		json_t *j = i6_fixture(t[i].fixture);
+		json_t *j = testenv_fixture("issue6", t[i].fixture);
 		void *m = NULL;
 		char *err = NULL;
 		assert_int_equal(req->parse(j, &m, &err), 0);
