@@ -1,9 +1,4 @@
 #include "config.h"
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <cmocka.h>
 #include "demo_testutil.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
@@ -40,7 +35,7 @@ struct dt_resp dt_req(struct demo_server *s, const char *method, const char *pat
 	assert_non_null(c);
 	char *url = dt_fmt("%s%s", demo_url(s), path);
 	struct curl_slist *h = NULL;
-	char *ct = dt_fmt("Content-Type: %s", ctype ? ctype : "application/json; Elastic-Api-Version=2023-10-31");
+	char *ct = dt_fmt("Content-Type: %s", ctype ? ctype : DT_JTYPE);
 	if (body)
 		h = curl_slist_append(h, ct);
 	if (!(flags & DT_NO_AUTH))
@@ -114,6 +109,33 @@ struct demo_server *dt_start_default(void)
 	struct demo_server *s = dt_start(&o);
 	demo_options_free(&o);
 	return s;
+}
+
+struct demo_server *dt_server;
+
+int dt_setup(void **state)
+{
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	dt_server = dt_start_default();
+	return 0;
+}
+
+int dt_teardown(void **state)
+{
+	demo_stop(dt_server);
+	dt_server = NULL;
+	curl_global_cleanup();
+	return 0;
+}
+
+const char *dt_str(json_t *o, const char *k)
+{
+	return json_string_value(json_object_get(o, k));
+}
+
+json_int_t dt_int(json_t *o, const char *k)
+{
+	return json_integer_value(json_object_get(o, k));
 }
 
 void dt_resp_free(struct dt_resp *r)

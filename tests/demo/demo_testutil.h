@@ -1,14 +1,21 @@
 /* Helpers for the demo server tests: start a server in-process and talk to it with libcurl. */
 #ifndef KT_DEMO_TESTUTIL_H
 #define KT_DEMO_TESTUTIL_H
-#include <jansson.h>
+/* cmocka wants these before it; the group setup below is cmocka's. */
+#include <stdarg.h>
 #include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <jansson.h>
 
 struct demo_options;
 struct demo_server;
 
 /* The API key tests start servers with. */
 #define DT_KEY "dGVzdDpkZW1vLWtleQ=="
+/* The content type of Kibana's JSON: what requests send and answers carry. */
+#define DT_JTYPE "application/json; Elastic-Api-Version=2023-10-31"
 
 /* One HTTP exchange's result. */
 struct dt_resp {
@@ -35,6 +42,16 @@ long dt_json(struct demo_server *s, const char *method, const char *path, const 
 json_t *dt_get(struct demo_server *s, const char *path);
 /* The shared test server: seed 11, 1500 alerts, API key DT_KEY, 50 ms action delay, quiet. */
 struct demo_server *dt_start_default(void);
+/* The shared server of a program whose group runs with dt_setup and dt_teardown. */
+extern struct demo_server *dt_server;
+/* cmocka group setup: libcurl, then dt_start_default() into dt_server. */
+int dt_setup(void **state);
+/* cmocka group teardown: stop dt_server, then libcurl. */
+int dt_teardown(void **state);
+/* An object's string member, or NULL. */
+const char *dt_str(json_t *o, const char *k);
+/* An object's integer member (0 when it is not one). */
+json_int_t dt_int(json_t *o, const char *k);
 /* Free a response. */
 void dt_resp_free(struct dt_resp *r);
 /* printf into a new string. */

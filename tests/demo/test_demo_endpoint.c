@@ -1,57 +1,17 @@
 /* Alerts search and status, AI conversations, endpoint metadata and response actions over HTTP. */
 #include "config.h"
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <cmocka.h>
 #include "demo_testutil.h"
 #include "core/xalloc.h"
-#include "demo/demo.h"
-#include <curl/curl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#define JTYPE "application/json; Elastic-Api-Version=2023-10-31"
-
-static struct demo_server *S;
-
-static int setup(void **state)
-{
-	curl_global_init(CURL_GLOBAL_DEFAULT);
-	S = dt_start_default();
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	demo_stop(S);
-	curl_global_cleanup();
-	return 0;
-}
-
-static const char *jstr(json_t *o, const char *k)
-{
-	return json_string_value(json_object_get(o, k));
-}
-
-static json_int_t jint(json_t *o, const char *k)
-{
-	return json_integer_value(json_object_get(o, k));
-}
-
-/* GET path and return the parsed body (status must be 200). */
-static json_t *get(const char *path)
-{
-	return dt_get(S, path);
-}
-
 static json_t *search(const char *body)
 {
 	json_t *r = NULL;
-	long st = dt_json(S, "POST", "/api/detection_engine/signals/search", body, &r);
+	long st = dt_json(dt_server, "POST", "/api/detection_engine/signals/search", body, &r);
 	if (st != 200)
 		fprintf(stderr, "search %s -> %ld\n", body, st);
 	assert_int_equal(st, 200);
@@ -64,15 +24,15 @@ static void test_search_shape_sort_aggs(void **state)
 			   "{\"@timestamp\":{\"order\":\"asc\"}}],\"_source\":[\"kibana.alert.*\",\"host.name\"],"
 			   "\"aggs\":{\"by_status\":{\"terms\":{\"field\":\"kibana.alert.workflow_status\"}}}}");
 	assert_false(json_is_true(json_object_get(r, "timed_out")));
-	assert_int_equal(jint(json_object_get(r, "_shards"), "failed"), 0);
+	assert_int_equal(dt_int(json_object_get(r, "_shards"), "failed"), 0);
 	json_t *hits = json_object_get(r, "hits");
-	assert_int_equal(jint(json_object_get(hits, "total"), "value"), 1500);
-	assert_string_equal(jstr(json_object_get(hits, "total"), "relation"), "eq");
+	assert_int_equal(dt_int(json_object_get(hits, "total"), "value"), 1500);
+	assert_string_equal(dt_str(json_object_get(hits, "total"), "relation"), "eq");
 	assert_true(json_is_null(json_object_get(hits, "max_score")));
 	json_t *h0 = json_array_get(json_object_get(hits, "hits"), 0), *h1 = json_array_get(json_object_get(hits, "hits"), 1);
-	assert_string_equal(jstr(h0, "_index"), ".internal.alerts-security.alerts-default-000001");
+	assert_string_equal(dt_str(h0, "_index"), ".internal.alerts-security.alerts-default-000001");
 	json_t *src = json_object_get(h0, "_source");
-	assert_string_equal(jstr(h0, "_id"), jstr(src, "kibana.alert.uuid"));
+	assert_string_equal(dt_str(h0, "_id"), dt_str(src, "kibana.alert.uuid"));
 	assert_non_null(json_object_get(json_object_get(src, "host"), "name"));
 	assert_null(json_object_get(src, "process"));
 	json_t *s0 = json_object_get(h0, "sort"), *s1 = json_object_get(h1, "sort");
@@ -83,8 +43,8 @@ static void test_search_shape_sort_aggs(void **state)
 	size_t i;
 	json_t *b;
 	json_array_foreach(buckets, i, b) {
-		sum += jint(b, "doc_count");
-		assert_non_null(jstr(b, "key"));
+		sum += dt_int(b, "doc_count");
+		assert_non_null(dt_str(b, "key"));
 	}
 	assert_int_equal(sum, 1500);
 	json_decref(r);
@@ -95,13 +55,14 @@ static void test_search_shape_sort_aggs(void **state)
 		    json_integer_value(json_array_get(json_object_get(json_array_get(hits, 1), "sort"), 0)));
 	json_decref(r);
 	json_t *err = NULL;
-	assert_int_equal(dt_json(S, "POST", "/api/detection_engine/signals/search", "{\"size\":10001}", &err), 400);
+	assert_int_equal(dt_json(dt_server, "POST", "/api/detection_engine/signals/search", "{\"size\":10001}", &err),
+			 400);
 	json_decref(err);
-	assert_int_equal(dt_json(S, "POST", "/api/detection_engine/signals/search",
+	assert_int_equal(dt_json(dt_server, "POST", "/api/detection_engine/signals/search",
 				 "{\"query\":{\"match\":{\"a\":\"b\"}}}", &err),
 			 400);
-	assert_non_null(strstr(jstr(err, "message"), "[match]"));
-	assert_int_equal(jint(err, "status_code"), 400);
+	assert_non_null(strstr(dt_str(err, "message"), "[match]"));
+	assert_int_equal(dt_int(err, "status_code"), 400);
 	json_decref(err);
 }
 
@@ -155,12 +116,12 @@ static void test_alert_status_changes_stick(void **state)
 {
 	json_t *r = search("{\"size\":2,\"query\":{\"term\":{\"kibana.alert.workflow_status\":\"open\"}}}");
 	json_t *hits = json_object_get(json_object_get(r, "hits"), "hits");
-	const char *a = jstr(json_array_get(hits, 0), "_id"), *b = jstr(json_array_get(hits, 1), "_id");
+	const char *a = dt_str(json_array_get(hits, 0), "_id"), *b = dt_str(json_array_get(hits, 1), "_id");
 	char *body = dt_fmt("{\"signal_ids\":[\"%s\",\"%s\",\"unknown-id\"],\"status\":\"in-progress\"}", a, b);
 	json_t *u = NULL;
-	assert_int_equal(dt_json(S, "POST", "/api/detection_engine/signals/status", body, &u), 200);
-	assert_int_equal(jint(u, "updated"), 2);
-	assert_int_equal(jint(u, "total"), 2);
+	assert_int_equal(dt_json(dt_server, "POST", "/api/detection_engine/signals/status", body, &u), 200);
+	assert_int_equal(dt_int(u, "updated"), 2);
+	assert_int_equal(dt_int(u, "total"), 2);
 	assert_true(json_is_array(json_object_get(u, "failures")));
 	assert_non_null(json_object_get(u, "retries"));
 	free(body);
@@ -172,13 +133,13 @@ static void test_alert_status_changes_stick(void **state)
 	json_t *h;
 	json_array_foreach(json_object_get(json_object_get(r2, "hits"), "hits"), i, h) {
 		/* Kibana stores in-progress as acknowledged. */
-		assert_string_equal(jstr(json_object_get(h, "_source"), "kibana.alert.workflow_status"), "acknowledged");
+		assert_string_equal(dt_str(json_object_get(h, "_source"), "kibana.alert.workflow_status"), "acknowledged");
 	}
 	json_decref(r2);
 	/* By query. */
 	body = dt_fmt("{\"query\":{\"ids\":{\"values\":[\"%s\"]}},\"status\":\"closed\",\"conflicts\":\"proceed\"}", a);
-	assert_int_equal(dt_json(S, "POST", "/api/detection_engine/signals/status", body, &u), 200);
-	assert_int_equal(jint(u, "updated"), 1);
+	assert_int_equal(dt_json(dt_server, "POST", "/api/detection_engine/signals/status", body, &u), 200);
+	assert_int_equal(dt_int(u, "updated"), 1);
 	json_decref(u);
 	free(body);
 	json_decref(r);
@@ -186,48 +147,49 @@ static void test_alert_status_changes_stick(void **state)
 
 static void test_ai_conversations(void **state)
 {
-	json_t *f = get(
+	json_t *f = dt_get(dt_server,
 		"/api/security_ai_assistant/current_user/conversations/_find?per_page=50&sort_field=title&sort_order=asc");
-	assert_int_equal(jint(f, "total"), 40);
-	assert_int_equal(jint(f, "perPage"), 50);
+	assert_int_equal(dt_int(f, "total"), 40);
+	assert_int_equal(dt_int(f, "perPage"), 50);
 	json_t *data = json_object_get(f, "data");
 	assert_int_equal(json_array_size(data), 40);
 	bool roles[3] = {false, false, false}, error = false;
 	size_t i, k;
 	json_t *c, *m;
 	json_array_foreach(data, i, c) {
-		assert_non_null(jstr(c, "id"));
-		assert_non_null(jstr(c, "category"));
-		assert_non_null(jstr(c, "namespace"));
+		assert_non_null(dt_str(c, "id"));
+		assert_non_null(dt_str(c, "category"));
+		assert_non_null(dt_str(c, "namespace"));
 		assert_true(json_is_array(json_object_get(c, "users")));
 		if (i)
-			assert_true(strcmp(jstr(json_array_get(data, i - 1), "title"), jstr(c, "title")) <= 0);
+			assert_true(strcmp(dt_str(json_array_get(data, i - 1), "title"), dt_str(c, "title")) <= 0);
 		json_array_foreach(json_object_get(c, "messages"), k, m) {
-			const char *role = jstr(m, "role");
+			const char *role = dt_str(m, "role");
 			roles[0] |= strcmp(role, "user") == 0;
 			roles[1] |= strcmp(role, "assistant") == 0;
 			roles[2] |= strcmp(role, "system") == 0;
 			error |= json_is_true(json_object_get(m, "isError"));
-			assert_non_null(jstr(m, "timestamp"));
+			assert_non_null(dt_str(m, "timestamp"));
 		}
 	}
 	assert_true(roles[0] && roles[1] && roles[2] && error);
-	char *p = dt_fmt("/api/security_ai_assistant/current_user/conversations/%s", jstr(json_array_get(data, 0), "id"));
-	json_t *one = get(p);
-	assert_string_equal(jstr(one, "id"), jstr(json_array_get(data, 0), "id"));
+	char *p = dt_fmt("/api/security_ai_assistant/current_user/conversations/%s", dt_str(json_array_get(data, 0), "id"));
+	json_t *one = dt_get(dt_server, p);
+	assert_string_equal(dt_str(one, "id"), dt_str(json_array_get(data, 0), "id"));
 	assert_true(json_array_size(json_object_get(one, "messages")) > 0);
-	assert_non_null(jstr(json_object_get(one, "apiConfig"), "connectorId"));
+	assert_non_null(dt_str(json_object_get(one, "apiConfig"), "connectorId"));
 	free(p);
 	json_decref(one);
 	json_decref(f);
-	f = get("/api/security_ai_assistant/current_user/conversations/_find?filter=title:reverse%20shell");
+	f = dt_get(dt_server,
+		   "/api/security_ai_assistant/current_user/conversations/_find?filter=title:reverse%20shell");
 	json_array_foreach(json_object_get(f, "data"), i, c) {
-		assert_non_null(strcasestr(jstr(c, "title"), "reverse shell"));
+		assert_non_null(strcasestr(dt_str(c, "title"), "reverse shell"));
 	}
-	assert_true(jint(f, "total") > 0);
+	assert_true(dt_int(f, "total") > 0);
 	json_decref(f);
 	json_t *err = NULL;
-	assert_int_equal(dt_json(S, "GET", "/api/security_ai_assistant/current_user/conversations/nope", NULL, &err), 404);
+	assert_int_equal(dt_json(dt_server, "GET", "/api/security_ai_assistant/current_user/conversations/nope", NULL, &err), 404);
 	json_decref(err);
 }
 
@@ -239,8 +201,8 @@ static json_t *wait_action(const char *id)
 	json_t *a = NULL;
 	for (int i = 0; i < 400; i++) {
 		json_decref(a);
-		a = get(p);
-		if (strcmp(jstr(json_object_get(a, "data"), "status"), "pending") != 0)
+		a = dt_get(dt_server, p);
+		if (strcmp(dt_str(json_object_get(a, "data"), "status"), "pending") != 0)
 			break;
 		struct timespec ts = {0, 10 * 1000000L};
 		nanosleep(&ts, NULL);
@@ -253,77 +215,80 @@ static json_t *wait_action(const char *id)
 
 static char *healthy_agent(void)
 {
-	json_t *m = get("/api/endpoint/metadata?hostStatuses=healthy&pageSize=100");
+	json_t *m = dt_get(dt_server, "/api/endpoint/metadata?hostStatuses=healthy&pageSize=100");
 	json_t *first = json_array_get(json_object_get(m, "data"), 0);
-	char *id = xstrdup(jstr(json_object_get(json_object_get(first, "metadata"), "agent"), "id"));
+	char *id = xstrdup(dt_str(json_object_get(json_object_get(first, "metadata"), "agent"), "id"));
 	json_decref(m);
 	return id;
 }
 
 static void test_endpoint_metadata(void **state)
 {
-	json_t *m = get("/api/endpoint/metadata?pageSize=5&page=0&sortField=metadata.host.hostname&sortDirection=asc");
-	assert_int_equal(jint(m, "total"), 12);
-	assert_int_equal(jint(m, "pageSize"), 5);
-	assert_string_equal(jstr(m, "sortField"), "metadata.host.hostname");
+	json_t *m = dt_get(dt_server,
+		"/api/endpoint/metadata?pageSize=5&page=0&sortField=metadata.host.hostname&sortDirection=asc");
+	assert_int_equal(dt_int(m, "total"), 12);
+	assert_int_equal(dt_int(m, "pageSize"), 5);
+	assert_string_equal(dt_str(m, "sortField"), "metadata.host.hostname");
 	json_t *data = json_object_get(m, "data"), *h0 = json_array_get(data, 0);
 	json_t *meta = json_object_get(h0, "metadata");
-	assert_non_null(jstr(json_object_get(meta, "host"), "hostname"));
-	assert_non_null(jstr(json_object_get(json_object_get(meta, "host"), "os"), "name"));
-	assert_non_null(jstr(json_object_get(meta, "agent"), "id"));
+	assert_non_null(dt_str(json_object_get(meta, "host"), "hostname"));
+	assert_non_null(dt_str(json_object_get(json_object_get(meta, "host"), "os"), "name"));
+	assert_non_null(dt_str(json_object_get(meta, "agent"), "id"));
 	assert_true(json_is_boolean(
 		json_object_get(json_object_get(json_object_get(meta, "Endpoint"), "state"), "isolation")));
-	assert_non_null(jstr(h0, "host_status"));
-	assert_non_null(jstr(h0, "last_checkin"));
+	assert_non_null(dt_str(h0, "host_status"));
+	assert_non_null(dt_str(h0, "last_checkin"));
 	assert_true(json_is_object(json_object_get(h0, "policy_info")));
 	json_decref(m);
-	m = get("/api/endpoint/metadata?hostStatuses=offline&hostStatuses=unenrolled&pageSize=100");
+	m = dt_get(dt_server, "/api/endpoint/metadata?hostStatuses=offline&hostStatuses=unenrolled&pageSize=100");
 	size_t i;
 	json_t *h;
 	json_array_foreach(json_object_get(m, "data"), i, h) {
-		assert_true(strcmp(jstr(h, "host_status"), "offline") == 0 || strcmp(jstr(h, "host_status"), "unenrolled") == 0);
+		assert_true(strcmp(dt_str(h, "host_status"), "offline") == 0 || strcmp(dt_str(h, "host_status"), "unenrolled") == 0);
 	}
 	json_decref(m);
-	m = get("/api/endpoint/metadata?kuery=united.endpoint.host.os.name%20%3A%20%22Linux%22&pageSize=100");
+	m = dt_get(dt_server,
+		   "/api/endpoint/metadata?kuery=united.endpoint.host.os.name%20%3A%20%22Linux%22&pageSize=100");
 	json_array_foreach(json_object_get(m, "data"), i, h) {
-		assert_string_equal(jstr(json_object_get(json_object_get(json_object_get(h, "metadata"), "host"), "os"), "name"),
+		assert_string_equal(dt_str(json_object_get(json_object_get(json_object_get(h, "metadata"), "host"), "os"), "name"),
 				    "Linux");
 	}
 	json_decref(m);
-	assert_int_equal(dt_json(S, "GET", "/api/endpoint/metadata?hostStatuses=sleepy", NULL, NULL), 400);
+	assert_int_equal(dt_json(dt_server, "GET", "/api/endpoint/metadata?hostStatuses=sleepy", NULL, NULL), 400);
 }
 
 static void test_actions_history(void **state)
 {
-	json_t *l = get("/api/endpoint/action?pageSize=100");
-	assert_int_equal(jint(l, "total"), 30);
+	json_t *l = dt_get(dt_server, "/api/endpoint/action?pageSize=100");
+	assert_int_equal(dt_int(l, "total"), 30);
 	json_t *data = json_object_get(l, "data");
 	bool st[3] = {false, false, false};
 	size_t i;
 	json_t *a;
 	json_array_foreach(data, i, a) {
-		const char *s = jstr(a, "status");
+		const char *s = dt_str(a, "status");
 		st[0] |= strcmp(s, "pending") == 0;
 		st[1] |= strcmp(s, "successful") == 0;
 		st[2] |= strcmp(s, "failed") == 0;
-		assert_non_null(jstr(a, "command"));
-		assert_non_null(jstr(a, "createdBy"));
+		assert_non_null(dt_str(a, "command"));
+		assert_non_null(dt_str(a, "createdBy"));
 		assert_true(json_is_array(json_object_get(a, "agents")));
 		assert_null(json_object_get(a, "outputs"));
 		if (i)
-			assert_true(strcmp(jstr(json_array_get(data, i - 1), "startedAt"), jstr(a, "startedAt")) >= 0);
+			assert_true(strcmp(dt_str(json_array_get(data, i - 1), "startedAt"), dt_str(a, "startedAt")) >=
+				    0);
 	}
 	assert_true(st[0] && st[1] && st[2]);
 	json_decref(l);
-	l = get("/api/endpoint/action?commands=isolate&commands=unisolate&pageSize=100");
+	l = dt_get(dt_server, "/api/endpoint/action?commands=isolate&commands=unisolate&pageSize=100");
 	json_array_foreach(json_object_get(l, "data"), i, a) {
-		assert_non_null(strstr("isolate unisolate", jstr(a, "command")));
+		assert_non_null(strstr("isolate unisolate", dt_str(a, "command")));
 	}
 	json_decref(l);
-	assert_int_equal(dt_json(S, "GET", "/api/endpoint/action?commands=reboot", NULL, NULL), 400);
+	assert_int_equal(dt_json(dt_server, "GET", "/api/endpoint/action?commands=reboot", NULL, NULL), 400);
 	json_t *err = NULL;
-	assert_int_equal(dt_json(S, "GET", "/api/endpoint/action/no-such-action", NULL, &err), 404);
-	assert_non_null(strstr(jstr(err, "message"), "no-such-action"));
+	assert_int_equal(dt_json(dt_server, "GET", "/api/endpoint/action/no-such-action", NULL, &err), 404);
+	assert_non_null(strstr(dt_str(err, "message"), "no-such-action"));
 	json_decref(err);
 }
 
@@ -332,44 +297,44 @@ static void test_suspend_pending_then_successful(void **state)
 	char *agent = healthy_agent();
 	char *body = dt_fmt("{\"endpoint_ids\":[\"%s\"]}", agent);
 	json_t *r = NULL;
-	assert_int_equal(dt_json(S, "POST", "/api/endpoint/action/running_procs", body, &r), 200);
+	assert_int_equal(dt_json(dt_server, "POST", "/api/endpoint/action/running_procs", body, &r), 200);
 	free(body);
-	json_t *done = wait_action(jstr(json_object_get(r, "data"), "id"));
+	json_t *done = wait_action(dt_str(json_object_get(r, "data"), "id"));
 	json_t *d = json_object_get(done, "data");
-	assert_string_equal(jstr(d, "status"), "successful");
+	assert_string_equal(dt_str(d, "status"), "successful");
 	json_t *content = json_object_get(json_object_get(json_object_get(d, "outputs"), agent), "content");
 	json_t *p0 = json_array_get(json_object_get(content, "entries"), 0);
-	assert_non_null(jstr(p0, "command"));
-	assert_non_null(jstr(p0, "entity_id"));
-	long pid = atol(jstr(p0, "pid"));
+	assert_non_null(dt_str(p0, "command"));
+	assert_non_null(dt_str(p0, "entity_id"));
+	long pid = atol(dt_str(p0, "pid"));
 	assert_true(pid > 0);
 	json_decref(r);
 	/* Suspend that process: pending at first, successful after the action delay. */
 	body = dt_fmt("{\"endpoint_ids\":[\"%s\"],\"parameters\":{\"pid\":%ld},\"comment\":\"from a test\"}", agent, pid);
-	assert_int_equal(dt_json(S, "POST", "/api/endpoint/action/suspend_process", body, &r), 200);
+	assert_int_equal(dt_json(dt_server, "POST", "/api/endpoint/action/suspend_process", body, &r), 200);
 	free(body);
 	d = json_object_get(r, "data");
-	assert_string_equal(jstr(d, "status"), "pending");
+	assert_string_equal(dt_str(d, "status"), "pending");
 	assert_false(json_is_true(json_object_get(d, "isCompleted")));
-	assert_string_equal(jstr(d, "command"), "suspend-process");
-	assert_string_equal(jstr(d, "comment"), "from a test");
-	assert_int_equal(jint(json_object_get(d, "parameters"), "pid"), pid);
-	json_t *fin = wait_action(jstr(d, "id"));
+	assert_string_equal(dt_str(d, "command"), "suspend-process");
+	assert_string_equal(dt_str(d, "comment"), "from a test");
+	assert_int_equal(dt_int(json_object_get(d, "parameters"), "pid"), pid);
+	json_t *fin = wait_action(dt_str(d, "id"));
 	json_t *fd = json_object_get(fin, "data");
-	assert_string_equal(jstr(fd, "status"), "successful");
+	assert_string_equal(dt_str(fd, "status"), "successful");
 	assert_true(json_is_true(json_object_get(fd, "wasSuccessful")));
-	assert_non_null(jstr(fd, "completedAt"));
+	assert_non_null(dt_str(fd, "completedAt"));
 	json_t *out = json_object_get(json_object_get(json_object_get(fd, "outputs"), agent), "content");
-	assert_int_equal(jint(out, "pid"), pid);
+	assert_int_equal(dt_int(out, "pid"), pid);
 	json_decref(fin);
 	json_decref(r);
 	/* A pid the endpoint does not run fails with an error output. */
 	body = dt_fmt("{\"endpoint_ids\":[\"%s\"],\"parameters\":{\"pid\":999999}}", agent);
-	assert_int_equal(dt_json(S, "POST", "/api/endpoint/action/suspend_process", body, &r), 200);
+	assert_int_equal(dt_json(dt_server, "POST", "/api/endpoint/action/suspend_process", body, &r), 200);
 	free(body);
-	fin = wait_action(jstr(json_object_get(r, "data"), "id"));
+	fin = wait_action(dt_str(json_object_get(r, "data"), "id"));
 	fd = json_object_get(fin, "data");
-	assert_string_equal(jstr(fd, "status"), "failed");
+	assert_string_equal(dt_str(fd, "status"), "failed");
 	assert_true(json_array_size(json_object_get(fd, "errors")) > 0);
 	assert_non_null(strstr(json_string_value(json_array_get(json_object_get(fd, "errors"), 0)), "999999"));
 	json_decref(fin);
@@ -378,17 +343,17 @@ static void test_suspend_pending_then_successful(void **state)
 	/* Both pid and entity_id, or neither: 400 naming parameters. */
 	body = dt_fmt("{\"endpoint_ids\":[\"%s\"],\"parameters\":{}}", agent);
 	json_t *err = NULL;
-	assert_int_equal(dt_json(S, "POST", "/api/endpoint/action/suspend_process", body, &err), 400);
-	assert_non_null(strstr(jstr(err, "message"), "parameters"));
+	assert_int_equal(dt_json(dt_server, "POST", "/api/endpoint/action/suspend_process", body, &err), 400);
+	assert_non_null(strstr(dt_str(err, "message"), "parameters"));
 	json_decref(err);
 	free(body);
-	assert_int_equal(dt_json(S, "POST", "/api/endpoint/action/suspend_process",
+	assert_int_equal(dt_json(dt_server, "POST", "/api/endpoint/action/suspend_process",
 				 "{\"endpoint_ids\":[\"\"],\"parameters\":{\"pid\":1}}", &err), 400);
-	assert_non_null(strstr(jstr(err, "message"), "endpoint_ids"));
+	assert_non_null(strstr(dt_str(err, "message"), "endpoint_ids"));
 	json_decref(err);
-	assert_int_equal(dt_json(S, "POST", "/api/endpoint/action/isolate", "{\"endpoint_ids\":[\"not-an-agent\"]}", &err),
+	assert_int_equal(dt_json(dt_server, "POST", "/api/endpoint/action/isolate", "{\"endpoint_ids\":[\"not-an-agent\"]}", &err),
 			 400);
-	assert_non_null(strstr(jstr(err, "message"), "Elastic Defend"));
+	assert_non_null(strstr(dt_str(err, "message"), "Elastic Defend"));
 	json_decref(err);
 	free(agent);
 }
@@ -402,16 +367,16 @@ static void test_suspend_from_an_alert(void **state)
 	free(q);
 	json_t *src = json_object_get(json_array_get(json_object_get(json_object_get(r, "hits"), "hits"), 0), "_source");
 	json_t *proc = json_object_get(src, "process");
-	assert_string_equal(jstr(json_object_get(src, "agent"), "id"), agent);
+	assert_string_equal(dt_str(json_object_get(src, "agent"), "id"), agent);
 	char *body = dt_fmt("{\"endpoint_ids\":[\"%s\"],\"parameters\":{\"entity_id\":\"%s\"},\"alert_ids\":[\"%s\"]}", agent,
-			    jstr(proc, "entity_id"), jstr(src, "kibana.alert.uuid"));
+			    dt_str(proc, "entity_id"), dt_str(src, "kibana.alert.uuid"));
 	json_t *a = NULL;
-	assert_int_equal(dt_json(S, "POST", "/api/endpoint/action/suspend_process", body, &a), 200);
-	json_t *fin = wait_action(jstr(json_object_get(a, "data"), "id"));
+	assert_int_equal(dt_json(dt_server, "POST", "/api/endpoint/action/suspend_process", body, &a), 200);
+	json_t *fin = wait_action(dt_str(json_object_get(a, "data"), "id"));
 	json_t *out = json_object_get(json_object_get(json_object_get(json_object_get(fin, "data"), "outputs"), agent), "content");
-	assert_string_equal(jstr(json_object_get(fin, "data"), "status"), "successful");
-	assert_int_equal(jint(out, "pid"), jint(proc, "pid"));
-	assert_string_equal(jstr(out, "entity_id"), jstr(proc, "entity_id"));
+	assert_string_equal(dt_str(json_object_get(fin, "data"), "status"), "successful");
+	assert_int_equal(dt_int(out, "pid"), dt_int(proc, "pid"));
+	assert_string_equal(dt_str(out, "entity_id"), dt_str(proc, "entity_id"));
 	json_decref(fin);
 	json_decref(a);
 	json_decref(r);
@@ -424,8 +389,8 @@ static char *process_pids(const char *agent)
 {
 	char *body = dt_fmt("{\"endpoint_ids\":[\"%s\"]}", agent);
 	json_t *r = NULL;
-	assert_int_equal(dt_json(S, "POST", "/api/endpoint/action/running_procs", body, &r), 200);
-	json_t *fin = wait_action(jstr(json_object_get(r, "data"), "id"));
+	assert_int_equal(dt_json(dt_server, "POST", "/api/endpoint/action/running_procs", body, &r), 200);
+	json_t *fin = wait_action(dt_str(json_object_get(r, "data"), "id"));
 	json_t *entries = json_object_get(
 		json_object_get(json_object_get(json_object_get(json_object_get(fin, "data"), "outputs"), agent), "content"),
 		"entries");
@@ -433,7 +398,7 @@ static char *process_pids(const char *agent)
 	size_t i;
 	json_t *e;
 	json_array_foreach(entries, i, e) {
-		char *more = dt_fmt("%s%s ", pids, jstr(e, "pid"));
+		char *more = dt_fmt("%s%s ", pids, dt_str(e, "pid"));
 		free(pids);
 		pids = more;
 	}
@@ -449,9 +414,9 @@ static void test_kill_removes_the_process(void **state)
 	long pid = atol(before + 1); /* the first process listed */
 	char *body = dt_fmt("{\"endpoint_ids\":[\"%s\"],\"parameters\":{\"pid\":%ld}}", agent, pid);
 	json_t *r = NULL;
-	assert_int_equal(dt_json(S, "POST", "/api/endpoint/action/kill_process", body, &r), 200);
-	json_t *fin = wait_action(jstr(json_object_get(r, "data"), "id"));
-	assert_string_equal(jstr(json_object_get(fin, "data"), "status"), "successful");
+	assert_int_equal(dt_json(dt_server, "POST", "/api/endpoint/action/kill_process", body, &r), 200);
+	json_t *fin = wait_action(dt_str(json_object_get(r, "data"), "id"));
+	assert_string_equal(dt_str(json_object_get(fin, "data"), "status"), "successful");
 	char *after = process_pids(agent), *needle = dt_fmt(" %ld ", pid);
 	assert_non_null(strstr(before, needle));
 	assert_null(strstr(after, needle));
@@ -467,7 +432,7 @@ static void test_kill_removes_the_process(void **state)
 static bool isolated(const char *agent)
 {
 	char *p = dt_fmt("/api/endpoint/metadata?pageSize=100&kuery=agent.id:%s", agent);
-	json_t *m = get(p);
+	json_t *m = dt_get(dt_server, p);
 	free(p);
 	json_t *meta = json_object_get(json_array_get(json_object_get(m, "data"), 0), "metadata");
 	bool iso = json_is_true(json_object_get(json_object_get(json_object_get(meta, "Endpoint"), "state"), "isolation"));
@@ -480,14 +445,14 @@ static void test_isolation_flips_when_done(void **state)
 	char *agent = healthy_agent();
 	char *body = dt_fmt("{\"endpoint_ids\":[\"%s\"],\"comment\":\"contain\"}", agent);
 	json_t *r = NULL;
-	assert_int_equal(dt_json(S, "POST", "/api/endpoint/action/isolate", body, &r), 200);
-	json_t *fin = wait_action(jstr(json_object_get(r, "data"), "id"));
-	assert_string_equal(jstr(json_object_get(fin, "data"), "status"), "successful");
+	assert_int_equal(dt_json(dt_server, "POST", "/api/endpoint/action/isolate", body, &r), 200);
+	json_t *fin = wait_action(dt_str(json_object_get(r, "data"), "id"));
+	assert_string_equal(dt_str(json_object_get(fin, "data"), "status"), "successful");
 	assert_true(isolated(agent));
 	json_decref(fin);
 	json_decref(r);
-	assert_int_equal(dt_json(S, "POST", "/api/endpoint/action/unisolate", body, &r), 200);
-	fin = wait_action(jstr(json_object_get(r, "data"), "id"));
+	assert_int_equal(dt_json(dt_server, "POST", "/api/endpoint/action/unisolate", body, &r), 200);
+	fin = wait_action(dt_str(json_object_get(r, "data"), "id"));
 	assert_false(isolated(agent));
 	json_decref(fin);
 	json_decref(r);
@@ -509,5 +474,5 @@ int main(void)
 		cmocka_unit_test(test_kill_removes_the_process),
 		cmocka_unit_test(test_isolation_flips_when_done),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, dt_setup, dt_teardown);
 }
