@@ -7,7 +7,8 @@ INTEG_TESTS = \
 check_PROGRAMS += $(INTEG_TESTS)
 TESTS += $(INTEG_TESTS)
 
-INTEG_COMMON = tests/integ/testserver.c tests/integ/testserver.h $(UNIT_COMMON)
+INTEG_COMMON = tests/integ/testserver.c tests/integ/testserver.h tests/integ/integutil.c tests/integ/integutil.h \
+	$(UNIT_COMMON)
 INTEG_CPPFLAGS = $(AM_CPPFLAGS) -I$(srcdir)/tests/unit
 INTEG_LDADD = $(CMD_LIBS) $(MHD_LIBS) $(CMOCKA_LIBS)
 

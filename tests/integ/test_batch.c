@@ -5,19 +5,17 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include "integutil.h"
 #include "testserver.h"
 #include "testutil.h"
 #include "api/worker.h"
 #include "cmd/batch.h"
 #include "core/profile.h"
 #include "core/xalloc.h"
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 /* The cases the server holds. */
@@ -36,21 +34,10 @@ struct fx {
 	char *out, *err;
 };
 
-static json_t *fixture_json(const char *name)
-{
-	char *text = testutil_fixture(name, NULL);
-	assert_non_null(text);
-	json_error_t e;
-	json_t *j = json_loads(text, 0, &e);
-	assert_non_null(j);
-	free(text);
-	return j;
-}
-
 /* n cases with ids c-0001..., titles "Case N". */
 static json_t *make_cases(size_t n)
 {
-	json_t *seed = fixture_json("case_push_200.json");
+	json_t *seed = integ_fixture_json("case_push_200.json");
 	json_t *a = json_array();
 	for (size_t i = 1; i <= n; i++) {
 		json_t *c = json_deep_copy(seed);
@@ -168,10 +155,8 @@ static int setup(void **state)
 	char *connectors = testutil_fixture("connectors_200.json", NULL);
 	testserver_route_static(f->srv, "GET", "/api/actions/connectors", 200, TESTSERVER_JSON, connectors);
 	free(connectors);
-	profile_init(&f->p);
+	integ_profile(&f->p, f->srv, "QkFUQ0hLRVk=");
 	profile_set(&f->p.name, "test");
-	profile_set(&f->p.url, testserver_url(f->srv));
-	profile_set_secret(&f->p.api_key, "QkFUQ0hLRVk=");
 	f->o.profile = &f->p;
 	f->o.quiet = true;
 	f->state_dir = testutil_tmpdir();
@@ -377,7 +362,7 @@ static void test_connectors(void **state)
 	assert_int_equal(run(f, "connectors"), 0);
 	json_error_t e;
 	json_t *got = json_loads(f->out, 0, &e);
-	json_t *want = fixture_json("connectors_200.json");
+	json_t *want = integ_fixture_json("connectors_200.json");
 	assert_true(json_equal(got, want));
 	json_decref(got);
 	json_decref(want);
@@ -462,14 +447,8 @@ static void test_server_down(void **state)
 {
 	struct fx *f = *state;
 	/* A port bound but never listening refuses connections for as long as we hold it. */
-	int fd = socket(AF_INET, SOCK_STREAM, 0);
-	assert_true(fd >= 0);
-	struct sockaddr_in sin = {.sin_family = AF_INET, .sin_port = 0};
-	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	assert_int_equal(bind(fd, (struct sockaddr *)&sin, sizeof(sin)), 0);
-	socklen_t sl = sizeof(sin);
-	assert_int_equal(getsockname(fd, (struct sockaddr *)&sin, &sl), 0);
-	char *url = xasprintf("http://127.0.0.1:%u", (unsigned)ntohs(sin.sin_port));
+	int fd;
+	char *url = integ_refused_url(&fd);
 	profile_set(&f->p.url, url);
 	free(url);
 	int rc = run(f, "cases");
@@ -522,11 +501,8 @@ static void test_mutation_needs_yes_and_is_audited(void **state)
 
 int main(void)
 {
-	if (!testutil_utf8_locale()) {
-		puts("SKIP: no UTF-8 locale");
+	if (!integ_begin())
 		return 77;
-	}
-	worker_global_init();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_cases_first_page, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cases_filters, setup, teardown),
@@ -543,7 +519,5 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_server_down, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mutation_needs_yes_and_is_audited, setup, teardown),
 	};
-	int rc = cmocka_run_group_tests(tests, NULL, NULL);
-	worker_global_cleanup();
-	return rc;
+	return integ_end(cmocka_run_group_tests(tests, NULL, NULL));
 }

@@ -5,6 +5,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include "integutil.h"
 #include "testserver.h"
 #include "testutil.h"
 #include "api/worker.h"
@@ -17,8 +18,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define BOUND_MS 60000
 
 /* A front end that answers confirmations as told and records what it is shown. */
 struct front {
@@ -78,8 +77,7 @@ static int setup(void **state)
 	testserver_route_static(f->srv, "GET", "/api/cases/missing", 404, TESTSERVER_JSON,
 				"{\"statusCode\":404,\"error\":\"Not Found\",\"message\":\"Saved object [cases/missing] not found\"}");
 	testserver_route_mode(f->srv, "/api/actions/connectors", TESTSERVER_HANG, 0);
-	profile_init(&f->p);
-	profile_set(&f->p.url, testserver_url(f->srv));
+	integ_profile(&f->p, f->srv, NULL);
 	char *err = NULL;
 	f->w = worker_new(&f->p, &err);
 	assert_non_null(f->w);
@@ -124,7 +122,7 @@ static void run(struct front *f, const char *line)
 	int marker;
 	assert_int_equal(cmd_start(&host, argc, argv, &marker, &err), 0);
 	tokenize_free(argc, argv);
-	for (int waited = 0; !f->finished && waited < BOUND_MS; waited += 100) {
+	for (int waited = 0; !f->finished && waited < INTEG_BOUND_MS; waited += 100) {
 		if (f->waiting) {
 			struct cmd_ctx *ctx = f->waiting;
 			f->waiting = NULL;
@@ -187,17 +185,12 @@ static void test_fail_with_a_request_in_flight(void **state)
 
 int main(void)
 {
-	if (!testutil_utf8_locale()) {
-		puts("SKIP: no UTF-8 locale");
+	if (!integ_begin())
 		return 77;
-	}
-	worker_global_init();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_confirm_declined, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_confirm_accepted, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fail_with_a_request_in_flight, setup, teardown),
 	};
-	int rc = cmocka_run_group_tests(tests, NULL, NULL);
-	worker_global_cleanup();
-	return rc;
+	return integ_end(cmocka_run_group_tests(tests, NULL, NULL));
 }

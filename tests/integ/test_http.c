@@ -5,24 +5,18 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include "integutil.h"
 #include "testserver.h"
-#include "testutil.h"
 #include "api/cases.h"
 #include "api/cases_req.h"
 #include "api/http.h"
 #include "api/worker.h"
 #include "core/profile.h"
 #include "core/xalloc.h"
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
 #include <unistd.h>
-
-/* The longest a test waits for one answer: far beyond need, only there so a bug fails instead of hanging. */
-#define BOUND_MS 60000
 
 struct fx {
 	struct testserver *srv;
@@ -34,9 +28,7 @@ static int setup(void **state)
 	struct fx *f = xcalloc(1, sizeof(*f));
 	f->srv = testserver_start();
 	assert_non_null(f->srv);
-	profile_init(&f->p);
-	profile_set(&f->p.url, testserver_url(f->srv));
-	profile_set_secret(&f->p.api_key, "VGVzdEtleTpzZWNyZXQ=");
+	integ_profile(&f->p, f->srv, "VGVzdEtleTpzZWNyZXQ=");
 	*state = f;
 	return 0;
 }
@@ -57,11 +49,7 @@ static struct worker_done *run(const struct profile *p, struct api_request *req)
 	struct worker *w = worker_new(p, &err);
 	assert_non_null(w);
 	uint64_t id = worker_submit(w, req, 5, NULL);
-	struct worker_done *d = NULL;
-	for (int waited = 0; !d && waited < BOUND_MS; waited += 100) {
-		worker_wait(w, 100);
-		d = worker_take(w);
-	}
+	struct worker_done *d = integ_next_done(w);
 	assert_non_null(d);
 	assert_int_equal(d->id, id);
 	assert_int_equal(d->generation, 5);
@@ -77,11 +65,7 @@ static const struct testserver_request *only_request(struct fx *f)
 
 static char *find_page_json(size_t n)
 {
-	char *text = testutil_fixture("case_push_200.json", NULL);
-	assert_non_null(text);
-	json_error_t e;
-	json_t *c = json_loads(text, 0, &e);
-	free(text);
+	json_t *c = integ_fixture_json("case_push_200.json");
 	json_t *cases = json_array();
 	for (size_t i = 0; i < n; i++) {
 		json_t *k = json_deep_copy(c);
@@ -424,14 +408,8 @@ static void test_connection_refused(void **state)
 {
 	struct fx *f = *state;
 	/* A port bound but never listening refuses connections for as long as we hold it. */
-	int fd = socket(AF_INET, SOCK_STREAM, 0);
-	assert_true(fd >= 0);
-	struct sockaddr_in sin = {.sin_family = AF_INET, .sin_port = 0};
-	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	assert_int_equal(bind(fd, (struct sockaddr *)&sin, sizeof(sin)), 0);
-	socklen_t sl = sizeof(sin);
-	assert_int_equal(getsockname(fd, (struct sockaddr *)&sin, &sl), 0);
-	char *url = xasprintf("http://127.0.0.1:%u", (unsigned)ntohs(sin.sin_port));
+	int fd;
+	char *url = integ_refused_url(&fd);
 	profile_set(&f->p.url, url);
 	free(url);
 	struct worker_done *d = run(&f->p, api_request_new(HTTP_GET, "/api/status"));
@@ -474,11 +452,8 @@ static void test_bad_success_bodies(void **state)
 
 int main(void)
 {
-	if (!testutil_utf8_locale()) {
-		puts("SKIP: no UTF-8 locale");
+	if (!integ_begin())
 		return 77;
-	}
-	worker_global_init();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_get_headers_and_query, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_post_json_headers, setup, teardown),
@@ -496,7 +471,5 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_connection_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_success_bodies, setup, teardown),
 	};
-	int rc = cmocka_run_group_tests(tests, NULL, NULL);
-	worker_global_cleanup();
-	return rc;
+	return integ_end(cmocka_run_group_tests(tests, NULL, NULL));
 }

@@ -5,8 +5,8 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include "integutil.h"
 #include "testserver.h"
-#include "testutil.h"
 #include "api/worker.h"
 #include "core/profile.h"
 #include "core/xalloc.h"
@@ -14,9 +14,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* The longest a test waits for results: far beyond need, only there so a bug fails instead of hanging. */
-#define BOUND_MS 60000
 
 struct fx {
 	struct testserver *srv;
@@ -29,9 +26,7 @@ static int setup(void **state)
 	struct fx *f = xcalloc(1, sizeof(*f));
 	f->srv = testserver_start();
 	assert_non_null(f->srv);
-	profile_init(&f->p);
-	profile_set(&f->p.url, testserver_url(f->srv));
-	profile_set_secret(&f->p.api_key, "K");
+	integ_profile(&f->p, f->srv, "K");
 	/* Long enough never to fire in a working test, short enough that a lost cancel fails it. */
 	f->p.timeout_ms = 20000;
 	char *err = NULL;
@@ -53,19 +48,6 @@ static int teardown(void **state)
 	return 0;
 }
 
-/* The next finished job, waiting up to the bound. */
-static struct worker_done *next_done(struct worker *w)
-{
-	struct worker_done *d = worker_take(w);
-	for (int waited = 0; !d && waited < BOUND_MS; waited += 100) {
-		worker_wait(w, 100);
-		d = worker_take(w);
-	}
-	if (!d)
-		fail_msg("no job came back");
-	return d;
-}
-
 static uint64_t submit(struct fx *f, const char *path, uint64_t gen, void *udata)
 {
 	return worker_submit(f->w, api_request_new(HTTP_GET, path), gen, udata);
@@ -78,14 +60,13 @@ static void check_concurrent(unsigned n)
 	assert_non_null(srv);
 	testserver_route_mode(srv, "/barrier", TESTSERVER_BARRIER, n);
 	struct profile p;
-	profile_init(&p);
-	profile_set(&p.url, testserver_url(srv));
+	integ_profile(&p, srv, NULL);
 	char *err = NULL;
 	struct worker *w = worker_new(&p, &err);
 	for (unsigned i = 0; i < n; i++)
 		worker_submit(w, api_request_new(HTTP_GET, "/barrier"), 0, NULL);
 	for (unsigned i = 0; i < n; i++) {
-		struct worker_done *d = next_done(w);
+		struct worker_done *d = integ_next_done(w);
 		if (d->res.status != API_OK)
 			fail_msg("request %u of %u: %s (were they sent one at a time?)", i, n, d->res.message);
 		assert_int_equal(d->res.http_status, 200);
@@ -110,10 +91,10 @@ static void test_cancel_running(void **state)
 	int x;
 	uint64_t id = submit(f, "/hang", 42, &x);
 	/* Wait until the request is really on the server, so this cancels a transfer in flight. */
-	assert_true(testserver_wait(f->srv, "/hang", 1, BOUND_MS));
+	assert_true(testserver_wait(f->srv, "/hang", 1, INTEG_BOUND_MS));
 	assert_int_equal(worker_pending(f->w), 1);
 	worker_cancel(f->w, id);
-	struct worker_done *d = next_done(f->w);
+	struct worker_done *d = integ_next_done(f->w);
 	assert_int_equal(d->id, id);
 	assert_int_equal(d->res.status, API_ERR_CANCELLED);
 	assert_string_equal(d->res.message, "cancelled");
@@ -134,7 +115,7 @@ static void test_cancel_right_after_submit(void **state)
 	for (int i = 0; i < 2000; i++) {
 		uint64_t id = submit(f, "/hang", (uint64_t)i, NULL);
 		worker_cancel(f->w, id);
-		struct worker_done *d = next_done(f->w);
+		struct worker_done *d = integ_next_done(f->w);
 		assert_int_equal(d->id, id);
 		if (d->res.status != API_ERR_CANCELLED)
 			fail_msg("round %d: status %d (%s), not cancelled", i, d->res.status, d->res.message);
@@ -148,7 +129,7 @@ static void test_cancel_one_of_many(void **state)
 	struct fx *f = *state;
 	uint64_t hang = submit(f, "/hang", 1, NULL);
 	uint64_t fast = submit(f, "/fast", 2, NULL);
-	struct worker_done *d = next_done(f->w);
+	struct worker_done *d = integ_next_done(f->w);
 	assert_int_equal(d->id, fast);
 	assert_int_equal(d->res.status, API_OK);
 	worker_done_free(d);
@@ -156,13 +137,13 @@ static void test_cancel_one_of_many(void **state)
 	worker_cancel(f->w, fast);
 	worker_cancel(f->w, 9999);
 	worker_cancel(f->w, hang);
-	d = next_done(f->w);
+	d = integ_next_done(f->w);
 	assert_int_equal(d->id, hang);
 	assert_int_equal(d->res.status, API_ERR_CANCELLED);
 	worker_done_free(d);
 	/* Nothing else is owed: the next job back is the next one submitted. */
 	uint64_t again = submit(f, "/fast", 3, NULL);
-	d = next_done(f->w);
+	d = integ_next_done(f->w);
 	assert_int_equal(d->id, again);
 	assert_int_equal(d->res.status, API_OK);
 	worker_done_free(d);
@@ -177,16 +158,16 @@ static void test_cancel_waiting_for_a_connection(void **state)
 	uint64_t ids[9];
 	for (int i = 0; i < 9; i++)
 		ids[i] = submit(f, "/hang", 0, NULL);
-	assert_true(testserver_wait(f->srv, "/hang", 8, BOUND_MS));
+	assert_true(testserver_wait(f->srv, "/hang", 8, INTEG_BOUND_MS));
 	worker_cancel(f->w, ids[8]);
-	struct worker_done *d = next_done(f->w);
+	struct worker_done *d = integ_next_done(f->w);
 	assert_int_equal(d->id, ids[8]);
 	assert_int_equal(d->res.status, API_ERR_CANCELLED);
 	worker_done_free(d);
 	assert_int_equal(testserver_count(f->srv, "/hang"), 8);
 	worker_cancel_all(f->w);
 	for (int i = 0; i < 8; i++) {
-		d = next_done(f->w);
+		d = integ_next_done(f->w);
 		assert_int_equal(d->res.status, API_ERR_CANCELLED);
 		worker_done_free(d);
 	}
@@ -206,7 +187,7 @@ static void test_generations_and_udata(void **state)
 	assert_int_equal(worker_pending(f->w), 5);
 	bool seen[5] = {false};
 	for (int n = 0; n < 5; n++) {
-		struct worker_done *d = next_done(f->w);
+		struct worker_done *d = integ_next_done(f->w);
 		int i = 0;
 		while (i < 5 && ids[i] != d->id)
 			i++;
@@ -226,7 +207,7 @@ static void test_fd_signals_done(void **state)
 	struct fx *f = *state;
 	struct pollfd pfd = {.fd = worker_fd(f->w), .events = POLLIN};
 	submit(f, "/fast", 0, NULL);
-	assert_int_equal(poll(&pfd, 1, BOUND_MS), 1);
+	assert_int_equal(poll(&pfd, 1, INTEG_BOUND_MS), 1);
 	struct worker_done *d = worker_take(f->w);
 	assert_non_null(d);
 	worker_done_free(d);
@@ -255,11 +236,11 @@ static void test_dispatch_and_drain(void **state)
 	struct fx *f = *state;
 	struct counter c = {.sink = {.deliver = counter_deliver}};
 	submit(f, "/fast", 0, &c);
-	worker_dispatch(next_done(f->w));
+	worker_dispatch(integ_next_done(f->w));
 	assert_int_equal(c.delivered, 1);
 	for (int i = 0; i < 4; i++)
 		submit(f, "/hang", 0, &c);
-	assert_true(testserver_wait(f->srv, "/hang", 4, BOUND_MS));
+	assert_true(testserver_wait(f->srv, "/hang", 4, INTEG_BOUND_MS));
 	worker_drain(f->w);
 	assert_int_equal(c.delivered, 5);
 	assert_int_equal(c.cancelled, 4);
@@ -272,7 +253,7 @@ static void test_init_failure_comes_back(void **state)
 	struct api_request *req = api_request_new(HTTP_GET, "/fast");
 	api_request_set_json(req, json_object());
 	uint64_t id = worker_submit(f->w, req, 0, NULL);
-	struct worker_done *d = next_done(f->w);
+	struct worker_done *d = integ_next_done(f->w);
 	assert_int_equal(d->id, id);
 	assert_int_equal(d->res.status, API_ERR_NETWORK);
 	assert_non_null(strstr(d->res.message, "GET request cannot carry a body"));
@@ -285,10 +266,10 @@ static void test_free_with_jobs_in_flight(void **state)
 	struct fx *f = *state;
 	/* Finished but never taken, running, and queued behind the connection limit. */
 	submit(f, "/fast", 0, NULL);
-	assert_true(worker_wait(f->w, BOUND_MS));
+	assert_true(worker_wait(f->w, INTEG_BOUND_MS));
 	for (int i = 0; i < 12; i++)
 		submit(f, "/hang", 0, NULL);
-	assert_true(testserver_wait(f->srv, "/hang", 8, BOUND_MS));
+	assert_true(testserver_wait(f->srv, "/hang", 8, INTEG_BOUND_MS));
 	assert_int_equal(worker_pending(f->w), 13);
 	worker_free(f->w);
 	f->w = NULL;
@@ -305,11 +286,8 @@ static void test_free_idle_and_null(void **state)
 
 int main(void)
 {
-	if (!testutil_utf8_locale()) {
-		puts("SKIP: no UTF-8 locale");
+	if (!integ_begin())
 		return 77;
-	}
-	worker_global_init();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_concurrent_requests),
 		cmocka_unit_test_setup_teardown(test_cancel_running, setup, teardown),
@@ -323,7 +301,5 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_free_with_jobs_in_flight, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_free_idle_and_null, setup, teardown),
 	};
-	int rc = cmocka_run_group_tests(tests, NULL, NULL);
-	worker_global_cleanup();
-	return rc;
+	return integ_end(cmocka_run_group_tests(tests, NULL, NULL));
 }
