@@ -6,9 +6,7 @@ FUZZ_CC = clang
 OUT = $(BUILDDIR)/fuzz
 SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 DEPS = jansson libcurl inih
-# src/core/config.h shadows the generated config.h for the files beside it ("config.h" is looked
-# up next to the including file first), so the generated one is forced in for every file.
-CPPFLAGS = -include $(BUILDDIR)/config.h -I$(SRCDIR)/src -I$(BUILDDIR)/src -I$(BUILDDIR) -I$(SRCDIR) $(shell pkg-config --cflags $(DEPS))
+CPPFLAGS = -I$(SRCDIR)/src -I$(BUILDDIR)/src -I$(BUILDDIR) -I$(SRCDIR) $(shell pkg-config --cflags $(DEPS))
 CFLAGS = -g -O1 -std=c11 -pthread $(SAN) -fsanitize=fuzzer-no-link -Wall -Wextra -Wno-unused-parameter
 LIBS = $(shell pkg-config --libs $(DEPS))
 

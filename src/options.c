@@ -1,6 +1,6 @@
 #include "config.h"
 #include "options.h"
-#include "core/config.h"
+#include "core/config_file.h"
 #include "core/profile.h"
 #include "core/secret.h"
 #include "core/strbuf.h"

@@ -6,7 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include "testutil.h"
-#include "core/config.h"
+#include "core/config_file.h"
 #include "core/profile.h"
 #include "core/secret.h"
 #include "core/strbuf.h"

@@ -1,5 +1,5 @@
 #include "config.h"
-#include "core/config.h"
+#include "core/config_file.h"
 #include "core/profile.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"

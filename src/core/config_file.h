@@ -1,6 +1,6 @@
 /* Settings from the config file and the environment, merged into a profile. */
-#ifndef KT_CONFIG_H
-#define KT_CONFIG_H
+#ifndef KT_CONFIG_FILE_H
+#define KT_CONFIG_FILE_H
 #include <stdbool.h>
 
 struct profile;
