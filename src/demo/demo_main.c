@@ -1,6 +1,6 @@
 #include "config.h"
 #include "demo/demo.h"
-#include "core/config.h"
+#include "core/config_file.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 #include <getopt.h>
