@@ -4,6 +4,14 @@
 #include "core/xalloc.h"
 #include <stdlib.h>
 
+static void alert_cases_read(struct kjson_reader *r, json_t *v, void *elem)
+{
+	struct alert_case *c = elem;
+	/* Both fields are optional in the contract. */
+	c->id = kjson_str(r, v, "id", KJ_OPT);
+	c->title = kjson_str(r, v, "title", KJ_OPT);
+}
+
 int alert_cases_parse(json_t *j, void **model, char **err)
 {
 	if (!json_is_array(j)) {
@@ -11,20 +19,9 @@ int alert_cases_parse(json_t *j, void **model, char **err)
 		return -1;
 	}
 	struct alert_case_list *l = xcalloc(1, sizeof(*l));
-	l->items = xcalloc(json_array_size(j) + 1, sizeof(*l->items));
 	struct kjson_reader r;
 	kjson_reader_init(&r, "");
-	size_t i;
-	json_t *v;
-	json_array_foreach(j, i, v) {
-		kjson_reader_at(&r, "cases for an alert[%zu]", i);
-		/* Both fields are optional in the contract. */
-		l->items[i].id = kjson_str(&r, v, "id", KJ_OPT);
-		l->items[i].title = kjson_str(&r, v, "title", KJ_OPT);
-		l->n++;
-		if (r.err)
-			break;
-	}
+	l->items = kjson_read_array(&r, j, "cases for an alert", sizeof(*l->items), alert_cases_read, &l->n);
 	if (r.err) {
 		*err = r.err;
 		alert_cases_free(l);

@@ -13,6 +13,14 @@ struct api_request *case_alerts_request(const char *case_id)
 	return req;
 }
 
+static void case_alerts_read(struct kjson_reader *r, json_t *v, void *elem)
+{
+	struct case_alert *a = elem;
+	a->id = kjson_str(r, v, "id", KJ_OPT);
+	a->index = kjson_str(r, v, "index", KJ_OPT);
+	a->attached_at = kjson_str(r, v, "attached_at", KJ_OPT);
+}
+
 int case_alerts_parse(json_t *j, void **model, char **err)
 {
 	if (!json_is_array(j)) {
@@ -20,20 +28,9 @@ int case_alerts_parse(json_t *j, void **model, char **err)
 		return -1;
 	}
 	struct case_alert_list *l = xcalloc(1, sizeof(*l));
-	l->items = xcalloc(json_array_size(j) + 1, sizeof(*l->items));
 	struct kjson_reader r;
 	kjson_reader_init(&r, "");
-	size_t i;
-	json_t *v;
-	json_array_foreach(j, i, v) {
-		kjson_reader_at(&r, "alerts of a case[%zu]", i);
-		struct case_alert *a = &l->items[l->n++];
-		a->id = kjson_str(&r, v, "id", KJ_OPT);
-		a->index = kjson_str(&r, v, "index", KJ_OPT);
-		a->attached_at = kjson_str(&r, v, "attached_at", KJ_OPT);
-		if (r.err)
-			break;
-	}
+	l->items = kjson_read_array(&r, j, "alerts of a case", sizeof(*l->items), case_alerts_read, &l->n);
 	if (r.err) {
 		*err = r.err;
 		case_alerts_free(l);

@@ -12,6 +12,18 @@ struct api_request *connectors_list_request(void)
 	return req;
 }
 
+static void connectors_read(struct kjson_reader *r, json_t *v, void *elem)
+{
+	struct connector *c = elem;
+	c->id = kjson_str(r, v, "id", KJ_REQ);
+	c->name = kjson_str(r, v, "name", KJ_REQ);
+	c->type = kjson_str(r, v, "connector_type_id", KJ_REQ);
+	c->is_preconfigured = kjson_bool(r, v, "is_preconfigured", KJ_OPT, false);
+	c->is_deprecated = kjson_bool(r, v, "is_deprecated", KJ_OPT, false);
+	c->is_missing_secrets = kjson_bool(r, v, "is_missing_secrets", KJ_OPT, false);
+	c->referenced_by_count = kjson_int(r, v, "referenced_by_count", KJ_OPT, 0);
+}
+
 int connectors_parse(json_t *j, void **model, char **err)
 {
 	if (!json_is_array(j)) {
@@ -19,24 +31,9 @@ int connectors_parse(json_t *j, void **model, char **err)
 		return -1;
 	}
 	struct connector_list *l = xcalloc(1, sizeof(*l));
-	l->items = xcalloc(json_array_size(j) + 1, sizeof(*l->items));
 	struct kjson_reader r;
 	kjson_reader_init(&r, "");
-	size_t i;
-	json_t *v;
-	json_array_foreach(j, i, v) {
-		kjson_reader_at(&r, "connectors[%zu]", i);
-		struct connector *c = &l->items[l->n++];
-		c->id = kjson_str(&r, v, "id", KJ_REQ);
-		c->name = kjson_str(&r, v, "name", KJ_REQ);
-		c->type = kjson_str(&r, v, "connector_type_id", KJ_REQ);
-		c->is_preconfigured = kjson_bool(&r, v, "is_preconfigured", KJ_OPT, false);
-		c->is_deprecated = kjson_bool(&r, v, "is_deprecated", KJ_OPT, false);
-		c->is_missing_secrets = kjson_bool(&r, v, "is_missing_secrets", KJ_OPT, false);
-		c->referenced_by_count = kjson_int(&r, v, "referenced_by_count", KJ_OPT, 0);
-		if (r.err)
-			break;
-	}
+	l->items = kjson_read_array(&r, j, "connectors", sizeof(*l->items), connectors_read, &l->n);
 	if (r.err) {
 		*err = r.err;
 		connectors_free(l);
