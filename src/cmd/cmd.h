@@ -167,6 +167,11 @@ const char *cmd_str(const struct cmd_ctx *ctx, const char *name);
 const struct cmd_value *cmd_values(const struct cmd_ctx *ctx, const char *name);
 /* An integer argument, or dflt when absent. */
 long cmd_int(const struct cmd_ctx *ctx, const char *name, long dflt);
+/*
+ * The --page and --per-page arguments, checked: page from 1 (default 1), per-page from 1
+ * to max (default dflt). false (the command failed with a usage message) when out of range.
+ */
+bool cmd_paging(struct cmd_ctx *ctx, long dflt, long max, long *page, long *per_page);
 /* True when a flag argument was given. */
 bool cmd_flag(const struct cmd_ctx *ctx, const char *name);
 

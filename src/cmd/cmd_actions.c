@@ -34,15 +34,9 @@ static void actions_done(struct cmd_ctx *ctx, struct worker_done *d)
 
 static void actions_run(struct cmd_ctx *ctx)
 {
-	long page = cmd_int(ctx, "page", 1), per_page = cmd_int(ctx, "per-page", ACTIONS_DEFAULT_PAGE);
-	if (page < 1) {
-		cmd_fail(ctx, CMD_EXIT_USAGE, "--page counts from 1");
+	long page, per_page;
+	if (!cmd_paging(ctx, ACTIONS_DEFAULT_PAGE, ACTIONS_MAX_PAGE_SIZE, &page, &per_page))
 		return;
-	}
-	if (per_page < 1 || per_page > ACTIONS_MAX_PAGE_SIZE) {
-		cmd_fail(ctx, CMD_EXIT_USAGE, "--per-page must be between 1 and %d", ACTIONS_MAX_PAGE_SIZE);
-		return;
-	}
 	const struct cmd_value *commands = cmd_values(ctx, "command"), *agents = cmd_values(ctx, "agent");
 	if (agents->n > 50) {
 		cmd_fail(ctx, CMD_EXIT_USAGE, "at most 50 --agent filters at once (%zu given)", agents->n);

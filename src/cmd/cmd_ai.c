@@ -46,18 +46,11 @@ static void conversations_done(struct cmd_ctx *ctx, struct worker_done *d)
 
 static void conversations_run(struct cmd_ctx *ctx)
 {
-	long per_page = cmd_int(ctx, "per-page", 20);
-	if (per_page < 1 || per_page > CONVERSATIONS_MAX_PER_PAGE) {
-		cmd_fail(ctx, CMD_EXIT_USAGE, "--per-page must be between 1 and %d", CONVERSATIONS_MAX_PER_PAGE);
+	long page, per_page;
+	if (!cmd_paging(ctx, 20, CONVERSATIONS_MAX_PER_PAGE, &page, &per_page))
 		return;
-	}
 	if (cmd_str(ctx, "search") && cmd_str(ctx, "filter")) {
 		cmd_fail(ctx, CMD_EXIT_USAGE, "--search and --filter are the same thing: give one");
-		return;
-	}
-	long page = cmd_int(ctx, "page", 1);
-	if (page < 1) {
-		cmd_fail(ctx, CMD_EXIT_USAGE, "--page counts from 1");
 		return;
 	}
 	struct conversations_query q = {

@@ -262,12 +262,10 @@ static void cases_run(struct cmd_ctx *ctx)
 		cmd_submit(ctx, cases_find_request(&q), cases_all_first);
 		return;
 	}
-	long per_page = cmd_int(ctx, "per-page", 20);
-	if (per_page < 1 || per_page > CASES_MAX_PER_PAGE) {
-		cmd_fail(ctx, CMD_EXIT_USAGE, "--per-page must be between 1 and %d", CASES_MAX_PER_PAGE);
+	long page, per_page;
+	if (!cmd_paging(ctx, 20, CASES_MAX_PER_PAGE, &page, &per_page))
 		return;
-	}
-	cases_query_from(ctx, &q, cmd_int(ctx, "page", 1), per_page);
+	cases_query_from(ctx, &q, page, per_page);
 	cmd_submit(ctx, cases_find_request(&q), cases_one_page);
 }
 

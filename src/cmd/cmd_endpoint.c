@@ -49,15 +49,9 @@ static void endpoints_done(struct cmd_ctx *ctx, struct worker_done *d)
 
 static void endpoints_run(struct cmd_ctx *ctx)
 {
-	long page = cmd_int(ctx, "page", 1), per_page = cmd_int(ctx, "per-page", ENDPOINTS_DEFAULT_PAGE);
-	if (page < 1) {
-		cmd_fail(ctx, CMD_EXIT_USAGE, "--page counts from 1");
+	long page, per_page;
+	if (!cmd_paging(ctx, ENDPOINTS_DEFAULT_PAGE, ENDPOINTS_MAX_PAGE_SIZE, &page, &per_page))
 		return;
-	}
-	if (per_page < 1 || per_page > ENDPOINTS_MAX_PAGE_SIZE) {
-		cmd_fail(ctx, CMD_EXIT_USAGE, "--per-page must be between 1 and %d", ENDPOINTS_MAX_PAGE_SIZE);
-		return;
-	}
 	const struct cmd_value *st = cmd_values(ctx, "status");
 	struct endpoints_query q = {
 		.page = page - 1, /* Kibana counts endpoint pages from 0 */

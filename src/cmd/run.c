@@ -192,6 +192,21 @@ long cmd_int(const struct cmd_ctx *ctx, const char *name, long dflt)
 	return s ? strtol(s, NULL, 10) : dflt;
 }
 
+bool cmd_paging(struct cmd_ctx *ctx, long dflt, long max, long *page, long *per_page)
+{
+	*page = cmd_int(ctx, "page", 1);
+	*per_page = cmd_int(ctx, "per-page", dflt);
+	if (*page < 1) {
+		cmd_fail(ctx, CMD_EXIT_USAGE, "--page counts from 1");
+		return false;
+	}
+	if (*per_page < 1 || *per_page > max) {
+		cmd_fail(ctx, CMD_EXIT_USAGE, "--per-page must be between 1 and %ld", max);
+		return false;
+	}
+	return true;
+}
+
 bool cmd_flag(const struct cmd_ctx *ctx, const char *name)
 {
 	return cmd_str(ctx, name) != NULL;
