@@ -86,14 +86,12 @@ void cmd_fail(struct cmd_ctx *ctx, int exit_code, const char *fmt, ...)
 {
 	if (ctx->finishing)
 		return;
-	struct strbuf sb;
-	strbuf_init(&sb);
 	va_list ap;
 	va_start(ap, fmt);
-	strbuf_vprintf(&sb, fmt, ap);
+	char *text = xvasprintf(fmt, ap);
 	va_end(ap);
 	free(ctx->error);
-	ctx->error = strbuf_detach(&sb, NULL);
+	ctx->error = text;
 	ctx->exit_code = exit_code;
 	cmd_finish(ctx);
 }
@@ -112,14 +110,12 @@ void cmd_note(struct cmd_ctx *ctx, const char *fmt, ...)
 {
 	if (!ctx->host->note)
 		return;
-	struct strbuf sb;
-	strbuf_init(&sb);
 	va_list ap;
 	va_start(ap, fmt);
-	strbuf_vprintf(&sb, fmt, ap);
+	char *text = xvasprintf(fmt, ap);
 	va_end(ap);
-	ctx->host->note(ctx, sb.buf);
-	strbuf_free(&sb);
+	ctx->host->note(ctx, text);
+	free(text);
 }
 
 void cmd_confirm(struct cmd_ctx *ctx, const char *question, const char *word, void (*then)(struct cmd_ctx *ctx))

@@ -43,14 +43,12 @@ void record_add(struct record *r, const char *label, const char *value)
 
 void record_addf(struct record *r, const char *label, const char *fmt, ...)
 {
-	struct strbuf sb;
-	strbuf_init(&sb);
 	va_list ap;
 	va_start(ap, fmt);
-	strbuf_vprintf(&sb, fmt, ap);
+	char *text = xvasprintf(fmt, ap);
 	va_end(ap);
-	record_add(r, label, sb.buf);
-	strbuf_free(&sb);
+	record_add(r, label, text);
+	free(text);
 }
 
 void record_add_block(struct record *r, const char *label, const char *text)

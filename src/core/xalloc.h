@@ -1,6 +1,7 @@
 /* Allocation that aborts on exhaustion: callers never handle NULL from these. */
 #ifndef KT_XALLOC_H
 #define KT_XALLOC_H
+#include <stdarg.h>
 #include <stddef.h>
 
 /* malloc that never returns NULL. */
@@ -15,6 +16,8 @@ void *xreallocarray(void *p, size_t n, size_t size);
 char *xstrdup(const char *s);
 /* strndup that never returns NULL. */
 char *xstrndup(const char *s, size_t n);
+/* vasprintf that never fails. */
+char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 /* asprintf that never fails. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Overwrite then free a secret string; NULL is allowed. */

@@ -71,14 +71,12 @@ void app_dirty(struct app *a)
 
 void app_message(struct app *a, enum app_msg kind, const char *fmt, ...)
 {
-	struct strbuf sb;
-	strbuf_init(&sb);
 	va_list ap;
 	va_start(ap, fmt);
-	strbuf_vprintf(&sb, fmt, ap);
+	char *text = xvasprintf(fmt, ap);
 	va_end(ap);
 	free(a->msg);
-	a->msg = strbuf_detach(&sb, NULL);
+	a->msg = text;
 	a->msg_kind = kind;
 	a->dirty = true;
 }

@@ -94,14 +94,12 @@ void textview_add(struct view *v, enum theme_role role, int indent, const char *
 
 void textview_addf(struct view *v, enum theme_role role, int indent, const char *fmt, ...)
 {
-	struct strbuf sb;
-	strbuf_init(&sb);
 	va_list ap;
 	va_start(ap, fmt);
-	strbuf_vprintf(&sb, fmt, ap);
+	char *text = xvasprintf(fmt, ap);
 	va_end(ap);
-	textview_add(v, role, indent, sb.buf);
-	strbuf_free(&sb);
+	textview_add(v, role, indent, text);
+	free(text);
 }
 
 /* A label (already with its colon and padding) and a one-line value. */
