@@ -1,10 +1,7 @@
 /* The client through the real worker against the demo server: every cases operation,
  * checking results and the server's state afterwards. */
 #include "config.h"
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <cmocka.h>
+#include "ktest.h"
 #include <stdlib.h>
 #include <string.h>
 #include "testenv.h"

@@ -1,9 +1,6 @@
 /* Every fault switch of the demo server: the client reports a clear error and keeps going. */
 #include "config.h"
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <cmocka.h>
+#include "ktest.h"
 #include <stdlib.h>
 #include <string.h>
 #include "testenv.h"

@@ -1,7 +1,12 @@
-# tests/common: the harness the client and issue tests share (a demo server, a worker, commands run as the front ends do).
-check_LIBRARIES = tests/common/libtestenv.a
-tests_common_libtestenv_a_SOURCES = tests/common/testenv.c tests/common/testenv.h
-tests_common_libtestenv_a_CFLAGS = $(TEST_CFLAGS)
-# What a program built on the harness uses for its preprocessor flags and libraries.
-TESTENV_CPPFLAGS = $(AM_CPPFLAGS) -I$(srcdir)/tests/common
-TESTENV_LIBS = tests/common/libtestenv.a $(CMD_LIBS) $(DEMO_LIBS) $(CMOCKA_LIBS)
+# tests/common: the harness every test program links, compiled once: files and locale (testutil),
+# a recording HTTP server (testserver, integutil), an in-process demo with a worker and commands
+# run as the front ends run them (testenv), and libcurl against the demo (demo_testutil).
+check_LIBRARIES = tests/common/libktest.a
+tests_common_libktest_a_SOURCES = tests/common/ktest.h \
+	tests/common/testutil.c tests/common/testutil.h \
+	tests/common/testserver.c tests/common/testserver.h \
+	tests/common/integutil.c tests/common/integutil.h \
+	tests/common/testenv.c tests/common/testenv.h \
+	tests/common/demo_testutil.c tests/common/demo_testutil.h
+KT_TEST_CPPFLAGS = -I$(top_srcdir)/tests/common $(CMOCKA_CFLAGS)
+tests_common_libktest_a_CPPFLAGS = $(AM_CPPFLAGS) $(KT_TEST_CPPFLAGS)

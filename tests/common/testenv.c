@@ -1,10 +1,6 @@
 #include "config.h"
 #include "testenv.h"
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <cmocka.h>
-#include <stdint.h>
+#include "ktest.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,10 +1,6 @@
 /* The demo data generator: reproducible from the seed, the requested sizes, consistent totals, 100k alerts. */
 #include "config.h"
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <cmocka.h>
+#include "ktest.h"
 #include "demo/demo.h"
 #include "demo/demo_alerts.h"
 #include "demo/demo_case.h"

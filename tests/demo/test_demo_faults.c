@@ -1,10 +1,6 @@
 /* Each fault switch does what it promises, and only where its path prefix says. */
 #include "config.h"
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <cmocka.h>
+#include "ktest.h"
 #include "demo_testutil.h"
 #include "core/xalloc.h"
 #include "demo/demo.h"

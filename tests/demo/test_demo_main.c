@@ -1,10 +1,6 @@
 /* `ktriage serve-demo`: options, usage errors, the URL line, and a clean stop on SIGTERM. */
 #include "config.h"
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <cmocka.h>
+#include "ktest.h"
 #include "demo_testutil.h"
 #include "demo/demo.h"
 #include <curl/curl.h>

@@ -1,10 +1,6 @@
 /* The alerts query evaluator: each clause form, keyset conditions, and refusals that name the clause. */
 #include "config.h"
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <cmocka.h>
+#include "ktest.h"
 #include "demo/demo.h"
 #include "demo/demo_alerts.h"
 #include "demo/demo_data.h"

@@ -1,13 +1,8 @@
 /* The batch front end (ktriage -c) against a test server: output, exit codes, paging, audit. */
 #include "config.h"
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <cmocka.h>
+#include "ktest.h"
 #include "integutil.h"
 #include "testserver.h"
-#include "testutil.h"
 #include "api/worker.h"
 #include "cmd/batch.h"
 #include "core/profile.h"

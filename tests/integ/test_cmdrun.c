@@ -1,13 +1,8 @@
 /* The command lifecycle with an interactive front end: confirmation, failing while requests are in flight. */
 #include "config.h"
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <cmocka.h>
+#include "ktest.h"
 #include "integutil.h"
 #include "testserver.h"
-#include "testutil.h"
 #include "api/worker.h"
 #include "cmd/cmd.h"
 #include "cmd/output.h"

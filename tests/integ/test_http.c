@@ -1,10 +1,6 @@
 /* Requests on the wire through the real worker: headers, auth, encoding, bodies, and every way a response can fail. */
 #include "config.h"
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <cmocka.h>
+#include "ktest.h"
 #include "integutil.h"
 #include "testserver.h"
 #include "api/cases.h"

@@ -1,10 +1,6 @@
 /* The worker thread: concurrency, cancellation, generations and udata, shutdown with work in flight. */
 #include "config.h"
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <cmocka.h>
+#include "ktest.h"
 #include "integutil.h"
 #include "testserver.h"
 #include "api/worker.h"

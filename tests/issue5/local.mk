@@ -1,27 +1,7 @@
 # tests/issue5: alerts, conversations, endpoints, response actions and sessions (models, requests, commands).
-I5_TESTS = \
-	tests/issue5/test_i5_models \
-	tests/issue5/test_i5_requests \
-	tests/issue5/test_i5_commands
-check_PROGRAMS += $(I5_TESTS)
-TESTS += $(I5_TESTS)
-
-# cmocka fixes the callbacks' signatures, so tests may leave parameters unused.
-I5_CFLAGS = $(TEST_CFLAGS) -Wno-unused-parameter
-
-tests_issue5_test_i5_models_SOURCES = tests/issue5/test_i5_models.c
-tests_issue5_test_i5_models_CPPFLAGS = $(TESTENV_CPPFLAGS)
-tests_issue5_test_i5_models_CFLAGS = $(I5_CFLAGS)
-tests_issue5_test_i5_models_LDADD = $(TESTENV_LIBS)
-
-tests_issue5_test_i5_requests_SOURCES = tests/issue5/test_i5_requests.c
-tests_issue5_test_i5_requests_CFLAGS = $(I5_CFLAGS)
-tests_issue5_test_i5_requests_LDADD = $(CMD_LIBS) $(CMOCKA_LIBS)
-
-tests_issue5_test_i5_commands_SOURCES = tests/issue5/test_i5_commands.c
-tests_issue5_test_i5_commands_CPPFLAGS = $(TESTENV_CPPFLAGS)
-tests_issue5_test_i5_commands_CFLAGS = $(I5_CFLAGS)
-tests_issue5_test_i5_commands_LDADD = $(TESTENV_LIBS)
+KT_TESTS += tests/issue5/test_i5_models
+KT_TESTS += tests/issue5/test_i5_requests
+KT_TESTS += tests/issue5/test_i5_commands
 
 # Verbatim copies of the seed document's response examples (JSON only).
 EXTRA_DIST += \

@@ -1,9 +1,6 @@
 /* Issue 5's commands against the demo server in-process: results, then the server's state afterwards. */
 #include "config.h"
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <cmocka.h>
+#include "ktest.h"
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>

@@ -1,9 +1,6 @@
 /* Issue 5's parsers: the seed document's examples, Elasticsearch-shaped alert hits, and broken input. */
 #include "config.h"
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <cmocka.h>
+#include "ktest.h"
 #include <stdlib.h>
 #include <string.h>
 #include "testenv.h"

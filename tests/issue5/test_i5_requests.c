@@ -1,9 +1,6 @@
 /* Issue 5's requests: the alerts query (keyset paging), response-action bodies and their validation, sessions. */
 #include "config.h"
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <cmocka.h>
+#include "ktest.h"
 #include <stdlib.h>
 #include <string.h>
 #include "api/actions.h"

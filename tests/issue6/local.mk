@@ -1,32 +1,8 @@
 # tests/issue6: the rest of the seed document, the api console and the JSON viewer (models, requests, commands).
-I6_TESTS = \
-	tests/issue6/test_i6_models \
-	tests/issue6/test_i6_requests \
-	tests/issue6/test_i6_jsontree \
-	tests/issue6/test_i6_commands
-check_PROGRAMS += $(I6_TESTS)
-TESTS += $(I6_TESTS)
-
-# cmocka fixes the callbacks' signatures, so tests may leave parameters unused.
-I6_CFLAGS = $(TEST_CFLAGS) -Wno-unused-parameter
-
-tests_issue6_test_i6_models_SOURCES = tests/issue6/test_i6_models.c
-tests_issue6_test_i6_models_CPPFLAGS = $(TESTENV_CPPFLAGS)
-tests_issue6_test_i6_models_CFLAGS = $(I6_CFLAGS)
-tests_issue6_test_i6_models_LDADD = $(TESTENV_LIBS)
-
-tests_issue6_test_i6_requests_SOURCES = tests/issue6/test_i6_requests.c
-tests_issue6_test_i6_requests_CFLAGS = $(I6_CFLAGS)
-tests_issue6_test_i6_requests_LDADD = $(CMD_LIBS) $(CMOCKA_LIBS)
-
-tests_issue6_test_i6_jsontree_SOURCES = tests/issue6/test_i6_jsontree.c
-tests_issue6_test_i6_jsontree_CFLAGS = $(I6_CFLAGS)
-tests_issue6_test_i6_jsontree_LDADD = $(UI_LIBS) $(CMOCKA_LIBS)
-
-tests_issue6_test_i6_commands_SOURCES = tests/issue6/test_i6_commands.c
-tests_issue6_test_i6_commands_CPPFLAGS = $(TESTENV_CPPFLAGS)
-tests_issue6_test_i6_commands_CFLAGS = $(I6_CFLAGS)
-tests_issue6_test_i6_commands_LDADD = $(TESTENV_LIBS)
+KT_TESTS += tests/issue6/test_i6_models
+KT_TESTS += tests/issue6/test_i6_requests
+KT_TESTS += tests/issue6/test_i6_jsontree
+KT_TESTS += tests/issue6/test_i6_commands
 
 # The seed document's response examples (JSON only), uploads and a test CA certificate.
 EXTRA_DIST += \

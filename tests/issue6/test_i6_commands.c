@@ -1,9 +1,6 @@
 /* Issue 6's commands against the demo server in-process: what they show, what they ask, and the server's state afterwards. */
 #include "config.h"
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <cmocka.h>
+#include "ktest.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

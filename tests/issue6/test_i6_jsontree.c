@@ -1,9 +1,6 @@
 /* The JSON viewer's model: lines, folding, search, paths, and sanitizing of hostile strings. */
 #include "config.h"
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <cmocka.h>
+#include "ktest.h"
 #include <stdlib.h>
 #include <string.h>
 #include "ui/jsontree.h"

@@ -1,9 +1,6 @@
 /* Issue 6's parsers on the seed document's response examples, and on answers that break the contract. */
 #include "config.h"
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <cmocka.h>
+#include "ktest.h"
 #include <stdlib.h>
 #include <string.h>
 #include "testenv.h"

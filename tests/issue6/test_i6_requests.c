@@ -1,9 +1,6 @@
 /* Issue 6's request builders and argument checks: paths, queries, bodies, multipart, the api console's raw requests. */
 #include "config.h"
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <cmocka.h>
+#include "ktest.h"
 #include <stdlib.h>
 #include <string.h>
 #include "api/dashboards.h"

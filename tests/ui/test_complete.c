@@ -1,9 +1,6 @@
 /* Completion of the command language: words, options, enum values and ids on screen. */
 #include "config.h"
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <cmocka.h>
+#include "ktest.h"
 #include <string.h>
 #include "cmd/complete.h"
 #include "core/strbuf.h"

@@ -1,9 +1,6 @@
 /* Column layout, key names, the one-line editor and theme files: the UI's pure parts. */
 #include "config.h"
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <cmocka.h>
+#include "ktest.h"
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,9 +1,6 @@
 /* The list model behind every pane: filter, sort, cursor, scroll, marks, paging appends. */
 #include "config.h"
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <cmocka.h>
+#include "ktest.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

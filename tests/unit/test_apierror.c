@@ -1,11 +1,6 @@
 /* Readable messages from failed responses: both Kibana error shapes, proxy HTML, odd bodies. */
 #include "config.h"
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <cmocka.h>
-#include "testutil.h"
+#include "ktest.h"
 #include "api/apierror.h"
 #include <stdio.h>
 #include <stdlib.h>

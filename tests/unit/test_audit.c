@@ -1,11 +1,6 @@
 /* The audit log: one JSON line per mutating action, private file, never a secret. */
 #include "config.h"
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <cmocka.h>
-#include "testutil.h"
+#include "ktest.h"
 #include "cmd/audit.h"
 #include "cmd/cmd.h"
 #include "core/profile.h"

@@ -1,11 +1,6 @@
 /* Request builders of the cases API: method, encoded path, query string and JSON body. */
 #include "config.h"
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <cmocka.h>
-#include "testutil.h"
+#include "ktest.h"
 #include "api/alert_cases.h"
 #include "api/cases.h"
 #include "api/cases_req.h"

@@ -1,11 +1,6 @@
 /* The config file (profiles, globals, warnings, errors, secret files, permissions) and the environment. */
 #include "config.h"
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <cmocka.h>
-#include "testutil.h"
+#include "ktest.h"
 #include "core/config_file.h"
 #include "core/profile.h"
 #include "core/secret.h"

@@ -1,11 +1,6 @@
 /* Bounded JSON parsing and typed field reading with messages that name the field. */
 #include "config.h"
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <cmocka.h>
-#include "testutil.h"
+#include "ktest.h"
 #include "api/kjson.h"
 #include "core/xalloc.h"
 #include <stdio.h>

@@ -1,11 +1,6 @@
 /* The response parsers on the seed document's examples and on broken input. */
 #include "config.h"
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <cmocka.h>
-#include "testutil.h"
+#include "ktest.h"
 #include "api/alert_cases.h"
 #include "api/cases.h"
 #include "api/connectors.h"

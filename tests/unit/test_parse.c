@@ -1,11 +1,6 @@
 /* Command argument parsing against declarations, usage text, lookup and the start of a command. */
 #include "config.h"
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <cmocka.h>
-#include "testutil.h"
+#include "ktest.h"
 #include "cmd/cmd.h"
 #include "cmd/output.h"
 #include "cmd/parse.h"

@@ -1,11 +1,6 @@
 /* URL building (path segments, queries, space prefixes) and the headers of a configured transfer. */
 #include "config.h"
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <cmocka.h>
-#include "testutil.h"
+#include "ktest.h"
 #include "api/http.h"
 #include "api/request.h"
 #include "core/profile.h"

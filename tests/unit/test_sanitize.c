@@ -1,11 +1,6 @@
 /* The terminal-safety gate for server text, and UTF-8 decoding, width, fitting and padding. */
 #include "config.h"
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <cmocka.h>
-#include "testutil.h"
+#include "ktest.h"
 #include "core/sanitize.h"
 #include "core/strbuf.h"
 #include "core/utf8.h"

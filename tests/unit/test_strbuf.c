@@ -1,11 +1,6 @@
 /* The growable string and the allocation helpers everything else is built on. */
 #include "config.h"
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <cmocka.h>
-#include "testutil.h"
+#include "ktest.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 #include <stdio.h>

@@ -1,11 +1,6 @@
 /* Tables (fitted and plain) and records, with wide characters lining up. */
 #include "config.h"
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <cmocka.h>
-#include "testutil.h"
+#include "ktest.h"
 #include "core/record.h"
 #include "core/strbuf.h"
 #include "core/table.h"

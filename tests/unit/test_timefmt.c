@@ -1,11 +1,6 @@
 /* Parsing Kibana's ISO-8601 timestamps and showing them relative to now or in local time. */
 #include "config.h"
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <cmocka.h>
-#include "testutil.h"
+#include "ktest.h"
 #include "core/timefmt.h"
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,11 +1,6 @@
 /* Splitting command lines into words: blanks, quotes, escapes, and quoting words back. */
 #include "config.h"
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <cmocka.h>
-#include "testutil.h"
+#include "ktest.h"
 #include "cmd/tokenize.h"
 #include "core/strbuf.h"
 #include <stdio.h>

@@ -1,12 +1,8 @@
 /* Helpers for the demo server tests: start a server in-process and talk to it with libcurl. */
 #ifndef KT_DEMO_TESTUTIL_H
 #define KT_DEMO_TESTUTIL_H
-/* cmocka wants these before it; the group setup below is cmocka's. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <cmocka.h>
+/* The group setup below is cmocka's. */
+#include "ktest.h"
 #include <jansson.h>
 
 struct demo_options;

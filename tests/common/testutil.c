@@ -1,5 +1,5 @@
 #include "config.h"
-#include "testutil.h"
+#include "ktest.h"
 #include "core/xalloc.h"
 #include <ftw.h>
 #include <langinfo.h>

@@ -1,12 +1,7 @@
 #include "config.h"
 #include "integutil.h"
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <cmocka.h>
+#include "ktest.h"
 #include "testserver.h"
-#include "testutil.h"
 #include "core/xalloc.h"
 #include <arpa/inet.h>
 #include <netinet/in.h>

@@ -1,4 +1,5 @@
 #include "config.h"
+#include "ktest.h"
 #include "testserver.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
