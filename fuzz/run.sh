@@ -67,7 +67,7 @@ for t in $targets; do
 	mkdir -p "$seeds/$t" "$out/corpus/$t" "$out/crashes/$t"
 done
 n=0
-for f in "$srcdir"/tests/unit/fixtures/*.json "$srcdir"/tests/issue5/fixtures/* "$srcdir"/tests/issue6/fixtures/*; do
+for f in "$srcdir"/tests/fixtures/*/*; do
 	[ -f "$f" ] || continue
 	n=$((n + 1))
 	cp "$f" "$seeds/fuzz_models/repo-$n"

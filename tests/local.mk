@@ -12,6 +12,7 @@ EXTRA_DIST += tests/run-test.sh
 KT_TESTS =
 
 include $(srcdir)/tests/common/local.mk
+include $(srcdir)/tests/fixtures/local.mk
 include $(srcdir)/tests/unit/local.mk
 include $(srcdir)/tests/demo/local.mk
 include $(srcdir)/tests/integ/local.mk

@@ -33,9 +33,9 @@ void integ_profile(struct profile *p, const struct testserver *srv, const char *
 		profile_set_secret(&p->api_key, api_key);
 }
 
-json_t *integ_fixture_json(const char *name)
+json_t *integ_fixture_json(const char *module, const char *name)
 {
-	char *text = testutil_fixture(name, NULL);
+	char *text = testutil_fixture(module, name, NULL);
 	assert_non_null(text);
 	json_error_t e;
 	json_t *j = json_loads(text, 0, &e);

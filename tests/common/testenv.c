@@ -18,15 +18,9 @@
 /* The generation every request is sent with, checked on the way back. */
 #define TESTENV_GENERATION 7
 
-char *testenv_fixture_path(const char *group, const char *name)
+json_t *testenv_fixture(const char *module, const char *name)
 {
-	const char *src = getenv("KT_SRCDIR");
-	return xasprintf("%s/tests/%s/fixtures/%s", src ? src : KT_SRCDIR, group, name);
-}
-
-json_t *testenv_fixture(const char *group, const char *name)
-{
-	char *path = testenv_fixture_path(group, name);
+	char *path = testutil_fixture_path(module, name);
 	json_error_t e;
 	json_t *j = json_load_file(path, JSON_REJECT_DUPLICATES, &e);
 	if (!j)

@@ -9,10 +9,8 @@
 
 struct demo_server;
 
-/* The path of a file in $KT_SRCDIR/tests/<group>/fixtures/ (caller frees). */
-char *testenv_fixture_path(const char *group, const char *name);
-/* A fixture of a group parsed as JSON (the test fails when it cannot be read). */
-json_t *testenv_fixture(const char *group, const char *name);
+/* tests/fixtures/<module>/<name> parsed as JSON, duplicate keys refused (the test fails when it cannot be read). */
+json_t *testenv_fixture(const char *module, const char *name);
 
 /* How testenv_start sets up the demo and the profile; a zero field keeps the default. */
 struct testenv_options {

@@ -44,10 +44,15 @@ char *testutil_read_file(const char *path, size_t *len)
 	return buf;
 }
 
-char *testutil_fixture(const char *name, size_t *len)
+char *testutil_fixture_path(const char *module, const char *name)
 {
 	const char *src = getenv("KT_SRCDIR");
-	char *path = xasprintf("%s/tests/unit/fixtures/%s", src && *src ? src : KT_SRCDIR, name);
+	return xasprintf("%s/tests/fixtures/%s/%s", src && *src ? src : KT_SRCDIR, module, name);
+}
+
+char *testutil_fixture(const char *module, const char *name, size_t *len)
+{
+	char *path = testutil_fixture_path(module, name);
 	char *r = testutil_read_file(path, len);
 	free(path);
 	return r;

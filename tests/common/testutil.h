@@ -9,8 +9,10 @@
 bool testutil_utf8_locale(void);
 /* The whole file, NUL-terminated (length in *len when len is set), or NULL. */
 char *testutil_read_file(const char *path, size_t *len);
-/* A fixture from tests/unit/fixtures/, or NULL. */
-char *testutil_fixture(const char *name, size_t *len);
+/* The path of tests/fixtures/<module>/<name> in the source tree (caller frees). */
+char *testutil_fixture_path(const char *module, const char *name);
+/* The text of tests/fixtures/<module>/<name> (length in *len when len is set), or NULL. */
+char *testutil_fixture(const char *module, const char *name, size_t *len);
 /* The shared/ directory: $KT_SHARED when it exists, else /work/shared; caller frees. */
 char *testutil_shared_dir(void);
 /* A new private temporary directory; caller frees the path (and removes it with testutil_rmtree). */

@@ -135,7 +135,7 @@ def ids_from_demo(url, key):
     ids["list"], ids["list2"] = fixtures["lists"][:2]
     ids["note"], ids["note2"], ids["note3"] = fixtures["notes"][:3]
     here = os.path.dirname(os.path.abspath(__file__))
-    ids["timelines"] = os.path.join(here, "..", "issue6", "fixtures", "timelines.ndjson")
+    ids["timelines"] = os.path.join(here, "..", "fixtures", "timelines", "timelines.ndjson")
     return ids
 
 

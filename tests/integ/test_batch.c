@@ -32,7 +32,7 @@ struct fx {
 /* n cases with ids c-0001..., titles "Case N". */
 static json_t *make_cases(size_t n)
 {
-	json_t *seed = integ_fixture_json("case_push_200.json");
+	json_t *seed = integ_fixture_json("cases", "case_push_200.json");
 	json_t *a = json_array();
 	for (size_t i = 1; i <= n; i++) {
 		json_t *c = json_deep_copy(seed);
@@ -147,7 +147,7 @@ static int setup(void **state)
 	testserver_route(f->srv, "GET", "/api/cases/_find", find_fn, &f->data);
 	testserver_route(f->srv, "GET", "/api/cases/*", get_fn, &f->data);
 	testserver_route(f->srv, "PATCH", "/api/cases", patch_fn, &f->data);
-	char *connectors = testutil_fixture("connectors_200.json", NULL);
+	char *connectors = testutil_fixture("connectors", "connectors_200.json", NULL);
 	testserver_route_static(f->srv, "GET", "/api/actions/connectors", 200, TESTSERVER_JSON, connectors);
 	free(connectors);
 	integ_profile(&f->p, f->srv, "QkFUQ0hLRVk=");
@@ -357,7 +357,7 @@ static void test_connectors(void **state)
 	assert_int_equal(run(f, "connectors"), 0);
 	json_error_t e;
 	json_t *got = json_loads(f->out, 0, &e);
-	json_t *want = integ_fixture_json("connectors_200.json");
+	json_t *want = integ_fixture_json("connectors", "connectors_200.json");
 	assert_true(json_equal(got, want));
 	json_decref(got);
 	json_decref(want);
@@ -366,7 +366,7 @@ static void test_connectors(void **state)
 static void test_alert_cases(void **state)
 {
 	struct fx *f = *state;
-	char *body = testutil_fixture("alert_cases_200.json", NULL);
+	char *body = testutil_fixture("alert_cases", "alert_cases_200.json", NULL);
 	fresh_server(f);
 	testserver_route_static(f->srv, "GET", "/api/cases/alerts/*", 200, TESTSERVER_JSON, body);
 	free(body);

@@ -62,7 +62,7 @@ static int setup(void **state)
 	struct front *f = xcalloc(1, sizeof(*f));
 	f->srv = testserver_start();
 	assert_non_null(f->srv);
-	char *c = testutil_fixture("case_push_200.json", NULL);
+	char *c = testutil_fixture("cases", "case_push_200.json", NULL);
 	assert_non_null(c);
 	testserver_route_static(f->srv, "GET", "/api/cases/b917f300-0ed9-11ed-bd18-65557fe66949", 200, TESTSERVER_JSON, c);
 	char *list = xasprintf("[%s]", c);

@@ -61,7 +61,7 @@ static const struct testserver_request *only_request(struct fx *f)
 
 static char *find_page_json(size_t n)
 {
-	json_t *c = integ_fixture_json("case_push_200.json");
+	json_t *c = integ_fixture_json("cases", "case_push_200.json");
 	json_t *cases = json_array();
 	for (size_t i = 0; i < n; i++) {
 		json_t *k = json_deep_copy(c);

@@ -3,11 +3,6 @@ KT_TESTS += tests/issue5/test_i5_models
 KT_TESTS += tests/issue5/test_i5_requests
 KT_TESTS += tests/issue5/test_i5_commands
 
-# Verbatim copies of the seed document's response examples (JSON only).
-EXTRA_DIST += \
-	tests/issue5/fixtures/suspend_process_200.json \
-	tests/issue5/fixtures/conversations_find_200.json \
-	tests/issue5/fixtures/session_invalidate_200.json
 
 # Screen tests of the Alerts, Conversations and Actions panes and the session form, run by tests/screen/run-keys.sh.
 I5_SCREEN_TESTS = \

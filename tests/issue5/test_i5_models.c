@@ -32,7 +32,7 @@ static void *parse_text(api_parse_fn fn, const char *text, char **err)
 static void test_suspend_seed_example(void **state)
 {
 	(void)state;
-	json_t *j = testenv_fixture("issue5", "suspend_process_200.json");
+	json_t *j = testenv_fixture("actions", "suspend_process_200.json");
 	void *model = NULL;
 	char *err = NULL;
 	assert_int_equal(actions_parse_one(j, &model, &err), 0);
@@ -121,7 +121,7 @@ static void test_action_broken(void **state)
 static void test_conversations_seed_example(void **state)
 {
 	(void)state;
-	json_t *j = testenv_fixture("issue5", "conversations_find_200.json");
+	json_t *j = testenv_fixture("conversations", "conversations_find_200.json");
 	void *model = NULL;
 	char *err = NULL;
 	assert_int_equal(conversations_parse_find(j, &model, &err), 0);
@@ -169,7 +169,7 @@ static void test_conversations_broken(void **state)
 static void test_sessions_seed_example(void **state)
 {
 	(void)state;
-	json_t *j = testenv_fixture("issue5", "session_invalidate_200.json");
+	json_t *j = testenv_fixture("sessions", "session_invalidate_200.json");
 	void *model = NULL;
 	char *err = NULL;
 	assert_int_equal(sessions_parse(j, &model, &err), 0);

@@ -91,7 +91,7 @@ static void test_fleet_server_hosts(void **state)
 			"fleet server-host create --name Lab --url https://a --url https://a --yes");
 	assert_has(r.error, "given twice");
 	testenv_run_free(&r);
-	char *notpem = testenv_fixture_path("issue6", "timelines.ndjson");
+	char *notpem = testutil_fixture_path("timelines", "timelines.ndjson");
 	r = testenv_cmd(&env, TESTENV_BATCH, false,
 			"fleet server-host create --name Lab --url https://a --ssl-key %s --yes", notpem);
 	assert_int_equal(r.exit_code, CMD_EXIT_USAGE);
@@ -102,7 +102,7 @@ static void test_fleet_server_hosts(void **state)
 	assert_int_equal(l->n, 2);
 	fleet_hosts_list_free(l);
 
-	char *ca = testenv_fixture_path("issue6", "fleet-test-ca.pem");
+	char *ca = testutil_fixture_path("fleet_hosts", "fleet-test-ca.pem");
 	r = testenv_cmd(&env, TESTENV_YES, false,
 			"fleet server-host create --name 'Lab fleet' --url https://lab-1.example:8220 --url https://lab-2.example:8220 "
 			"--default --proxy-id corp-proxy --ssl-certificate-authority %s --ssl-client-auth optional",
@@ -384,8 +384,8 @@ static void test_list_and_notes(void **state)
 static void test_timeline_import(void **state)
 {
 	size_t before = demo_count("timelines");
-	char *good = testenv_fixture_path("issue6", "timelines.ndjson");
-	char *mixed = testenv_fixture_path("issue6", "timelines_mixed.ndjson");
+	char *good = testutil_fixture_path("timelines", "timelines.ndjson");
+	char *mixed = testutil_fixture_path("timelines", "timelines_mixed.ndjson");
 	struct testenv_run r = testenv_cmd(&env, TESTENV_YES, false, "timeline import %s", good);
 	assert_int_equal(r.exit_code, CMD_EXIT_OK);
 	assert_has(r.question, "Import 2 timelines from");

@@ -31,9 +31,9 @@ static void refused(api_parse_fn parse, const char *text, const char *needle)
 	json_decref(j);
 }
 
-static void *parsed(api_parse_fn parse, const char *fixture)
+static void *parsed(api_parse_fn parse, const char *module, const char *fixture)
 {
-	json_t *j = testenv_fixture("issue6", fixture);
+	json_t *j = testenv_fixture(module, fixture);
 	void *model = NULL;
 	char *err = NULL;
 	if (parse(j, &model, &err) < 0)
@@ -44,7 +44,7 @@ static void *parsed(api_parse_fn parse, const char *fixture)
 
 static void test_file_deleted(void **state)
 {
-	struct fleet_file_deleted *f = parsed(fleet_parse_file_deleted, "fleet_file_delete_200.json");
+	struct fleet_file_deleted *f = parsed(fleet_parse_file_deleted, "fleet", "fleet_file_delete_200.json");
 	assert_string_equal(f->id, "string");
 	assert_true(f->deleted);
 	fleet_file_deleted_free(f);
@@ -54,7 +54,7 @@ static void test_file_deleted(void **state)
 
 static void test_assets(void **state)
 {
-	struct fleet_asset_list *l = parsed(fleet_parse_assets, "bulk_assets_200.json");
+	struct fleet_asset_list *l = parsed(fleet_parse_assets, "fleet", "bulk_assets_200.json");
 	assert_int_equal(l->n, 1);
 	assert_string_equal(l->items[0].type, "string");
 	assert_string_equal(l->items[0].title, "string");
@@ -66,7 +66,7 @@ static void test_assets(void **state)
 
 static void test_server_hosts(void **state)
 {
-	struct fleet_host_list *l = parsed(fleet_hosts_parse_list, "fleet_server_hosts_200.json");
+	struct fleet_host_list *l = parsed(fleet_hosts_parse_list, "fleet_hosts", "fleet_server_hosts_200.json");
 	assert_int_equal(l->n, 1);
 	assert_int_equal(l->total, 42);
 	assert_int_equal(l->per_page, 42);
@@ -76,7 +76,7 @@ static void test_server_hosts(void **state)
 	assert_string_equal(l->items[0].proxy_id, "string");
 	assert_true(l->items[0].has_ssl);
 	fleet_hosts_list_free(l);
-	struct fleet_host *h = parsed(fleet_hosts_parse_item, "fleet_server_host_create_200.json");
+	struct fleet_host *h = parsed(fleet_hosts_parse_item, "fleet_hosts", "fleet_server_host_create_200.json");
 	assert_string_equal(h->name, "string");
 	fleet_host_free(h);
 	refused(fleet_hosts_parse_list, "{\"items\": [{\"id\": \"a\", \"name\": \"b\", \"host_urls\": []}], \"total\": 1, "
@@ -96,7 +96,7 @@ static void test_server_hosts(void **state)
 
 static void test_ml_sync(void **state)
 {
-	struct ml_sync_result *s = parsed(ml_parse_sync, "ml_sync_200.json");
+	struct ml_sync_result *s = parsed(ml_parse_sync, "ml", "ml_sync_200.json");
 	assert_int_equal(s->n, 2);
 	assert_string_equal(s->items[0].action, "create");
 	assert_string_equal(s->items[0].kind, "anomaly-detector");
@@ -117,7 +117,7 @@ static void test_ml_sync(void **state)
 
 static void test_exceptions(void **state)
 {
-	struct exception_page *p = parsed(exceptions_parse_page, "endpoint_list_find_200.json");
+	struct exception_page *p = parsed(exceptions_parse_page, "exceptions", "endpoint_list_find_200.json");
 	assert_int_equal(p->n, 1);
 	assert_int_equal(p->total, 42);
 	const struct exception_item *it = &p->items[0];
@@ -197,7 +197,7 @@ static void test_nested_and_list_entries(void **state)
 
 static void test_entity_engine(void **state)
 {
-	struct entity_engine *e = parsed(entity_parse_engine, "entity_init_200.json");
+	struct entity_engine *e = parsed(entity_parse_engine, "entity_store", "entity_init_200.json");
 	assert_string_equal(e->type, "user");
 	assert_string_equal(e->status, "installing");
 	assert_int_equal(e->field_history_length, 42);
@@ -227,7 +227,7 @@ static void test_entity_toggles(void **state)
 	} t[] = {{true, "entity_start_200.json"}, {false, "entity_stop_200.json"}};
 	for (size_t i = 0; i < 2; i++) {
 		struct api_request *req = entity_toggle_request("user", t[i].start);
-		json_t *j = testenv_fixture("issue6", t[i].fixture);
+		json_t *j = testenv_fixture("entity_store", t[i].fixture);
 		void *m = NULL;
 		char *err = NULL;
 		assert_int_equal(req->parse(j, &m, &err), 0);
@@ -245,18 +245,18 @@ static void test_entity_toggles(void **state)
 
 static void test_risk_and_lists(void **state)
 {
-	struct risk_config_result *r = parsed(risk_parse_configure, "risk_configure_200.json");
+	struct risk_config_result *r = parsed(risk_parse_configure, "risk_engine", "risk_configure_200.json");
 	assert_true(r->configured);
 	assert_int_equal(r->n_errors, 0);
 	risk_config_result_free(r);
-	r = parsed(risk_parse_configure, "risk_configure_default.json");
+	r = parsed(risk_parse_configure, "risk_engine", "risk_configure_default.json");
 	assert_false(r->configured);
 	assert_int_equal(r->n_errors, 1);
 	assert_string_equal(r->errors[0], "seq 42: string");
 	risk_config_result_free(r);
 	refused(risk_parse_configure, "{\"errors\": [{\"seq\": 1}]}", "\"error\" is missing");
 
-	struct value_list *l = parsed(lists_parse, "list_delete_200.json");
+	struct value_list *l = parsed(lists_parse, "lists", "list_delete_200.json");
 	assert_string_equal(l->name, "Bad ips");
 	assert_string_equal(l->type, "ip");
 	assert_int_equal(l->version, 3);
@@ -266,7 +266,7 @@ static void test_risk_and_lists(void **state)
 
 static void test_timeline_import(void **state)
 {
-	struct timeline_import_result *t = parsed(timelines_parse_import, "timeline_import_200.json");
+	struct timeline_import_result *t = parsed(timelines_parse_import, "timelines", "timeline_import_200.json");
 	assert_true(t->success);
 	assert_int_equal(t->success_count, 99);
 	assert_int_equal(t->installed, 80);

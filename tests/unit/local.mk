@@ -13,9 +13,3 @@ KT_TESTS += tests/unit/test_config
 KT_TESTS += tests/unit/test_timefmt
 KT_TESTS += tests/unit/test_audit
 
-# Verbatim copies of the seed document's response examples (JSON only; the spec is never copied).
-EXTRA_DIST += \
-	tests/unit/fixtures/case_push_200.json \
-	tests/unit/fixtures/case_push_401.json \
-	tests/unit/fixtures/alert_cases_200.json \
-	tests/unit/fixtures/connectors_200.json

@@ -24,7 +24,7 @@ static void test_shape_status_code_error_message(void **state)
 static void test_shape_seed_401(void **state)
 {
 	size_t len;
-	char *body = testutil_fixture("case_push_401.json", &len);
+	char *body = testutil_fixture("cases", "case_push_401.json", &len);
 	assert_non_null(body);
 	char *m = apierror_from_response(401, "application/json", body, len);
 	assert_string_equal(m, "HTTP 401 Unauthorized: string");

@@ -12,10 +12,10 @@
 
 #define SEED "seed/000_d11daea2437ff7a0.txt"
 
-static json_t *load_fixture(const char *name)
+static json_t *load_fixture(const char *module, const char *name)
 {
 	size_t len;
-	char *text = testutil_fixture(name, &len);
+	char *text = testutil_fixture(module, name, &len);
 	if (!text)
 		fail_msg("fixture %s is missing", name);
 	char *err = NULL;
@@ -53,14 +53,14 @@ static json_t *seed_example(const char *op, const char *code)
 	return j;
 }
 
-static void check_fixture_matches_seed(const char *fixture, const char *op, const char *code)
+static void check_fixture_matches_seed(const char *module, const char *fixture, const char *op, const char *code)
 {
 	json_t *seed = seed_example(op, code);
 	if (!seed) {
 		print_message("seed document not found; fixture %s not compared\n", fixture);
 		skip();
 	}
-	json_t *fx = load_fixture(fixture);
+	json_t *fx = load_fixture(module, fixture);
 	assert_true(json_equal(seed, fx));
 	json_decref(seed);
 	json_decref(fx);
@@ -68,10 +68,10 @@ static void check_fixture_matches_seed(const char *fixture, const char *op, cons
 
 static void test_fixtures_are_the_seed_examples(void **state)
 {
-	check_fixture_matches_seed("case_push_200.json", "POST /api/cases/{caseId}/connector/{connectorId}/_push", "200");
-	check_fixture_matches_seed("case_push_401.json", "POST /api/cases/{caseId}/connector/{connectorId}/_push", "401");
-	check_fixture_matches_seed("alert_cases_200.json", "GET /api/cases/alerts/{alertId}", "200");
-	check_fixture_matches_seed("connectors_200.json", "GET /api/actions/connectors", "200");
+	check_fixture_matches_seed("cases", "case_push_200.json", "POST /api/cases/{caseId}/connector/{connectorId}/_push", "200");
+	check_fixture_matches_seed("cases", "case_push_401.json", "POST /api/cases/{caseId}/connector/{connectorId}/_push", "401");
+	check_fixture_matches_seed("alert_cases", "alert_cases_200.json", "GET /api/cases/alerts/{alertId}", "200");
+	check_fixture_matches_seed("connectors", "connectors_200.json", "GET /api/actions/connectors", "200");
 }
 
 static void check_seed_case(const struct kb_case *c)
@@ -116,7 +116,7 @@ static void check_seed_case(const struct kb_case *c)
 
 static void test_parse_one_seed(void **state)
 {
-	json_t *j = load_fixture("case_push_200.json");
+	json_t *j = load_fixture("cases", "case_push_200.json");
 	void *model = NULL;
 	char *err = NULL;
 	assert_int_equal(cases_parse_one(j, &model, &err), 0);
@@ -129,7 +129,7 @@ static void test_parse_one_seed(void **state)
 /* A _find page holding copies of the seed case with the given ids. */
 static json_t *find_page(const char *const *ids, size_t n)
 {
-	json_t *seed = load_fixture("case_push_200.json");
+	json_t *seed = load_fixture("cases", "case_push_200.json");
 	json_t *cases = json_array();
 	for (size_t i = 0; i < n; i++) {
 		json_t *c = json_deep_copy(seed);
@@ -244,7 +244,7 @@ static void test_parse_find_broken(void **state)
 
 static void test_parse_list(void **state)
 {
-	json_t *c = load_fixture("case_push_200.json");
+	json_t *c = load_fixture("cases", "case_push_200.json");
 	json_t *j = json_pack("[o]", c);
 	void *model = NULL;
 	char *err = NULL;
@@ -272,7 +272,7 @@ static void test_parse_list(void **state)
 /* Break the seed case with fn and return cases_parse_one's message. */
 static char *one_err_after(void (*fn)(json_t *c))
 {
-	json_t *c = load_fixture("case_push_200.json");
+	json_t *c = load_fixture("cases", "case_push_200.json");
 	fn(c);
 	void *model = NULL;
 	char *err = NULL;
@@ -358,7 +358,7 @@ static void test_parse_one_not_object(void **state)
 
 static void test_comments(void **state)
 {
-	json_t *c = load_fixture("case_push_200.json");
+	json_t *c = load_fixture("cases", "case_push_200.json");
 	json_object_set_new(
 		c, "comments",
 		json_pack("[{s:s,s:s,s:s,s:s,s:s,s:{s:s,s:n,s:n}},"
@@ -394,7 +394,7 @@ static void test_comments(void **state)
 
 static void test_connectors_seed(void **state)
 {
-	json_t *j = load_fixture("connectors_200.json");
+	json_t *j = load_fixture("connectors", "connectors_200.json");
 	void *model = NULL;
 	char *err = NULL;
 	assert_int_equal(connectors_parse(j, &model, &err), 0);
@@ -456,7 +456,7 @@ static void test_connectors_broken(void **state)
 
 static void test_alert_cases_seed(void **state)
 {
-	json_t *j = load_fixture("alert_cases_200.json");
+	json_t *j = load_fixture("alert_cases", "alert_cases_200.json");
 	void *model = NULL;
 	char *err = NULL;
 	assert_int_equal(alert_cases_parse(j, &model, &err), 0);
