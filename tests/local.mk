@@ -13,6 +13,7 @@ KT_TESTS =
 
 include $(srcdir)/tests/common/local.mk
 include $(srcdir)/tests/fixtures/local.mk
+include $(srcdir)/tests/core/local.mk
 include $(srcdir)/tests/unit/local.mk
 include $(srcdir)/tests/demo/local.mk
 include $(srcdir)/tests/integ/local.mk

@@ -106,3 +106,16 @@ size_t testutil_count(const char *haystack, const char *needle)
 		n++;
 	return n;
 }
+
+size_t testutil_split_lines(char *text, char **lines, size_t max)
+{
+	size_t n = 0;
+	for (char *p = text; *p && n < max;) {
+		char *nl = strchr(p, '\n');
+		assert_non_null(nl);
+		*nl = '\0';
+		lines[n++] = p;
+		p = nl + 1;
+	}
+	return n;
+}

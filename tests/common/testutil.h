@@ -23,5 +23,7 @@ void testutil_rmtree(const char *dir);
 bool testutil_write_file(const char *path, const char *text, mode_t mode);
 /* Number of non-overlapping occurrences of needle in haystack. */
 size_t testutil_count(const char *haystack, const char *needle);
+/* Split rendered text into lines (modifies text; each line must end in a newline); returns the count. */
+size_t testutil_split_lines(char *text, char **lines, size_t max);
 
 #endif

@@ -10,47 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void test_segment_unreserved_kept(void **state)
-{
-	char *s = urlenc_segment("AZaz09-._~");
-	assert_string_equal(s, "AZaz09-._~");
-	free(s);
-}
-
-static void test_segment_reserved_escaped(void **state)
-{
-	char *s = urlenc_segment("a/b?c#d%e f+g&h=i;j:k@l[m]n!o'p(q)r*s,t$u");
-	assert_string_equal(s, "a%2Fb%3Fc%23d%25e%20f%2Bg%26h%3Di%3Bj%3Ak%40l%5Bm%5Dn%21o%27p%28q%29r%2As%2Ct%24u");
-	free(s);
-}
-
-static void test_segment_dots(void **state)
-{
-	char *s = urlenc_segment(".");
-	assert_string_equal(s, "%2E");
-	free(s);
-	s = urlenc_segment("..");
-	assert_string_equal(s, "%2E%2E");
-	free(s);
-	/* Only whole-segment dots navigate; others stay readable. */
-	s = urlenc_segment("...");
-	assert_string_equal(s, "...");
-	free(s);
-	s = urlenc_segment("a..b");
-	assert_string_equal(s, "a..b");
-	free(s);
-}
-
-static void test_segment_empty_and_controls(void **state)
-{
-	char *s = urlenc_segment("");
-	assert_string_equal(s, "");
-	free(s);
-	s = urlenc_segment("\x01\x7f\xff");
-	assert_string_equal(s, "%01%7F%FF");
-	free(s);
-}
-
 static void test_api_path_non_ascii(void **state)
 {
 	char *p = api_path("/api/cases/{}", "caso-\xc3\xb1/1");
@@ -70,50 +29,6 @@ static void test_api_path_several_segments(void **state)
 	p = api_path("/a/{x}/{}", "y");
 	assert_string_equal(p, "/a/{x}/y");
 	free(p);
-}
-
-static void test_query_add(void **state)
-{
-	struct strbuf q;
-	strbuf_init(&q);
-	urlenc_query_add(&q, "search", "a b&c=d");
-	urlenc_query_add(&q, "skipped", NULL);
-	urlenc_query_add(&q, "tags", "caf\xc3\xa9");
-	urlenc_query_add(&q, "empty", "");
-	urlenc_query_add_int(&q, "page", -3);
-	assert_string_equal(q.buf, "?search=a%20b%26c%3Dd&tags=caf%C3%A9&empty=&page=-3");
-	strbuf_free(&q);
-
-	strbuf_init(&q);
-	urlenc_query_add(&q, "k ey", "v");
-	assert_string_equal(q.buf, "?k%20ey=v");
-	strbuf_free(&q);
-}
-
-static void test_space_prefix(void **state)
-{
-	struct profile p;
-	profile_init(&p);
-	char *s = profile_space_prefix(&p);
-	assert_string_equal(s, "");
-	free(s);
-	profile_set(&p.space, "default");
-	s = profile_space_prefix(&p);
-	assert_string_equal(s, "");
-	free(s);
-	profile_set(&p.space, "");
-	s = profile_space_prefix(&p);
-	assert_string_equal(s, "");
-	free(s);
-	profile_set(&p.space, "soc team");
-	s = profile_space_prefix(&p);
-	assert_string_equal(s, "/s/soc%20team");
-	free(s);
-	profile_set(&p.space, "..");
-	s = profile_space_prefix(&p);
-	assert_string_equal(s, "/s/%2E%2E");
-	free(s);
-	profile_free(&p);
 }
 
 static char *url_for(const char *base, const char *space, bool global, const char *path, const char *query)
@@ -317,14 +232,8 @@ int main(void)
 		return 77;
 	}
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_segment_unreserved_kept),
-		cmocka_unit_test(test_segment_reserved_escaped),
-		cmocka_unit_test(test_segment_dots),
-		cmocka_unit_test(test_segment_empty_and_controls),
 		cmocka_unit_test(test_api_path_non_ascii),
 		cmocka_unit_test(test_api_path_several_segments),
-		cmocka_unit_test(test_query_add),
-		cmocka_unit_test(test_space_prefix),
 		cmocka_unit_test(test_http_url),
 		cmocka_unit_test(test_method_names),
 		cmocka_unit_test(test_request_json_and_parts),

@@ -2,7 +2,6 @@
 #include "config.h"
 #include "ktest.h"
 #include "core/strbuf.h"
-#include "core/xalloc.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,37 +77,12 @@ static void test_detach_owns_nothing_after(void **state)
 	strbuf_free(&sb);
 }
 
-static void test_xalloc_helpers(void **state)
-{
-	assert_null(xstrdup(NULL));
-	char *s = xstrndup("abcdef", 3);
-	assert_string_equal(s, "abc");
-	free(s);
-	s = xstrndup("ab", 10);
-	assert_string_equal(s, "ab");
-	free(s);
-	s = xasprintf("%d-%s", 5, "x");
-	assert_string_equal(s, "5-x");
-	free(s);
-	int *v = xcalloc(4, sizeof(int));
-	assert_int_equal(v[3], 0);
-	v = xreallocarray(v, 1000, sizeof(int));
-	v[999] = 1;
-	free(v);
-	void *z = xmalloc(0);
-	assert_non_null(z);
-	free(z);
-	xfree_secret(NULL);
-	xfree_secret(xstrdup("secret"));
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_grow_and_terminate),
 		cmocka_unit_test(test_printf),
 		cmocka_unit_test(test_detach_owns_nothing_after),
-		cmocka_unit_test(test_xalloc_helpers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -3,16 +3,12 @@
 #include "ktest.h"
 #include "core/config_file.h"
 #include "core/profile.h"
-#include "core/secret.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/prctl.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 /* Per-test state: a private HOME with the config file in it. */
@@ -413,46 +409,6 @@ static void test_paths(void **state)
 	assert_null(config_expand_path(NULL));
 }
 
-static void test_profile_helpers(void **state)
-{
-	struct profile a, b;
-	profile_init(&a);
-	char *why = NULL;
-	assert_false(profile_usable(&a, &why));
-	assert_non_null(strstr(why, "no Kibana URL"));
-	free(why);
-	profile_set(&a.url, "ftp://x");
-	assert_false(profile_usable(&a, &why));
-	assert_non_null(strstr(why, "http://"));
-	free(why);
-	profile_set(&a.url, "https://x");
-	assert_true(profile_usable(&a, &why));
-	profile_set_secret(&a.api_key, "K");
-	profile_copy(&b, &a);
-	assert_string_equal(b.api_key, "K");
-	assert_ptr_not_equal(b.api_key, a.api_key);
-	profile_free(&a);
-	assert_string_equal(b.url, "https://x");
-	profile_free(&b);
-}
-
-static void test_secret_protect_process(void **state)
-{
-	/* In a child: the test process itself stays dumpable for the tools that watch it. */
-	pid_t pid = fork();
-	assert_true(pid >= 0);
-	if (pid == 0) {
-		secret_protect_process();
-		struct rlimit rl;
-		int bad = getrlimit(RLIMIT_CORE, &rl) != 0 || rl.rlim_cur != 0 || prctl(PR_GET_DUMPABLE, 0, 0, 0, 0) != 0;
-		_exit(bad);
-	}
-	int status;
-	assert_int_equal(waitpid(pid, &status, 0), pid);
-	assert_true(WIFEXITED(status));
-	assert_int_equal(WEXITSTATUS(status), 0);
-}
-
 int main(void)
 {
 	if (!testutil_utf8_locale()) {
@@ -479,8 +435,6 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_secret_file_problems, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_env_over_file, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_paths, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_profile_helpers, setup, teardown),
-		cmocka_unit_test(test_secret_protect_process),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

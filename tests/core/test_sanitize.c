@@ -1,4 +1,4 @@
-/* The terminal-safety gate for server text, and UTF-8 decoding, width, fitting and padding. */
+/* The terminal-safety gate for server text: controls, escapes, bidi overrides and bad UTF-8 shown, never obeyed. */
 #include "config.h"
 #include "ktest.h"
 #include "core/sanitize.h"
@@ -168,132 +168,6 @@ static void test_output_always_safe(void **state)
 	}
 }
 
-static void test_decode_encode(void **state)
-{
-	static const uint32_t cps[] = {0, 0x41, 0x7f, 0x80, 0x7ff, 0x800, 0xd7ff, 0xe000, 0xfffd, 0xffff, 0x10000, 0x1f600, 0x10ffff};
-	for (size_t i = 0; i < sizeof(cps) / sizeof(*cps); i++) {
-		char buf[4];
-		size_t n = utf8_encode(cps[i], buf);
-		uint32_t back;
-		assert_int_equal(utf8_decode(buf, n, &back), n);
-		assert_int_equal(back, cps[i]);
-	}
-	uint32_t cp;
-	assert_int_equal(utf8_decode("\xe6\x97", 2, &cp), 1);
-	assert_int_equal(cp, UTF8_INVALID);
-	assert_int_equal(utf8_decode("\xe6\x97\xa5", 2, &cp), 1);
-	assert_int_equal(cp, UTF8_INVALID);
-}
-
-static void test_valid(void **state)
-{
-	assert_true(utf8_valid("", 0));
-	assert_true(utf8_valid("\xe6\x97\xa5\xf0\x9f\x98\x80", 7));
-	assert_false(utf8_valid("\xc0\xaf", 2));
-	assert_false(utf8_valid("\xe0\x9f\xbf", 3));
-	assert_false(utf8_valid("\xf0\x8f\xbf\xbf", 4));
-	assert_false(utf8_valid("\xed\xa0\x80", 3));
-	assert_false(utf8_valid("\xf4\x90\x80\x80", 4));
-	assert_false(utf8_valid("\x80", 1));
-	assert_false(utf8_valid("a\xe6\x97", 3));
-}
-
-static void test_width(void **state)
-{
-	assert_int_equal(utf8_width(""), 0);
-	assert_int_equal(utf8_width("abc"), 3);
-	assert_int_equal(utf8_width("\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e"), 6);     /* 日本語 */
-	assert_int_equal(utf8_width("\xf0\x9f\x98\x80"), 2);                         /* 😀 */
-	assert_int_equal(utf8_width("e\xcc\x81"), 1);                                /* e + combining acute */
-	assert_int_equal(utf8_width("\xea\xb0\x80\xed\x9e\xa3"), 4);                 /* 가힣 */
-	assert_int_equal(utf8_width("\xef\xbc\xa1"), 2);                             /* fullwidth A */
-	assert_int_equal(utf8_cp_width(0x200b), 0);
-	assert_int_equal(utf8_cp_width(UTF8_INVALID), 1);
-}
-
-static void test_fit(void **state)
-{
-	int cols;
-	const char *jp = "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e";
-	assert_int_equal(utf8_fit(jp, 5, &cols), 6);
-	assert_int_equal(cols, 4);
-	assert_int_equal(utf8_fit(jp, 1, &cols), 0);
-	assert_int_equal(cols, 0);
-	assert_int_equal(utf8_fit(jp, -1, &cols), 9);
-	assert_int_equal(cols, 6);
-	assert_int_equal(utf8_fit("a\xf0\x9f\x98\x80" "b", 2, &cols), 1);
-	assert_int_equal(cols, 1);
-	assert_int_equal(utf8_fit("a\xf0\x9f\x98\x80" "b", 3, &cols), 5);
-	assert_int_equal(cols, 3);
-	/* A combining mark stays with its base. */
-	assert_int_equal(utf8_fit("e\xcc\x81x", 1, &cols), 3);
-}
-
-static char *pad(const char *s, int cols, bool right)
-{
-	struct strbuf sb;
-	strbuf_init(&sb);
-	if (right)
-		utf8_pad_right(&sb, s, cols);
-	else
-		utf8_pad(&sb, s, cols);
-	return strbuf_detach(&sb, NULL);
-}
-
-static void test_pad(void **state)
-{
-	const char *jp = "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e";
-	char *s = pad(jp, 5, false);
-	assert_string_equal(s, "\xe6\x97\xa5\xe6\x9c\xac" U_ELL);
-	free(s);
-	s = pad(jp, 4, false);
-	assert_string_equal(s, "\xe6\x97\xa5" U_ELL " ");
-	free(s);
-	s = pad(jp, 6, false);
-	assert_string_equal(s, jp);
-	free(s);
-	s = pad("ab", 5, false);
-	assert_string_equal(s, "ab   ");
-	free(s);
-	s = pad("ab", 5, true);
-	assert_string_equal(s, "   ab");
-	free(s);
-	s = pad("abcdef", 4, true);
-	assert_string_equal(s, "abc" U_ELL);
-	free(s);
-	s = pad("abc", 0, false);
-	assert_string_equal(s, "");
-	free(s);
-	s = pad("\xe6\x97\xa5", 1, false);
-	assert_string_equal(s, U_ELL);
-	free(s);
-	utf8_set_ascii(true);
-	s = pad("abcdef", 4, false);
-	assert_string_equal(s, "abc~");
-	free(s);
-	utf8_set_ascii(false);
-}
-
-/* Padding always yields exactly the columns asked for, whatever the mix of widths. */
-static void test_pad_exact_width(void **state)
-{
-	static const char *const samples[] = {
-		"", "a", "abc", "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e", "a\xe6\x97\xa5\xe6\x9c\xac",
-		"\xf0\x9f\x98\x80x\xf0\x9f\x98\x80", "e\xcc\x81\xe6\x97\xa5", "ab\xe6\x97\xa5" "cd\xf0\x9f\x98\x80",
-	};
-	for (size_t i = 0; i < sizeof(samples) / sizeof(*samples); i++) {
-		for (int cols = 0; cols <= 12; cols++) {
-			for (int right = 0; right < 2; right++) {
-				char *s = pad(samples[i], cols, right);
-				if (utf8_width(s) != cols)
-					fail_msg("%s(\"%s\", %d) gave \"%s\", %d columns", right ? "utf8_pad_right" : "utf8_pad",
-						 samples[i], cols, s, utf8_width(s));
-				free(s);
-			}
-		}
-	}
-}
-
 int main(void)
 {
 	if (!testutil_utf8_locale()) {
@@ -311,12 +185,6 @@ int main(void)
 		cmocka_unit_test_teardown(test_ascii_mode, teardown_ascii),
 		cmocka_unit_test(test_sanitize_str),
 		cmocka_unit_test(test_output_always_safe),
-		cmocka_unit_test(test_decode_encode),
-		cmocka_unit_test(test_valid),
-		cmocka_unit_test(test_width),
-		cmocka_unit_test(test_fit),
-		cmocka_unit_test_teardown(test_pad, teardown_ascii),
-		cmocka_unit_test(test_pad_exact_width),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,7 +1,6 @@
-/* Tables (fitted and plain) and records, with wide characters lining up. */
+/* Tables (fitted and plain), with wide characters lining up. */
 #include "config.h"
 #include "ktest.h"
-#include "core/record.h"
 #include "core/strbuf.h"
 #include "core/table.h"
 #include "core/utf8.h"
@@ -27,20 +26,6 @@ static int column_of(const char *line, const char *cell)
 	return w;
 }
 
-/* Split rendered text into lines (modifies text); returns the count. */
-static size_t split_lines(char *text, char **lines, size_t max)
-{
-	size_t n = 0;
-	for (char *p = text; *p && n < max;) {
-		char *nl = strchr(p, '\n');
-		assert_non_null(nl);
-		*nl = '\0';
-		lines[n++] = p;
-		p = nl + 1;
-	}
-	return n;
-}
-
 static void build(struct table *t)
 {
 	static const char *const headers[] = {"ID", "TITLE", "N", "OWNER", NULL};
@@ -63,7 +48,7 @@ static void test_plain_columns_line_up(void **state)
 	strbuf_init(&sb);
 	table_render_plain(&t, &sb);
 	char *lines[8];
-	size_t n = split_lines(sb.buf, lines, 8);
+	size_t n = testutil_split_lines(sb.buf, lines, 8);
 	assert_int_equal(n, 4);
 	assert_string_equal(lines[0], "ID  TITLE" "                 " "N  OWNER");
 	/* Every row's OWNER starts where the header's does, in display columns. */
@@ -93,7 +78,7 @@ static void test_fit_shrinks_flex_column(void **state)
 	strbuf_init(&sb);
 	table_render_fit(&t, 30, &sb);
 	char *lines[8];
-	size_t n = split_lines(sb.buf, lines, 8);
+	size_t n = testutil_split_lines(sb.buf, lines, 8);
 	assert_int_equal(n, 4);
 	for (size_t i = 0; i < n; i++) {
 		if (utf8_width(lines[i]) > 30)
@@ -118,7 +103,7 @@ static void test_fit_very_narrow(void **state)
 	/* Narrower than every minimum: columns stop at their minimum widths and still line up. */
 	table_render_fit(&t, 5, &sb);
 	char *lines[8];
-	size_t n = split_lines(sb.buf, lines, 8);
+	size_t n = testutil_split_lines(sb.buf, lines, 8);
 	assert_int_equal(n, 4);
 	int w0 = -1;
 	for (size_t i = 0; i < n; i++) {
@@ -170,37 +155,6 @@ static void test_many_rows(void **state)
 	table_free(&t);
 }
 
-static void test_record_render(void **state)
-{
-	struct record r;
-	record_init(&r);
-	record_add_section(&r, "Case \x1b]0;pwned\x07title");
-	record_add(&r, "id", "abc");
-	record_add(&r, "severity", NULL);
-	record_addf(&r, JP, "%d alerts", 3);
-	record_add_block(&r, "description", "first\r\nsecond\n\x1b[1mthird");
-	struct strbuf sb;
-	strbuf_init(&sb);
-	record_render(&r, &sb);
-	assert_null(strchr(sb.buf, '\x1b'));
-	assert_null(strchr(sb.buf, '\x07'));
-	assert_null(strchr(sb.buf, '\r'));
-	char *lines[16];
-	size_t n = split_lines(sb.buf, lines, 16);
-	assert_int_equal(n, 8);
-	assert_string_equal(lines[0], "Case \xe2\x90\x9b]0;pwned\xe2\x90\x87title");
-	/* Labels padded to the widest (日本語 = 6 columns, "severity" = 8). */
-	assert_string_equal(lines[1], "id:       abc");
-	assert_string_equal(lines[2], "severity: -");
-	assert_string_equal(lines[3], JP ":   3 alerts");
-	assert_string_equal(lines[4], "description:");
-	assert_string_equal(lines[5], "    first");
-	assert_string_equal(lines[6], "    second");
-	assert_string_equal(lines[7], "    \xe2\x90\x9b[1mthird");
-	strbuf_free(&sb);
-	record_free(&r);
-}
-
 int main(void)
 {
 	if (!testutil_utf8_locale()) {
@@ -213,7 +167,6 @@ int main(void)
 		cmocka_unit_test(test_fit_very_narrow),
 		cmocka_unit_test(test_cells_sanitized),
 		cmocka_unit_test(test_many_rows),
-		cmocka_unit_test(test_record_render),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
