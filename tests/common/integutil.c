@@ -33,17 +33,6 @@ void integ_profile(struct profile *p, const struct testserver *srv, const char *
 		profile_set_secret(&p->api_key, api_key);
 }
 
-json_t *integ_fixture_json(const char *module, const char *name)
-{
-	char *text = testutil_fixture(module, name, NULL);
-	assert_non_null(text);
-	json_error_t e;
-	json_t *j = json_loads(text, 0, &e);
-	assert_non_null(j);
-	free(text);
-	return j;
-}
-
 struct worker_done *integ_next_done(struct worker *w)
 {
 	struct worker_done *d = worker_take(w);

@@ -1,7 +1,6 @@
 /* What the integration programs share: their start and end, a profile aimed at the test server, a worker's next answer, a refusing port. */
 #ifndef KT_INTEGUTIL_H
 #define KT_INTEGUTIL_H
-#include <jansson.h>
 #include <stdbool.h>
 #include "api/worker.h"
 #include "core/profile.h"
@@ -17,8 +16,6 @@ bool integ_begin(void);
 int integ_end(int rc);
 /* A fresh profile aimed at the server, with an API key when api_key is not NULL. */
 void integ_profile(struct profile *p, const struct testserver *srv, const char *api_key);
-/* tests/fixtures/<module>/<name> parsed as JSON (the test fails when it cannot be read or parsed). */
-json_t *integ_fixture_json(const char *module, const char *name);
 /* The worker's next finished job, waiting up to INTEG_BOUND_MS (the test fails when none comes). */
 struct worker_done *integ_next_done(struct worker *w);
 /* A loopback URL whose port is bound but never listens, so connections are refused while *fd stays open; the caller

@@ -18,17 +18,6 @@
 /* The generation every request is sent with, checked on the way back. */
 #define TESTENV_GENERATION 7
 
-json_t *testenv_fixture(const char *module, const char *name)
-{
-	char *path = testutil_fixture_path(module, name);
-	json_error_t e;
-	json_t *j = json_load_file(path, JSON_REJECT_DUPLICATES, &e);
-	if (!j)
-		fail_msg("%s: %s", path, e.text);
-	free(path);
-	return j;
-}
-
 void testenv_start(struct testenv *e, const struct testenv_options *o)
 {
 	static const struct testenv_options defaults = {0};

@@ -9,8 +9,6 @@
 
 struct demo_server;
 
-/* tests/fixtures/<module>/<name> parsed as JSON, duplicate keys refused (the test fails when it cannot be read). */
-json_t *testenv_fixture(const char *module, const char *name);
 
 /* How testenv_start sets up the demo and the profile; a zero field keeps the default. */
 struct testenv_options {

@@ -2,6 +2,7 @@
 #include "config.h"
 #include "ktest.h"
 #include "integutil.h"
+#include "testjson.h"
 #include "testserver.h"
 #include "api/worker.h"
 #include "cmd/batch.h"
@@ -32,7 +33,7 @@ struct fx {
 /* n cases with ids c-0001..., titles "Case N". */
 static json_t *make_cases(size_t n)
 {
-	json_t *seed = integ_fixture_json("cases", "case_push_200.json");
+	json_t *seed = testjson_fixture("cases", "case_push_200.json");
 	json_t *a = json_array();
 	for (size_t i = 1; i <= n; i++) {
 		json_t *c = json_deep_copy(seed);
@@ -357,7 +358,7 @@ static void test_connectors(void **state)
 	assert_int_equal(run(f, "connectors"), 0);
 	json_error_t e;
 	json_t *got = json_loads(f->out, 0, &e);
-	json_t *want = integ_fixture_json("connectors", "connectors_200.json");
+	json_t *want = testjson_fixture("connectors", "connectors_200.json");
 	assert_true(json_equal(got, want));
 	json_decref(got);
 	json_decref(want);

@@ -1,6 +1,4 @@
 # tests/issue6: the rest of the seed document, the api console and the JSON viewer (models, requests, commands).
-KT_TESTS += tests/issue6/test_i6_models
-KT_TESTS += tests/issue6/test_i6_requests
 KT_TESTS += tests/issue6/test_i6_jsontree
 KT_TESTS += tests/issue6/test_i6_commands
 

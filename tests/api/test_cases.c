@@ -1,77 +1,18 @@
-/* The response parsers on the seed document's examples and on broken input. */
+/* The case parsers (one case, a _find page, a list, comments) on the seed document's example and on broken input. */
 #include "config.h"
 #include "ktest.h"
-#include "api/alert_cases.h"
+#include "testjson.h"
 #include "api/cases.h"
-#include "api/connectors.h"
 #include "api/kjson.h"
 #include "core/xalloc.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define SEED "seed/000_d11daea2437ff7a0.txt"
-
-static json_t *load_fixture(const char *module, const char *name)
-{
-	size_t len;
-	char *text = testutil_fixture(module, name, &len);
-	if (!text)
-		fail_msg("fixture %s is missing", name);
-	char *err = NULL;
-	json_t *j = kjson_parse(text, len, &err);
-	if (!j)
-		fail_msg("fixture %s: %s", name, err);
-	free(text);
-	return j;
-}
-
-/* The JSON example after "Response examples (code)" of an operation in the seed document, or NULL. */
-static json_t *seed_example(const char *op, const char *code)
-{
-	char *dir = testutil_shared_dir();
-	char *path = xasprintf("%s/" SEED, dir);
-	char *text = testutil_read_file(path, NULL);
-	free(path);
-	free(dir);
-	if (!text)
-		return NULL;
-	json_t *j = NULL;
-	char *opline = xasprintf("%s\ncurl", op);
-	char *mark = xasprintf("Response examples (%s)\n", code);
-	const char *at = strstr(text, opline);
-	if (at)
-		at = strstr(at, mark);
-	if (at) {
-		json_error_t e;
-		at += strlen(mark);
-		j = json_loadb(at, strlen(at), JSON_DISABLE_EOF_CHECK, &e);
-	}
-	free(opline);
-	free(mark);
-	free(text);
-	return j;
-}
-
-static void check_fixture_matches_seed(const char *module, const char *fixture, const char *op, const char *code)
-{
-	json_t *seed = seed_example(op, code);
-	if (!seed) {
-		print_message("seed document not found; fixture %s not compared\n", fixture);
-		skip();
-	}
-	json_t *fx = load_fixture(module, fixture);
-	assert_true(json_equal(seed, fx));
-	json_decref(seed);
-	json_decref(fx);
-}
-
 static void test_fixtures_are_the_seed_examples(void **state)
 {
-	check_fixture_matches_seed("cases", "case_push_200.json", "POST /api/cases/{caseId}/connector/{connectorId}/_push", "200");
-	check_fixture_matches_seed("cases", "case_push_401.json", "POST /api/cases/{caseId}/connector/{connectorId}/_push", "401");
-	check_fixture_matches_seed("alert_cases", "alert_cases_200.json", "GET /api/cases/alerts/{alertId}", "200");
-	check_fixture_matches_seed("connectors", "connectors_200.json", "GET /api/actions/connectors", "200");
+	testjson_fixture_is_seed_example("cases", "case_push_200.json", "POST /api/cases/{caseId}/connector/{connectorId}/_push", "200");
+	testjson_fixture_is_seed_example("cases", "case_push_401.json", "POST /api/cases/{caseId}/connector/{connectorId}/_push", "401");
 }
 
 static void check_seed_case(const struct kb_case *c)
@@ -116,7 +57,7 @@ static void check_seed_case(const struct kb_case *c)
 
 static void test_parse_one_seed(void **state)
 {
-	json_t *j = load_fixture("cases", "case_push_200.json");
+	json_t *j = testjson_fixture("cases", "case_push_200.json");
 	void *model = NULL;
 	char *err = NULL;
 	assert_int_equal(cases_parse_one(j, &model, &err), 0);
@@ -129,7 +70,7 @@ static void test_parse_one_seed(void **state)
 /* A _find page holding copies of the seed case with the given ids. */
 static json_t *find_page(const char *const *ids, size_t n)
 {
-	json_t *seed = load_fixture("cases", "case_push_200.json");
+	json_t *seed = testjson_fixture("cases", "case_push_200.json");
 	json_t *cases = json_array();
 	for (size_t i = 0; i < n; i++) {
 		json_t *c = json_deep_copy(seed);
@@ -244,7 +185,7 @@ static void test_parse_find_broken(void **state)
 
 static void test_parse_list(void **state)
 {
-	json_t *c = load_fixture("cases", "case_push_200.json");
+	json_t *c = testjson_fixture("cases", "case_push_200.json");
 	json_t *j = json_pack("[o]", c);
 	void *model = NULL;
 	char *err = NULL;
@@ -272,7 +213,7 @@ static void test_parse_list(void **state)
 /* Break the seed case with fn and return cases_parse_one's message. */
 static char *one_err_after(void (*fn)(json_t *c))
 {
-	json_t *c = load_fixture("cases", "case_push_200.json");
+	json_t *c = testjson_fixture("cases", "case_push_200.json");
 	fn(c);
 	void *model = NULL;
 	char *err = NULL;
@@ -358,7 +299,7 @@ static void test_parse_one_not_object(void **state)
 
 static void test_comments(void **state)
 {
-	json_t *c = load_fixture("cases", "case_push_200.json");
+	json_t *c = testjson_fixture("cases", "case_push_200.json");
 	json_object_set_new(
 		c, "comments",
 		json_pack("[{s:s,s:s,s:s,s:s,s:s,s:{s:s,s:n,s:n}},"
@@ -392,112 +333,6 @@ static void test_comments(void **state)
 	json_decref(c);
 }
 
-static void test_connectors_seed(void **state)
-{
-	json_t *j = load_fixture("connectors", "connectors_200.json");
-	void *model = NULL;
-	char *err = NULL;
-	assert_int_equal(connectors_parse(j, &model, &err), 0);
-	struct connector_list *l = model;
-	assert_int_equal(l->n, 2);
-	assert_string_equal(l->items[0].id, "preconfigured-email-connector");
-	assert_string_equal(l->items[0].name, "my-preconfigured-email-notification");
-	assert_string_equal(l->items[0].type, ".email");
-	assert_true(l->items[0].is_preconfigured);
-	assert_false(l->items[0].is_missing_secrets);
-	assert_int_equal(l->items[0].referenced_by_count, 0);
-	assert_string_equal(l->items[1].type, ".index");
-	assert_false(l->items[1].is_preconfigured);
-	assert_int_equal(l->items[1].referenced_by_count, 2);
-	assert_ptr_equal(connectors_find(l, "e07d0c80-8b8b-11ed-a780-3b746c987a81"), &l->items[1]);
-	assert_null(connectors_find(l, "nope"));
-	assert_false(cases_connector_type_ok(l->items[0].type));
-	assert_true(cases_connector_type_ok(".jira"));
-	assert_false(cases_connector_type_ok(NULL));
-	connectors_free(l);
-	json_decref(j);
-}
-
-static char *connectors_err(const char *text)
-{
-	char *err = NULL;
-	json_t *j = kjson_parse(text, strlen(text), &err);
-	assert_non_null(j);
-	void *model = NULL;
-	assert_int_equal(connectors_parse(j, &model, &err), -1);
-	assert_null(model);
-	json_decref(j);
-	return err;
-}
-
-static void test_connectors_broken(void **state)
-{
-	static const struct {
-		const char *json, *want;
-	} cases[] = {
-		{"{\"id\":\"a\"}", "connectors: expected an array, got an object"},
-		{"[{\"id\":\"a\",\"name\":\"n\"}]", "connectors[0]: required field \"connector_type_id\" is missing"},
-		{"[{\"id\":\"a\",\"name\":\"n\",\"connector_type_id\":\".jira\"},{\"id\":\"b\",\"name\":null,"
-		 "\"connector_type_id\":\".jira\"}]",
-		 "connectors[1]: field \"name\" is null but must have a value"},
-		{"[{\"id\":\"a\",\"name\":\"n\",\"connector_type_id\":\".jira\",\"is_preconfigured\":\"yes\"}]",
-		 "connectors[0]: field \"is_preconfigured\" must be a boolean, got a string"},
-		{"[{\"id\":\"a\",\"name\":\"n\",\"connector_type_id\":\".jira\",\"referenced_by_count\":null}]",
-		 "connectors[0]: field \"referenced_by_count\" is null"},
-		{"[7]", "connectors[0]: expected an object, got an integer"},
-	};
-	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
-		char *err = connectors_err(cases[i].json);
-		if (!err || !strstr(err, cases[i].want))
-			fail_msg("case %zu: got \"%s\", want \"%s\"", i, err ? err : "(null)", cases[i].want);
-		free(err);
-	}
-}
-
-static void test_alert_cases_seed(void **state)
-{
-	json_t *j = load_fixture("alert_cases", "alert_cases_200.json");
-	void *model = NULL;
-	char *err = NULL;
-	assert_int_equal(alert_cases_parse(j, &model, &err), 0);
-	struct alert_case_list *l = model;
-	assert_int_equal(l->n, 1);
-	assert_string_equal(l->items[0].id, "06116b80-e1c3-11ec-be9b-9b1838238ee6");
-	assert_string_equal(l->items[0].title, "security_case");
-	alert_cases_free(l);
-	json_decref(j);
-
-	j = json_array();
-	assert_int_equal(alert_cases_parse(j, &model, &err), 0);
-	assert_int_equal(((struct alert_case_list *)model)->n, 0);
-	alert_cases_free(model);
-	json_decref(j);
-}
-
-static void test_alert_cases_broken(void **state)
-{
-	static const struct {
-		const char *json, *want;
-	} cases[] = {
-		{"{\"cases\":[]}", "cases for an alert: expected an array, got an object"},
-		{"[{\"id\":\"a\"},{\"id\":5}]", "cases for an alert[1]: field \"id\" must be a string, got an integer"},
-		{"[{\"id\":\"a\",\"title\":null}]", "cases for an alert[0]: field \"title\" is null"},
-		{"[null]", "cases for an alert[0]: expected an object, got null"},
-	};
-	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
-		char *err = NULL;
-		json_t *j = kjson_parse(cases[i].json, strlen(cases[i].json), &err);
-		assert_non_null(j);
-		void *model = NULL;
-		assert_int_equal(alert_cases_parse(j, &model, &err), -1);
-		assert_null(model);
-		if (!err || !strstr(err, cases[i].want))
-			fail_msg("case %zu: got \"%s\", want \"%s\"", i, err ? err : "(null)", cases[i].want);
-		free(err);
-		json_decref(j);
-	}
-}
-
 int main(void)
 {
 	if (!testutil_utf8_locale()) {
@@ -514,10 +349,6 @@ int main(void)
 		cmocka_unit_test(test_parse_one_broken),
 		cmocka_unit_test(test_parse_one_not_object),
 		cmocka_unit_test(test_comments),
-		cmocka_unit_test(test_connectors_seed),
-		cmocka_unit_test(test_connectors_broken),
-		cmocka_unit_test(test_alert_cases_seed),
-		cmocka_unit_test(test_alert_cases_broken),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,30 @@
+# tests/api: one cmocka program per module of src/api/: its parsers on the seed document's
+# examples and on broken answers, its requests, and its operations against the demo server.
+KT_TESTS += tests/api/test_kjson
+KT_TESTS += tests/api/test_apierror
+KT_TESTS += tests/api/test_request
+KT_TESTS += tests/api/test_http
+KT_TESTS += tests/api/test_worker
+KT_TESTS += tests/api/test_cases
+KT_TESTS += tests/api/test_cases_req
+KT_TESTS += tests/api/test_alert_cases
+KT_TESTS += tests/api/test_connectors
+KT_TESTS += tests/api/test_alerts
+KT_TESTS += tests/api/test_alerts_req
+KT_TESTS += tests/api/test_conversations
+KT_TESTS += tests/api/test_endpoints
+KT_TESTS += tests/api/test_actions
+KT_TESTS += tests/api/test_actions_req
+KT_TESTS += tests/api/test_sessions
+KT_TESTS += tests/api/test_dashboards
+KT_TESTS += tests/api/test_fleet
+KT_TESTS += tests/api/test_fleet_hosts
+KT_TESTS += tests/api/test_ml
+KT_TESTS += tests/api/test_exceptions
+KT_TESTS += tests/api/test_entity_store
+KT_TESTS += tests/api/test_risk_engine
+KT_TESTS += tests/api/test_lists
+KT_TESTS += tests/api/test_notes
+KT_TESTS += tests/api/test_timelines
+KT_TESTS += tests/api/test_streams
+KT_TESTS += tests/api/test_rawreq

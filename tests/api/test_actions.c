@@ -1,0 +1,125 @@
+/* Response actions: the seed document's example, pending actions and their processes, broken answers, the list and get requests. */
+#include "config.h"
+#include "ktest.h"
+#include "testjson.h"
+#include "api/actions.h"
+#include "cmd/actionfmt.h"
+#include "core/record.h"
+#include "core/strbuf.h"
+#include <stdlib.h>
+#include <string.h>
+
+static void test_suspend_seed_example(void **state)
+{
+	(void)state;
+	json_t *j = testjson_fixture("actions", "suspend_process_200.json");
+	void *model = NULL;
+	char *err = NULL;
+	assert_int_equal(actions_parse_one(j, &model, &err), 0);
+	struct response_action *a = model;
+	assert_string_equal(a->id, "233db9ea-6733-4849-9226-5a7039c7161d");
+	assert_string_equal(a->command, "suspend-process");
+	assert_int_equal(a->n_agents, 1);
+	assert_string_equal(a->agents[0], "ed518850-681a-4d60-bb98-e22640cae2a8");
+	assert_null(a->hosts[0]);
+	assert_true(a->is_completed);
+	assert_true(a->was_successful);
+	/* The seed's example has no "status": it is derived from isCompleted/wasSuccessful. */
+	assert_string_equal(a->status, "successful");
+	assert_string_equal(a->created_by, "myuser");
+	assert_string_equal(a->agent_type, "endpoint");
+	assert_string_equal(a->completed_at, "2022-07-29T19:09:44.961Z");
+	assert_string_equal(json_string_value(json_object_get(a->parameters, "entity_id")), "abc123");
+	assert_non_null(json_object_get(a->outputs, "ed518850-681a-4d60-bb98-e22640cae2a8"));
+	char *hosts = actions_hosts_text(a);
+	assert_string_equal(hosts, "ed518850-681a-4d60-bb98-e22640cae2a8");
+	free(hosts);
+	struct record r;
+	record_init(&r);
+	actionfmt_record(&r, a);
+	struct strbuf sb;
+	strbuf_init(&sb);
+	record_render(&r, &sb);
+	assert_non_null(strstr(sb.buf, "key: value"));
+	assert_non_null(strstr(sb.buf, "suspend the process"));
+	strbuf_free(&sb);
+	record_free(&r);
+	actions_free_one(a);
+	json_decref(j);
+}
+
+static void test_action_pending_and_processes(void **state)
+{
+	(void)state;
+	char *err;
+	struct response_action *a = testjson_parse(actions_parse_one,
+		"{\"data\":{\"id\":\"a1\",\"command\":\"running-processes\",\"agents\":[\"ag1\",\"ag2\"],"
+		"\"hosts\":{\"ag1\":{\"name\":\"web-1\"}},\"isCompleted\":false,\"wasSuccessful\":false,"
+		"\"startedAt\":\"2024-01-01T00:00:00Z\",\"completedAt\":null,\"errors\":null,"
+		"\"outputs\":{\"ag1\":{\"type\":\"json\",\"content\":{\"code\":\"ok\",\"entries\":["
+		"{\"command\":\"/bin/sh\",\"pid\":\"42\",\"entity_id\":\"e42\",\"user\":\"root\"},"
+		"{\"command\":\"nginx\",\"pid\":7,\"entity_id\":\"e7\",\"user\":\"www\"}]}}}}}", &err);
+	assert_non_null(a);
+	assert_string_equal(a->status, "pending");
+	assert_null(a->completed_at);
+	assert_int_equal(a->n_errors, 0);
+	char *hosts = actions_hosts_text(a);
+	assert_string_equal(hosts, "web-1, ag2");
+	free(hosts);
+	struct action_process_list *l = actions_processes(a);
+	assert_int_equal(l->n, 2);
+	assert_string_equal(l->items[0].agent_id, "ag1");
+	assert_string_equal(l->items[0].pid, "42");
+	assert_string_equal(l->items[1].pid, "7");
+	assert_string_equal(l->items[1].entity_id, "e7");
+	actions_processes_free(l);
+	actions_free_one(a);
+}
+
+static void test_action_broken(void **state)
+{
+	(void)state;
+	char *err;
+	assert_null(testjson_parse(actions_parse_one, "{\"id\":\"x\"}", &err));
+	assert_non_null(strstr(err, "\"data\""));
+	free(err);
+	assert_null(testjson_parse(actions_parse_one,
+			       "{\"data\":{\"id\":\"x\",\"command\":\"isolate\",\"agents\":\"ag1\",\"isCompleted\":true,"
+			       "\"wasSuccessful\":true,\"startedAt\":\"t\"}}", &err));
+	assert_non_null(strstr(err, "response action.data"));
+	assert_non_null(strstr(err, "agents"));
+	free(err);
+	assert_null(testjson_parse(actions_parse_list, "{\"data\":[{\"id\":\"x\"}],\"total\":1}", &err));
+	assert_non_null(strstr(err, "data[0]"));
+	free(err);
+	struct action_page *p = testjson_parse(actions_parse_list, "{\"data\":[],\"total\":0,\"page\":null}", &err);
+	assert_non_null(p);
+	assert_int_equal(p->n, 0);
+	actions_free_page(p);
+}
+
+static void test_list_and_get_requests(void **state)
+{
+	(void)state;
+	const char *cmds[] = {"suspend-process", "isolate"}, *agents[] = {"a b"};
+	struct actions_query aq = {.page = 2, .page_size = 20, .commands = cmds, .n_commands = 2, .agent_ids = agents,
+				   .n_agent_ids = 1};
+	struct api_request *req = actions_list_request(&aq);
+	assert_string_equal(req->path, "/api/endpoint/action");
+	assert_string_equal(req->query, "?page=2&pageSize=20&commands=suspend-process&commands=isolate&agentIds=a%20b");
+	api_request_free(req);
+	req = actions_get_request("id/with slash");
+	assert_string_equal(req->path, "/api/endpoint/action/id%2Fwith%20slash");
+	api_request_free(req);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_suspend_seed_example),
+		cmocka_unit_test(test_action_pending_and_processes),
+		cmocka_unit_test(test_action_broken),
+		cmocka_unit_test(test_list_and_get_requests),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,101 @@
+/* The connectors list: the seed document's example, broken answers, and its request. */
+#include "config.h"
+#include "ktest.h"
+#include "testjson.h"
+#include "api/cases.h"
+#include "api/connectors.h"
+#include "api/kjson.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The fixture is the seed document's example of the connectors list. */
+static void test_fixture_is_the_seed_example(void **state)
+{
+	testjson_fixture_is_seed_example("connectors", "connectors_200.json", "GET /api/actions/connectors", "200");
+}
+
+static void test_connectors_seed(void **state)
+{
+	json_t *j = testjson_fixture("connectors", "connectors_200.json");
+	void *model = NULL;
+	char *err = NULL;
+	assert_int_equal(connectors_parse(j, &model, &err), 0);
+	struct connector_list *l = model;
+	assert_int_equal(l->n, 2);
+	assert_string_equal(l->items[0].id, "preconfigured-email-connector");
+	assert_string_equal(l->items[0].name, "my-preconfigured-email-notification");
+	assert_string_equal(l->items[0].type, ".email");
+	assert_true(l->items[0].is_preconfigured);
+	assert_false(l->items[0].is_missing_secrets);
+	assert_int_equal(l->items[0].referenced_by_count, 0);
+	assert_string_equal(l->items[1].type, ".index");
+	assert_false(l->items[1].is_preconfigured);
+	assert_int_equal(l->items[1].referenced_by_count, 2);
+	assert_ptr_equal(connectors_find(l, "e07d0c80-8b8b-11ed-a780-3b746c987a81"), &l->items[1]);
+	assert_null(connectors_find(l, "nope"));
+	assert_false(cases_connector_type_ok(l->items[0].type));
+	assert_true(cases_connector_type_ok(".jira"));
+	assert_false(cases_connector_type_ok(NULL));
+	connectors_free(l);
+	json_decref(j);
+}
+
+static char *connectors_err(const char *text)
+{
+	char *err = NULL;
+	json_t *j = kjson_parse(text, strlen(text), &err);
+	assert_non_null(j);
+	void *model = NULL;
+	assert_int_equal(connectors_parse(j, &model, &err), -1);
+	assert_null(model);
+	json_decref(j);
+	return err;
+}
+
+static void test_connectors_broken(void **state)
+{
+	static const struct {
+		const char *json, *want;
+	} cases[] = {
+		{"{\"id\":\"a\"}", "connectors: expected an array, got an object"},
+		{"[{\"id\":\"a\",\"name\":\"n\"}]", "connectors[0]: required field \"connector_type_id\" is missing"},
+		{"[{\"id\":\"a\",\"name\":\"n\",\"connector_type_id\":\".jira\"},{\"id\":\"b\",\"name\":null,"
+		 "\"connector_type_id\":\".jira\"}]",
+		 "connectors[1]: field \"name\" is null but must have a value"},
+		{"[{\"id\":\"a\",\"name\":\"n\",\"connector_type_id\":\".jira\",\"is_preconfigured\":\"yes\"}]",
+		 "connectors[0]: field \"is_preconfigured\" must be a boolean, got a string"},
+		{"[{\"id\":\"a\",\"name\":\"n\",\"connector_type_id\":\".jira\",\"referenced_by_count\":null}]",
+		 "connectors[0]: field \"referenced_by_count\" is null"},
+		{"[7]", "connectors[0]: expected an object, got an integer"},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		char *err = connectors_err(cases[i].json);
+		if (!err || !strstr(err, cases[i].want))
+			fail_msg("case %zu: got \"%s\", want \"%s\"", i, err ? err : "(null)", cases[i].want);
+		free(err);
+	}
+}
+
+static void test_list_request(void **state)
+{
+	struct api_request *req = connectors_list_request();
+	assert_string_equal(req->path, "/api/actions/connectors");
+	assert_ptr_equal(req->parse, connectors_parse);
+	api_request_free(req);
+}
+
+int main(void)
+{
+	if (!testutil_utf8_locale()) {
+		puts("SKIP: no UTF-8 locale");
+		return 77;
+	}
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_fixture_is_the_seed_example),
+		cmocka_unit_test(test_connectors_seed),
+		cmocka_unit_test(test_connectors_broken),
+		cmocka_unit_test(test_list_request),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,76 @@
+/* AI-assistant conversations: the seed document's example, broken answers, and the _find request. */
+#include "config.h"
+#include "ktest.h"
+#include "testjson.h"
+#include "api/conversations.h"
+#include <stdlib.h>
+#include <string.h>
+
+static void test_conversations_seed_example(void **state)
+{
+	(void)state;
+	json_t *j = testjson_fixture("conversations", "conversations_find_200.json");
+	void *model = NULL;
+	char *err = NULL;
+	assert_int_equal(conversations_parse_find(j, &model, &err), 0);
+	struct conversation_page *p = model;
+	assert_int_equal(p->n, 1);
+	assert_int_equal(p->total, 42);
+	assert_int_equal(p->per_page, 42);
+	const struct conversation *c = &p->items[0];
+	assert_string_equal(c->category, "assistant");
+	assert_string_equal(c->title, "string");
+	assert_int_equal(c->n_messages, 1);
+	assert_string_equal(c->messages[0].role, "system");
+	assert_true(c->messages[0].is_error);
+	assert_string_equal(c->users, "string");
+	assert_string_equal(c->model, "string");
+	assert_string_equal(conversations_updated(c), "string");
+	conversations_free_page(p);
+	json_decref(j);
+}
+
+static void test_conversations_broken(void **state)
+{
+	(void)state;
+	char *err;
+	assert_null(testjson_parse(conversations_parse_find, "{\"data\":[],\"page\":1,\"total\":0}", &err));
+	assert_non_null(strstr(err, "perPage"));
+	free(err);
+	assert_null(testjson_parse(conversations_parse_one,
+			       "{\"id\":\"c\",\"title\":\"t\",\"category\":\"assistant\",\"createdAt\":\"x\",\"namespace\":\"default\","
+			       "\"users\":[],\"messages\":[{\"role\":\"user\",\"timestamp\":\"x\"}]}", &err));
+	assert_non_null(strstr(err, "messages[0]"));
+	assert_non_null(strstr(err, "content"));
+	free(err);
+	struct conversation *c = testjson_parse(conversations_parse_one,
+		"{\"id\":\"c\",\"title\":\"t\",\"category\":\"insights\",\"createdAt\":\"2024-01-01T00:00:00Z\","
+		"\"namespace\":\"default\",\"users\":[{\"id\":\"u1\"},{\"name\":\"Ann\"}]}", &err);
+	assert_non_null(c);
+	assert_int_equal(c->n_messages, 0);
+	assert_string_equal(c->users, "u1, Ann");
+	assert_null(c->updated_at);
+	assert_string_equal(conversations_updated(c), "2024-01-01T00:00:00Z");
+	conversations_free_one(c);
+}
+
+static void test_find_request(void **state)
+{
+	(void)state;
+	struct conversations_query cq = {.page = 3, .per_page = 500, .filter = "mitre", .sort_field = "title",
+					 .sort_order = "asc"};
+	struct api_request *req = conversations_find_request(&cq);
+	assert_string_equal(req->path, "/api/security_ai_assistant/current_user/conversations/_find");
+	assert_string_equal(req->query, "?page=3&per_page=100&filter=mitre&sort_field=title&sort_order=asc");
+	api_request_free(req);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_conversations_seed_example),
+		cmocka_unit_test(test_conversations_broken),
+		cmocka_unit_test(test_find_request),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,41 @@
+/* Value lists: the deleted list as the seed document shows it, a broken one, the get and delete requests. */
+#include "config.h"
+#include "ktest.h"
+#include "testjson.h"
+#include "api/lists.h"
+#include <stdlib.h>
+#include <string.h>
+
+static void test_list_parse(void **state)
+{
+	struct value_list *l = testjson_parsed(lists_parse, "lists", "list_delete_200.json");
+	assert_string_equal(l->name, "Bad ips");
+	assert_string_equal(l->type, "ip");
+	assert_int_equal(l->version, 3);
+	lists_free(l);
+	testjson_refused(lists_parse, "{\"id\": \"x\", \"name\": \"n\"}", "\"description\" is missing");
+}
+
+static void test_get_and_delete_requests(void **state)
+{
+	struct api_request *req = lists_delete_request("ip list&x", true, false);
+	assert_string_equal(req->path, "/api/lists");
+	assert_string_equal(req->query, "?id=ip%20list%26x&deleteReferences=true");
+	api_request_free(req);
+	req = lists_delete_request("a", false, true);
+	assert_string_equal(req->query, "?id=a&ignoreReferences=true");
+	api_request_free(req);
+	req = lists_get_request("a");
+	assert_int_equal(req->method, HTTP_GET);
+	assert_string_equal(req->query, "?id=a");
+	api_request_free(req);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_list_parse),
+		cmocka_unit_test(test_get_and_delete_requests),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
