@@ -16,13 +16,10 @@ include $(srcdir)/tests/fixtures/local.mk
 include $(srcdir)/tests/core/local.mk
 include $(srcdir)/tests/api/local.mk
 include $(srcdir)/tests/cmd/local.mk
-include $(srcdir)/tests/unit/local.mk
 include $(srcdir)/tests/demo/local.mk
-include $(srcdir)/tests/integ/local.mk
 include $(srcdir)/tests/ui/local.mk
 include $(srcdir)/tests/screen/local.mk
 include $(srcdir)/tests/contract/local.mk
-include $(srcdir)/tests/issue5/local.mk
 include $(srcdir)/tests/issue6/local.mk
 include $(srcdir)/tests/doc/local.mk
 

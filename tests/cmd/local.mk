@@ -1,3 +1,21 @@
-# tests/cmd: one cmocka program per module of src/cmd/, and one per cmd_*.c group of commands
+# tests/cmd: one cmocka program per module of src/cmd/, and one per cmd_*.c group of commands,
 # run against the demo server as the front ends run them.
+KT_TESTS += tests/cmd/test_tokenize
+KT_TESTS += tests/cmd/test_parse
+KT_TESTS += tests/cmd/test_registry
+KT_TESTS += tests/cmd/test_complete
+KT_TESTS += tests/cmd/test_run
+KT_TESTS += tests/cmd/test_audit
+KT_TESTS += tests/cmd/test_batch
 KT_TESTS += tests/cmd/test_alertfilt
+KT_TESTS += tests/cmd/test_cmd_alerts
+KT_TESTS += tests/cmd/test_cmd_alert_edit
+KT_TESTS += tests/cmd/test_cmd_ai
+KT_TESTS += tests/cmd/test_cmd_endpoint
+KT_TESTS += tests/cmd/test_cmd_sessions
+KT_TESTS += tests/cmd/test_cmd_fleet
+KT_TESTS += tests/cmd/test_cmd_stack
+KT_TESTS += tests/cmd/test_cmd_exceptions
+KT_TESTS += tests/cmd/test_cmd_entity
+KT_TESTS += tests/cmd/test_cmd_timeline
+KT_TESTS += tests/cmd/test_cmd_api

@@ -101,6 +101,27 @@ char *testenv_demo_id(struct testenv *e, const char *kind, size_t i)
 	return id;
 }
 
+size_t testenv_demo_count(struct testenv *e, const char *kind)
+{
+	json_t *fixtures = testenv_demo_fixtures(e);
+	size_t n = json_array_size(json_object_get(fixtures, kind));
+	json_decref(fixtures);
+	return n;
+}
+
+bool testenv_demo_has(struct testenv *e, const char *kind, const char *id)
+{
+	json_t *fixtures = testenv_demo_fixtures(e);
+	bool found = false;
+	size_t i;
+	json_t *v;
+	json_array_foreach(json_object_get(fixtures, kind), i, v) {
+		found |= !strcmp(json_string_value(v), id);
+	}
+	json_decref(fixtures);
+	return found;
+}
+
 /* The front end of one command: it keeps what the command showed. */
 struct testenv_front {
 	struct testenv_run run;
@@ -210,4 +231,9 @@ char *testenv_audit(const struct testenv *e)
 	if (fp)
 		fclose(fp);
 	return strbuf_detach(&sb, NULL);
+}
+
+json_t *testenv_hits(const struct testenv_run *r)
+{
+	return json_object_get(json_object_get(r->json, "hits"), "hits");
 }

@@ -55,6 +55,10 @@ struct worker_done *testenv_request(struct testenv *e, struct api_request *req);
 json_t *testenv_demo_fixtures(struct testenv *e);
 /* Element i of the demo's fixture ids of a kind (the test fails when there is none); caller frees. */
 char *testenv_demo_id(struct testenv *e, const char *kind, size_t i);
+/* How many ids of a kind the demo still holds. */
+size_t testenv_demo_count(struct testenv *e, const char *kind);
+/* Whether the demo still holds id among the ids of a kind. */
+bool testenv_demo_has(struct testenv *e, const char *kind, const char *id);
 /* Run a command line (readonly as given), answering a confirmation as asked. */
 struct testenv_run testenv_cmd(struct testenv *e, enum testenv_answer answer, bool readonly, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
@@ -62,5 +66,7 @@ struct testenv_run testenv_cmd(struct testenv *e, enum testenv_answer answer, bo
 void testenv_run_free(struct testenv_run *r);
 /* The audit log's text ("" when there is none); caller frees. */
 char *testenv_audit(const struct testenv *e);
+/* The hits of a run's alert search JSON. */
+json_t *testenv_hits(const struct testenv_run *r);
 
 #endif

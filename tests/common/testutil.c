@@ -119,3 +119,9 @@ size_t testutil_split_lines(char *text, char **lines, size_t max)
 	}
 	return n;
 }
+
+void testutil_assert_has(const char *text, const char *needle)
+{
+	if (!text || !strstr(text, needle))
+		fail_msg("\"%s\" does not contain \"%s\"", text ? text : "(null)", needle);
+}

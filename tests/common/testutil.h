@@ -21,6 +21,8 @@ char *testutil_tmpdir(void);
 void testutil_rmtree(const char *dir);
 /* Write a file with the given mode (exactly, umask aside); false on failure. */
 bool testutil_write_file(const char *path, const char *text, mode_t mode);
+/* text must contain needle (the test fails, showing both, when it does not or is NULL). */
+void testutil_assert_has(const char *text, const char *needle);
 /* Number of non-overlapping occurrences of needle in haystack. */
 size_t testutil_count(const char *haystack, const char *needle);
 /* Split rendered text into lines (modifies text; each line must end in a newline); returns the count. */

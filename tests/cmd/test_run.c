@@ -1,4 +1,5 @@
-/* The command lifecycle with an interactive front end: confirmation, failing while requests are in flight. */
+/* Running a command (run.c): what is refused at the start, then the lifecycle with an interactive front end:
+ * confirmation, failing while requests are in flight. */
 #include "config.h"
 #include "ktest.h"
 #include "integutil.h"
@@ -13,6 +14,117 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* Starting a command: what is refused before anything runs. */
+
+/* What a fake front end saw. */
+struct seen {
+	int finished;
+	int exit_code;
+	char *error;
+	struct strbuf out;
+};
+
+static void fake_output(struct cmd_ctx *ctx, const struct cmd_output *out)
+{
+	struct seen *s = ctx->host->udata;
+	strbuf_printf(&s->out, "%s\n", out->message ? out->message : "");
+}
+
+static void fake_finished(struct cmd_ctx *ctx)
+{
+	struct seen *s = ctx->host->udata;
+	s->finished++;
+	s->exit_code = ctx->exit_code;
+	free(s->error);
+	s->error = xstrdup(ctx->error);
+}
+
+static int start(const char *line, bool readonly, struct seen *s, char **err)
+{
+	struct profile p;
+	profile_init(&p);
+	profile_set(&p.name, "prod");
+	struct cmd_host host = {
+		.worker = NULL, /* none of these paths may send anything */
+		.profile = &p,
+		.readonly = readonly,
+		.batch = true,
+		.output = fake_output,
+		.finished = fake_finished,
+		.udata = s,
+	};
+	memset(s, 0, sizeof(*s));
+	strbuf_init(&s->out);
+	int argc;
+	char **argv;
+	char *terr;
+	assert_int_equal(tokenize(line, &argc, &argv, &terr), 0);
+	*err = NULL;
+	int rc = cmd_start(&host, argc, argv, NULL, err);
+	tokenize_free(argc, argv);
+	profile_free(&p);
+	return rc;
+}
+
+static void seen_free(struct seen *s)
+{
+	strbuf_free(&s->out);
+	free(s->error);
+}
+
+static void test_start_unknown_and_usage(void **state)
+{
+	struct seen s;
+	char *err;
+	assert_int_equal(start("bogus thing", false, &s, &err), -1);
+	assert_non_null(strstr(err, "unknown command \"bogus\""));
+	assert_int_equal(s.finished, 0);
+	free(err);
+	seen_free(&s);
+
+	assert_int_equal(start("", false, &s, &err), -1);
+	assert_non_null(strstr(err, "no command given"));
+	free(err);
+	seen_free(&s);
+
+	assert_int_equal(start("case show", false, &s, &err), -1);
+	assert_non_null(strstr(err, "missing <caseId>"));
+	assert_int_equal(s.finished, 0);
+	free(err);
+	seen_free(&s);
+
+	assert_int_equal(start("cases --status reopened", false, &s, &err), -1);
+	assert_non_null(strstr(err, "status must be one of open, in-progress, closed"));
+	free(err);
+	seen_free(&s);
+}
+
+static void test_start_help(void **state)
+{
+	struct seen s;
+	char *err;
+	assert_int_equal(start("case status --help", true, &s, &err), 0);
+	assert_int_equal(s.finished, 1);
+	assert_int_equal(s.exit_code, 0);
+	assert_non_null(strstr(s.out.buf, "usage: case status <caseId> <status>"));
+	seen_free(&s);
+}
+
+static void test_start_readonly_refuses_mutation(void **state)
+{
+	struct seen s;
+	char *err;
+	assert_int_equal(start("case status abc closed --yes", true, &s, &err), 0);
+	assert_int_equal(s.finished, 1);
+	assert_int_equal(s.exit_code, CMD_EXIT_USAGE);
+	assert_non_null(s.error);
+	assert_non_null(strstr(s.error, "read-only mode"));
+	assert_non_null(strstr(s.error, "\"prod\""));
+	seen_free(&s);
+}
+
+/* The whole lifecycle through a worker and a test server. */
 
 /* A front end that answers confirmations as told and records what it is shown. */
 struct front {
@@ -183,6 +295,9 @@ int main(void)
 	if (!integ_begin())
 		return 77;
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_start_unknown_and_usage),
+		cmocka_unit_test(test_start_help),
+		cmocka_unit_test(test_start_readonly_refuses_mutation),
 		cmocka_unit_test_setup_teardown(test_confirm_declined, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_confirm_accepted, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fail_with_a_request_in_flight, setup, teardown),

@@ -1,4 +1,4 @@
-/* Command argument parsing against declarations, usage text, lookup and the start of a command. */
+/* Command argument parsing against declarations, and usage text. */
 #include "config.h"
 #include "ktest.h"
 #include "cmd/cmd.h"
@@ -188,152 +188,6 @@ static void test_usage_and_help(void **state)
 	assert_int_equal(cmd_arg_count(&thing), 8);
 }
 
-/* Look up the command a line starts with. */
-static const struct cmd_def *lookup(const char *line, int *used)
-{
-	int argc;
-	char **argv;
-	char *err;
-	assert_int_equal(tokenize(line, &argc, &argv, &err), 0);
-	*used = -1;
-	const struct cmd_def *d = cmd_lookup(argc, argv, used);
-	tokenize_free(argc, argv);
-	return d;
-}
-
-static void test_lookup(void **state)
-{
-	int used;
-	const struct cmd_def *d = lookup("case show abc", &used);
-	assert_non_null(d);
-	assert_string_equal(d->words, "case show");
-	assert_int_equal(used, 2);
-	d = lookup("cases --all", &used);
-	assert_string_equal(d->words, "cases");
-	assert_int_equal(used, 1);
-	assert_null(lookup("case", &used));
-	assert_null(lookup("casesx", &used));
-	assert_null(lookup("", &used));
-	/* Every declared command is found by its own words. */
-	for (const struct cmd_def *const *all = cmd_all(); *all; all++) {
-		int argc;
-		char **argv;
-		char *err;
-		assert_int_equal(tokenize((*all)->words, &argc, &argv, &err), 0);
-		assert_ptr_equal(cmd_lookup(argc, argv, &used), *all);
-		assert_int_equal(used, argc);
-		assert_ptr_equal(cmd_find_arg(*all, "nope"), NULL);
-		tokenize_free(argc, argv);
-	}
-}
-
-/* What a fake front end saw. */
-struct seen {
-	int finished;
-	int exit_code;
-	char *error;
-	struct strbuf out;
-};
-
-static void fake_output(struct cmd_ctx *ctx, const struct cmd_output *out)
-{
-	struct seen *s = ctx->host->udata;
-	strbuf_printf(&s->out, "%s\n", out->message ? out->message : "");
-}
-
-static void fake_finished(struct cmd_ctx *ctx)
-{
-	struct seen *s = ctx->host->udata;
-	s->finished++;
-	s->exit_code = ctx->exit_code;
-	free(s->error);
-	s->error = xstrdup(ctx->error);
-}
-
-static int start(const char *line, bool readonly, struct seen *s, char **err)
-{
-	struct profile p;
-	profile_init(&p);
-	profile_set(&p.name, "prod");
-	struct cmd_host host = {
-		.worker = NULL, /* none of these paths may send anything */
-		.profile = &p,
-		.readonly = readonly,
-		.batch = true,
-		.output = fake_output,
-		.finished = fake_finished,
-		.udata = s,
-	};
-	memset(s, 0, sizeof(*s));
-	strbuf_init(&s->out);
-	int argc;
-	char **argv;
-	char *terr;
-	assert_int_equal(tokenize(line, &argc, &argv, &terr), 0);
-	*err = NULL;
-	int rc = cmd_start(&host, argc, argv, NULL, err);
-	tokenize_free(argc, argv);
-	profile_free(&p);
-	return rc;
-}
-
-static void seen_free(struct seen *s)
-{
-	strbuf_free(&s->out);
-	free(s->error);
-}
-
-static void test_start_unknown_and_usage(void **state)
-{
-	struct seen s;
-	char *err;
-	assert_int_equal(start("bogus thing", false, &s, &err), -1);
-	assert_non_null(strstr(err, "unknown command \"bogus\""));
-	assert_int_equal(s.finished, 0);
-	free(err);
-	seen_free(&s);
-
-	assert_int_equal(start("", false, &s, &err), -1);
-	assert_non_null(strstr(err, "no command given"));
-	free(err);
-	seen_free(&s);
-
-	assert_int_equal(start("case show", false, &s, &err), -1);
-	assert_non_null(strstr(err, "missing <caseId>"));
-	assert_int_equal(s.finished, 0);
-	free(err);
-	seen_free(&s);
-
-	assert_int_equal(start("cases --status reopened", false, &s, &err), -1);
-	assert_non_null(strstr(err, "status must be one of open, in-progress, closed"));
-	free(err);
-	seen_free(&s);
-}
-
-static void test_start_help(void **state)
-{
-	struct seen s;
-	char *err;
-	assert_int_equal(start("case status --help", true, &s, &err), 0);
-	assert_int_equal(s.finished, 1);
-	assert_int_equal(s.exit_code, 0);
-	assert_non_null(strstr(s.out.buf, "usage: case status <caseId> <status>"));
-	seen_free(&s);
-}
-
-static void test_start_readonly_refuses_mutation(void **state)
-{
-	struct seen s;
-	char *err;
-	assert_int_equal(start("case status abc closed --yes", true, &s, &err), 0);
-	assert_int_equal(s.finished, 1);
-	assert_int_equal(s.exit_code, CMD_EXIT_USAGE);
-	assert_non_null(s.error);
-	assert_non_null(strstr(s.error, "read-only mode"));
-	assert_non_null(strstr(s.error, "\"prod\""));
-	seen_free(&s);
-}
-
 int main(void)
 {
 	if (!testutil_utf8_locale()) {
@@ -349,10 +203,6 @@ int main(void)
 		cmocka_unit_test(test_help_skips_required),
 		cmocka_unit_test(test_check_value),
 		cmocka_unit_test(test_usage_and_help),
-		cmocka_unit_test(test_lookup),
-		cmocka_unit_test(test_start_unknown_and_usage),
-		cmocka_unit_test(test_start_help),
-		cmocka_unit_test(test_start_readonly_refuses_mutation),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -4,7 +4,6 @@
 #include <string.h>
 #include "cmd/complete.h"
 #include "core/strbuf.h"
-#include "ui/prompt.h"
 
 /* Two cases "on screen". */
 static void ids(void *ctx, enum cmd_id_kind kind, struct strbuf *out)
@@ -74,16 +73,6 @@ static void test_quoted_words_before(void **state)
 	assert_string_equal(cands("case comment 'case-0001 --j", NULL), "");
 }
 
-static void test_history_never_keeps_secrets(void **state)
-{
-	(void)state;
-	assert_true(prompt_line_secret("api POST /api/security/user {\"password\":\"x\"}"));
-	assert_true(prompt_line_secret("api GET /x --header Authorization"));
-	assert_true(prompt_line_secret("set api_key abc"));
-	assert_false(prompt_line_secret("cases --status open"));
-	assert_false(prompt_line_secret("case comment c1 the host was reimaged"));
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -91,7 +80,6 @@ int main(void)
 		cmocka_unit_test(test_options_and_values),
 		cmocka_unit_test(test_positionals_and_ids),
 		cmocka_unit_test(test_quoted_words_before),
-		cmocka_unit_test(test_history_never_keeps_secrets),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

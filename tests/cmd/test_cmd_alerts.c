@@ -1,0 +1,82 @@
+/* The alerts command (cmd_alerts.c) against the demo server in-process: results, what they ask, and the server's state afterwards. */
+#include "config.h"
+#include "ktest.h"
+#include "testenv.h"
+#include "api/alerts.h"
+#include "api/alerts_req.h"
+#include "cmd/cmd.h"
+#include <stdlib.h>
+#include <string.h>
+
+static struct testenv env;
+
+static int setup(void **state)
+{
+	testenv_start(&env, &(struct testenv_options){.profile = "test"});
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	testenv_stop(&env);
+	return 0;
+}
+
+static void test_alerts_filters_and_limit(void **state)
+{
+	(void)state;
+	struct testenv_run r = testenv_cmd(&env, TESTENV_BATCH, false,
+					   "alerts --status open --severity critical --limit 7");
+	assert_int_equal(r.exit_code, CMD_EXIT_OK);
+	assert_int_equal(r.rows, 7);
+	json_t *hits = testenv_hits(&r);
+	assert_int_equal(json_array_size(hits), 7);
+	size_t i;
+	json_t *h;
+	json_array_foreach(hits, i, h) {
+		json_t *src = json_object_get(h, "_source");
+		assert_string_equal(json_string_value(json_object_get(src, "kibana.alert.workflow_status")), "open");
+		assert_string_equal(json_string_value(json_object_get(src, "kibana.alert.severity")), "critical");
+	}
+	testenv_run_free(&r);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "alerts --since 24x");
+	assert_int_equal(r.exit_code, CMD_EXIT_USAGE);
+	assert_non_null(strstr(r.error, "--since takes a number and a unit"));
+	testenv_run_free(&r);
+}
+
+/* --all pages by keyset through every alert: all of them, once each, newest first. */
+static void test_alerts_all_keyset(void **state)
+{
+	(void)state;
+	struct testenv_run r = testenv_cmd(&env, TESTENV_BATCH, false, "alerts --all --status closed");
+	assert_int_equal(r.exit_code, CMD_EXIT_OK);
+	json_t *hits = testenv_hits(&r);
+	long long total = json_integer_value(json_object_get(json_object_get(json_object_get(r.json, "hits"), "total"), "value"));
+	assert_true(total > ALERTS_PAGE_SIZE);
+	assert_int_equal(json_array_size(hits), total);
+	json_t *seen = json_object();
+	const char *prev = NULL;
+	size_t i;
+	json_t *h;
+	json_array_foreach(hits, i, h) {
+		const char *id = json_string_value(json_object_get(h, "_id"));
+		assert_null(json_object_get(seen, id));
+		json_object_set_new(seen, id, json_true());
+		const char *ts = json_string_value(json_object_get(json_object_get(h, "_source"), "@timestamp"));
+		if (prev)
+			assert_true(strcmp(prev, ts) >= 0);
+		prev = ts;
+	}
+	json_decref(seen);
+	testenv_run_free(&r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_alerts_filters_and_limit),
+		cmocka_unit_test(test_alerts_all_keyset),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
