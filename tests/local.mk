@@ -20,7 +20,6 @@ include $(srcdir)/tests/demo/local.mk
 include $(srcdir)/tests/ui/local.mk
 include $(srcdir)/tests/screen/local.mk
 include $(srcdir)/tests/contract/local.mk
-include $(srcdir)/tests/issue6/local.mk
 include $(srcdir)/tests/doc/local.mk
 
 check_PROGRAMS += $(KT_TESTS)

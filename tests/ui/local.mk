@@ -1,4 +1,8 @@
-# tests/ui: the UI's pure parts (list model, layout, keys, line editor, themes).
+# tests/ui: one cmocka program per module of src/ui/ with parts that run without a terminal.
 KT_TESTS += tests/ui/test_listmodel
-KT_TESTS += tests/ui/test_layout
+KT_TESTS += tests/ui/test_pane
+KT_TESTS += tests/ui/test_keys
+KT_TESTS += tests/ui/test_textinput
+KT_TESTS += tests/ui/test_theme
 KT_TESTS += tests/ui/test_prompt
+KT_TESTS += tests/ui/test_jsontree

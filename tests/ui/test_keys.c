@@ -1,0 +1,30 @@
+/* Key names: every name parses back to the key it names. */
+#include "config.h"
+#include "ktest.h"
+#include "ui/keys.h"
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void test_keys_round_trip(void **state)
+{
+	(void)state;
+	const char *names[] = {"Enter", "Esc", "Tab", "BTab", "Up", "PgDn", "C-r", "j", "ñ", "漢", NULL};
+	for (int i = 0; names[i]; i++) {
+		int k = keys_parse(names[i]);
+		assert_true(k >= 0);
+		assert_string_equal(keys_name(k), names[i]);
+	}
+	assert_int_equal(keys_parse("NoSuchKey"), -1);
+	/* A function key never equals a character code, even U+0102 (KEY_DOWN is 0402 octal). */
+	assert_int_not_equal(keys_parse("Down"), 0x102);
+}
+
+int main(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_keys_round_trip),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,58 @@
+/* Theme files: parsing with messages that name the line, and the shipped themes setting every role. */
+#include "config.h"
+#include "ktest.h"
+#include "ui/theme.h"
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void test_theme_parse(void **state)
+{
+	(void)state;
+	struct theme t;
+	char *err = NULL;
+	theme_builtin(&t);
+	assert_int_equal(theme_parse(&t, "# comment\ncolor selected black color153 bold\n", "x.theme", &err), 0);
+	assert_int_equal(t.fg[ROLE_SELECTED], 0);
+	assert_int_equal(t.bg[ROLE_SELECTED], 153);
+	assert_int_equal(theme_parse(&t, "color nosuchrole red blue\n", "x.theme", &err), -1);
+	assert_non_null(strstr(err, "x.theme:1"));
+	assert_non_null(strstr(err, "nosuchrole"));
+	free(err);
+	err = NULL;
+	assert_int_equal(theme_parse(&t, "\ncolor header red color999\n", "y.theme", &err), -1);
+	assert_non_null(strstr(err, "y.theme:2"));
+	free(err);
+	err = NULL;
+	assert_int_equal(theme_load(&t, "../etc/passwd", &err), -1);
+	free(err);
+}
+
+static void test_shipped_themes_load(void **state)
+{
+	(void)state;
+	const char *names[] = {"default", "light", "high-contrast", NULL};
+	setenv("KTRIAGE_THEMES", KT_SRCDIR "/themes", 1);
+	for (int i = 0; names[i]; i++) {
+		struct theme t;
+		char *err = NULL;
+		assert_int_equal(theme_load(&t, names[i], &err), 0);
+		for (int r = 0; r < ROLE_COUNT; r++)
+			assert_true(t.set[r]);
+	}
+	struct theme t;
+	char *err = NULL;
+	assert_int_equal(theme_load(&t, "no-such-theme", &err), -1);
+	assert_non_null(strstr(err, "no-such-theme"));
+	free(err);
+}
+
+int main(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_theme_parse),
+		cmocka_unit_test(test_shipped_themes_load),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
