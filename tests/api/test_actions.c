@@ -1,4 +1,5 @@
-/* Response actions: the seed document's example, pending actions and their processes, broken answers, the list and get requests. */
+/* Response actions: the seed document's example, pending actions and their processes, broken answers, the list and
+ * get requests. */
 #include "config.h"
 #include "ktest.h"
 #include "testjson.h"

@@ -1,14 +1,14 @@
 /* Detection alerts: Elasticsearch-shaped hits as they vary, broken answers, and the status update's result. */
 #include "config.h"
 #include "ktest.h"
-#include <stdlib.h>
-#include <string.h>
 #include "testjson.h"
 #include "api/alerts.h"
 #include "cmd/alertfmt.h"
 #include "core/record.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
+#include <stdlib.h>
+#include <string.h>
 
 /* Alerts vary: flat keys and nested objects, arrays, missing ECS fields, both total shapes. */
 static void test_alert_hits(void **state)

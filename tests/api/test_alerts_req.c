@@ -1,11 +1,11 @@
 /* The alerts search: the query body (filters, keyset paging), the search and status requests, --since. */
 #include "config.h"
 #include "ktest.h"
-#include <stdlib.h>
-#include <string.h>
 #include "testjson.h"
 #include "api/alerts_req.h"
 #include "core/xalloc.h"
+#include <stdlib.h>
+#include <string.h>
 
 static void test_query_first_page(void **state)
 {

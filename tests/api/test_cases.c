@@ -11,8 +11,10 @@
 
 static void test_fixtures_are_the_seed_examples(void **state)
 {
-	testjson_fixture_is_seed_example("cases", "case_push_200.json", "POST /api/cases/{caseId}/connector/{connectorId}/_push", "200");
-	testjson_fixture_is_seed_example("cases", "case_push_401.json", "POST /api/cases/{caseId}/connector/{connectorId}/_push", "401");
+	testjson_fixture_is_seed_example("cases", "case_push_200.json",
+					 "POST /api/cases/{caseId}/connector/{connectorId}/_push", "200");
+	testjson_fixture_is_seed_example("cases", "case_push_401.json",
+					 "POST /api/cases/{caseId}/connector/{connectorId}/_push", "401");
 }
 
 static void check_seed_case(const struct kb_case *c)

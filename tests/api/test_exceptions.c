@@ -1,11 +1,12 @@
-/* Endpoint exceptions: the seed document's page, broken answers, every kind of condition as a phrase, the _find request and its filter check. */
+/* Endpoint exceptions: the seed document's page, broken answers, every kind of condition as a phrase, the _find
+ * request and its filter check. */
 #include "config.h"
 #include "ktest.h"
-#include <stdlib.h>
-#include <string.h>
 #include "testjson.h"
 #include "api/exceptions.h"
 #include "core/xalloc.h"
+#include <stdlib.h>
+#include <string.h>
 
 static void test_exceptions(void **state)
 {

@@ -1,4 +1,5 @@
-/* Fleet Server hosts: the list and a created host as the seed document shows them, broken answers, the create request and URL checks. */
+/* Fleet Server hosts: the list and a created host as the seed document shows them, broken answers, the create
+ * request and URL checks. */
 #include "config.h"
 #include "ktest.h"
 #include "testjson.h"

@@ -129,7 +129,7 @@ static void test_headers_basic_auth_not_in_list(void **state)
 	char *err;
 	char *h = headers_of(&p, req, &rc, &err);
 	assert_int_equal(rc, 0);
-	/* Basic auth goes through curl's own options (checked on the wire in tests/integ); no ApiKey header. */
+	/* Basic auth goes through curl's own options (checked on the wire below, test_basic_auth); no ApiKey header. */
 	assert_null(strstr(h, "Authorization"));
 	assert_null(strstr(h, "changeme"));
 	assert_non_null(strstr(h, "kbn-xsrf: true\n"));

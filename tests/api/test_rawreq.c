@@ -1,12 +1,12 @@
 /* The api console's raw requests: the typed path and query made safe to send, the space prefix, JSON bodies checked. */
 #include "config.h"
 #include "ktest.h"
-#include <stdlib.h>
-#include <string.h>
 #include "testjson.h"
 #include "api/http.h"
 #include "api/rawreq.h"
 #include "core/profile.h"
+#include <stdlib.h>
+#include <string.h>
 
 /* The URL the worker would use for a raw request under a profile in space "soc". */
 static char *url_in_soc(const struct api_request *req)

@@ -1,4 +1,5 @@
-/* The AI-assistant conversations (cmd_ai.c) against the demo server in-process: results, what they ask, and the server's state afterwards. */
+/* The AI-assistant conversations (cmd_ai.c) against the demo server in-process: results, what they ask, and the
+ * server's state afterwards. */
 #include "config.h"
 #include "ktest.h"
 #include "testenv.h"

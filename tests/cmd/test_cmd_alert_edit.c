@@ -1,4 +1,5 @@
-/* alert status and alert attach (cmd_alert_edit.c) against the demo server in-process: results, what they ask, and the server's state afterwards. */
+/* alert status and alert attach (cmd_alert_edit.c) against the demo server in-process: results, what they ask, and
+ * the server's state afterwards. */
 #include "config.h"
 #include "ktest.h"
 #include "testenv.h"

@@ -1,4 +1,5 @@
-/* The alerts command (cmd_alerts.c) against the demo server in-process: results, what they ask, and the server's state afterwards. */
+/* The alerts command (cmd_alerts.c) against the demo server in-process: results, what they ask, and the server's
+ * state afterwards. */
 #include "config.h"
 #include "ktest.h"
 #include "testenv.h"

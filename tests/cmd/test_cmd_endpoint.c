@@ -1,4 +1,5 @@
-/* Endpoints and their response actions (cmd_endpoint.c, with the actions they leave) against the demo server in-process: results, what they ask, and the server's state afterwards. */
+/* Endpoints and their response actions (cmd_endpoint.c, with the actions they leave) against the demo server
+ * in-process: results, what they ask, and the server's state afterwards. */
 #include "config.h"
 #include "ktest.h"
 #include "testenv.h"

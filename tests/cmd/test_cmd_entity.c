@@ -1,4 +1,5 @@
-/* The entity store's engines and the risk engine (cmd_entity.c) against the demo server in-process: results, what they ask, and the server's state afterwards. */
+/* The entity store's engines and the risk engine (cmd_entity.c) against the demo server in-process: results, what
+ * they ask, and the server's state afterwards. */
 #include "config.h"
 #include "ktest.h"
 #include "testenv.h"

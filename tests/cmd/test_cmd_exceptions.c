@@ -1,4 +1,5 @@
-/* Endpoint exceptions and value lists (cmd_exceptions.c) against the demo server in-process: results, what they ask, and the server's state afterwards. */
+/* Endpoint exceptions and value lists (cmd_exceptions.c) against the demo server in-process: results, what they
+ * ask, and the server's state afterwards. */
 #include "config.h"
 #include "ktest.h"
 #include "testenv.h"

@@ -1,4 +1,5 @@
-/* Fleet: server hosts, agent files and asset lookup (cmd_fleet.c) against the demo server in-process: results, what they ask, and the server's state afterwards. */
+/* Fleet: server hosts, agent files and asset lookup (cmd_fleet.c) against the demo server in-process: results,
+ * what they ask, and the server's state afterwards. */
 #include "config.h"
 #include "ktest.h"
 #include "testenv.h"

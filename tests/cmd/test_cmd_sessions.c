@@ -1,4 +1,5 @@
-/* sessions invalidate (cmd_sessions.c) against the demo server in-process: results, what they ask, and the server's state afterwards. */
+/* sessions invalidate (cmd_sessions.c) against the demo server in-process: results, what they ask, and the
+ * server's state afterwards. */
 #include "config.h"
 #include "ktest.h"
 #include "testenv.h"

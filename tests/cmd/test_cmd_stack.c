@@ -1,4 +1,5 @@
-/* Dashboards, ML sync and streams (cmd_stack.c) against the demo server in-process: results, what they ask, and the server's state afterwards. */
+/* Dashboards, ML sync and streams (cmd_stack.c) against the demo server in-process: results, what they ask, and
+ * the server's state afterwards. */
 #include "config.h"
 #include "ktest.h"
 #include "testenv.h"

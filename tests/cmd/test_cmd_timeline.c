@@ -1,4 +1,5 @@
-/* Timeline import and note deletion (cmd_timeline.c) against the demo server in-process: results, what they ask, and the server's state afterwards. */
+/* Timeline import and note deletion (cmd_timeline.c) against the demo server in-process: results, what they ask,
+ * and the server's state afterwards. */
 #include "config.h"
 #include "ktest.h"
 #include "testenv.h"

@@ -1,9 +1,9 @@
 /* Completion of the command language: words, options, enum values and ids on screen. */
 #include "config.h"
 #include "ktest.h"
-#include <string.h>
 #include "cmd/complete.h"
 #include "core/strbuf.h"
+#include <string.h>
 
 /* Two cases "on screen". */
 static void ids(void *ctx, enum cmd_id_kind kind, struct strbuf *out)

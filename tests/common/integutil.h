@@ -1,4 +1,5 @@
-/* What the integration programs share: their start and end, a profile aimed at the test server, a worker's next answer, a refusing port. */
+/* What the programs that use the test server share: their start and end, a profile aimed at the test server, a
+ * worker's next answer, a refusing port. */
 #ifndef KT_INTEGUTIL_H
 #define KT_INTEGUTIL_H
 #include <stdbool.h>

@@ -1,4 +1,5 @@
-/* The harness of the tests that drive the client: an in-process demo server, a worker pointed at it, and commands run as the front ends run them. */
+/* The harness of the tests that drive the client: an in-process demo server, a worker pointed at it, and commands
+ * run as the front ends run them. */
 #ifndef KT_TESTENV_H
 #define KT_TESTENV_H
 #include <jansson.h>
@@ -8,7 +9,6 @@
 #include "core/profile.h"
 
 struct demo_server;
-
 
 /* How testenv_start sets up the demo and the profile; a zero field keeps the default. */
 struct testenv_options {

@@ -4,9 +4,11 @@
 #include <jansson.h>
 #include "api/request.h"
 
-/* tests/fixtures/<module>/<name> read by ktriage's own parser (duplicate keys refused); the test fails when it cannot be. */
+/* tests/fixtures/<module>/<name> read by ktriage's own parser (duplicate keys refused); the test fails when it
+ * cannot be. */
 json_t *testjson_fixture(const char *module, const char *name);
-/* The JSON example after "Response examples (code)" of an operation in the seed document, or NULL when the document is not at hand. */
+/* The JSON example after "Response examples (code)" of an operation in the seed document, or NULL when the
+ * document is not at hand. */
 json_t *testjson_seed_example(const char *op, const char *code);
 /* The fixture must be the seed document's example of op and code (the test is skipped without the document). */
 void testjson_fixture_is_seed_example(const char *module, const char *fixture, const char *op, const char *code);

@@ -1,4 +1,4 @@
-/* A small HTTP server for the integration tests: records every request and answers by route. */
+/* A small HTTP server for the tests on the wire: records every request and answers by route. */
 #ifndef KT_TESTSERVER_H
 #define KT_TESTSERVER_H
 #include <stdbool.h>

@@ -1,4 +1,4 @@
-/* Helpers shared by the cmocka programs: locale, files, temporary directories. */
+/* Helpers shared by the cmocka programs: locale, files, fixtures, temporary directories, checks on text. */
 #ifndef KT_TESTUTIL_H
 #define KT_TESTUTIL_H
 #include <stdbool.h>

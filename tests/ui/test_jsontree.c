@@ -1,10 +1,10 @@
 /* The JSON viewer's model: lines, folding, search, paths, and sanitizing of hostile strings. */
 #include "config.h"
 #include "ktest.h"
+#include "core/strbuf.h"
+#include "ui/jsontree.h"
 #include <stdlib.h>
 #include <string.h>
-#include "ui/jsontree.h"
-#include "core/strbuf.h"
 
 static const char *doc =
 	"{\"page\": 1, \"cases\": [{\"id\": \"c1\", \"title\": \"Ransomware\", \"tags\": [\"a\", \"b\"]},"

@@ -1,11 +1,11 @@
 /* The list model behind every pane: filter, sort, cursor, scroll, marks, paging appends. */
 #include "config.h"
 #include "ktest.h"
+#include "core/strbuf.h"
+#include "ui/listmodel.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "core/strbuf.h"
-#include "ui/listmodel.h"
 
 static const char *const names[] = {"alpha", "Bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"};
 

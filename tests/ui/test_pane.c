@@ -1,10 +1,10 @@
 /* Pane column layout: fixed columns first, flexible ones share the rest, the last columns hide when narrow. */
 #include "config.h"
 #include "ktest.h"
+#include "ui/pane.h"
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
-#include "ui/pane.h"
 
 static const struct pane_column cols[] = {
 	{"SEV", 4, 8, 0, false},
