@@ -18,3 +18,4 @@ include $(srcdir)/tests/contract/local.mk
 include $(srcdir)/tests/issue5/local.mk
 include $(srcdir)/tests/issue6/local.mk
 include $(srcdir)/tests/doc/local.mk
+include $(srcdir)/tests/api/local.mk

@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include "testenv.h"
-#include "api/alert_cases.h"
-#include "api/case_alerts.h"
+#include "api/alerts_of_case.h"
 #include "api/cases.h"
+#include "api/cases_of_alert.h"
 #include "api/cases_req.h"
 #include "api/connectors.h"
 #include "core/xalloc.h"
@@ -109,8 +109,8 @@ static void test_status_change_sticks(void **state)
 	assert_int_equal(d->res.status, API_ERR_HTTP);
 	assert_int_equal(d->res.http_status, 409);
 	worker_done_free(d);
-	cases_free_one(again);
-	cases_free_one(c);
+	kmodel_free(&cases_case_model, again);
+	kmodel_free(&cases_case_model, c);
 }
 
 static void test_comment_is_added(void **state)
@@ -126,8 +126,8 @@ static void test_comment_is_added(void **state)
 	for (size_t i = 0; i < again->n_comments; i++)
 		found |= again->comments[i].comment && !strcmp(again->comments[i].comment, "Escalated to IR: «ñ» 漢字");
 	assert_true(found);
-	cases_free_one(again);
-	cases_free_one(c);
+	kmodel_free(&cases_case_model, again);
+	kmodel_free(&cases_case_model, c);
 }
 
 /* A connector of a type, by name fragment (NULL: any); aborts if none. */
@@ -166,7 +166,7 @@ static void test_push_sets_external_service(void **state)
 	struct kb_case *again = get_case(c->id);
 	assert_true(again->external.present);
 	assert_string_equal(again->connector.id, jira.id);
-	cases_free_one(again);
+	kmodel_free(&cases_case_model, again);
 
 	/* A connector that cannot take cases is refused; a broken one passes its error through whole. */
 	struct connector mail = connector_like(l, ".email", NULL, false);
@@ -179,7 +179,7 @@ static void test_push_sets_external_service(void **state)
 	assert_int_equal(d->res.status, API_ERR_HTTP);
 	assert_true(strlen(d->res.message) > 80);
 	worker_done_free(d);
-	cases_free_one(c);
+	kmodel_free(&cases_case_model, c);
 	worker_done_free(cd);
 }
 
@@ -194,13 +194,13 @@ static void test_cases_for_an_attached_alert(void **state)
 		if (p->cases[i].total_alerts > 0)
 			case_id = p->cases[i].id;
 	assert_non_null(case_id);
-	struct worker_done *ad = testenv_request(&env, case_alerts_request(case_id));
+	struct worker_done *ad = testenv_request(&env, alerts_of_case_request(case_id));
 	assert_int_equal(ad->res.status, API_OK);
-	struct case_alert_list *al = ad->res.model;
+	struct alerts_of_case_list *al = ad->res.model;
 	assert_true(al->n > 0);
-	struct worker_done *fd = testenv_request(&env, cases_for_alert_request(al->items[0].id));
+	struct worker_done *fd = testenv_request(&env, cases_of_alert_request(al->items[0].id));
 	assert_int_equal(fd->res.status, API_OK);
-	struct alert_case_list *cl = fd->res.model;
+	struct cases_of_alert_list *cl = fd->res.model;
 	bool found = false;
 	for (size_t i = 0; i < cl->n; i++)
 		found |= !strcmp(cl->items[i].id, case_id);
@@ -221,7 +221,7 @@ static void test_create_case(void **state)
 	assert_int_equal(c->severity, CASE_SEV_HIGH);
 	struct kb_case *again = get_case(c->id);
 	assert_string_equal(again->tags[0], "ktriage-test");
-	cases_free_one(again);
+	kmodel_free(&cases_case_model, again);
 	worker_done_free(d);
 }
 

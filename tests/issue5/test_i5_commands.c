@@ -9,9 +9,9 @@
 #include <time.h>
 #include "testenv.h"
 #include "api/actions.h"
-#include "api/alert_cases.h"
 #include "api/alerts.h"
 #include "api/alerts_req.h"
+#include "api/cases_of_alert.h"
 #include "api/cases_req.h"
 #include "api/endpoints.h"
 #include "cmd/cmd.h"
@@ -254,9 +254,9 @@ static void test_alert_attach_new_case(void **state)
 	/* The server now lists the new case for each alert. */
 	const char *ids[] = {a0, a1};
 	for (size_t i = 0; i < 2; i++) {
-		struct worker_done *d = testenv_request(&env, cases_for_alert_request(ids[i]));
+		struct worker_done *d = testenv_request(&env, cases_of_alert_request(ids[i]));
 		assert_int_equal(d->res.status, API_OK);
-		struct alert_case_list *l = d->res.model;
+		struct cases_of_alert_list *l = d->res.model;
 		bool found = false;
 		for (size_t k = 0; k < l->n; k++)
 			found |= l->items[k].title && !strcmp(l->items[k].title, "Beaconing «ñ»");
@@ -336,7 +336,7 @@ static void test_endpoint_suspend(void **state)
 	assert_true(l->n > 0);
 	char *entity = xstrdup(l->items[0].entity_id);
 	actions_processes_free(l);
-	actions_free_one(procs);
+	kmodel_free(&actions_action_model, procs);
 
 	r = testenv_cmd(&env, TESTENV_BATCH, false,
 			"endpoint suspend --endpoint %s --entity-id %s --comment 'i5 test' --yes", ep, entity);
@@ -351,7 +351,7 @@ static void test_endpoint_suspend(void **state)
 	assert_true(a->was_successful);
 	assert_string_equal(a->status, "successful");
 	assert_string_equal(json_string_value(json_object_get(a->parameters, "entity_id")), entity);
-	actions_free_one(a);
+	kmodel_free(&actions_action_model, a);
 	/* It is in the history, and the audit log has its id. */
 	r = testenv_cmd(&env, TESTENV_BATCH, false, "actions --command suspend-process --agent %s", ep);
 	assert_int_equal(r.exit_code, CMD_EXIT_OK);
@@ -383,7 +383,7 @@ static void test_endpoint_isolate_release(void **state)
 	testenv_run_free(&r);
 	struct response_action *a = action_final(id);
 	assert_true(a->was_successful);
-	actions_free_one(a);
+	kmodel_free(&actions_action_model, a);
 	free(id);
 	struct worker_done *d = testenv_request(&env, endpoints_lookup_request(ep));
 	const struct endpoint_host *h = endpoints_find(d->res.model, ep);
@@ -395,7 +395,7 @@ static void test_endpoint_isolate_release(void **state)
 	id = xstrdup(json_string_value(json_object_get(json_object_get(r.json, "data"), "id")));
 	testenv_run_free(&r);
 	a = action_final(id);
-	actions_free_one(a);
+	kmodel_free(&actions_action_model, a);
 	free(id);
 	d = testenv_request(&env, endpoints_lookup_request(ep));
 	h = endpoints_find(d->res.model, ep);

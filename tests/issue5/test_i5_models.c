@@ -19,7 +19,7 @@
 #include "core/xalloc.h"
 
 /* Run a parser on JSON text; returns the model, or NULL with *err. */
-static void *parse_text(api_parse_fn fn, const char *text, char **err)
+static void *parse_text(const struct kmodel *fn, const char *text, char **err)
 {
 	json_error_t e;
 	json_t *j = json_loads(text, 0, &e);
@@ -27,7 +27,7 @@ static void *parse_text(api_parse_fn fn, const char *text, char **err)
 		fail_msg("bad test JSON: %s", e.text);
 	void *model = NULL;
 	*err = NULL;
-	int rc = fn(j, &model, err);
+	int rc = kmodel_parse(fn, j, &model, err);
 	json_decref(j);
 	return rc == 0 ? model : NULL;
 }
@@ -38,7 +38,7 @@ static void test_suspend_seed_example(void **state)
 	json_t *j = testenv_fixture("issue5", "suspend_process_200.json");
 	void *model = NULL;
 	char *err = NULL;
-	assert_int_equal(actions_parse_one(j, &model, &err), 0);
+	assert_int_equal(kmodel_parse(&actions_action_model, j, &model, &err), 0);
 	struct response_action *a = model;
 	assert_string_equal(a->id, "233db9ea-6733-4849-9226-5a7039c7161d");
 	assert_string_equal(a->command, "suspend-process");
@@ -67,7 +67,7 @@ static void test_suspend_seed_example(void **state)
 	assert_non_null(strstr(sb.buf, "suspend the process"));
 	strbuf_free(&sb);
 	record_free(&r);
-	actions_free_one(a);
+	kmodel_free(&actions_action_model, a);
 	json_decref(j);
 }
 
@@ -75,7 +75,7 @@ static void test_action_pending_and_processes(void **state)
 {
 	(void)state;
 	char *err;
-	struct response_action *a = parse_text(actions_parse_one,
+	struct response_action *a = parse_text(&actions_action_model,
 		"{\"data\":{\"id\":\"a1\",\"command\":\"running-processes\",\"agents\":[\"ag1\",\"ag2\"],"
 		"\"hosts\":{\"ag1\":{\"name\":\"web-1\"}},\"isCompleted\":false,\"wasSuccessful\":false,"
 		"\"startedAt\":\"2024-01-01T00:00:00Z\",\"completedAt\":null,\"errors\":null,"
@@ -96,29 +96,29 @@ static void test_action_pending_and_processes(void **state)
 	assert_string_equal(l->items[1].pid, "7");
 	assert_string_equal(l->items[1].entity_id, "e7");
 	actions_processes_free(l);
-	actions_free_one(a);
+	kmodel_free(&actions_action_model, a);
 }
 
 static void test_action_broken(void **state)
 {
 	(void)state;
 	char *err;
-	assert_null(parse_text(actions_parse_one, "{\"id\":\"x\"}", &err));
+	assert_null(parse_text(&actions_action_model, "{\"id\":\"x\"}", &err));
 	assert_non_null(strstr(err, "\"data\""));
 	free(err);
-	assert_null(parse_text(actions_parse_one,
+	assert_null(parse_text(&actions_action_model,
 			       "{\"data\":{\"id\":\"x\",\"command\":\"isolate\",\"agents\":\"ag1\",\"isCompleted\":true,"
 			       "\"wasSuccessful\":true,\"startedAt\":\"t\"}}", &err));
 	assert_non_null(strstr(err, "response action.data"));
 	assert_non_null(strstr(err, "agents"));
 	free(err);
-	assert_null(parse_text(actions_parse_list, "{\"data\":[{\"id\":\"x\"}],\"total\":1}", &err));
+	assert_null(parse_text(&actions_page_model, "{\"data\":[{\"id\":\"x\"}],\"total\":1}", &err));
 	assert_non_null(strstr(err, "data[0]"));
 	free(err);
-	struct action_page *p = parse_text(actions_parse_list, "{\"data\":[],\"total\":0,\"page\":null}", &err);
+	struct action_page *p = parse_text(&actions_page_model, "{\"data\":[],\"total\":0,\"page\":null}", &err);
 	assert_non_null(p);
 	assert_int_equal(p->n, 0);
-	actions_free_page(p);
+	kmodel_free(&actions_page_model, p);
 }
 
 static void test_conversations_seed_example(void **state)
@@ -127,7 +127,7 @@ static void test_conversations_seed_example(void **state)
 	json_t *j = testenv_fixture("issue5", "conversations_find_200.json");
 	void *model = NULL;
 	char *err = NULL;
-	assert_int_equal(conversations_parse_find(j, &model, &err), 0);
+	assert_int_equal(kmodel_parse(&conversations_page_model, j, &model, &err), 0);
 	struct conversation_page *p = model;
 	assert_int_equal(p->n, 1);
 	assert_int_equal(p->total, 42);
@@ -141,7 +141,7 @@ static void test_conversations_seed_example(void **state)
 	assert_string_equal(c->users, "string");
 	assert_string_equal(c->model, "string");
 	assert_string_equal(conversations_updated(c), "string");
-	conversations_free_page(p);
+	kmodel_free(&conversations_page_model, p);
 	json_decref(j);
 }
 
@@ -149,16 +149,16 @@ static void test_conversations_broken(void **state)
 {
 	(void)state;
 	char *err;
-	assert_null(parse_text(conversations_parse_find, "{\"data\":[],\"page\":1,\"total\":0}", &err));
+	assert_null(parse_text(&conversations_page_model, "{\"data\":[],\"page\":1,\"total\":0}", &err));
 	assert_non_null(strstr(err, "perPage"));
 	free(err);
-	assert_null(parse_text(conversations_parse_one,
+	assert_null(parse_text(&conversations_conversation_model,
 			       "{\"id\":\"c\",\"title\":\"t\",\"category\":\"assistant\",\"createdAt\":\"x\",\"namespace\":\"default\","
 			       "\"users\":[],\"messages\":[{\"role\":\"user\",\"timestamp\":\"x\"}]}", &err));
 	assert_non_null(strstr(err, "messages[0]"));
 	assert_non_null(strstr(err, "content"));
 	free(err);
-	struct conversation *c = parse_text(conversations_parse_one,
+	struct conversation *c = parse_text(&conversations_conversation_model,
 		"{\"id\":\"c\",\"title\":\"t\",\"category\":\"insights\",\"createdAt\":\"2024-01-01T00:00:00Z\","
 		"\"namespace\":\"default\",\"users\":[{\"id\":\"u1\"},{\"name\":\"Ann\"}]}", &err);
 	assert_non_null(c);
@@ -166,7 +166,7 @@ static void test_conversations_broken(void **state)
 	assert_string_equal(c->users, "u1, Ann");
 	assert_null(c->updated_at);
 	assert_string_equal(conversations_updated(c), "2024-01-01T00:00:00Z");
-	conversations_free_one(c);
+	kmodel_free(&conversations_conversation_model, c);
 }
 
 static void test_sessions_seed_example(void **state)
@@ -175,14 +175,14 @@ static void test_sessions_seed_example(void **state)
 	json_t *j = testenv_fixture("issue5", "session_invalidate_200.json");
 	void *model = NULL;
 	char *err = NULL;
-	assert_int_equal(sessions_parse(j, &model, &err), 0);
+	assert_int_equal(kmodel_parse(&sessions_result_model, j, &model, &err), 0);
 	assert_int_equal(((struct sessions_result *)model)->total, 42);
-	sessions_free(model);
+	kmodel_free(&sessions_result_model, model);
 	json_decref(j);
-	struct sessions_result *s = parse_text(sessions_parse, "{}", &err);
+	struct sessions_result *s = parse_text(&sessions_result_model, "{}", &err);
 	assert_int_equal(s->total, -1);
-	sessions_free(s);
-	assert_null(parse_text(sessions_parse, "{\"total\":\"many\"}", &err));
+	kmodel_free(&sessions_result_model, s);
+	assert_null(parse_text(&sessions_result_model, "{\"total\":\"many\"}", &err));
 	assert_non_null(strstr(err, "total"));
 	free(err);
 }
@@ -192,7 +192,7 @@ static void test_alert_hits(void **state)
 {
 	(void)state;
 	char *err;
-	struct alert_page *p = parse_text(alerts_parse_search,
+	struct alert_page *p = parse_text(&alerts_page_model,
 		"{\"took\":1,\"hits\":{\"total\":{\"value\":12,\"relation\":\"gte\"},\"hits\":["
 		"{\"_id\":\"a1\",\"_index\":\"idx-1\",\"sort\":[1700000000000,\"u1\"],\"_source\":{"
 		"\"@timestamp\":\"2024-01-01T00:00:00Z\",\"kibana.alert.rule.name\":\"R1\",\"kibana.alert.severity\":\"high\","
@@ -238,29 +238,29 @@ static void test_alert_hits(void **state)
 	assert_non_null(strstr(sb.buf, "root, admin"));
 	strbuf_free(&sb);
 	record_free(&r);
-	alerts_free_page(p);
+	kmodel_free(&alerts_page_model, p);
 
-	p = parse_text(alerts_parse_search, "{\"hits\":{\"total\":3,\"hits\":[]}}", &err);
+	p = parse_text(&alerts_page_model, "{\"hits\":{\"total\":3,\"hits\":[]}}", &err);
 	assert_int_equal(p->total, 3);
 	assert_false(p->total_is_floor);
-	alerts_free_page(p);
+	kmodel_free(&alerts_page_model, p);
 }
 
 static void test_alert_hits_broken(void **state)
 {
 	(void)state;
 	char *err;
-	assert_null(parse_text(alerts_parse_search, "{\"took\":1}", &err));
+	assert_null(parse_text(&alerts_page_model, "{\"took\":1}", &err));
 	assert_non_null(strstr(err, "\"hits\""));
 	free(err);
-	assert_null(parse_text(alerts_parse_search, "{\"hits\":{\"hits\":[{\"_index\":\"i\"}]}}", &err));
+	assert_null(parse_text(&alerts_page_model, "{\"hits\":{\"hits\":[{\"_index\":\"i\"}]}}", &err));
 	assert_non_null(strstr(err, "hits.hits[0]"));
 	assert_non_null(strstr(err, "_id"));
 	free(err);
-	assert_null(parse_text(alerts_parse_search, "{\"hits\":{\"hits\":[{\"_id\":\"x\",\"_index\":\"i\",\"_source\":[]}]}}", &err));
+	assert_null(parse_text(&alerts_page_model, "{\"hits\":{\"hits\":[{\"_id\":\"x\",\"_index\":\"i\",\"_source\":[]}]}}", &err));
 	assert_non_null(strstr(err, "_source"));
 	free(err);
-	assert_null(parse_text(alerts_parse_search, "{\"hits\":{\"total\":\"lots\",\"hits\":[]}}", &err));
+	assert_null(parse_text(&alerts_page_model, "{\"hits\":{\"total\":\"lots\",\"hits\":[]}}", &err));
 	assert_non_null(strstr(err, "total"));
 	free(err);
 }
@@ -269,13 +269,13 @@ static void test_alert_status_result(void **state)
 {
 	(void)state;
 	char *err;
-	struct alert_status_result *s = parse_text(alerts_parse_status,
+	struct alert_status_result *s = parse_text(&alerts_status_model,
 		"{\"took\":3,\"timed_out\":false,\"total\":2,\"updated\":2,\"deleted\":0,\"version_conflicts\":0,\"failures\":[]}",
 		&err);
 	assert_int_equal(s->updated, 2);
 	assert_int_equal(s->n_failures, 0);
-	alerts_free_status(s);
-	assert_null(parse_text(alerts_parse_status, "{\"total\":2}", &err));
+	kmodel_free(&alerts_status_model, s);
+	assert_null(parse_text(&alerts_status_model, "{\"total\":2}", &err));
 	assert_non_null(strstr(err, "updated"));
 	free(err);
 }
@@ -284,7 +284,7 @@ static void test_endpoints(void **state)
 {
 	(void)state;
 	char *err;
-	struct endpoint_page *p = parse_text(endpoints_parse_list,
+	struct endpoint_page *p = parse_text(&endpoints_page_model,
 		"{\"data\":[{\"metadata\":{\"agent\":{\"id\":\"ag1\",\"version\":\"8.14.0\"},"
 		"\"host\":{\"hostname\":\"web-1\",\"ip\":[\"10.0.0.1\",\"fe80::1\"],\"os\":{\"full\":\"Ubuntu 22.04\"}},"
 		"\"Endpoint\":{\"state\":{\"isolation\":true},\"policy\":{\"applied\":{\"name\":\"Protect\"}}}},"
@@ -301,8 +301,8 @@ static void test_endpoints(void **state)
 	assert_false(p->items[1].isolated);
 	assert_ptr_equal(endpoints_find(p, "ag2"), &p->items[1]);
 	assert_null(endpoints_find(p, "nope"));
-	endpoints_free_page(p);
-	assert_null(parse_text(endpoints_parse_list, "{\"data\":[{\"metadata\":{}}],\"total\":1}", &err));
+	kmodel_free(&endpoints_page_model, p);
+	assert_null(parse_text(&endpoints_page_model, "{\"data\":[{\"metadata\":{}}],\"total\":1}", &err));
 	assert_non_null(strstr(err, "data[0]"));
 	free(err);
 }

@@ -19,13 +19,13 @@
 #include "core/xalloc.h"
 
 /* Parse text that must be refused; the message must name what is wrong. */
-static void refused(api_parse_fn parse, const char *text, const char *needle)
+static void refused(const struct kmodel *parse, const char *text, const char *needle)
 {
 	json_t *j = json_loads(text, JSON_DECODE_ANY, NULL);
 	assert_non_null(j);
 	void *model = NULL;
 	char *err = NULL;
-	assert_int_equal(parse(j, &model, &err), -1);
+	assert_int_equal(kmodel_parse(parse, j, &model, &err), -1);
 	assert_null(model);
 	assert_non_null(err);
 	if (!strstr(err, needle))
@@ -34,12 +34,12 @@ static void refused(api_parse_fn parse, const char *text, const char *needle)
 	json_decref(j);
 }
 
-static void *parsed(api_parse_fn parse, const char *fixture)
+static void *parsed(const struct kmodel *parse, const char *fixture)
 {
 	json_t *j = testenv_fixture("issue6", fixture);
 	void *model = NULL;
 	char *err = NULL;
-	if (parse(j, &model, &err) < 0)
+	if (kmodel_parse(parse, j, &model, &err) < 0)
 		fail_msg("%s: %s", fixture, err);
 	json_decref(j);
 	return model;
@@ -47,29 +47,29 @@ static void *parsed(api_parse_fn parse, const char *fixture)
 
 static void test_file_deleted(void **state)
 {
-	struct fleet_file_deleted *f = parsed(fleet_parse_file_deleted, "fleet_file_delete_200.json");
+	struct fleet_file_deleted *f = parsed(&fleet_file_deleted_model, "fleet_file_delete_200.json");
 	assert_string_equal(f->id, "string");
 	assert_true(f->deleted);
-	fleet_file_deleted_free(f);
-	refused(fleet_parse_file_deleted, "{\"deleted\": true}", "\"id\" is missing");
-	refused(fleet_parse_file_deleted, "{\"id\": \"a\", \"deleted\": \"yes\"}", "\"deleted\" must be a boolean");
+	kmodel_free(&fleet_file_deleted_model, f);
+	refused(&fleet_file_deleted_model, "{\"deleted\": true}", "\"id\" is missing");
+	refused(&fleet_file_deleted_model, "{\"id\": \"a\", \"deleted\": \"yes\"}", "\"deleted\" must be a boolean");
 }
 
 static void test_assets(void **state)
 {
-	struct fleet_asset_list *l = parsed(fleet_parse_assets, "bulk_assets_200.json");
+	struct fleet_asset_list *l = parsed(&fleet_assets_model, "bulk_assets_200.json");
 	assert_int_equal(l->n, 1);
 	assert_string_equal(l->items[0].type, "string");
 	assert_string_equal(l->items[0].title, "string");
 	assert_string_equal(l->items[0].app_link, "string");
-	fleet_assets_free(l);
-	refused(fleet_parse_assets, "{\"items\": [{\"id\": \"a\", \"type\": \"dashboard\"}]}", "assets.items[0]");
-	refused(fleet_parse_assets, "{\"items\": {}}", "\"items\" must be an array");
+	kmodel_free(&fleet_assets_model, l);
+	refused(&fleet_assets_model, "{\"items\": [{\"id\": \"a\", \"type\": \"dashboard\"}]}", "assets.items[0]");
+	refused(&fleet_assets_model, "{\"items\": {}}", "\"items\" must be an array");
 }
 
 static void test_server_hosts(void **state)
 {
-	struct fleet_host_list *l = parsed(fleet_hosts_parse_list, "fleet_server_hosts_200.json");
+	struct fleet_host_list *l = parsed(&fleet_hosts_list_model, "fleet_server_hosts_200.json");
 	assert_int_equal(l->n, 1);
 	assert_int_equal(l->total, 42);
 	assert_int_equal(l->per_page, 42);
@@ -78,49 +78,49 @@ static void test_server_hosts(void **state)
 	assert_false(l->items[0].is_default);
 	assert_string_equal(l->items[0].proxy_id, "string");
 	assert_true(l->items[0].has_ssl);
-	fleet_hosts_list_free(l);
-	struct fleet_host *h = parsed(fleet_hosts_parse_item, "fleet_server_host_create_200.json");
+	kmodel_free(&fleet_hosts_list_model, l);
+	struct fleet_host *h = parsed(&fleet_hosts_host_model, "fleet_server_host_create_200.json");
 	assert_string_equal(h->name, "string");
-	fleet_host_free(h);
-	refused(fleet_hosts_parse_list, "{\"items\": [{\"id\": \"a\", \"name\": \"b\", \"host_urls\": []}], \"total\": 1, "
+	kmodel_free(&fleet_hosts_host_model, h);
+	refused(&fleet_hosts_list_model, "{\"items\": [{\"id\": \"a\", \"name\": \"b\", \"host_urls\": []}], \"total\": 1, "
 					"\"page\": 1, \"perPage\": 20}", "at least one URL");
-	refused(fleet_hosts_parse_list, "{\"items\": [], \"page\": 1, \"perPage\": 20}", "\"total\" is missing");
-	refused(fleet_hosts_parse_item, "{\"id\": \"a\"}", "\"item\" is missing");
+	refused(&fleet_hosts_list_model, "{\"items\": [], \"page\": 1, \"perPage\": 20}", "\"total\" is missing");
+	refused(&fleet_hosts_host_model, "{\"id\": \"a\"}", "\"item\" is missing");
 	/* proxy_id is nullable */
 	json_t *j = json_loads("{\"item\": {\"id\": \"a\", \"name\": \"b\", \"host_urls\": [\"https://x\"], \"proxy_id\": null}}",
 			       0, NULL);
 	void *m = NULL;
 	char *err = NULL;
-	assert_int_equal(fleet_hosts_parse_item(j, &m, &err), 0);
+	assert_int_equal(kmodel_parse(&fleet_hosts_host_model, j, &m, &err), 0);
 	assert_null(((struct fleet_host *)m)->proxy_id);
-	fleet_host_free(m);
+	kmodel_free(&fleet_hosts_host_model, m);
 	json_decref(j);
 }
 
 static void test_ml_sync(void **state)
 {
-	struct ml_sync_result *s = parsed(ml_parse_sync, "ml_sync_200.json");
+	struct ml_sync_result *s = parsed(&ml_sync_model, "ml_sync_200.json");
 	assert_int_equal(s->n, 2);
 	assert_string_equal(s->items[0].action, "create");
 	assert_string_equal(s->items[0].kind, "anomaly-detector");
 	assert_string_equal(s->items[0].id, "myjob1");
 	assert_true(s->items[1].success);
-	ml_sync_free(s);
+	kmodel_free(&ml_sync_model, s);
 	json_t *j = json_loads("{}", 0, NULL);
 	void *m = NULL;
 	char *err = NULL;
-	assert_int_equal(ml_parse_sync(j, &m, &err), 0);
+	assert_int_equal(kmodel_parse(&ml_sync_model, j, &m, &err), 0);
 	assert_int_equal(((struct ml_sync_result *)m)->n, 0);
-	ml_sync_free(m);
+	kmodel_free(&ml_sync_model, m);
 	json_decref(j);
-	refused(ml_parse_sync, "{\"datafeedsAdded\": {\"feed\": true}}", "entry \"feed\" must be an object");
-	refused(ml_parse_sync, "{\"savedObjectsCreated\": {\"trained-model\": []}}", "savedObjectsCreated.trained-model");
-	refused(ml_parse_sync, "[]", "expected an object");
+	refused(&ml_sync_model, "{\"datafeedsAdded\": {\"feed\": true}}", "entry \"feed\" must be an object");
+	refused(&ml_sync_model, "{\"savedObjectsCreated\": {\"trained-model\": []}}", "savedObjectsCreated.trained-model");
+	refused(&ml_sync_model, "[]", "expected an object");
 }
 
 static void test_exceptions(void **state)
 {
-	struct exception_page *p = parsed(exceptions_parse_page, "endpoint_list_find_200.json");
+	struct exception_page *p = parsed(&exceptions_page_model, "endpoint_list_find_200.json");
 	assert_int_equal(p->n, 1);
 	assert_int_equal(p->total, 42);
 	const struct exception_item *it = &p->items[0];
@@ -133,11 +133,11 @@ static void test_exceptions(void **state)
 	char *t = exceptions_entry_text(&it->entries[0]);
 	assert_string_equal(t, "string is not string");
 	free(t);
-	exceptions_page_free(p);
-	refused(exceptions_parse_page, "{\"data\": [], \"page\": 1, \"per_page\": 20}", "\"total\" is missing");
-	refused(exceptions_parse_page,
+	kmodel_free(&exceptions_page_model, p);
+	refused(&exceptions_page_model, "{\"data\": [], \"page\": 1, \"per_page\": 20}", "\"total\" is missing");
+	refused(&exceptions_page_model,
 		"{\"data\": [{\"id\": \"a\"}], \"page\": 1, \"per_page\": 20, \"total\": 1}", "data[0]: required field");
-	refused(exceptions_parse_page,
+	refused(&exceptions_page_model,
 		"{\"data\": [{\"id\": \"a\", \"item_id\": \"b\", \"list_id\": \"endpoint_list\", \"name\": \"n\", "
 		"\"description\": \"d\", \"namespace_type\": \"agnostic\", \"type\": \"simple\", \"created_at\": \"x\", "
 		"\"created_by\": \"x\", \"updated_at\": \"x\", \"updated_by\": \"x\", \"comments\": [], "
@@ -188,36 +188,36 @@ static void test_nested_and_list_entries(void **state)
 		0, NULL);
 	void *m = NULL;
 	char *err = NULL;
-	assert_int_equal(exceptions_parse_page(j, &m, &err), 0);
+	assert_int_equal(kmodel_parse(&exceptions_page_model, j, &m, &err), 0);
 	struct exception_page *p = m;
 	assert_int_equal(p->items[0].n_entries, 3);
 	assert_string_equal(p->items[0].entries[0].value, "code is 1; sig does not exist");
 	assert_string_equal(p->items[0].entries[1].value, "ips");
 	assert_string_equal(p->items[0].entries[2].value, "a, b");
-	exceptions_page_free(p);
+	kmodel_free(&exceptions_page_model, p);
 	json_decref(j);
 }
 
 static void test_entity_engine(void **state)
 {
-	struct entity_engine *e = parsed(entity_parse_engine, "entity_init_200.json");
+	struct entity_engine *e = parsed(&entity_engine_model, "entity_init_200.json");
 	assert_string_equal(e->type, "user");
 	assert_string_equal(e->status, "installing");
 	assert_int_equal(e->field_history_length, 42);
 	assert_int_equal(e->docs_per_second, 42);
 	assert_string_equal(e->lookback, "24h");
 	assert_null(e->error); /* an empty error object is no error */
-	entity_engine_free(e);
-	refused(entity_parse_engine, "{\"type\": \"user\", \"status\": \"started\", \"indexPattern\": \"x\"}",
+	kmodel_free(&entity_engine_model, e);
+	refused(&entity_engine_model, "{\"type\": \"user\", \"status\": \"started\", \"indexPattern\": \"x\"}",
 		"\"fieldHistoryLength\" is missing");
 	json_t *j = json_loads("{\"type\": \"host\", \"status\": \"error\", \"indexPattern\": \"\", \"fieldHistoryLength\": 10, "
 			       "\"error\": {\"message\": \"transform failed\", \"action\": \"init\"}}",
 			       0, NULL);
 	void *m = NULL;
 	char *err = NULL;
-	assert_int_equal(entity_parse_engine(j, &m, &err), 0);
+	assert_int_equal(kmodel_parse(&entity_engine_model, j, &m, &err), 0);
 	assert_string_equal(((struct entity_engine *)m)->error, "transform failed");
-	entity_engine_free(m);
+	kmodel_free(&entity_engine_model, m);
 	json_decref(j);
 }
 
@@ -233,12 +233,12 @@ static void test_entity_toggles(void **state)
 		json_t *j = testenv_fixture("issue6", t[i].fixture);
 		void *m = NULL;
 		char *err = NULL;
-		assert_int_equal(req->parse(j, &m, &err), 0);
+		assert_int_equal(kmodel_parse(req->model, j, &m, &err), 0);
 		assert_true(*(bool *)m);
-		req->model_free(m);
+		kmodel_free(req->model, m);
 		json_decref(j);
 		j = json_loads(t[i].start ? "{\"started\": \"yes\"}" : "{\"stopped\": 1}", 0, NULL);
-		assert_int_equal(req->parse(j, &m, &err), -1);
+		assert_int_equal(kmodel_parse(req->model, j, &m, &err), -1);
 		assert_non_null(strstr(err, "must be a boolean"));
 		free(err);
 		json_decref(j);
@@ -248,28 +248,28 @@ static void test_entity_toggles(void **state)
 
 static void test_risk_and_lists(void **state)
 {
-	struct risk_config_result *r = parsed(risk_parse_configure, "risk_configure_200.json");
+	struct risk_config_result *r = parsed(&risk_config_result_model, "risk_configure_200.json");
 	assert_true(r->configured);
 	assert_int_equal(r->n_errors, 0);
-	risk_config_result_free(r);
-	r = parsed(risk_parse_configure, "risk_configure_default.json");
+	kmodel_free(&risk_config_result_model, r);
+	r = parsed(&risk_config_result_model, "risk_configure_default.json");
 	assert_false(r->configured);
 	assert_int_equal(r->n_errors, 1);
 	assert_string_equal(r->errors[0], "seq 42: string");
-	risk_config_result_free(r);
-	refused(risk_parse_configure, "{\"errors\": [{\"seq\": 1}]}", "\"error\" is missing");
+	kmodel_free(&risk_config_result_model, r);
+	refused(&risk_config_result_model, "{\"errors\": [{\"seq\": 1}]}", "\"error\" is missing");
 
-	struct value_list *l = parsed(lists_parse, "list_delete_200.json");
+	struct value_list *l = parsed(&lists_value_list_model, "list_delete_200.json");
 	assert_string_equal(l->name, "Bad ips");
 	assert_string_equal(l->type, "ip");
 	assert_int_equal(l->version, 3);
-	lists_free(l);
-	refused(lists_parse, "{\"id\": \"x\", \"name\": \"n\"}", "\"description\" is missing");
+	kmodel_free(&lists_value_list_model, l);
+	refused(&lists_value_list_model, "{\"id\": \"x\", \"name\": \"n\"}", "\"description\" is missing");
 }
 
 static void test_timeline_import(void **state)
 {
-	struct timeline_import_result *t = parsed(timelines_parse_import, "timeline_import_200.json");
+	struct timeline_import_result *t = parsed(&timelines_import_model, "timeline_import_200.json");
 	assert_true(t->success);
 	assert_int_equal(t->success_count, 99);
 	assert_int_equal(t->installed, 80);
@@ -278,9 +278,9 @@ static void test_timeline_import(void **state)
 	assert_string_equal(t->errors[0].id, "6ce1b592-84e3-4b4a-9552-f189d4b82075");
 	assert_string_equal(t->errors[0].message, "Malformed JSON");
 	assert_int_equal(t->errors[0].status, 400);
-	timelines_import_free(t);
-	refused(timelines_parse_import, "{\"errors\": [{\"error\": \"bad\"}]}", "\"error\" must be an object");
-	refused(timelines_parse_import, "{\"success_count\": \"many\"}", "must be an integer");
+	kmodel_free(&timelines_import_model, t);
+	refused(&timelines_import_model, "{\"errors\": [{\"error\": \"bad\"}]}", "\"error\" must be an object");
+	refused(&timelines_import_model, "{\"success_count\": \"many\"}", "must be an integer");
 }
 
 static void test_streams(void **state)
@@ -288,10 +288,10 @@ static void test_streams(void **state)
 	json_t *j = json_loads("{\"group\": {\"members\": []}}", 0, NULL);
 	void *m = (void *)1;
 	char *err = NULL;
-	assert_int_equal(streams_parse_object(j, &m, &err), 0);
+	assert_int_equal(kmodel_parse(&streams_object_model, j, &m, &err), 0);
 	assert_null(m);
 	json_decref(j);
-	refused(streams_parse_object, "[1]", "expected an object");
+	refused(&streams_object_model, "[1]", "expected an object");
 }
 
 int main(void)

@@ -54,7 +54,7 @@ static void test_deletes_encode_ids(void **state)
 	api_request_free(req);
 	req = fleet_file_delete_request("../x");
 	assert_string_equal(req->path, "/api/fleet/agents/files/..%2Fx");
-	assert_non_null(req->parse);
+	assert_non_null(req->model);
 	api_request_free(req);
 	req = lists_delete_request("ip list&x", true, false);
 	assert_string_equal(req->path, "/api/lists");

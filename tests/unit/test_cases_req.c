@@ -6,8 +6,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include "testutil.h"
-#include "api/alert_cases.h"
 #include "api/cases.h"
+#include "api/cases_of_alert.h"
 #include "api/cases_req.h"
 #include "api/connectors.h"
 #include <stdio.h>
@@ -44,8 +44,7 @@ static void test_find_request_query(void **state)
 	assert_string_equal(req->query, "?page=3&perPage=100&status=in-progress&severity=high&search=ransom%20ware"
 					"&owner=securitySolution&tags=a%20b&tags=x%26y&tags=%C3%A9t%C3%A9"
 					"&sortField=updatedAt&sortOrder=asc");
-	assert_ptr_equal(req->parse, cases_parse_find);
-	assert_ptr_equal(req->model_free, cases_free_page);
+	assert_ptr_equal(req->model, &cases_page_model);
 	assert_null(req->body);
 	api_request_free(req);
 }
@@ -64,21 +63,21 @@ static void test_get_and_alert_paths(void **state)
 	struct api_request *req = cases_get_request("caso-\xc3\xb1/1");
 	assert_string_equal(req->path, "/api/cases/caso-%C3%B1%2F1");
 	assert_int_equal(req->method, HTTP_GET);
-	assert_ptr_equal(req->parse, cases_parse_one);
+	assert_ptr_equal(req->model, &cases_case_model);
 	api_request_free(req);
 
 	req = cases_get_request("..");
 	assert_string_equal(req->path, "/api/cases/%2E%2E");
 	api_request_free(req);
 
-	req = cases_for_alert_request("09f0c261e39e?x=1");
+	req = cases_of_alert_request("09f0c261e39e?x=1");
 	assert_string_equal(req->path, "/api/cases/alerts/09f0c261e39e%3Fx%3D1");
-	assert_ptr_equal(req->parse, alert_cases_parse);
+	assert_ptr_equal(req->model, &cases_of_alert_list_model);
 	api_request_free(req);
 
 	req = connectors_list_request();
 	assert_string_equal(req->path, "/api/actions/connectors");
-	assert_ptr_equal(req->parse, connectors_parse);
+	assert_ptr_equal(req->model, &connectors_list_model);
 	api_request_free(req);
 }
 
@@ -87,7 +86,7 @@ static void test_update_request(void **state)
 	struct api_request *req = cases_update_request("id-1", "WzE3NjgsM10=", json_pack("{s:s}", "status", "closed"));
 	assert_int_equal(req->method, HTTP_PATCH);
 	assert_string_equal(req->path, "/api/cases");
-	assert_ptr_equal(req->parse, cases_parse_list);
+	assert_ptr_equal(req->model, &cases_list_model);
 	json_t *b = body_of(req);
 	json_t *want = json_pack("{s:[{s:s,s:s,s:s}]}", "cases", "status", "closed", "id", "id-1", "version",
 				 "WzE3NjgsM10=");

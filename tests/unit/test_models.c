@@ -6,8 +6,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include "testutil.h"
-#include "api/alert_cases.h"
 #include "api/cases.h"
+#include "api/cases_of_alert.h"
 #include "api/connectors.h"
 #include "api/kjson.h"
 #include "core/xalloc.h"
@@ -124,10 +124,10 @@ static void test_parse_one_seed(void **state)
 	json_t *j = load_fixture("case_push_200.json");
 	void *model = NULL;
 	char *err = NULL;
-	assert_int_equal(cases_parse_one(j, &model, &err), 0);
+	assert_int_equal(kmodel_parse(&cases_case_model, j, &model, &err), 0);
 	assert_null(err);
 	check_seed_case(model);
-	cases_free_one(model);
+	kmodel_free(&cases_case_model, model);
 	json_decref(j);
 }
 
@@ -163,7 +163,7 @@ static void test_parse_find(void **state)
 				      "text", "value"));
 	void *model = NULL;
 	char *err = NULL;
-	assert_int_equal(cases_parse_find(j, &model, &err), 0);
+	assert_int_equal(kmodel_parse(&cases_page_model, j, &model, &err), 0);
 	struct case_page *p = model;
 	assert_int_equal(p->n, 2);
 	assert_int_equal(p->page, 2);
@@ -186,7 +186,7 @@ static void test_parse_find(void **state)
 	assert_string_equal(c->custom_fields[0].value, "hello");
 	assert_string_equal(c->custom_fields[1].value, "true");
 	assert_string_equal(c->custom_fields[2].value, "");
-	cases_free_page(p);
+	kmodel_free(&cases_page_model, p);
 	json_decref(j);
 }
 
@@ -195,12 +195,12 @@ static void test_parse_find_optional_fields(void **state)
 	json_t *j = json_object();
 	void *model = NULL;
 	char *err = NULL;
-	assert_int_equal(cases_parse_find(j, &model, &err), 0);
+	assert_int_equal(kmodel_parse(&cases_page_model, j, &model, &err), 0);
 	struct case_page *p = model;
 	assert_int_equal(p->n, 0);
 	assert_int_equal(p->page, 1);
 	assert_int_equal(p->count_open, -1);
-	cases_free_page(p);
+	kmodel_free(&cases_page_model, p);
 	json_decref(j);
 }
 
@@ -208,7 +208,7 @@ static char *find_err(json_t *j)
 {
 	void *model = NULL;
 	char *err = NULL;
-	assert_int_equal(cases_parse_find(j, &model, &err), -1);
+	assert_int_equal(kmodel_parse(&cases_page_model, j, &model, &err), -1);
 	assert_null(model);
 	assert_non_null(err);
 	json_decref(j);
@@ -253,35 +253,35 @@ static void test_parse_list(void **state)
 	json_t *j = json_pack("[o]", c);
 	void *model = NULL;
 	char *err = NULL;
-	assert_int_equal(cases_parse_list(j, &model, &err), 0);
+	assert_int_equal(kmodel_parse(&cases_list_model, j, &model, &err), 0);
 	struct case_list *l = model;
 	assert_int_equal(l->n, 1);
 	check_seed_case(&l->cases[0]);
-	cases_free_list(l);
+	kmodel_free(&cases_list_model, l);
 
 	json_object_set_new(json_array_get(j, 0), "status", json_string("reopened"));
 	model = NULL;
-	assert_int_equal(cases_parse_list(j, &model, &err), -1);
+	assert_int_equal(kmodel_parse(&cases_list_model, j, &model, &err), -1);
 	assert_null(model);
 	assert_non_null(strstr(err, "cases[0]: field \"status\" has unknown value \"reopened\""));
 	free(err);
 	json_decref(j);
 
 	j = json_object();
-	assert_int_equal(cases_parse_list(j, &model, &err), -1);
+	assert_int_equal(kmodel_parse(&cases_list_model, j, &model, &err), -1);
 	assert_string_equal(err, "expected an array of cases, got an object");
 	free(err);
 	json_decref(j);
 }
 
-/* Break the seed case with fn and return cases_parse_one's message. */
+/* Break the seed case with fn and return kmodel_parse's message. */
 static char *one_err_after(void (*fn)(json_t *c))
 {
 	json_t *c = load_fixture("case_push_200.json");
 	fn(c);
 	void *model = NULL;
 	char *err = NULL;
-	assert_int_equal(cases_parse_one(c, &model, &err), -1);
+	assert_int_equal(kmodel_parse(&cases_case_model, c, &model, &err), -1);
 	assert_null(model);
 	assert_non_null(err);
 	json_decref(c);
@@ -355,7 +355,7 @@ static void test_parse_one_not_object(void **state)
 	json_t *j = json_array();
 	void *model = NULL;
 	char *err = NULL;
-	assert_int_equal(cases_parse_one(j, &model, &err), -1);
+	assert_int_equal(kmodel_parse(&cases_case_model, j, &model, &err), -1);
 	assert_string_equal(err, "case: expected an object, got an array");
 	free(err);
 	json_decref(j);
@@ -378,7 +378,7 @@ static void test_comments(void **state)
 			  "id", "c4", "type", "actions", "comment", "isolated host"));
 	void *model = NULL;
 	char *err = NULL;
-	if (cases_parse_one(c, &model, &err) < 0)
+	if (kmodel_parse(&cases_case_model, c, &model, &err) < 0)
 		fail_msg("%s", err);
 	struct kb_case *k = model;
 	assert_int_equal(k->n_comments, 4);
@@ -393,7 +393,7 @@ static void test_comments(void **state)
 	assert_string_equal(k->comments[2].alert_ids[0], "single");
 	assert_int_equal(k->comments[3].type, CASE_COMMENT_OTHER);
 	assert_string_equal(k->comments[3].type_name, "actions");
-	cases_free_one(k);
+	kmodel_free(&cases_case_model, k);
 	json_decref(c);
 }
 
@@ -402,7 +402,7 @@ static void test_connectors_seed(void **state)
 	json_t *j = load_fixture("connectors_200.json");
 	void *model = NULL;
 	char *err = NULL;
-	assert_int_equal(connectors_parse(j, &model, &err), 0);
+	assert_int_equal(kmodel_parse(&connectors_list_model, j, &model, &err), 0);
 	struct connector_list *l = model;
 	assert_int_equal(l->n, 2);
 	assert_string_equal(l->items[0].id, "preconfigured-email-connector");
@@ -419,7 +419,7 @@ static void test_connectors_seed(void **state)
 	assert_false(cases_connector_type_ok(l->items[0].type));
 	assert_true(cases_connector_type_ok(".jira"));
 	assert_false(cases_connector_type_ok(NULL));
-	connectors_free(l);
+	kmodel_free(&connectors_list_model, l);
 	json_decref(j);
 }
 
@@ -429,7 +429,7 @@ static char *connectors_err(const char *text)
 	json_t *j = kjson_parse(text, strlen(text), &err);
 	assert_non_null(j);
 	void *model = NULL;
-	assert_int_equal(connectors_parse(j, &model, &err), -1);
+	assert_int_equal(kmodel_parse(&connectors_list_model, j, &model, &err), -1);
 	assert_null(model);
 	json_decref(j);
 	return err;
@@ -464,18 +464,18 @@ static void test_alert_cases_seed(void **state)
 	json_t *j = load_fixture("alert_cases_200.json");
 	void *model = NULL;
 	char *err = NULL;
-	assert_int_equal(alert_cases_parse(j, &model, &err), 0);
-	struct alert_case_list *l = model;
+	assert_int_equal(kmodel_parse(&cases_of_alert_list_model, j, &model, &err), 0);
+	struct cases_of_alert_list *l = model;
 	assert_int_equal(l->n, 1);
 	assert_string_equal(l->items[0].id, "06116b80-e1c3-11ec-be9b-9b1838238ee6");
 	assert_string_equal(l->items[0].title, "security_case");
-	alert_cases_free(l);
+	kmodel_free(&cases_of_alert_list_model, l);
 	json_decref(j);
 
 	j = json_array();
-	assert_int_equal(alert_cases_parse(j, &model, &err), 0);
-	assert_int_equal(((struct alert_case_list *)model)->n, 0);
-	alert_cases_free(model);
+	assert_int_equal(kmodel_parse(&cases_of_alert_list_model, j, &model, &err), 0);
+	assert_int_equal(((struct cases_of_alert_list *)model)->n, 0);
+	kmodel_free(&cases_of_alert_list_model, model);
 	json_decref(j);
 }
 
@@ -494,7 +494,7 @@ static void test_alert_cases_broken(void **state)
 		json_t *j = kjson_parse(cases[i].json, strlen(cases[i].json), &err);
 		assert_non_null(j);
 		void *model = NULL;
-		assert_int_equal(alert_cases_parse(j, &model, &err), -1);
+		assert_int_equal(kmodel_parse(&cases_of_alert_list_model, j, &model, &err), -1);
 		assert_null(model);
 		if (!err || !strstr(err, cases[i].want))
 			fail_msg("case %zu: got \"%s\", want \"%s\"", i, err ? err : "(null)", cases[i].want);
