@@ -44,11 +44,11 @@ static double bench_once(const char *buf, size_t len, int expect)
 	char *err = NULL;
 	json_t *j = kjson_parse(buf, len, &err);
 	void *model = NULL;
-	if (!j || cases_parse_find(j, &model, &err) < 0 || (int)((struct case_page *)model)->n != expect) {
+	if (!j || kmodel_parse(&cases_page_model, j, &model, &err) < 0 || (int)((struct case_page *)model)->n != expect) {
 		fprintf(stderr, "bench_parse: %s\n", err ? err : "wrong count");
 		exit(1);
 	}
-	cases_free_page(model);
+	kmodel_free(&cases_page_model, model);
 	json_decref(j);
 	return bench_now() - t0;
 }

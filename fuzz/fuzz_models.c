@@ -6,11 +6,11 @@
 #include "config.h"
 #include "fuzz/fuzz.h"
 #include "api/actions.h"
-#include "api/alert_cases.h"
 #include "api/alerts.h"
+#include "api/alerts_of_case.h"
 #include "api/apierror.h"
-#include "api/case_alerts.h"
 #include "api/cases.h"
+#include "api/cases_of_alert.h"
 #include "api/connectors.h"
 #include "api/conversations.h"
 #include "api/endpoints.h"
@@ -29,38 +29,33 @@
 #include <locale.h>
 #include <string.h>
 
-/* A parser and the free function that goes with its model. */
-struct fuzz_parser {
-	api_parse_fn parse;
-	api_free_fn model_free;
-};
-
-static const struct fuzz_parser fuzz_parsers[] = {
-	{cases_parse_find, cases_free_page},
-	{cases_parse_one, cases_free_one},
-	{cases_parse_list, cases_free_list},
-	{connectors_parse, connectors_free},
-	{alert_cases_parse, alert_cases_free},
-	{case_alerts_parse, case_alerts_free},
-	{alerts_parse_search, alerts_free_page},
-	{alerts_parse_status, alerts_free_status},
-	{conversations_parse_find, conversations_free_page},
-	{conversations_parse_one, conversations_free_one},
-	{endpoints_parse_list, endpoints_free_page},
-	{actions_parse_list, actions_free_page},
-	{actions_parse_one, actions_free_one},
-	{sessions_parse, sessions_free},
-	{fleet_parse_file_deleted, fleet_file_deleted_free},
-	{fleet_parse_assets, fleet_assets_free},
-	{fleet_hosts_parse_list, fleet_hosts_list_free},
-	{fleet_hosts_parse_item, fleet_host_free},
-	{ml_parse_sync, ml_sync_free},
-	{exceptions_parse_page, exceptions_page_free},
-	{entity_parse_engine, entity_engine_free},
-	{risk_parse_configure, risk_config_result_free},
-	{lists_parse, lists_free},
-	{timelines_parse_import, timelines_import_free},
-	{streams_parse_object, NULL},
+/* Every JSON model type a response can be read into. */
+static const struct kmodel *const fuzz_models[] = {
+	&cases_page_model,
+	&cases_case_model,
+	&cases_list_model,
+	&connectors_list_model,
+	&cases_of_alert_list_model,
+	&alerts_of_case_list_model,
+	&alerts_page_model,
+	&alerts_status_model,
+	&conversations_page_model,
+	&conversations_conversation_model,
+	&endpoints_page_model,
+	&actions_page_model,
+	&actions_action_model,
+	&sessions_result_model,
+	&fleet_file_deleted_model,
+	&fleet_assets_model,
+	&fleet_hosts_list_model,
+	&fleet_hosts_host_model,
+	&ml_sync_model,
+	&exceptions_page_model,
+	&entity_engine_model,
+	&risk_config_result_model,
+	&lists_value_list_model,
+	&timelines_import_model,
+	&streams_object_model,
 };
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -73,13 +68,13 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 }
 
 /* What the detail views do with a parsed model, on top of the parse itself. */
-static void fuzz_model_extras(api_parse_fn parse, void *model)
+static void fuzz_model_extras(const struct kmodel *m, void *model)
 {
-	if (parse == actions_parse_one) {
+	if (m == &actions_action_model) {
 		const struct response_action *a = model;
 		free(actions_hosts_text(a));
 		actions_processes_free(actions_processes(a));
-	} else if (parse == alerts_parse_search) {
+	} else if (m == &alerts_page_model) {
 		const struct alert_page *p = model;
 		for (size_t i = 0; i < p->n; i++) {
 			struct alert copy;
@@ -89,31 +84,30 @@ static void fuzz_model_extras(api_parse_fn parse, void *model)
 	}
 }
 
-/* Run one parser the way http_parse_body does: on failure the model is not used. */
-static void fuzz_run_parser(api_parse_fn parse, api_free_fn model_free, json_t *j)
+/* Read one model the way http_parse_body does: on failure the model is not used. */
+static void fuzz_run_model(const struct kmodel *m, json_t *j)
 {
 	void *model = NULL;
 	char *err = NULL;
-	if (parse(j, &model, &err) < 0) {
+	if (kmodel_parse(m, j, &model, &err) < 0) {
 		FUZZ_CHECK(err != NULL);
 		free(err);
 		return;
 	}
 	FUZZ_CHECK(err == NULL);
+	/* Only a model of size 0 (a check of the JSON alone) is NULL. */
+	FUZZ_CHECK((model == NULL) == (m->size == 0));
 	if (model)
-		fuzz_model_extras(parse, model);
-	if (model_free && model)
-		model_free(model);
-	else
-		FUZZ_CHECK(model == NULL);
+		fuzz_model_extras(m, model);
+	kmodel_free(m, model);
 }
 
-/* The parsers that only a request carries (entity start/stop answer with a flag). */
+/* The models that only a request carries (entity start/stop answer with a flag). */
 static void fuzz_request_parsers(json_t *j)
 {
 	for (int start = 0; start < 2; start++) {
 		struct api_request *req = entity_toggle_request("host", start);
-		fuzz_run_parser(req->parse, req->model_free, j);
+		fuzz_run_model(req->model, j);
 		api_request_free(req);
 	}
 }
@@ -138,8 +132,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	}
 	FUZZ_CHECK(err == NULL);
-	for (size_t i = 0; i < sizeof(fuzz_parsers) / sizeof(fuzz_parsers[0]); i++)
-		fuzz_run_parser(fuzz_parsers[i].parse, fuzz_parsers[i].model_free, j);
+	for (size_t i = 0; i < sizeof(fuzz_models) / sizeof(fuzz_models[0]); i++)
+		fuzz_run_model(fuzz_models[i], j);
 	fuzz_request_parsers(j);
 	free(kjson_text(j));
 	(void)kjson_path(j, "kibana.alert.rule.name");

@@ -1,6 +1,7 @@
 #include "config.h"
 #include "api/actions.h"
 #include "api/kjson.h"
+#include "api/kmodel.h"
 #include "core/strbuf.h"
 #include "core/urlenc.h"
 #include "core/xalloc.h"
@@ -26,7 +27,7 @@ struct api_request *actions_list_request(const struct actions_query *q)
 		urlenc_query_add(&qs, "agentIds", q->agent_ids[i]);
 	api_request_set_query(req, qs.buf);
 	strbuf_free(&qs);
-	api_request_set_parser(req, actions_parse_list, actions_free_page);
+	api_request_set_model(req, &actions_page_model);
 	return req;
 }
 
@@ -35,7 +36,7 @@ struct api_request *actions_get_request(const char *action_id)
 	char *path = api_path("/api/endpoint/action/{}", action_id);
 	struct api_request *req = api_request_new(HTTP_GET, path);
 	free(path);
-	api_request_set_parser(req, actions_parse_one, actions_free_one);
+	api_request_set_model(req, &actions_action_model);
 	return req;
 }
 
@@ -85,7 +86,7 @@ static void actions_read(struct kjson_reader *r, json_t *j, void *elem)
 		a->status = xstrdup(!a->is_completed ? "pending" : a->was_successful ? "successful" : "failed");
 }
 
-void actions_clear(struct response_action *a)
+void actions_action_clear(struct response_action *a)
 {
 	free(a->id);
 	free(a->command);
@@ -105,71 +106,61 @@ void actions_clear(struct response_action *a)
 	memset(a, 0, sizeof(*a));
 }
 
-void actions_move(struct response_action *dst, struct response_action *src)
+void actions_action_move(struct response_action *dst, struct response_action *src)
 {
-	actions_clear(dst);
+	actions_action_clear(dst);
 	*dst = *src;
 	memset(src, 0, sizeof(*src));
 }
 
-int actions_parse_one(json_t *j, void **model, char **err)
+/* {data: ActionDetails}: details and every create response. */
+static void actions_action_read(struct kjson_reader *r, json_t *j, void *out)
 {
-	struct kjson_reader r;
-	kjson_reader_init(&r, "response action");
-	json_t *data = kjson_obj(&r, j, "data", KJ_REQ);
-	struct response_action *a = xcalloc(1, sizeof(*a));
+	json_t *data = kjson_obj(r, j, "data", KJ_REQ);
 	if (data) {
-		kjson_reader_at(&r, "response action.data");
-		actions_read(&r, data, a);
+		kjson_reader_at(r, "response action.data");
+		actions_read(r, data, out);
 	}
-	if (r.err) {
-		*err = r.err;
-		actions_free_one(a);
-		return -1;
-	}
-	*model = a;
-	return 0;
 }
 
-void actions_free_one(void *model)
+static void actions_action_clear_model(void *out)
 {
-	struct response_action *a = model;
-	if (!a)
-		return;
-	actions_clear(a);
-	free(a);
+	actions_action_clear(out);
 }
 
-int actions_parse_list(json_t *j, void **model, char **err)
+const struct kmodel actions_action_model = {
+	.what = "response action",
+	.size = sizeof(struct response_action),
+	.read = actions_action_read,
+	.clear = actions_action_clear_model,
+};
+
+static void actions_page_read(struct kjson_reader *r, json_t *j, void *out)
 {
-	struct kjson_reader r;
-	kjson_reader_init(&r, "response action list");
-	struct action_page *p = xcalloc(1, sizeof(*p));
-	p->total = kjson_int(&r, j, "total", KJ_REQ, 0);
-	p->page = kjson_int(&r, j, "page", KJ_OPT_NULLABLE, 1);
-	p->page_size = kjson_int(&r, j, "pageSize", KJ_OPT_NULLABLE, 0);
-	json_t *a = kjson_arr(&r, j, "data", KJ_REQ);
-	if (!r.err && a)
-		p->items = kjson_read_array(&r, a, "response action list.data", sizeof(*p->items), actions_read, &p->n);
-	if (r.err) {
-		*err = r.err;
-		actions_free_page(p);
-		return -1;
-	}
-	*model = p;
-	return 0;
+	struct action_page *p = out;
+	p->total = kjson_int(r, j, "total", KJ_REQ, 0);
+	p->page = kjson_int(r, j, "page", KJ_OPT_NULLABLE, 1);
+	p->page_size = kjson_int(r, j, "pageSize", KJ_OPT_NULLABLE, 0);
+	json_t *a = kjson_arr(r, j, "data", KJ_REQ);
+	if (!r->err && a)
+		p->items = kjson_read_array(r, a, "response action list.data", sizeof(*p->items), actions_read, &p->n);
 }
 
-void actions_free_page(void *model)
+static void actions_page_clear(void *out)
 {
-	struct action_page *p = model;
-	if (!p)
-		return;
+	struct action_page *p = out;
 	for (size_t i = 0; i < p->n; i++)
-		actions_clear(&p->items[i]);
+		actions_action_clear(&p->items[i]);
 	free(p->items);
-	free(p);
+	memset(p, 0, sizeof(*p));
 }
+
+const struct kmodel actions_page_model = {
+	.what = "response action list",
+	.size = sizeof(struct action_page),
+	.read = actions_page_read,
+	.clear = actions_page_clear,
+};
 
 char *actions_hosts_text(const struct response_action *a)
 {

@@ -4,6 +4,7 @@
 #include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include "api/kmodel.h"
 #include "api/request.h"
 
 /* Commands the action list can be filtered by, NULL-terminated. */
@@ -67,18 +68,14 @@ struct actions_query {
 struct api_request *actions_list_request(const struct actions_query *q);
 /* GET /api/endpoint/action/{action_id}: the action with its outputs. */
 struct api_request *actions_get_request(const char *action_id);
-/* api_parse_fn for the list: a struct action_page. */
-int actions_parse_list(json_t *j, void **model, char **err);
-/* Free a model from actions_parse_list. */
-void actions_free_page(void *model);
-/* api_parse_fn for {data: ActionDetails} (details and every create response): a struct response_action. */
-int actions_parse_one(json_t *j, void **model, char **err);
-/* Free a model from actions_parse_one. */
-void actions_free_one(void *model);
-/* Free the contents of one action. */
-void actions_clear(struct response_action *a);
+/* The list: a struct action_page. */
+extern const struct kmodel actions_page_model;
+/* {data: ActionDetails} (details and every create response): a struct response_action. */
+extern const struct kmodel actions_action_model;
+/* Free the contents of one action (one taken out of a page too) and zero it. */
+void actions_action_clear(struct response_action *a);
 /* Move the contents of src into dst (dst's old contents are freed; src is left empty). */
-void actions_move(struct response_action *dst, struct response_action *src);
+void actions_action_move(struct response_action *dst, struct response_action *src);
 /* Host names of an action ("web-1, db-2"), falling back to agent ids; caller frees. */
 char *actions_hosts_text(const struct response_action *a);
 /* The processes in a running-processes action's outputs (empty when there are none); caller frees. */

@@ -106,6 +106,6 @@ struct api_request *actions_create_request(enum action_kind kind, const struct a
 	}
 	struct api_request *req = api_request_new(HTTP_POST, actions_kinds[kind].path);
 	api_request_set_json(req, body);
-	api_request_set_parser(req, actions_parse_one, actions_free_one);
+	api_request_set_model(req, &actions_action_model);
 	return req;
 }

@@ -1,6 +1,7 @@
 #include "config.h"
 #include "api/alerts.h"
 #include "api/kjson.h"
+#include "api/kmodel.h"
 #include "core/xalloc.h"
 #include <stdlib.h>
 #include <string.h>
@@ -139,71 +140,59 @@ static void alerts_read_total(struct kjson_reader *r, json_t *hits, struct alert
 	free(rel);
 }
 
-int alerts_parse_search(json_t *j, void **model, char **err)
+static void alerts_page_read(struct kjson_reader *r, json_t *j, void *out)
 {
-	struct kjson_reader r;
-	kjson_reader_init(&r, "alerts search response");
-	struct alert_page *p = xcalloc(1, sizeof(*p));
-	json_t *hits = kjson_obj(&r, j, "hits", KJ_REQ);
+	struct alert_page *p = out;
+	json_t *hits = kjson_obj(r, j, "hits", KJ_REQ);
 	if (hits) {
-		kjson_reader_at(&r, "alerts search response.hits");
-		alerts_read_total(&r, hits, p);
+		kjson_reader_at(r, "alerts search response.hits");
+		alerts_read_total(r, hits, p);
 	}
-	json_t *a = hits ? kjson_arr(&r, hits, "hits", KJ_REQ) : NULL;
-	if (!r.err && a) {
+	json_t *a = hits ? kjson_arr(r, hits, "hits", KJ_REQ) : NULL;
+	if (!r->err && a) {
 		p->alerts = xcalloc(json_array_size(a) + 1, sizeof(*p->alerts));
 		size_t i;
 		json_t *v;
 		json_array_foreach(a, i, v) {
-			kjson_reader_at(&r, "alerts search response.hits.hits[%zu]", i);
-			alerts_read_hit(&r, v, &p->alerts[p->n]);
+			kjson_reader_at(r, "alerts search response.hits.hits[%zu]", i);
+			alerts_read_hit(r, v, &p->alerts[p->n]);
 			p->n++;
-			if (r.err)
+			if (r->err)
 				break;
 		}
 	}
-	if (r.err) {
-		*err = r.err;
-		alerts_free_page(p);
-		return -1;
-	}
-	if (p->total < 0)
+	if (!r->err && p->total < 0)
 		p->total = (long long)p->n;
-	*model = p;
-	return 0;
 }
 
-void alerts_free_page(void *model)
+static void alerts_page_clear(void *out)
 {
-	struct alert_page *p = model;
-	if (!p)
-		return;
+	struct alert_page *p = out;
 	for (size_t i = 0; i < p->n; i++)
 		alerts_alert_clear(&p->alerts[i]);
 	free(p->alerts);
-	free(p);
+	memset(p, 0, sizeof(*p));
 }
 
-int alerts_parse_status(json_t *j, void **model, char **err)
+const struct kmodel alerts_page_model = {
+	.what = "alerts search response",
+	.size = sizeof(struct alert_page),
+	.read = alerts_page_read,
+	.clear = alerts_page_clear,
+};
+
+static void alerts_status_read(struct kjson_reader *r, json_t *j, void *out)
 {
-	struct kjson_reader r;
-	kjson_reader_init(&r, "alerts status response");
-	struct alert_status_result *s = xcalloc(1, sizeof(*s));
+	struct alert_status_result *s = out;
 	/* The contract leaves this body open; Elasticsearch's update-by-query always reports "updated". */
-	s->updated = kjson_int(&r, j, "updated", KJ_REQ, 0);
-	s->version_conflicts = kjson_int(&r, j, "version_conflicts", KJ_OPT, 0);
-	json_t *f = kjson_arr(&r, j, "failures", KJ_OPT);
+	s->updated = kjson_int(r, j, "updated", KJ_REQ, 0);
+	s->version_conflicts = kjson_int(r, j, "version_conflicts", KJ_OPT, 0);
+	json_t *f = kjson_arr(r, j, "failures", KJ_OPT);
 	s->n_failures = f ? json_array_size(f) : 0;
-	if (r.err) {
-		*err = r.err;
-		free(s);
-		return -1;
-	}
-	*model = s;
-	return 0;
 }
 
-void alerts_free_status(void *model)
-{
-	free(model);
-}
+const struct kmodel alerts_status_model = {
+	.what = "alerts status response",
+	.size = sizeof(struct alert_status_result),
+	.read = alerts_status_read,
+};

@@ -4,6 +4,7 @@
 #include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include "api/kmodel.h"
 
 /* Workflow statuses an analyst sets, NULL-terminated. */
 extern const char *const alerts_status_names[];
@@ -46,18 +47,14 @@ struct alert_status_result {
 	size_t n_failures;            /* entries in "failures" */
 };
 
-/* api_parse_fn for signals/search: a struct alert_page. */
-int alerts_parse_search(json_t *j, void **model, char **err);
-/* Free a model from alerts_parse_search. */
-void alerts_free_page(void *model);
-/* Free the contents of one alert. */
+/* signals/search: a struct alert_page. */
+extern const struct kmodel alerts_page_model;
+/* signals/status: a struct alert_status_result. */
+extern const struct kmodel alerts_status_model;
+/* Free the contents of one alert (one taken out of a page too) and zero it. */
 void alerts_alert_clear(struct alert *a);
 /* Make dst an independent copy of src. */
 void alerts_alert_copy(struct alert *dst, const struct alert *src);
-/* api_parse_fn for signals/status: a struct alert_status_result. */
-int alerts_parse_status(json_t *j, void **model, char **err);
-/* Free a model from alerts_parse_status. */
-void alerts_free_status(void *model);
 /* An ECS field of an alert's _source as text (first element of an array), or NULL; caller frees. */
 char *alerts_field_text(json_t *source, const char *dotted);
 /* True when s is one of alerts_status_names. */

@@ -120,7 +120,7 @@ struct api_request *alerts_search_request(const struct alerts_query *q)
 {
 	struct api_request *req = api_request_new(HTTP_POST, "/api/detection_engine/signals/search");
 	api_request_set_json(req, alerts_query_body(q));
-	api_request_set_parser(req, alerts_parse_search, alerts_free_page);
+	api_request_set_model(req, &alerts_page_model);
 	return req;
 }
 
@@ -131,6 +131,6 @@ struct api_request *alerts_status_request(const char *const *ids, size_t n, cons
 		json_array_append_new(a, json_string(ids[i]));
 	struct api_request *req = api_request_new(HTTP_POST, "/api/detection_engine/signals/status");
 	api_request_set_json(req, json_pack("{s:o, s:s}", "signal_ids", a, "status", status));
-	api_request_set_parser(req, alerts_parse_status, alerts_free_status);
+	api_request_set_model(req, &alerts_status_model);
 	return req;
 }

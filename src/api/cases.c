@@ -1,6 +1,7 @@
 #include "config.h"
 #include "api/cases.h"
 #include "api/kjson.h"
+#include "api/kmodel.h"
 #include "core/xalloc.h"
 #include <stdlib.h>
 #include <string.h>
@@ -172,10 +173,10 @@ static void cases_parse_assignees(struct kjson_reader *r, json_t *obj, struct kb
 	}
 }
 
-/* Parse into c using reader r (location already set). */
-static void cases_read(struct kjson_reader *r, json_t *j, struct kb_case *c)
+/* Read one case from an object into c (zeroed); where r's location already names it. */
+static void cases_case_read(struct kjson_reader *r, json_t *j, void *out)
 {
-	memset(c, 0, sizeof(*c));
+	struct kb_case *c = out;
 	c->duration = -1;
 	if (!json_is_object(j)) {
 		kjson_fail(r, "expected an object, got %s", kjson_type_name(j));
@@ -207,19 +208,6 @@ static void cases_read(struct kjson_reader *r, json_t *j, struct kb_case *c)
 	cases_parse_external(r, j, &c->external);
 	cases_parse_custom_fields(r, j, c);
 	cases_parse_comments(r, j, c);
-}
-
-int cases_parse_case(json_t *j, struct kb_case *c, char **err)
-{
-	struct kjson_reader r;
-	kjson_reader_init(&r, "case");
-	cases_read(&r, j, c);
-	if (r.err) {
-		*err = r.err;
-		cases_case_clear(c);
-		return -1;
-	}
-	return 0;
 }
 
 static void cases_comment_clear(struct case_comment *cm)
@@ -273,28 +261,20 @@ void cases_case_clear(struct kb_case *c)
 	memset(c, 0, sizeof(*c));
 }
 
-int cases_parse_one(json_t *j, void **model, char **err)
+static void cases_case_clear_model(void *out)
 {
-	struct kb_case *c = xcalloc(1, sizeof(*c));
-	if (cases_parse_case(j, c, err) < 0) {
-		free(c);
-		return -1;
-	}
-	*model = c;
-	return 0;
+	cases_case_clear(out);
 }
 
-void cases_free_one(void *model)
-{
-	struct kb_case *c = model;
-	if (!c)
-		return;
-	cases_case_clear(c);
-	free(c);
-}
+const struct kmodel cases_case_model = {
+	.what = "case",
+	.size = sizeof(struct kb_case),
+	.read = cases_case_read,
+	.clear = cases_case_clear_model,
+};
 
-/* Parse an array of cases into out and n; where names the array for messages. */
-static int cases_read_array(struct kjson_reader *r, json_t *a, const char *where, struct kb_case **out, size_t *n)
+/* Read an array of cases into out and n; where names the array for messages. */
+static void cases_read_array(struct kjson_reader *r, json_t *a, const char *where, struct kb_case **out, size_t *n)
 {
 	*out = xcalloc(json_array_size(a) + 1, sizeof(**out));
 	*n = 0;
@@ -302,14 +282,13 @@ static int cases_read_array(struct kjson_reader *r, json_t *a, const char *where
 	json_t *v;
 	json_array_foreach(a, i, v) {
 		kjson_reader_at(r, "%s[%zu]", where, i);
-		cases_read(r, v, &(*out)[i]);
+		cases_case_read(r, v, &(*out)[i]);
 		if (r->err) {
 			cases_case_clear(&(*out)[i]);
-			return -1;
+			return;
 		}
 		(*n)++;
 	}
-	return 0;
 }
 
 static void cases_free_array(struct kb_case *cs, size_t n)
@@ -319,62 +298,57 @@ static void cases_free_array(struct kb_case *cs, size_t n)
 	free(cs);
 }
 
-int cases_parse_find(json_t *j, void **model, char **err)
+static void cases_page_read(struct kjson_reader *r, json_t *j, void *out)
 {
-	struct kjson_reader r;
-	kjson_reader_init(&r, "cases _find response");
-	struct case_page *p = xcalloc(1, sizeof(*p));
+	struct case_page *p = out;
 	/* The contract makes every field of this response optional. */
-	p->page = kjson_int(&r, j, "page", KJ_OPT, 1);
-	p->per_page = kjson_int(&r, j, "per_page", KJ_OPT, 0);
-	p->total = kjson_int(&r, j, "total", KJ_OPT, 0);
-	p->count_open = kjson_int(&r, j, "count_open_cases", KJ_OPT, -1);
-	p->count_in_progress = kjson_int(&r, j, "count_in_progress_cases", KJ_OPT, -1);
-	p->count_closed = kjson_int(&r, j, "count_closed_cases", KJ_OPT, -1);
-	json_t *a = kjson_arr(&r, j, "cases", KJ_OPT);
-	if (!r.err && a)
-		cases_read_array(&r, a, "cases", &p->cases, &p->n);
-	if (r.err) {
-		*err = r.err;
-		cases_free_page(p);
-		return -1;
-	}
-	*model = p;
-	return 0;
+	p->page = kjson_int(r, j, "page", KJ_OPT, 1);
+	p->per_page = kjson_int(r, j, "per_page", KJ_OPT, 0);
+	p->total = kjson_int(r, j, "total", KJ_OPT, 0);
+	p->count_open = kjson_int(r, j, "count_open_cases", KJ_OPT, -1);
+	p->count_in_progress = kjson_int(r, j, "count_in_progress_cases", KJ_OPT, -1);
+	p->count_closed = kjson_int(r, j, "count_closed_cases", KJ_OPT, -1);
+	json_t *a = kjson_arr(r, j, "cases", KJ_OPT);
+	if (!r->err && a)
+		cases_read_array(r, a, "cases", &p->cases, &p->n);
 }
 
-void cases_free_page(void *model)
+static void cases_page_clear(void *out)
 {
-	struct case_page *p = model;
-	if (!p)
-		return;
+	struct case_page *p = out;
 	cases_free_array(p->cases, p->n);
-	free(p);
+	memset(p, 0, sizeof(*p));
 }
 
-int cases_parse_list(json_t *j, void **model, char **err)
+const struct kmodel cases_page_model = {
+	.what = "cases _find response",
+	.size = sizeof(struct case_page),
+	.read = cases_page_read,
+	.clear = cases_page_clear,
+};
+
+static void cases_list_read(struct kjson_reader *r, json_t *j, void *out)
 {
-	struct kjson_reader r;
-	kjson_reader_init(&r, "cases");
+	struct case_list *l = out;
 	if (!json_is_array(j)) {
-		*err = xasprintf("expected an array of cases, got %s", kjson_type_name(j));
-		return -1;
+		/* This message has always named the array itself, without a location. */
+		r->where[0] = '\0';
+		kjson_fail(r, "expected an array of cases, got %s", kjson_type_name(j));
+		return;
 	}
-	struct case_list *l = xcalloc(1, sizeof(*l));
-	if (cases_read_array(&r, j, "cases", &l->cases, &l->n) < 0) {
-		*err = r.err;
-		cases_free_list(l);
-		return -1;
-	}
-	*model = l;
-	return 0;
+	cases_read_array(r, j, "cases", &l->cases, &l->n);
 }
 
-void cases_free_list(void *model)
+static void cases_list_clear(void *out)
 {
-	struct case_list *l = model;
-	if (!l)
-		return;
+	struct case_list *l = out;
 	cases_free_array(l->cases, l->n);
-	free(l);
+	memset(l, 0, sizeof(*l));
 }
+
+const struct kmodel cases_list_model = {
+	.what = "cases",
+	.size = sizeof(struct case_list),
+	.read = cases_list_read,
+	.clear = cases_list_clear,
+};

@@ -4,6 +4,7 @@
 #include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include "api/kmodel.h"
 
 /* Case status, in the order Kibana's workflow goes. */
 enum case_status { CASE_OPEN, CASE_IN_PROGRESS, CASE_CLOSED, CASE_STATUS_COUNT };
@@ -115,22 +116,14 @@ struct case_list {
 	size_t n;
 };
 
-/* Fill c from a case object; 0, or -1 with *err naming the field. */
-int cases_parse_case(json_t *j, struct kb_case *c, char **err);
-/* Free the contents of a case. */
+/* GET /api/cases/{id}, push, comment and create responses: a struct kb_case. */
+extern const struct kmodel cases_case_model;
+/* GET /api/cases/_find: a struct case_page. */
+extern const struct kmodel cases_page_model;
+/* PATCH /api/cases: a struct case_list. */
+extern const struct kmodel cases_list_model;
+/* Free the contents of a case (one taken out of a page too) and zero it. */
 void cases_case_clear(struct kb_case *c);
-/* api_parse_fn for GET /api/cases/{id}, push and comment responses: a struct kb_case. */
-int cases_parse_one(json_t *j, void **model, char **err);
-/* Free a model from cases_parse_one. */
-void cases_free_one(void *model);
-/* api_parse_fn for GET /api/cases/_find: a struct case_page. */
-int cases_parse_find(json_t *j, void **model, char **err);
-/* Free a model from cases_parse_find. */
-void cases_free_page(void *model);
-/* api_parse_fn for PATCH /api/cases: a struct case_list. */
-int cases_parse_list(json_t *j, void **model, char **err);
-/* Free a model from cases_parse_list. */
-void cases_free_list(void *model);
 /* The display name of a user: full name, else username, else email, else "-". */
 const char *cases_user_name(const struct case_user *u);
 /* True when a connector type can take cases. */

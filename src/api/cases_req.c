@@ -1,6 +1,5 @@
 #include "config.h"
 #include "api/cases_req.h"
-#include "api/alert_cases.h"
 #include "api/cases.h"
 #include "core/strbuf.h"
 #include "core/urlenc.h"
@@ -27,7 +26,7 @@ struct api_request *cases_find_request(const struct cases_query *q)
 	urlenc_query_add(&qs, "sortOrder", q->sort_order);
 	api_request_set_query(req, qs.buf);
 	strbuf_free(&qs);
-	api_request_set_parser(req, cases_parse_find, cases_free_page);
+	api_request_set_model(req, &cases_page_model);
 	return req;
 }
 
@@ -36,7 +35,7 @@ struct api_request *cases_get_request(const char *case_id)
 	char *path = api_path("/api/cases/{}", case_id);
 	struct api_request *req = api_request_new(HTTP_GET, path);
 	free(path);
-	api_request_set_parser(req, cases_parse_one, cases_free_one);
+	api_request_set_model(req, &cases_case_model);
 	return req;
 }
 
@@ -48,7 +47,7 @@ struct api_request *cases_update_request(const char *case_id, const char *versio
 	json_t *body = json_pack("{s:[o]}", "cases", one);
 	struct api_request *req = api_request_new(HTTP_PATCH, "/api/cases");
 	api_request_set_json(req, body);
-	api_request_set_parser(req, cases_parse_list, cases_free_list);
+	api_request_set_model(req, &cases_list_model);
 	return req;
 }
 
@@ -58,7 +57,7 @@ static struct api_request *cases_comment_post(const char *case_id, json_t *body)
 	struct api_request *req = api_request_new(HTTP_POST, path);
 	free(path);
 	api_request_set_json(req, body);
-	api_request_set_parser(req, cases_parse_one, cases_free_one);
+	api_request_set_model(req, &cases_case_model);
 	return req;
 }
 
@@ -101,7 +100,7 @@ struct api_request *cases_create_request(const char *title, const char *descript
 		json_object_set_new(body, "severity", json_string(severity));
 	struct api_request *req = api_request_new(HTTP_POST, "/api/cases");
 	api_request_set_json(req, body);
-	api_request_set_parser(req, cases_parse_one, cases_free_one);
+	api_request_set_model(req, &cases_case_model);
 	return req;
 }
 
@@ -111,16 +110,7 @@ struct api_request *cases_push_request(const char *case_id, const char *connecto
 	struct api_request *req = api_request_new(HTTP_POST, path);
 	free(path);
 	api_request_set_json(req, json_object());
-	api_request_set_parser(req, cases_parse_one, cases_free_one);
-	return req;
-}
-
-struct api_request *cases_for_alert_request(const char *alert_id)
-{
-	char *path = api_path("/api/cases/alerts/{}", alert_id);
-	struct api_request *req = api_request_new(HTTP_GET, path);
-	free(path);
-	api_request_set_parser(req, alert_cases_parse, alert_cases_free);
+	api_request_set_model(req, &cases_case_model);
 	return req;
 }
 

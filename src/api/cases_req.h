@@ -39,8 +39,6 @@ struct api_request *cases_create_request(const char *title, const char *descript
 					 const char *severity, const char *const *tags, size_t n_tags);
 /* POST /api/cases/{caseId}/connector/{connectorId}/_push. */
 struct api_request *cases_push_request(const char *case_id, const char *connector_id);
-/* GET /api/cases/alerts/{alertId}. */
-struct api_request *cases_for_alert_request(const char *alert_id);
 /* The connector object for a case update, with the type's fields all null; NULL for unknown types. */
 json_t *cases_connector_json(const char *id, const char *name, const char *type);
 

@@ -1,18 +1,18 @@
 #include "config.h"
 #include "api/connectors.h"
 #include "api/kjson.h"
-#include "core/xalloc.h"
+#include "api/kmodel.h"
 #include <stdlib.h>
 #include <string.h>
 
 struct api_request *connectors_list_request(void)
 {
 	struct api_request *req = api_request_new(HTTP_GET, "/api/actions/connectors");
-	api_request_set_parser(req, connectors_parse, connectors_free);
+	api_request_set_model(req, &connectors_list_model);
 	return req;
 }
 
-static void connectors_read(struct kjson_reader *r, json_t *v, void *elem)
+static void connectors_item_read(struct kjson_reader *r, json_t *v, void *elem)
 {
 	struct connector *c = elem;
 	c->id = kjson_str(r, v, "id", KJ_REQ);
@@ -24,38 +24,34 @@ static void connectors_read(struct kjson_reader *r, json_t *v, void *elem)
 	c->referenced_by_count = kjson_int(r, v, "referenced_by_count", KJ_OPT, 0);
 }
 
-int connectors_parse(json_t *j, void **model, char **err)
+static void connectors_list_read(struct kjson_reader *r, json_t *j, void *out)
 {
+	struct connector_list *l = out;
 	if (!json_is_array(j)) {
-		*err = xasprintf("connectors: expected an array, got %s", kjson_type_name(j));
-		return -1;
+		kjson_fail(r, "expected an array, got %s", kjson_type_name(j));
+		return;
 	}
-	struct connector_list *l = xcalloc(1, sizeof(*l));
-	struct kjson_reader r;
-	kjson_reader_init(&r, "");
-	l->items = kjson_read_array(&r, j, "connectors", sizeof(*l->items), connectors_read, &l->n);
-	if (r.err) {
-		*err = r.err;
-		connectors_free(l);
-		return -1;
-	}
-	*model = l;
-	return 0;
+	l->items = kjson_read_array(r, j, "connectors", sizeof(*l->items), connectors_item_read, &l->n);
 }
 
-void connectors_free(void *model)
+static void connectors_list_clear(void *out)
 {
-	struct connector_list *l = model;
-	if (!l)
-		return;
+	struct connector_list *l = out;
 	for (size_t i = 0; i < l->n; i++) {
 		free(l->items[i].id);
 		free(l->items[i].name);
 		free(l->items[i].type);
 	}
 	free(l->items);
-	free(l);
+	memset(l, 0, sizeof(*l));
 }
+
+const struct kmodel connectors_list_model = {
+	.what = "connectors",
+	.size = sizeof(struct connector_list),
+	.read = connectors_list_read,
+	.clear = connectors_list_clear,
+};
 
 const struct connector *connectors_find(const struct connector_list *l, const char *id)
 {

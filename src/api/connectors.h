@@ -4,6 +4,7 @@
 #include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include "api/kmodel.h"
 #include "api/request.h"
 
 /* One connector. */
@@ -25,10 +26,8 @@ struct connector_list {
 
 /* GET /api/actions/connectors. */
 struct api_request *connectors_list_request(void);
-/* api_parse_fn: a struct connector_list. */
-int connectors_parse(json_t *j, void **model, char **err);
-/* Free a model from connectors_parse. */
-void connectors_free(void *model);
+/* The list: a struct connector_list. */
+extern const struct kmodel connectors_list_model;
 /* The connector with this id, or NULL. */
 const struct connector *connectors_find(const struct connector_list *l, const char *id);
 

@@ -1,6 +1,7 @@
 #include "config.h"
 #include "api/conversations.h"
 #include "api/kjson.h"
+#include "api/kmodel.h"
 #include "core/strbuf.h"
 #include "core/urlenc.h"
 #include "core/xalloc.h"
@@ -25,7 +26,7 @@ struct api_request *conversations_find_request(const struct conversations_query 
 	urlenc_query_add(&qs, "sort_order", q->sort_order);
 	api_request_set_query(req, qs.buf);
 	strbuf_free(&qs);
-	api_request_set_parser(req, conversations_parse_find, conversations_free_page);
+	api_request_set_model(req, &conversations_page_model);
 	return req;
 }
 
@@ -34,7 +35,7 @@ struct api_request *conversations_get_request(const char *id)
 	char *path = api_path("/api/security_ai_assistant/current_user/conversations/{}", id);
 	struct api_request *req = api_request_new(HTTP_GET, path);
 	free(path);
-	api_request_set_parser(req, conversations_parse_one, conversations_free_one);
+	api_request_set_model(req, &conversations_conversation_model);
 	return req;
 }
 
@@ -118,7 +119,7 @@ static void conv_read(struct kjson_reader *r, json_t *j, void *elem)
 	conv_read_messages(r, j, c);
 }
 
-void conversations_clear(struct conversation *c)
+void conversations_conversation_clear(struct conversation *c)
 {
 	free(c->id);
 	free(c->title);
@@ -139,57 +140,41 @@ void conversations_clear(struct conversation *c)
 	memset(c, 0, sizeof(*c));
 }
 
-int conversations_parse_one(json_t *j, void **model, char **err)
+static void conversations_conversation_clear_model(void *out)
 {
-	struct kjson_reader r;
-	kjson_reader_init(&r, "conversation");
-	struct conversation *c = xcalloc(1, sizeof(*c));
-	conv_read(&r, j, c);
-	if (r.err) {
-		*err = r.err;
-		conversations_free_one(c);
-		return -1;
-	}
-	*model = c;
-	return 0;
+	conversations_conversation_clear(out);
 }
 
-void conversations_free_one(void *model)
+const struct kmodel conversations_conversation_model = {
+	.what = "conversation",
+	.size = sizeof(struct conversation),
+	.read = conv_read,
+	.clear = conversations_conversation_clear_model,
+};
+
+static void conversations_page_read(struct kjson_reader *r, json_t *j, void *out)
 {
-	struct conversation *c = model;
-	if (!c)
-		return;
-	conversations_clear(c);
-	free(c);
+	struct conversation_page *p = out;
+	p->page = kjson_int(r, j, "page", KJ_REQ, 1);
+	p->per_page = kjson_int(r, j, "perPage", KJ_REQ, 0);
+	p->total = kjson_int(r, j, "total", KJ_REQ, 0);
+	json_t *a = kjson_arr(r, j, "data", KJ_REQ);
+	if (!r->err && a)
+		p->items = kjson_read_array(r, a, "conversations _find response.data", sizeof(*p->items), conv_read, &p->n);
 }
 
-int conversations_parse_find(json_t *j, void **model, char **err)
+static void conversations_page_clear(void *out)
 {
-	struct kjson_reader r;
-	kjson_reader_init(&r, "conversations _find response");
-	struct conversation_page *p = xcalloc(1, sizeof(*p));
-	p->page = kjson_int(&r, j, "page", KJ_REQ, 1);
-	p->per_page = kjson_int(&r, j, "perPage", KJ_REQ, 0);
-	p->total = kjson_int(&r, j, "total", KJ_REQ, 0);
-	json_t *a = kjson_arr(&r, j, "data", KJ_REQ);
-	if (!r.err && a)
-		p->items = kjson_read_array(&r, a, "conversations _find response.data", sizeof(*p->items), conv_read, &p->n);
-	if (r.err) {
-		*err = r.err;
-		conversations_free_page(p);
-		return -1;
-	}
-	*model = p;
-	return 0;
-}
-
-void conversations_free_page(void *model)
-{
-	struct conversation_page *p = model;
-	if (!p)
-		return;
+	struct conversation_page *p = out;
 	for (size_t i = 0; i < p->n; i++)
-		conversations_clear(&p->items[i]);
+		conversations_conversation_clear(&p->items[i]);
 	free(p->items);
-	free(p);
+	memset(p, 0, sizeof(*p));
 }
+
+const struct kmodel conversations_page_model = {
+	.what = "conversations _find response",
+	.size = sizeof(struct conversation_page),
+	.read = conversations_page_read,
+	.clear = conversations_page_clear,
+};

@@ -4,6 +4,7 @@
 #include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include "api/kmodel.h"
 #include "api/request.h"
 
 /* Sort fields _find accepts, NULL-terminated. */
@@ -55,16 +56,12 @@ struct conversations_query {
 struct api_request *conversations_find_request(const struct conversations_query *q);
 /* GET /api/security_ai_assistant/current_user/conversations/{id}. */
 struct api_request *conversations_get_request(const char *id);
-/* api_parse_fn for _find: a struct conversation_page. */
-int conversations_parse_find(json_t *j, void **model, char **err);
-/* Free a model from conversations_parse_find. */
-void conversations_free_page(void *model);
-/* api_parse_fn for one conversation: a struct conversation. */
-int conversations_parse_one(json_t *j, void **model, char **err);
-/* Free a model from conversations_parse_one. */
-void conversations_free_one(void *model);
-/* Free the contents of a conversation. */
-void conversations_clear(struct conversation *c);
+/* _find: a struct conversation_page. */
+extern const struct kmodel conversations_page_model;
+/* One conversation: a struct conversation. */
+extern const struct kmodel conversations_conversation_model;
+/* Free the contents of a conversation (one taken out of a page too) and zero it. */
+void conversations_conversation_clear(struct conversation *c);
 /* The time a conversation last changed: updatedAt, else createdAt. */
 const char *conversations_updated(const struct conversation *c);
 

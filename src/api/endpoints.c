@@ -1,9 +1,9 @@
 #include "config.h"
 #include "api/endpoints.h"
 #include "api/kjson.h"
+#include "api/kmodel.h"
 #include "core/strbuf.h"
 #include "core/urlenc.h"
-#include "core/xalloc.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,7 +24,7 @@ struct api_request *endpoints_list_request(const struct endpoints_query *q)
 		urlenc_query_add(&qs, "hostStatuses", q->statuses[i]);
 	api_request_set_query(req, qs.buf);
 	strbuf_free(&qs);
-	api_request_set_parser(req, endpoints_parse_list, endpoints_free_page);
+	api_request_set_model(req, &endpoints_page_model);
 	return req;
 }
 
@@ -97,7 +97,7 @@ static void endpoints_read(struct kjson_reader *r, json_t *j, void *elem)
 	h->isolated = json_is_true(kjson_path(meta, "Endpoint.state.isolation"));
 }
 
-static void endpoints_clear(struct endpoint_host *h)
+static void endpoints_host_clear(struct endpoint_host *h)
 {
 	free(h->agent_id);
 	free(h->hostname);
@@ -109,36 +109,32 @@ static void endpoints_clear(struct endpoint_host *h)
 	free(h->policy);
 }
 
-int endpoints_parse_list(json_t *j, void **model, char **err)
+static void endpoints_page_read(struct kjson_reader *r, json_t *j, void *out)
 {
-	struct kjson_reader r;
-	kjson_reader_init(&r, "endpoint metadata list");
-	struct endpoint_page *p = xcalloc(1, sizeof(*p));
-	p->total = kjson_int(&r, j, "total", KJ_REQ, 0);
-	p->page = kjson_int(&r, j, "page", KJ_OPT, 0);
-	p->page_size = kjson_int(&r, j, "pageSize", KJ_OPT, 0);
-	json_t *a = kjson_arr(&r, j, "data", KJ_REQ);
-	if (!r.err && a)
-		p->items = kjson_read_array(&r, a, "endpoint metadata list.data", sizeof(*p->items), endpoints_read, &p->n);
-	if (r.err) {
-		*err = r.err;
-		endpoints_free_page(p);
-		return -1;
-	}
-	*model = p;
-	return 0;
+	struct endpoint_page *p = out;
+	p->total = kjson_int(r, j, "total", KJ_REQ, 0);
+	p->page = kjson_int(r, j, "page", KJ_OPT, 0);
+	p->page_size = kjson_int(r, j, "pageSize", KJ_OPT, 0);
+	json_t *a = kjson_arr(r, j, "data", KJ_REQ);
+	if (!r->err && a)
+		p->items = kjson_read_array(r, a, "endpoint metadata list.data", sizeof(*p->items), endpoints_read, &p->n);
 }
 
-void endpoints_free_page(void *model)
+static void endpoints_page_clear(void *out)
 {
-	struct endpoint_page *p = model;
-	if (!p)
-		return;
+	struct endpoint_page *p = out;
 	for (size_t i = 0; i < p->n; i++)
-		endpoints_clear(&p->items[i]);
+		endpoints_host_clear(&p->items[i]);
 	free(p->items);
-	free(p);
+	memset(p, 0, sizeof(*p));
 }
+
+const struct kmodel endpoints_page_model = {
+	.what = "endpoint metadata list",
+	.size = sizeof(struct endpoint_page),
+	.read = endpoints_page_read,
+	.clear = endpoints_page_clear,
+};
 
 const struct endpoint_host *endpoints_find(const struct endpoint_page *p, const char *agent_id)
 {

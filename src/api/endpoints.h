@@ -4,6 +4,7 @@
 #include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include "api/kmodel.h"
 #include "api/request.h"
 
 /* Host statuses the list can be filtered by, NULL-terminated. */
@@ -44,10 +45,8 @@ struct endpoints_query {
 struct api_request *endpoints_list_request(const struct endpoints_query *q);
 /* GET /api/endpoint/metadata narrowed by KQL to the endpoint with this agent id. */
 struct api_request *endpoints_lookup_request(const char *agent_id);
-/* api_parse_fn for the list: a struct endpoint_page. */
-int endpoints_parse_list(json_t *j, void **model, char **err);
-/* Free a model from endpoints_parse_list. */
-void endpoints_free_page(void *model);
+/* The list: a struct endpoint_page. */
+extern const struct kmodel endpoints_page_model;
 /* The host with this agent id in a page, or NULL. */
 const struct endpoint_host *endpoints_find(const struct endpoint_page *p, const char *agent_id);
 

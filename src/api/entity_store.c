@@ -1,6 +1,7 @@
 #include "config.h"
 #include "api/entity_store.h"
 #include "api/kjson.h"
+#include "api/kmodel.h"
 #include "core/xalloc.h"
 #include <stdlib.h>
 #include <string.h>
@@ -76,45 +77,34 @@ struct api_request *entity_init_request(const char *type, const struct entity_in
 		json_object_set_new(b, "docsPerSecond", json_integer(o->docs_per_second));
 	struct api_request *req = entity_request(type, "init");
 	api_request_set_json(req, b);
-	api_request_set_parser(req, entity_parse_engine, entity_engine_free);
+	api_request_set_model(req, &entity_engine_model);
 	return req;
 }
 
-int entity_parse_engine(json_t *j, void **model, char **err)
+static void entity_engine_read(struct kjson_reader *r, json_t *j, void *out)
 {
-	struct kjson_reader r;
-	kjson_reader_init(&r, "entity engine");
-	struct entity_engine *e = xcalloc(1, sizeof(*e));
-	e->type = kjson_str(&r, j, "type", KJ_REQ);
-	e->status = kjson_str(&r, j, "status", KJ_REQ);
-	e->index_pattern = kjson_str(&r, j, "indexPattern", KJ_REQ);
-	e->field_history_length = kjson_int(&r, j, "fieldHistoryLength", KJ_REQ, 0);
-	e->filter = kjson_str(&r, j, "filter", KJ_OPT);
-	e->delay = kjson_str(&r, j, "delay", KJ_OPT);
-	e->frequency = kjson_str(&r, j, "frequency", KJ_OPT);
-	e->lookback = kjson_str(&r, j, "lookbackPeriod", KJ_OPT);
-	e->timeout = kjson_str(&r, j, "timeout", KJ_OPT);
-	e->timestamp_field = kjson_str(&r, j, "timestampField", KJ_OPT);
-	e->docs_per_second = kjson_int(&r, j, "docsPerSecond", KJ_OPT, -1);
-	json_t *error = kjson_obj(&r, j, "error", KJ_OPT);
+	struct entity_engine *e = out;
+	e->type = kjson_str(r, j, "type", KJ_REQ);
+	e->status = kjson_str(r, j, "status", KJ_REQ);
+	e->index_pattern = kjson_str(r, j, "indexPattern", KJ_REQ);
+	e->field_history_length = kjson_int(r, j, "fieldHistoryLength", KJ_REQ, 0);
+	e->filter = kjson_str(r, j, "filter", KJ_OPT);
+	e->delay = kjson_str(r, j, "delay", KJ_OPT);
+	e->frequency = kjson_str(r, j, "frequency", KJ_OPT);
+	e->lookback = kjson_str(r, j, "lookbackPeriod", KJ_OPT);
+	e->timeout = kjson_str(r, j, "timeout", KJ_OPT);
+	e->timestamp_field = kjson_str(r, j, "timestampField", KJ_OPT);
+	e->docs_per_second = kjson_int(r, j, "docsPerSecond", KJ_OPT, -1);
+	json_t *error = kjson_obj(r, j, "error", KJ_OPT);
 	if (error && json_object_size(error)) {
 		json_t *msg = json_object_get(error, "message");
 		e->error = kjson_text(json_is_string(msg) ? msg : error);
 	}
-	if (r.err) {
-		*err = r.err;
-		entity_engine_free(e);
-		return -1;
-	}
-	*model = e;
-	return 0;
 }
 
-void entity_engine_free(void *model)
+static void entity_engine_clear(void *out)
 {
-	struct entity_engine *e = model;
-	if (!e)
-		return;
+	struct entity_engine *e = out;
 	free(e->type);
 	free(e->status);
 	free(e->index_pattern);
@@ -125,37 +115,42 @@ void entity_engine_free(void *model)
 	free(e->timeout);
 	free(e->timestamp_field);
 	free(e->error);
-	free(e);
+	memset(e, 0, sizeof(*e));
 }
 
-static int entity_parse_flag(json_t *j, const char *key, void **model, char **err)
+const struct kmodel entity_engine_model = {
+	.what = "entity engine",
+	.size = sizeof(struct entity_engine),
+	.read = entity_engine_read,
+	.clear = entity_engine_clear,
+};
+
+static void entity_started_read(struct kjson_reader *r, json_t *j, void *out)
 {
-	struct kjson_reader r;
-	kjson_reader_init(&r, "entity engine");
-	bool v = kjson_bool(&r, j, key, KJ_OPT, false);
-	if (r.err) {
-		*err = r.err;
-		return -1;
-	}
-	bool *b = xmalloc(sizeof(*b));
-	*b = v;
-	*model = b;
-	return 0;
+	*(bool *)out = kjson_bool(r, j, "started", KJ_OPT, false);
 }
 
-static int entity_parse_started(json_t *j, void **model, char **err)
+static void entity_stopped_read(struct kjson_reader *r, json_t *j, void *out)
 {
-	return entity_parse_flag(j, "started", model, err);
+	*(bool *)out = kjson_bool(r, j, "stopped", KJ_OPT, false);
 }
 
-static int entity_parse_stopped(json_t *j, void **model, char **err)
-{
-	return entity_parse_flag(j, "stopped", model, err);
-}
+/* start and stop answer {started} / {stopped}: the model is a bool. */
+static const struct kmodel entity_started_model = {
+	.what = "entity engine",
+	.size = sizeof(bool),
+	.read = entity_started_read,
+};
+
+static const struct kmodel entity_stopped_model = {
+	.what = "entity engine",
+	.size = sizeof(bool),
+	.read = entity_stopped_read,
+};
 
 struct api_request *entity_toggle_request(const char *type, bool start)
 {
 	struct api_request *req = entity_request(type, start ? "start" : "stop");
-	api_request_set_parser(req, start ? entity_parse_started : entity_parse_stopped, free);
+	api_request_set_model(req, start ? &entity_started_model : &entity_stopped_model);
 	return req;
 }

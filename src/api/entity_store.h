@@ -3,6 +3,7 @@
 #define KT_ENTITY_STORE_H
 #include <jansson.h>
 #include <stdbool.h>
+#include "api/kmodel.h"
 #include "api/request.h"
 
 /* Entity types the seed document lists, NULL-terminated. */
@@ -42,10 +43,8 @@ char *entity_check_duration(const char *option, const char *value, bool enrich);
 long long entity_duration_seconds(const char *value);
 /* POST .../{type}/init with the given settings. */
 struct api_request *entity_init_request(const char *type, const struct entity_init_opts *o);
-/* api_parse_fn: a struct entity_engine. */
-int entity_parse_engine(json_t *j, void **model, char **err);
-/* Free a model from entity_parse_engine. */
-void entity_engine_free(void *model);
+/* init's answer: a struct entity_engine. */
+extern const struct kmodel entity_engine_model;
 /* POST .../{type}/start (start true) or .../stop; the model is a bool * (started / stopped). */
 struct api_request *entity_toggle_request(const char *type, bool start);
 

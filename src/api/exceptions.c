@@ -1,6 +1,7 @@
 #include "config.h"
 #include "api/exceptions.h"
 #include "api/kjson.h"
+#include "api/kmodel.h"
 #include "core/strbuf.h"
 #include "core/urlenc.h"
 #include "core/xalloc.h"
@@ -31,7 +32,7 @@ struct api_request *exceptions_find_request(const struct exceptions_query *q)
 	urlenc_query_add(&qs, "sort_order", q->sort_order);
 	api_request_set_query(req, qs.buf);
 	strbuf_free(&qs);
-	api_request_set_parser(req, exceptions_parse_page, exceptions_page_free);
+	api_request_set_model(req, &exceptions_page_model);
 	return req;
 }
 
@@ -160,33 +161,6 @@ static void exceptions_read_item(struct kjson_reader *r, json_t *v, struct excep
 	}
 }
 
-int exceptions_parse_page(json_t *j, void **model, char **err)
-{
-	struct kjson_reader r;
-	kjson_reader_init(&r, "endpoint exceptions");
-	struct exception_page *p = xcalloc(1, sizeof(*p));
-	json_t *data = kjson_arr(&r, j, "data", KJ_REQ);
-	p->page = kjson_int(&r, j, "page", KJ_REQ, 0);
-	p->per_page = kjson_int(&r, j, "per_page", KJ_REQ, 0);
-	p->total = kjson_int(&r, j, "total", KJ_REQ, 0);
-	p->items = xcalloc(json_array_size(data) + 1, sizeof(*p->items));
-	size_t i;
-	json_t *v;
-	json_array_foreach(data, i, v) {
-		if (r.err)
-			break;
-		kjson_reader_at(&r, "endpoint exceptions.data[%zu]", i);
-		exceptions_read_item(&r, v, &p->items[p->n++]);
-	}
-	if (r.err) {
-		*err = r.err;
-		exceptions_page_free(p);
-		return -1;
-	}
-	*model = p;
-	return 0;
-}
-
 void exceptions_item_clear(struct exception_item *it)
 {
 	free(it->id);
@@ -215,13 +189,36 @@ void exceptions_item_clear(struct exception_item *it)
 	memset(it, 0, sizeof(*it));
 }
 
-void exceptions_page_free(void *model)
+static void exceptions_page_read(struct kjson_reader *r, json_t *j, void *out)
 {
-	struct exception_page *p = model;
-	if (!p)
-		return;
+	struct exception_page *p = out;
+	json_t *data = kjson_arr(r, j, "data", KJ_REQ);
+	p->page = kjson_int(r, j, "page", KJ_REQ, 0);
+	p->per_page = kjson_int(r, j, "per_page", KJ_REQ, 0);
+	p->total = kjson_int(r, j, "total", KJ_REQ, 0);
+	p->items = xcalloc(json_array_size(data) + 1, sizeof(*p->items));
+	size_t i;
+	json_t *v;
+	json_array_foreach(data, i, v) {
+		if (r->err)
+			break;
+		kjson_reader_at(r, "endpoint exceptions.data[%zu]", i);
+		exceptions_read_item(r, v, &p->items[p->n++]);
+	}
+}
+
+static void exceptions_page_clear(void *out)
+{
+	struct exception_page *p = out;
 	for (size_t i = 0; i < p->n; i++)
 		exceptions_item_clear(&p->items[i]);
 	free(p->items);
-	free(p);
+	memset(p, 0, sizeof(*p));
 }
+
+const struct kmodel exceptions_page_model = {
+	.what = "endpoint exceptions",
+	.size = sizeof(struct exception_page),
+	.read = exceptions_page_read,
+	.clear = exceptions_page_clear,
+};

@@ -3,6 +3,7 @@
 #define KT_EXCEPTIONS_H
 #include <jansson.h>
 #include <stddef.h>
+#include "api/kmodel.h"
 #include "api/request.h"
 
 /* One condition of an exception item. */
@@ -64,11 +65,9 @@ extern const char *const exceptions_sort_orders[];
 char *exceptions_check_filter(const char *filter);
 /* GET /api/endpoint_list/items/_find. */
 struct api_request *exceptions_find_request(const struct exceptions_query *q);
-/* api_parse_fn: a struct exception_page. */
-int exceptions_parse_page(json_t *j, void **model, char **err);
-/* Free a model from exceptions_parse_page. */
-void exceptions_page_free(void *model);
-/* Free what one item holds (not the item itself). */
+/* The find: a struct exception_page. */
+extern const struct kmodel exceptions_page_model;
+/* Free what one item holds (one taken out of a page too; not the item itself) and zero it. */
 void exceptions_item_clear(struct exception_item *it);
 /* A condition as a phrase: "process.name is not nessusd"; caller frees. */
 char *exceptions_entry_text(const struct exception_entry *e);

@@ -4,6 +4,7 @@
 #include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include "api/kmodel.h"
 #include "api/request.h"
 
 /* The answer to a file deletion. */
@@ -37,18 +38,14 @@ struct fleet_asset_list {
 
 /* DELETE /api/fleet/agents/files/{fileId}. */
 struct api_request *fleet_file_delete_request(const char *file_id);
-/* api_parse_fn: a struct fleet_file_deleted. */
-int fleet_parse_file_deleted(json_t *j, void **model, char **err);
-/* Free a model from fleet_parse_file_deleted. */
-void fleet_file_deleted_free(void *model);
+/* The answer to a file deletion: a struct fleet_file_deleted. */
+extern const struct kmodel fleet_file_deleted_model;
 
 /* Split "type:id" at its first colon into ref (borrowing s); NULL, or a message saying what to fix. */
 char *fleet_asset_ref_parse(char *s, struct fleet_asset_ref *ref);
 /* POST /api/fleet/epm/bulk_assets for n assets. */
 struct api_request *fleet_bulk_assets_request(const struct fleet_asset_ref *refs, size_t n);
-/* api_parse_fn: a struct fleet_asset_list. */
-int fleet_parse_assets(json_t *j, void **model, char **err);
-/* Free a model from fleet_parse_assets. */
-void fleet_assets_free(void *model);
+/* The assets found: a struct fleet_asset_list. */
+extern const struct kmodel fleet_assets_model;
 
 #endif

@@ -1,6 +1,7 @@
 #include "config.h"
 #include "api/fleet_hosts.h"
 #include "api/kjson.h"
+#include "api/kmodel.h"
 #include "core/xalloc.h"
 #include <stdlib.h>
 #include <string.h>
@@ -8,11 +9,11 @@
 struct api_request *fleet_hosts_list_request(void)
 {
 	struct api_request *req = api_request_new(HTTP_GET, "/api/fleet/fleet_server_hosts");
-	api_request_set_parser(req, fleet_hosts_parse_list, fleet_hosts_list_free);
+	api_request_set_model(req, &fleet_hosts_list_model);
 	return req;
 }
 
-static void fleet_host_clear(struct fleet_host *h)
+static void fleet_hosts_host_clear(struct fleet_host *h)
 {
 	free(h->id);
 	free(h->name);
@@ -21,7 +22,7 @@ static void fleet_host_clear(struct fleet_host *h)
 	memset(h, 0, sizeof(*h));
 }
 
-static void fleet_host_read(struct kjson_reader *r, json_t *v, struct fleet_host *h)
+static void fleet_hosts_host_read(struct kjson_reader *r, json_t *v, struct fleet_host *h)
 {
 	h->id = kjson_str(r, v, "id", KJ_REQ);
 	h->name = kjson_str(r, v, "name", KJ_REQ);
@@ -35,43 +36,39 @@ static void fleet_host_read(struct kjson_reader *r, json_t *v, struct fleet_host
 	h->has_ssl = kjson_obj(r, v, "ssl", KJ_OPT_NULLABLE) != NULL;
 }
 
-int fleet_hosts_parse_list(json_t *j, void **model, char **err)
+static void fleet_hosts_list_read(struct kjson_reader *r, json_t *j, void *out)
 {
-	struct kjson_reader r;
-	kjson_reader_init(&r, "fleet server hosts");
-	json_t *items = kjson_arr(&r, j, "items", KJ_REQ);
-	struct fleet_host_list *l = xcalloc(1, sizeof(*l));
+	struct fleet_host_list *l = out;
+	json_t *items = kjson_arr(r, j, "items", KJ_REQ);
 	l->items = xcalloc(json_array_size(items) + 1, sizeof(*l->items));
-	l->total = kjson_int(&r, j, "total", KJ_REQ, 0);
-	l->page = kjson_int(&r, j, "page", KJ_REQ, 0);
-	l->per_page = kjson_int(&r, j, "perPage", KJ_REQ, 0);
+	l->total = kjson_int(r, j, "total", KJ_REQ, 0);
+	l->page = kjson_int(r, j, "page", KJ_REQ, 0);
+	l->per_page = kjson_int(r, j, "perPage", KJ_REQ, 0);
 	size_t i;
 	json_t *v;
 	json_array_foreach(items, i, v) {
-		if (r.err)
+		if (r->err)
 			break;
-		kjson_reader_at(&r, "fleet server hosts.items[%zu]", i);
-		fleet_host_read(&r, v, &l->items[l->n++]);
+		kjson_reader_at(r, "fleet server hosts.items[%zu]", i);
+		fleet_hosts_host_read(r, v, &l->items[l->n++]);
 	}
-	if (r.err) {
-		*err = r.err;
-		fleet_hosts_list_free(l);
-		return -1;
-	}
-	*model = l;
-	return 0;
 }
 
-void fleet_hosts_list_free(void *model)
+static void fleet_hosts_list_clear(void *out)
 {
-	struct fleet_host_list *l = model;
-	if (!l)
-		return;
+	struct fleet_host_list *l = out;
 	for (size_t i = 0; i < l->n; i++)
-		fleet_host_clear(&l->items[i]);
+		fleet_hosts_host_clear(&l->items[i]);
 	free(l->items);
-	free(l);
+	memset(l, 0, sizeof(*l));
 }
+
+const struct kmodel fleet_hosts_list_model = {
+	.what = "fleet server hosts",
+	.size = sizeof(struct fleet_host_list),
+	.read = fleet_hosts_list_read,
+	.clear = fleet_hosts_list_clear,
+};
 
 char *fleet_hosts_check_url(const char *url)
 {
@@ -99,34 +96,28 @@ struct api_request *fleet_hosts_create_request(const struct fleet_host_new *h)
 		json_object_set_new(body, "ssl", h->ssl);
 	struct api_request *req = api_request_new(HTTP_POST, "/api/fleet/fleet_server_hosts");
 	api_request_set_json(req, body);
-	api_request_set_parser(req, fleet_hosts_parse_item, fleet_host_free);
+	api_request_set_model(req, &fleet_hosts_host_model);
 	return req;
 }
 
-int fleet_hosts_parse_item(json_t *j, void **model, char **err)
+/* The created host comes as {item: ...}. */
+static void fleet_hosts_item_read(struct kjson_reader *r, json_t *j, void *out)
 {
-	struct kjson_reader r;
-	kjson_reader_init(&r, "fleet server host");
-	json_t *item = kjson_obj(&r, j, "item", KJ_REQ);
-	struct fleet_host *h = xcalloc(1, sizeof(*h));
+	json_t *item = kjson_obj(r, j, "item", KJ_REQ);
 	if (item) {
-		kjson_reader_at(&r, "fleet server host.item");
-		fleet_host_read(&r, item, h);
+		kjson_reader_at(r, "fleet server host.item");
+		fleet_hosts_host_read(r, item, out);
 	}
-	if (r.err) {
-		*err = r.err;
-		fleet_host_free(h);
-		return -1;
-	}
-	*model = h;
-	return 0;
 }
 
-void fleet_host_free(void *model)
+static void fleet_hosts_item_clear(void *out)
 {
-	struct fleet_host *h = model;
-	if (!h)
-		return;
-	fleet_host_clear(h);
-	free(h);
+	fleet_hosts_host_clear(out);
 }
+
+const struct kmodel fleet_hosts_host_model = {
+	.what = "fleet server host",
+	.size = sizeof(struct fleet_host),
+	.read = fleet_hosts_item_read,
+	.clear = fleet_hosts_item_clear,
+};

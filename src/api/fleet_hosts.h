@@ -4,6 +4,7 @@
 #include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include "api/kmodel.h"
 #include "api/request.h"
 
 /* One Fleet Server host. */
@@ -39,17 +40,13 @@ struct fleet_host_new {
 
 /* GET /api/fleet/fleet_server_hosts. */
 struct api_request *fleet_hosts_list_request(void);
-/* api_parse_fn: a struct fleet_host_list. */
-int fleet_hosts_parse_list(json_t *j, void **model, char **err);
-/* Free a model from fleet_hosts_parse_list. */
-void fleet_hosts_list_free(void *model);
+/* The list: a struct fleet_host_list. */
+extern const struct kmodel fleet_hosts_list_model;
 /* NULL when url can be a Fleet Server host URL (http or https with a host), else what to fix. */
 char *fleet_hosts_check_url(const char *url);
 /* POST /api/fleet/fleet_server_hosts. */
 struct api_request *fleet_hosts_create_request(const struct fleet_host_new *h);
-/* api_parse_fn: the created host ({item: ...}) as a struct fleet_host. */
-int fleet_hosts_parse_item(json_t *j, void **model, char **err);
-/* Free a model from fleet_hosts_parse_item. */
-void fleet_host_free(void *model);
+/* The created host ({item: ...}): a struct fleet_host. */
+extern const struct kmodel fleet_hosts_host_model;
 
 #endif

@@ -239,8 +239,8 @@ void http_transfer_cleanup(struct http_transfer *t)
 
 void http_parse_body(const struct api_request *req, struct api_result *res)
 {
-	bool want_json = req->parse || apierror_is_json_type(res->content_type);
-	if (!want_json || (!req->parse && res->body_len == 0))
+	bool want_json = req->model || apierror_is_json_type(res->content_type);
+	if (!want_json || (!req->model && res->body_len == 0))
 		return;
 	char *err = NULL;
 	res->json = kjson_parse(res->body, res->body_len, &err);
@@ -250,14 +250,14 @@ void http_parse_body(const struct api_request *req, struct api_result *res)
 		free(err);
 		return;
 	}
-	if (!req->parse)
+	if (!req->model)
 		return;
-	if (req->parse(res->json, &res->model, &err) < 0) {
+	if (kmodel_parse(req->model, res->json, &res->model, &err) < 0) {
 		res->status = API_ERR_PARSE;
 		res->message = xasprintf("unexpected response from Kibana: %s", err ? err : "unknown problem");
 		free(err);
 		res->model = NULL;
 		return;
 	}
-	res->model_free = req->model_free;
+	res->model_type = req->model;
 }

@@ -1,10 +1,11 @@
 #include "config.h"
 #include "api/lists.h"
 #include "api/kjson.h"
+#include "api/kmodel.h"
 #include "core/strbuf.h"
 #include "core/urlenc.h"
-#include "core/xalloc.h"
 #include <stdlib.h>
+#include <string.h>
 
 struct api_request *lists_get_request(const char *id)
 {
@@ -14,7 +15,7 @@ struct api_request *lists_get_request(const char *id)
 	urlenc_query_add(&qs, "id", id);
 	api_request_set_query(req, qs.buf);
 	strbuf_free(&qs);
-	api_request_set_parser(req, lists_parse, lists_free);
+	api_request_set_model(req, &lists_value_list_model);
 	return req;
 }
 
@@ -28,42 +29,38 @@ struct api_request *lists_delete_request(const char *id, bool delete_references,
 	urlenc_query_add(&qs, "ignoreReferences", ignore_references ? "true" : NULL);
 	api_request_set_query(req, qs.buf);
 	strbuf_free(&qs);
-	api_request_set_parser(req, lists_parse, lists_free);
+	api_request_set_model(req, &lists_value_list_model);
 	return req;
 }
 
-int lists_parse(json_t *j, void **model, char **err)
+static void lists_value_list_read(struct kjson_reader *r, json_t *j, void *out)
 {
-	struct kjson_reader r;
-	kjson_reader_init(&r, "value list");
-	struct value_list *l = xcalloc(1, sizeof(*l));
-	l->id = kjson_str(&r, j, "id", KJ_REQ);
-	l->name = kjson_str(&r, j, "name", KJ_REQ);
-	l->description = kjson_str(&r, j, "description", KJ_REQ);
-	l->type = kjson_str(&r, j, "type", KJ_REQ);
-	l->immutable = kjson_bool(&r, j, "immutable", KJ_REQ, false);
-	l->version = kjson_int(&r, j, "version", KJ_REQ, 0);
-	l->updated_at = kjson_str(&r, j, "updated_at", KJ_REQ);
-	l->updated_by = kjson_str(&r, j, "updated_by", KJ_REQ);
-	if (r.err) {
-		*err = r.err;
-		lists_free(l);
-		return -1;
-	}
-	*model = l;
-	return 0;
+	struct value_list *l = out;
+	l->id = kjson_str(r, j, "id", KJ_REQ);
+	l->name = kjson_str(r, j, "name", KJ_REQ);
+	l->description = kjson_str(r, j, "description", KJ_REQ);
+	l->type = kjson_str(r, j, "type", KJ_REQ);
+	l->immutable = kjson_bool(r, j, "immutable", KJ_REQ, false);
+	l->version = kjson_int(r, j, "version", KJ_REQ, 0);
+	l->updated_at = kjson_str(r, j, "updated_at", KJ_REQ);
+	l->updated_by = kjson_str(r, j, "updated_by", KJ_REQ);
 }
 
-void lists_free(void *model)
+static void lists_value_list_clear(void *out)
 {
-	struct value_list *l = model;
-	if (!l)
-		return;
+	struct value_list *l = out;
 	free(l->id);
 	free(l->name);
 	free(l->description);
 	free(l->type);
 	free(l->updated_at);
 	free(l->updated_by);
-	free(l);
+	memset(l, 0, sizeof(*l));
 }
+
+const struct kmodel lists_value_list_model = {
+	.what = "value list",
+	.size = sizeof(struct value_list),
+	.read = lists_value_list_read,
+	.clear = lists_value_list_clear,
+};

@@ -3,6 +3,7 @@
 #define KT_LISTS_H
 #include <jansson.h>
 #include <stdbool.h>
+#include "api/kmodel.h"
 #include "api/request.h"
 
 /* A value list, as both answers describe it. */
@@ -21,9 +22,7 @@ struct value_list {
 struct api_request *lists_get_request(const char *id);
 /* DELETE /api/lists?id=, optionally deleting the exception items that reference it, or not checking them. */
 struct api_request *lists_delete_request(const char *id, bool delete_references, bool ignore_references);
-/* api_parse_fn: a struct value_list. */
-int lists_parse(json_t *j, void **model, char **err);
-/* Free a model from lists_parse. */
-void lists_free(void *model);
+/* Both answers: a struct value_list. */
+extern const struct kmodel lists_value_list_model;
 
 #endif

@@ -2,6 +2,7 @@
 noinst_LIBRARIES += src/api/libapi.a
 src_api_libapi_a_SOURCES = \
 	src/api/kjson.c src/api/kjson.h \
+	src/api/kmodel.c src/api/kmodel.h \
 	src/api/request.c src/api/request.h \
 	src/api/apierror.c src/api/apierror.h \
 	src/api/http.c src/api/http.h \
@@ -10,8 +11,8 @@ API_LIBS = src/api/libapi.a $(CORE_LIBS) $(CURL_LIBS) $(JANSSON_LIBS)
 src_api_libapi_a_SOURCES += \
 	src/api/cases.c src/api/cases.h \
 	src/api/cases_req.c src/api/cases_req.h \
-	src/api/alert_cases.c src/api/alert_cases.h \
-	src/api/case_alerts.c src/api/case_alerts.h \
+	src/api/cases_of_alert.c src/api/cases_of_alert.h \
+	src/api/alerts_of_case.c src/api/alerts_of_case.h \
 	src/api/connectors.c src/api/connectors.h
 src_api_libapi_a_SOURCES += \
 	src/api/alerts.c src/api/alerts.h \

@@ -1,6 +1,7 @@
 #include "config.h"
 #include "api/ml.h"
 #include "api/kjson.h"
+#include "api/kmodel.h"
 #include "core/xalloc.h"
 #include <stdlib.h>
 #include <string.h>
@@ -10,7 +11,7 @@ struct api_request *ml_sync_request(bool simulate)
 	struct api_request *req = api_request_new(HTTP_GET, "/api/ml/saved_objects/sync");
 	if (simulate)
 		api_request_set_query(req, "?simulate=true");
-	api_request_set_parser(req, ml_parse_sync, ml_sync_free);
+	api_request_set_model(req, &ml_sync_model);
 	return req;
 }
 
@@ -56,43 +57,39 @@ static void ml_read_kinds(struct kjson_reader *r, json_t *j, const char *key, co
 	}
 }
 
-int ml_parse_sync(json_t *j, void **model, char **err)
+static void ml_sync_read(struct kjson_reader *r, json_t *j, void *out)
 {
-	struct kjson_reader r;
-	kjson_reader_init(&r, "ml sync");
-	struct ml_sync_result *s = xcalloc(1, sizeof(*s));
+	struct ml_sync_result *s = out;
 	if (!json_is_object(j))
-		kjson_fail(&r, "expected an object, got %s", kjson_type_name(j));
-	ml_read_kinds(&r, j, "savedObjectsCreated", "create", s);
-	ml_read_kinds(&r, j, "savedObjectsDeleted", "delete", s);
+		kjson_fail(r, "expected an object, got %s", kjson_type_name(j));
+	ml_read_kinds(r, j, "savedObjectsCreated", "create", s);
+	ml_read_kinds(r, j, "savedObjectsDeleted", "delete", s);
 	static const struct {
 		const char *key, *action;
 	} feeds[] = {{"datafeedsAdded", "add datafeed"}, {"datafeedsRemoved", "remove datafeed"}};
-	for (size_t i = 0; i < sizeof(feeds) / sizeof(*feeds) && !r.err; i++) {
-		kjson_reader_at(&r, "ml sync");
-		json_t *sec = kjson_obj(&r, j, feeds[i].key, KJ_OPT);
-		kjson_reader_at(&r, "ml sync.%s", feeds[i].key);
+	for (size_t i = 0; i < sizeof(feeds) / sizeof(*feeds) && !r->err; i++) {
+		kjson_reader_at(r, "ml sync");
+		json_t *sec = kjson_obj(r, j, feeds[i].key, KJ_OPT);
+		kjson_reader_at(r, "ml sync.%s", feeds[i].key);
 		if (sec)
-			ml_read_ids(&r, sec, feeds[i].action, "datafeed", s);
+			ml_read_ids(r, sec, feeds[i].action, "datafeed", s);
 	}
-	if (r.err) {
-		*err = r.err;
-		ml_sync_free(s);
-		return -1;
-	}
-	*model = s;
-	return 0;
 }
 
-void ml_sync_free(void *model)
+static void ml_sync_clear(void *out)
 {
-	struct ml_sync_result *s = model;
-	if (!s)
-		return;
+	struct ml_sync_result *s = out;
 	for (size_t i = 0; i < s->n; i++) {
 		free(s->items[i].kind);
 		free(s->items[i].id);
 	}
 	free(s->items);
-	free(s);
+	memset(s, 0, sizeof(*s));
 }
+
+const struct kmodel ml_sync_model = {
+	.what = "ml sync",
+	.size = sizeof(struct ml_sync_result),
+	.read = ml_sync_read,
+	.clear = ml_sync_clear,
+};

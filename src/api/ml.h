@@ -4,6 +4,7 @@
 #include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include "api/kmodel.h"
 #include "api/request.h"
 
 /* One thing the sync did (or, simulated, would do). */
@@ -22,9 +23,7 @@ struct ml_sync_result {
 
 /* GET /api/ml/saved_objects/sync; simulate only lists what would be done. */
 struct api_request *ml_sync_request(bool simulate);
-/* api_parse_fn: a struct ml_sync_result. */
-int ml_parse_sync(json_t *j, void **model, char **err);
-/* Free a model from ml_parse_sync. */
-void ml_sync_free(void *model);
+/* The sync's report: a struct ml_sync_result. */
+extern const struct kmodel ml_sync_model;
 
 #endif

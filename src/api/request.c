@@ -48,10 +48,9 @@ void api_request_add_part(struct api_request *req, const char *name, const char 
 	p->len = len;
 }
 
-void api_request_set_parser(struct api_request *req, api_parse_fn parse, api_free_fn model_free)
+void api_request_set_model(struct api_request *req, const struct kmodel *model)
 {
-	req->parse = parse;
-	req->model_free = model_free;
+	req->model = model;
 }
 
 void api_request_free(struct api_request *req)
@@ -77,8 +76,8 @@ void api_result_clear(struct api_result *res)
 	free(res->body);
 	free(res->content_type);
 	json_decref(res->json);
-	if (res->model && res->model_free)
-		res->model_free(res->model);
+	if (res->model_type)
+		kmodel_free(res->model_type, res->model);
 	memset(res, 0, sizeof(*res));
 }
 

@@ -4,13 +4,14 @@
 #include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include "api/kmodel.h"
 
 /* HTTP methods the API uses. */
 enum http_method { HTTP_GET, HTTP_POST, HTTP_PUT, HTTP_PATCH, HTTP_DELETE };
 
 /* How a request ended. */
 enum api_status {
-	API_OK,            /* 2xx and, where a parser is set, a valid model */
+	API_OK,            /* 2xx and, where a model is set, a valid one */
 	API_ERR_HTTP,      /* the server answered with a non-2xx status */
 	API_ERR_PARSE,     /* 2xx but the body is not what the contract says */
 	API_ERR_NETWORK,   /* connection refused, DNS, reset */
@@ -20,13 +21,6 @@ enum api_status {
 	API_ERR_REDIRECT,  /* a redirect, which is never followed */
 	API_ERR_CANCELLED, /* cancelled by the caller */
 };
-
-struct api_result;
-
-/* Turns a 2xx JSON body into a model on the worker thread; 0, or -1 with *err. */
-typedef int (*api_parse_fn)(json_t *json, void **model, char **err);
-/* Frees a model made by an api_parse_fn. */
-typedef void (*api_free_fn)(void *model);
 
 /* One part of a multipart/form-data body. */
 struct api_part {
@@ -47,8 +41,7 @@ struct api_request {
 	struct api_part *parts; /* multipart body instead of JSON, or NULL */
 	size_t n_parts;
 	bool global;          /* not space-scoped: never gets the /s/<space> prefix */
-	api_parse_fn parse;   /* optional: JSON -> model */
-	api_free_fn model_free;
+	const struct kmodel *model; /* optional: what the 2xx JSON body becomes, on the worker thread */
 };
 
 /* What a request produced; owned by whoever holds it. */
@@ -60,8 +53,8 @@ struct api_result {
 	size_t body_len;
 	char *content_type;   /* response Content-Type, or NULL */
 	json_t *json;         /* parsed body when it was JSON */
-	void *model;          /* from the request's parser */
-	api_free_fn model_free;
+	void *model;          /* from the request's model type */
+	const struct kmodel *model_type; /* what model is, to free it */
 };
 
 /* A new request; path is already encoded (see api_path). */
@@ -73,8 +66,8 @@ void api_request_set_json(struct api_request *req, json_t *body);
 /* Add a multipart/form-data part (data copied). */
 void api_request_add_part(struct api_request *req, const char *name, const char *filename,
 			  const char *content_type, const char *data, size_t len);
-/* Set the parser that turns the response into a model. */
-void api_request_set_parser(struct api_request *req, api_parse_fn parse, api_free_fn model_free);
+/* Set the model type that the response is read into. */
+void api_request_set_model(struct api_request *req, const struct kmodel *model);
 /* Free a request. */
 void api_request_free(struct api_request *req);
 /* Free the contents of a result (not the struct itself). */

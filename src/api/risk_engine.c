@@ -1,8 +1,10 @@
 #include "config.h"
 #include "api/risk_engine.h"
 #include "api/kjson.h"
+#include "api/kmodel.h"
 #include "core/xalloc.h"
 #include <stdlib.h>
+#include <string.h>
 
 const char *const risk_alert_statuses[] = {"open", "acknowledged", "closed", NULL};
 
@@ -31,44 +33,40 @@ struct api_request *risk_configure_request(const struct risk_config *c)
 	}
 	struct api_request *req = api_request_new(HTTP_PATCH, "/api/risk_score/engine/saved_object/configure");
 	api_request_set_json(req, b);
-	api_request_set_parser(req, risk_parse_configure, risk_config_result_free);
+	api_request_set_model(req, &risk_config_result_model);
 	return req;
 }
 
-int risk_parse_configure(json_t *j, void **model, char **err)
+static void risk_config_result_read(struct kjson_reader *r, json_t *j, void *out)
 {
-	struct kjson_reader r;
-	kjson_reader_init(&r, "risk engine configuration");
-	struct risk_config_result *res = xcalloc(1, sizeof(*res));
-	res->configured = kjson_bool(&r, j, "risk_engine_saved_object_configured", KJ_OPT, false);
-	json_t *errors = kjson_arr(&r, j, "errors", KJ_OPT);
+	struct risk_config_result *res = out;
+	res->configured = kjson_bool(r, j, "risk_engine_saved_object_configured", KJ_OPT, false);
+	json_t *errors = kjson_arr(r, j, "errors", KJ_OPT);
 	res->errors = xcalloc(json_array_size(errors) + 1, sizeof(char *));
 	size_t i;
 	json_t *e;
 	json_array_foreach(errors, i, e) {
-		if (r.err)
+		if (r->err)
 			break;
-		kjson_reader_at(&r, "risk engine configuration.errors[%zu]", i);
-		char *msg = kjson_str(&r, e, "error", KJ_REQ);
-		long long seq = kjson_int(&r, e, "seq", KJ_OPT, -1);
+		kjson_reader_at(r, "risk engine configuration.errors[%zu]", i);
+		char *msg = kjson_str(r, e, "error", KJ_REQ);
+		long long seq = kjson_int(r, e, "seq", KJ_OPT, -1);
 		if (msg)
 			res->errors[res->n_errors++] = seq >= 0 ? xasprintf("seq %lld: %s", seq, msg) : xstrdup(msg);
 		free(msg);
 	}
-	if (r.err) {
-		*err = r.err;
-		risk_config_result_free(res);
-		return -1;
-	}
-	*model = res;
-	return 0;
 }
 
-void risk_config_result_free(void *model)
+static void risk_config_result_clear(void *out)
 {
-	struct risk_config_result *res = model;
-	if (!res)
-		return;
+	struct risk_config_result *res = out;
 	kjson_strv_free(res->errors, res->n_errors);
-	free(res);
+	memset(res, 0, sizeof(*res));
 }
+
+const struct kmodel risk_config_result_model = {
+	.what = "risk engine configuration",
+	.size = sizeof(struct risk_config_result),
+	.read = risk_config_result_read,
+	.clear = risk_config_result_clear,
+};

@@ -4,6 +4,7 @@
 #include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include "api/kmodel.h"
 #include "api/request.h"
 
 /* Alert workflow statuses the risk engine can leave out, NULL-terminated. */
@@ -28,9 +29,7 @@ struct risk_config_result {
 
 /* PATCH /api/risk_score/engine/saved_object/configure. */
 struct api_request *risk_configure_request(const struct risk_config *c);
-/* api_parse_fn: a struct risk_config_result. */
-int risk_parse_configure(json_t *j, void **model, char **err);
-/* Free a model from risk_parse_configure. */
-void risk_config_result_free(void *model);
+/* Kibana's answer: a struct risk_config_result. */
+extern const struct kmodel risk_config_result_model;
 
 #endif

@@ -1,8 +1,7 @@
 #include "config.h"
 #include "api/sessions.h"
 #include "api/kjson.h"
-#include "core/xalloc.h"
-#include <stdlib.h>
+#include "api/kmodel.h"
 
 const char *const sessions_provider_types[] = {"basic", "token", "saml", "oidc", "kerberos", "pki", NULL};
 
@@ -24,26 +23,18 @@ struct api_request *sessions_invalidate_request(const struct sessions_match *m)
 	/* Sessions belong to the whole Kibana, not to a space. */
 	req->global = true;
 	api_request_set_json(req, body);
-	api_request_set_parser(req, sessions_parse, sessions_free);
+	api_request_set_model(req, &sessions_result_model);
 	return req;
 }
 
-int sessions_parse(json_t *j, void **model, char **err)
+static void sessions_result_read(struct kjson_reader *r, json_t *j, void *out)
 {
-	struct kjson_reader r;
-	kjson_reader_init(&r, "session invalidation response");
-	struct sessions_result *s = xcalloc(1, sizeof(*s));
-	s->total = kjson_int(&r, j, "total", KJ_OPT, -1);
-	if (r.err) {
-		*err = r.err;
-		free(s);
-		return -1;
-	}
-	*model = s;
-	return 0;
+	struct sessions_result *s = out;
+	s->total = kjson_int(r, j, "total", KJ_OPT, -1);
 }
 
-void sessions_free(void *model)
-{
-	free(model);
-}
+const struct kmodel sessions_result_model = {
+	.what = "session invalidation response",
+	.size = sizeof(struct sessions_result),
+	.read = sessions_result_read,
+};

@@ -2,6 +2,7 @@
 #ifndef KT_SESSIONS_H
 #define KT_SESSIONS_H
 #include <jansson.h>
+#include "api/kmodel.h"
 #include "api/request.h"
 
 /* Authentication provider types a query can name, NULL-terminated. */
@@ -21,9 +22,7 @@ struct sessions_result {
 
 /* POST /api/security/session/_invalidate (not space-scoped); m NULL or without a provider type: match all. */
 struct api_request *sessions_invalidate_request(const struct sessions_match *m);
-/* api_parse_fn: a struct sessions_result. */
-int sessions_parse(json_t *j, void **model, char **err);
-/* Free a model from sessions_parse. */
-void sessions_free(void *model);
+/* The answer: a struct sessions_result. */
+extern const struct kmodel sessions_result_model;
 
 #endif

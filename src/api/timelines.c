@@ -1,6 +1,7 @@
 #include "config.h"
 #include "api/timelines.h"
 #include "api/kjson.h"
+#include "api/kmodel.h"
 #include "core/xalloc.h"
 #include <stdlib.h>
 #include <string.h>
@@ -39,54 +40,50 @@ struct api_request *timelines_import_request(const char *filename, const char *d
 	api_request_add_part(req, "file", filename, "application/ndjson", data, len);
 	if (immutable)
 		api_request_add_part(req, "isImmutable", NULL, NULL, "true", 4);
-	api_request_set_parser(req, timelines_parse_import, timelines_import_free);
+	api_request_set_model(req, &timelines_import_model);
 	return req;
 }
 
-int timelines_parse_import(json_t *j, void **model, char **err)
+static void timelines_import_read(struct kjson_reader *r, json_t *j, void *out)
 {
-	struct kjson_reader r;
-	kjson_reader_init(&r, "timeline import");
-	struct timeline_import_result *t = xcalloc(1, sizeof(*t));
-	t->success = kjson_bool(&r, j, "success", KJ_OPT, false);
-	t->success_count = kjson_int(&r, j, "success_count", KJ_OPT, -1);
-	t->installed = kjson_int(&r, j, "timelines_installed", KJ_OPT, -1);
-	t->updated = kjson_int(&r, j, "timelines_updated", KJ_OPT, -1);
-	json_t *errors = kjson_arr(&r, j, "errors", KJ_OPT);
+	struct timeline_import_result *t = out;
+	t->success = kjson_bool(r, j, "success", KJ_OPT, false);
+	t->success_count = kjson_int(r, j, "success_count", KJ_OPT, -1);
+	t->installed = kjson_int(r, j, "timelines_installed", KJ_OPT, -1);
+	t->updated = kjson_int(r, j, "timelines_updated", KJ_OPT, -1);
+	json_t *errors = kjson_arr(r, j, "errors", KJ_OPT);
 	t->errors = xcalloc(json_array_size(errors) + 1, sizeof(*t->errors));
 	size_t i;
 	json_t *e;
 	json_array_foreach(errors, i, e) {
-		if (r.err)
+		if (r->err)
 			break;
-		kjson_reader_at(&r, "timeline import.errors[%zu]", i);
+		kjson_reader_at(r, "timeline import.errors[%zu]", i);
 		struct timeline_import_error *te = &t->errors[t->n_errors++];
 		te->status = -1;
-		te->id = kjson_str(&r, e, "id", KJ_OPT);
-		json_t *inner = kjson_obj(&r, e, "error", KJ_OPT);
+		te->id = kjson_str(r, e, "id", KJ_OPT);
+		json_t *inner = kjson_obj(r, e, "error", KJ_OPT);
 		if (inner) {
-			te->message = kjson_str(&r, inner, "message", KJ_OPT);
-			te->status = kjson_int(&r, inner, "status_code", KJ_OPT, -1);
+			te->message = kjson_str(r, inner, "message", KJ_OPT);
+			te->status = kjson_int(r, inner, "status_code", KJ_OPT, -1);
 		}
 	}
-	if (r.err) {
-		*err = r.err;
-		timelines_import_free(t);
-		return -1;
-	}
-	*model = t;
-	return 0;
 }
 
-void timelines_import_free(void *model)
+static void timelines_import_clear(void *out)
 {
-	struct timeline_import_result *t = model;
-	if (!t)
-		return;
+	struct timeline_import_result *t = out;
 	for (size_t i = 0; i < t->n_errors; i++) {
 		free(t->errors[i].id);
 		free(t->errors[i].message);
 	}
 	free(t->errors);
-	free(t);
+	memset(t, 0, sizeof(*t));
 }
+
+const struct kmodel timelines_import_model = {
+	.what = "timeline import",
+	.size = sizeof(struct timeline_import_result),
+	.read = timelines_import_read,
+	.clear = timelines_import_clear,
+};

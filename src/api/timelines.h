@@ -4,6 +4,7 @@
 #include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include "api/kmodel.h"
 #include "api/request.h"
 
 /* A timeline Kibana could not import. */
@@ -32,9 +33,7 @@ struct timeline_ndjson_stats {
 void timelines_ndjson_stats(const char *data, size_t len, struct timeline_ndjson_stats *st);
 /* POST /api/timeline/_import with a `file` part named filename holding data, and isImmutable when asked. */
 struct api_request *timelines_import_request(const char *filename, const char *data, size_t len, bool immutable);
-/* api_parse_fn: a struct timeline_import_result. */
-int timelines_parse_import(json_t *j, void **model, char **err);
-/* Free a model from timelines_parse_import. */
-void timelines_import_free(void *model);
+/* The import's outcome: a struct timeline_import_result. */
+extern const struct kmodel timelines_import_model;
 
 #endif

@@ -25,7 +25,7 @@ static void case_edit_free(void *p)
 	struct case_edit *e = p;
 	if (e->have_case)
 		cases_case_clear(&e->c);
-	connectors_free(e->connectors);
+	kmodel_free(&connectors_list_model, e->connectors);
 	free(e->text);
 	free(e);
 }

@@ -4,8 +4,8 @@
 #include "cmd/cmd.h"
 #include "cmd/output.h"
 #include "cmd/registry.h"
-#include "api/alert_cases.h"
 #include "api/cases.h"
+#include "api/cases_of_alert.h"
 #include "api/cases_req.h"
 #include "api/connectors.h"
 #include "core/record.h"
@@ -39,7 +39,7 @@ static void cases_run_free(void *p)
 	struct cases_run *r = p;
 	for (long i = 0; i < r->npages; i++) {
 		if (r->pages)
-			cases_free_page(r->pages[i]);
+			kmodel_free(&cases_page_model, r->pages[i]);
 		if (r->json)
 			json_decref(r->json[i]);
 	}
@@ -326,7 +326,7 @@ static void alert_cases_done(struct cmd_ctx *ctx, struct worker_done *d)
 		return;
 	}
 	static const char *const headers[] = {"ID", "TITLE", NULL};
-	struct alert_case_list *l = d->res.model;
+	struct cases_of_alert_list *l = d->res.model;
 	struct table t;
 	table_init(&t, headers);
 	table_set_flex(&t, 1);
@@ -344,7 +344,7 @@ static void alert_cases_done(struct cmd_ctx *ctx, struct worker_done *d)
 
 static void alert_cases_run(struct cmd_ctx *ctx)
 {
-	cmd_submit(ctx, cases_for_alert_request(cmd_str(ctx, "alertId")), alert_cases_done);
+	cmd_submit(ctx, cases_of_alert_request(cmd_str(ctx, "alertId")), alert_cases_done);
 }
 
 static const struct cmd_arg cases_args[] = {

@@ -16,7 +16,7 @@ static void test_suspend_seed_example(void **state)
 	json_t *j = testjson_fixture("actions", "suspend_process_200.json");
 	void *model = NULL;
 	char *err = NULL;
-	assert_int_equal(actions_parse_one(j, &model, &err), 0);
+	assert_int_equal(kmodel_parse(&actions_action_model, j, &model, &err), 0);
 	struct response_action *a = model;
 	assert_string_equal(a->id, "233db9ea-6733-4849-9226-5a7039c7161d");
 	assert_string_equal(a->command, "suspend-process");
@@ -45,7 +45,7 @@ static void test_suspend_seed_example(void **state)
 	assert_non_null(strstr(sb.buf, "suspend the process"));
 	strbuf_free(&sb);
 	record_free(&r);
-	actions_free_one(a);
+	kmodel_free(&actions_action_model, a);
 	json_decref(j);
 }
 
@@ -53,7 +53,7 @@ static void test_action_pending_and_processes(void **state)
 {
 	(void)state;
 	char *err;
-	struct response_action *a = testjson_parse(actions_parse_one,
+	struct response_action *a = testjson_parse(&actions_action_model,
 		"{\"data\":{\"id\":\"a1\",\"command\":\"running-processes\",\"agents\":[\"ag1\",\"ag2\"],"
 		"\"hosts\":{\"ag1\":{\"name\":\"web-1\"}},\"isCompleted\":false,\"wasSuccessful\":false,"
 		"\"startedAt\":\"2024-01-01T00:00:00Z\",\"completedAt\":null,\"errors\":null,"
@@ -74,29 +74,29 @@ static void test_action_pending_and_processes(void **state)
 	assert_string_equal(l->items[1].pid, "7");
 	assert_string_equal(l->items[1].entity_id, "e7");
 	actions_processes_free(l);
-	actions_free_one(a);
+	kmodel_free(&actions_action_model, a);
 }
 
 static void test_action_broken(void **state)
 {
 	(void)state;
 	char *err;
-	assert_null(testjson_parse(actions_parse_one, "{\"id\":\"x\"}", &err));
+	assert_null(testjson_parse(&actions_action_model, "{\"id\":\"x\"}", &err));
 	assert_non_null(strstr(err, "\"data\""));
 	free(err);
-	assert_null(testjson_parse(actions_parse_one,
+	assert_null(testjson_parse(&actions_action_model,
 			       "{\"data\":{\"id\":\"x\",\"command\":\"isolate\",\"agents\":\"ag1\",\"isCompleted\":true,"
 			       "\"wasSuccessful\":true,\"startedAt\":\"t\"}}", &err));
 	assert_non_null(strstr(err, "response action.data"));
 	assert_non_null(strstr(err, "agents"));
 	free(err);
-	assert_null(testjson_parse(actions_parse_list, "{\"data\":[{\"id\":\"x\"}],\"total\":1}", &err));
+	assert_null(testjson_parse(&actions_page_model, "{\"data\":[{\"id\":\"x\"}],\"total\":1}", &err));
 	assert_non_null(strstr(err, "data[0]"));
 	free(err);
-	struct action_page *p = testjson_parse(actions_parse_list, "{\"data\":[],\"total\":0,\"page\":null}", &err);
+	struct action_page *p = testjson_parse(&actions_page_model, "{\"data\":[],\"total\":0,\"page\":null}", &err);
 	assert_non_null(p);
 	assert_int_equal(p->n, 0);
-	actions_free_page(p);
+	kmodel_free(&actions_page_model, p);
 }
 
 static void test_list_and_get_requests(void **state)

@@ -15,7 +15,7 @@ static void test_alert_hits(void **state)
 {
 	(void)state;
 	char *err;
-	struct alert_page *p = testjson_parse(alerts_parse_search,
+	struct alert_page *p = testjson_parse(&alerts_page_model,
 		"{\"took\":1,\"hits\":{\"total\":{\"value\":12,\"relation\":\"gte\"},\"hits\":["
 		"{\"_id\":\"a1\",\"_index\":\"idx-1\",\"sort\":[1700000000000,\"u1\"],\"_source\":{"
 		"\"@timestamp\":\"2024-01-01T00:00:00Z\",\"kibana.alert.rule.name\":\"R1\",\"kibana.alert.severity\":\"high\","
@@ -61,29 +61,29 @@ static void test_alert_hits(void **state)
 	assert_non_null(strstr(sb.buf, "root, admin"));
 	strbuf_free(&sb);
 	record_free(&r);
-	alerts_free_page(p);
+	kmodel_free(&alerts_page_model, p);
 
-	p = testjson_parse(alerts_parse_search, "{\"hits\":{\"total\":3,\"hits\":[]}}", &err);
+	p = testjson_parse(&alerts_page_model, "{\"hits\":{\"total\":3,\"hits\":[]}}", &err);
 	assert_int_equal(p->total, 3);
 	assert_false(p->total_is_floor);
-	alerts_free_page(p);
+	kmodel_free(&alerts_page_model, p);
 }
 
 static void test_alert_hits_broken(void **state)
 {
 	(void)state;
 	char *err;
-	assert_null(testjson_parse(alerts_parse_search, "{\"took\":1}", &err));
+	assert_null(testjson_parse(&alerts_page_model, "{\"took\":1}", &err));
 	assert_non_null(strstr(err, "\"hits\""));
 	free(err);
-	assert_null(testjson_parse(alerts_parse_search, "{\"hits\":{\"hits\":[{\"_index\":\"i\"}]}}", &err));
+	assert_null(testjson_parse(&alerts_page_model, "{\"hits\":{\"hits\":[{\"_index\":\"i\"}]}}", &err));
 	assert_non_null(strstr(err, "hits.hits[0]"));
 	assert_non_null(strstr(err, "_id"));
 	free(err);
-	assert_null(testjson_parse(alerts_parse_search, "{\"hits\":{\"hits\":[{\"_id\":\"x\",\"_index\":\"i\",\"_source\":[]}]}}", &err));
+	assert_null(testjson_parse(&alerts_page_model, "{\"hits\":{\"hits\":[{\"_id\":\"x\",\"_index\":\"i\",\"_source\":[]}]}}", &err));
 	assert_non_null(strstr(err, "_source"));
 	free(err);
-	assert_null(testjson_parse(alerts_parse_search, "{\"hits\":{\"total\":\"lots\",\"hits\":[]}}", &err));
+	assert_null(testjson_parse(&alerts_page_model, "{\"hits\":{\"total\":\"lots\",\"hits\":[]}}", &err));
 	assert_non_null(strstr(err, "total"));
 	free(err);
 }
@@ -92,13 +92,13 @@ static void test_alert_status_result(void **state)
 {
 	(void)state;
 	char *err;
-	struct alert_status_result *s = testjson_parse(alerts_parse_status,
+	struct alert_status_result *s = testjson_parse(&alerts_status_model,
 		"{\"took\":3,\"timed_out\":false,\"total\":2,\"updated\":2,\"deleted\":0,\"version_conflicts\":0,\"failures\":[]}",
 		&err);
 	assert_int_equal(s->updated, 2);
 	assert_int_equal(s->n_failures, 0);
-	alerts_free_status(s);
-	assert_null(testjson_parse(alerts_parse_status, "{\"total\":2}", &err));
+	kmodel_free(&alerts_status_model, s);
+	assert_null(testjson_parse(&alerts_status_model, "{\"total\":2}", &err));
 	assert_non_null(strstr(err, "updated"));
 	free(err);
 }

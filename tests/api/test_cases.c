@@ -62,10 +62,10 @@ static void test_parse_one_seed(void **state)
 	json_t *j = testjson_fixture("cases", "case_push_200.json");
 	void *model = NULL;
 	char *err = NULL;
-	assert_int_equal(cases_parse_one(j, &model, &err), 0);
+	assert_int_equal(kmodel_parse(&cases_case_model, j, &model, &err), 0);
 	assert_null(err);
 	check_seed_case(model);
-	cases_free_one(model);
+	kmodel_free(&cases_case_model, model);
 	json_decref(j);
 }
 
@@ -101,7 +101,7 @@ static void test_parse_find(void **state)
 				      "text", "value"));
 	void *model = NULL;
 	char *err = NULL;
-	assert_int_equal(cases_parse_find(j, &model, &err), 0);
+	assert_int_equal(kmodel_parse(&cases_page_model, j, &model, &err), 0);
 	struct case_page *p = model;
 	assert_int_equal(p->n, 2);
 	assert_int_equal(p->page, 2);
@@ -124,7 +124,7 @@ static void test_parse_find(void **state)
 	assert_string_equal(c->custom_fields[0].value, "hello");
 	assert_string_equal(c->custom_fields[1].value, "true");
 	assert_string_equal(c->custom_fields[2].value, "");
-	cases_free_page(p);
+	kmodel_free(&cases_page_model, p);
 	json_decref(j);
 }
 
@@ -133,12 +133,12 @@ static void test_parse_find_optional_fields(void **state)
 	json_t *j = json_object();
 	void *model = NULL;
 	char *err = NULL;
-	assert_int_equal(cases_parse_find(j, &model, &err), 0);
+	assert_int_equal(kmodel_parse(&cases_page_model, j, &model, &err), 0);
 	struct case_page *p = model;
 	assert_int_equal(p->n, 0);
 	assert_int_equal(p->page, 1);
 	assert_int_equal(p->count_open, -1);
-	cases_free_page(p);
+	kmodel_free(&cases_page_model, p);
 	json_decref(j);
 }
 
@@ -146,7 +146,7 @@ static char *find_err(json_t *j)
 {
 	void *model = NULL;
 	char *err = NULL;
-	assert_int_equal(cases_parse_find(j, &model, &err), -1);
+	assert_int_equal(kmodel_parse(&cases_page_model, j, &model, &err), -1);
 	assert_null(model);
 	assert_non_null(err);
 	json_decref(j);
@@ -191,35 +191,35 @@ static void test_parse_list(void **state)
 	json_t *j = json_pack("[o]", c);
 	void *model = NULL;
 	char *err = NULL;
-	assert_int_equal(cases_parse_list(j, &model, &err), 0);
+	assert_int_equal(kmodel_parse(&cases_list_model, j, &model, &err), 0);
 	struct case_list *l = model;
 	assert_int_equal(l->n, 1);
 	check_seed_case(&l->cases[0]);
-	cases_free_list(l);
+	kmodel_free(&cases_list_model, l);
 
 	json_object_set_new(json_array_get(j, 0), "status", json_string("reopened"));
 	model = NULL;
-	assert_int_equal(cases_parse_list(j, &model, &err), -1);
+	assert_int_equal(kmodel_parse(&cases_list_model, j, &model, &err), -1);
 	assert_null(model);
 	assert_non_null(strstr(err, "cases[0]: field \"status\" has unknown value \"reopened\""));
 	free(err);
 	json_decref(j);
 
 	j = json_object();
-	assert_int_equal(cases_parse_list(j, &model, &err), -1);
+	assert_int_equal(kmodel_parse(&cases_list_model, j, &model, &err), -1);
 	assert_string_equal(err, "expected an array of cases, got an object");
 	free(err);
 	json_decref(j);
 }
 
-/* Break the seed case with fn and return cases_parse_one's message. */
+/* Break the seed case with fn and return kmodel_parse's message. */
 static char *one_err_after(void (*fn)(json_t *c))
 {
 	json_t *c = testjson_fixture("cases", "case_push_200.json");
 	fn(c);
 	void *model = NULL;
 	char *err = NULL;
-	assert_int_equal(cases_parse_one(c, &model, &err), -1);
+	assert_int_equal(kmodel_parse(&cases_case_model, c, &model, &err), -1);
 	assert_null(model);
 	assert_non_null(err);
 	json_decref(c);
@@ -293,7 +293,7 @@ static void test_parse_one_not_object(void **state)
 	json_t *j = json_array();
 	void *model = NULL;
 	char *err = NULL;
-	assert_int_equal(cases_parse_one(j, &model, &err), -1);
+	assert_int_equal(kmodel_parse(&cases_case_model, j, &model, &err), -1);
 	assert_string_equal(err, "case: expected an object, got an array");
 	free(err);
 	json_decref(j);
@@ -316,7 +316,7 @@ static void test_comments(void **state)
 			  "id", "c4", "type", "actions", "comment", "isolated host"));
 	void *model = NULL;
 	char *err = NULL;
-	if (cases_parse_one(c, &model, &err) < 0)
+	if (kmodel_parse(&cases_case_model, c, &model, &err) < 0)
 		fail_msg("%s", err);
 	struct kb_case *k = model;
 	assert_int_equal(k->n_comments, 4);
@@ -331,7 +331,7 @@ static void test_comments(void **state)
 	assert_string_equal(k->comments[2].alert_ids[0], "single");
 	assert_int_equal(k->comments[3].type, CASE_COMMENT_OTHER);
 	assert_string_equal(k->comments[3].type_name, "actions");
-	cases_free_one(k);
+	kmodel_free(&cases_case_model, k);
 	json_decref(c);
 }
 

@@ -4,9 +4,9 @@
 #include "ktest.h"
 #include "testenv.h"
 #include "testjson.h"
-#include "api/alert_cases.h"
-#include "api/case_alerts.h"
+#include "api/alerts_of_case.h"
 #include "api/cases.h"
+#include "api/cases_of_alert.h"
 #include "api/cases_req.h"
 #include "api/connectors.h"
 #include "core/xalloc.h"
@@ -35,8 +35,7 @@ static void test_find_request_query(void **state)
 	assert_string_equal(req->query, "?page=3&perPage=100&status=in-progress&severity=high&search=ransom%20ware"
 					"&owner=securitySolution&tags=a%20b&tags=x%26y&tags=%C3%A9t%C3%A9"
 					"&sortField=updatedAt&sortOrder=asc");
-	assert_ptr_equal(req->parse, cases_parse_find);
-	assert_ptr_equal(req->model_free, cases_free_page);
+	assert_ptr_equal(req->model, &cases_page_model);
 	assert_null(req->body);
 	api_request_free(req);
 }
@@ -55,16 +54,16 @@ static void test_get_and_alert_paths(void **state)
 	struct api_request *req = cases_get_request("caso-\xc3\xb1/1");
 	assert_string_equal(req->path, "/api/cases/caso-%C3%B1%2F1");
 	assert_int_equal(req->method, HTTP_GET);
-	assert_ptr_equal(req->parse, cases_parse_one);
+	assert_ptr_equal(req->model, &cases_case_model);
 	api_request_free(req);
 
 	req = cases_get_request("..");
 	assert_string_equal(req->path, "/api/cases/%2E%2E");
 	api_request_free(req);
 
-	req = cases_for_alert_request("09f0c261e39e?x=1");
+	req = cases_of_alert_request("09f0c261e39e?x=1");
 	assert_string_equal(req->path, "/api/cases/alerts/09f0c261e39e%3Fx%3D1");
-	assert_ptr_equal(req->parse, alert_cases_parse);
+	assert_ptr_equal(req->model, &cases_of_alert_list_model);
 	api_request_free(req);
 }
 
@@ -73,7 +72,7 @@ static void test_update_request(void **state)
 	struct api_request *req = cases_update_request("id-1", "WzE3NjgsM10=", json_pack("{s:s}", "status", "closed"));
 	assert_int_equal(req->method, HTTP_PATCH);
 	assert_string_equal(req->path, "/api/cases");
-	assert_ptr_equal(req->parse, cases_parse_list);
+	assert_ptr_equal(req->model, &cases_list_model);
 	json_t *b = testjson_body(req);
 	json_t *want = json_pack("{s:[{s:s,s:s,s:s}]}", "cases", "status", "closed", "id", "id-1", "version",
 				 "WzE3NjgsM10=");
@@ -256,8 +255,8 @@ static void test_status_change_sticks(void **state)
 	assert_int_equal(d->res.status, API_ERR_HTTP);
 	assert_int_equal(d->res.http_status, 409);
 	worker_done_free(d);
-	cases_free_one(again);
-	cases_free_one(c);
+	kmodel_free(&cases_case_model, again);
+	kmodel_free(&cases_case_model, c);
 }
 
 static void test_comment_is_added(void **state)
@@ -273,8 +272,8 @@ static void test_comment_is_added(void **state)
 	for (size_t i = 0; i < again->n_comments; i++)
 		found |= again->comments[i].comment && !strcmp(again->comments[i].comment, "Escalated to IR: «ñ» 漢字");
 	assert_true(found);
-	cases_free_one(again);
-	cases_free_one(c);
+	kmodel_free(&cases_case_model, again);
+	kmodel_free(&cases_case_model, c);
 }
 
 /* A connector of a type, by name fragment (NULL: any); aborts if none. */
@@ -313,7 +312,7 @@ static void test_push_sets_external_service(void **state)
 	struct kb_case *again = get_case(c->id);
 	assert_true(again->external.present);
 	assert_string_equal(again->connector.id, jira.id);
-	cases_free_one(again);
+	kmodel_free(&cases_case_model, again);
 
 	/* A connector that cannot take cases is refused; a broken one passes its error through whole. */
 	struct connector mail = connector_like(l, ".email", NULL, false);
@@ -326,7 +325,7 @@ static void test_push_sets_external_service(void **state)
 	assert_int_equal(d->res.status, API_ERR_HTTP);
 	assert_true(strlen(d->res.message) > 80);
 	worker_done_free(d);
-	cases_free_one(c);
+	kmodel_free(&cases_case_model, c);
 	worker_done_free(cd);
 }
 
@@ -341,13 +340,13 @@ static void test_cases_for_an_attached_alert(void **state)
 		if (p->cases[i].total_alerts > 0)
 			case_id = p->cases[i].id;
 	assert_non_null(case_id);
-	struct worker_done *ad = testenv_request(&env, case_alerts_request(case_id));
+	struct worker_done *ad = testenv_request(&env, alerts_of_case_request(case_id));
 	assert_int_equal(ad->res.status, API_OK);
-	struct case_alert_list *al = ad->res.model;
+	struct alerts_of_case_list *al = ad->res.model;
 	assert_true(al->n > 0);
-	struct worker_done *fd = testenv_request(&env, cases_for_alert_request(al->items[0].id));
+	struct worker_done *fd = testenv_request(&env, cases_of_alert_request(al->items[0].id));
 	assert_int_equal(fd->res.status, API_OK);
-	struct alert_case_list *cl = fd->res.model;
+	struct cases_of_alert_list *cl = fd->res.model;
 	bool found = false;
 	for (size_t i = 0; i < cl->n; i++)
 		found |= !strcmp(cl->items[i].id, case_id);
@@ -368,7 +367,7 @@ static void test_create_case(void **state)
 	assert_int_equal(c->severity, CASE_SEV_HIGH);
 	struct kb_case *again = get_case(c->id);
 	assert_string_equal(again->tags[0], "ktriage-test");
-	cases_free_one(again);
+	kmodel_free(&cases_case_model, again);
 	worker_done_free(d);
 }
 

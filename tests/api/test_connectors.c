@@ -20,7 +20,7 @@ static void test_connectors_seed(void **state)
 	json_t *j = testjson_fixture("connectors", "connectors_200.json");
 	void *model = NULL;
 	char *err = NULL;
-	assert_int_equal(connectors_parse(j, &model, &err), 0);
+	assert_int_equal(kmodel_parse(&connectors_list_model, j, &model, &err), 0);
 	struct connector_list *l = model;
 	assert_int_equal(l->n, 2);
 	assert_string_equal(l->items[0].id, "preconfigured-email-connector");
@@ -37,7 +37,7 @@ static void test_connectors_seed(void **state)
 	assert_false(cases_connector_type_ok(l->items[0].type));
 	assert_true(cases_connector_type_ok(".jira"));
 	assert_false(cases_connector_type_ok(NULL));
-	connectors_free(l);
+	kmodel_free(&connectors_list_model, l);
 	json_decref(j);
 }
 
@@ -47,7 +47,7 @@ static char *connectors_err(const char *text)
 	json_t *j = kjson_parse(text, strlen(text), &err);
 	assert_non_null(j);
 	void *model = NULL;
-	assert_int_equal(connectors_parse(j, &model, &err), -1);
+	assert_int_equal(kmodel_parse(&connectors_list_model, j, &model, &err), -1);
 	assert_null(model);
 	json_decref(j);
 	return err;
@@ -81,7 +81,7 @@ static void test_list_request(void **state)
 {
 	struct api_request *req = connectors_list_request();
 	assert_string_equal(req->path, "/api/actions/connectors");
-	assert_ptr_equal(req->parse, connectors_parse);
+	assert_ptr_equal(req->model, &connectors_list_model);
 	api_request_free(req);
 }
 

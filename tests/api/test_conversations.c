@@ -12,7 +12,7 @@ static void test_conversations_seed_example(void **state)
 	json_t *j = testjson_fixture("conversations", "conversations_find_200.json");
 	void *model = NULL;
 	char *err = NULL;
-	assert_int_equal(conversations_parse_find(j, &model, &err), 0);
+	assert_int_equal(kmodel_parse(&conversations_page_model, j, &model, &err), 0);
 	struct conversation_page *p = model;
 	assert_int_equal(p->n, 1);
 	assert_int_equal(p->total, 42);
@@ -26,7 +26,7 @@ static void test_conversations_seed_example(void **state)
 	assert_string_equal(c->users, "string");
 	assert_string_equal(c->model, "string");
 	assert_string_equal(conversations_updated(c), "string");
-	conversations_free_page(p);
+	kmodel_free(&conversations_page_model, p);
 	json_decref(j);
 }
 
@@ -34,16 +34,16 @@ static void test_conversations_broken(void **state)
 {
 	(void)state;
 	char *err;
-	assert_null(testjson_parse(conversations_parse_find, "{\"data\":[],\"page\":1,\"total\":0}", &err));
+	assert_null(testjson_parse(&conversations_page_model, "{\"data\":[],\"page\":1,\"total\":0}", &err));
 	assert_non_null(strstr(err, "perPage"));
 	free(err);
-	assert_null(testjson_parse(conversations_parse_one,
+	assert_null(testjson_parse(&conversations_conversation_model,
 			       "{\"id\":\"c\",\"title\":\"t\",\"category\":\"assistant\",\"createdAt\":\"x\",\"namespace\":\"default\","
 			       "\"users\":[],\"messages\":[{\"role\":\"user\",\"timestamp\":\"x\"}]}", &err));
 	assert_non_null(strstr(err, "messages[0]"));
 	assert_non_null(strstr(err, "content"));
 	free(err);
-	struct conversation *c = testjson_parse(conversations_parse_one,
+	struct conversation *c = testjson_parse(&conversations_conversation_model,
 		"{\"id\":\"c\",\"title\":\"t\",\"category\":\"insights\",\"createdAt\":\"2024-01-01T00:00:00Z\","
 		"\"namespace\":\"default\",\"users\":[{\"id\":\"u1\"},{\"name\":\"Ann\"}]}", &err);
 	assert_non_null(c);
@@ -51,7 +51,7 @@ static void test_conversations_broken(void **state)
 	assert_string_equal(c->users, "u1, Ann");
 	assert_null(c->updated_at);
 	assert_string_equal(conversations_updated(c), "2024-01-01T00:00:00Z");
-	conversations_free_one(c);
+	kmodel_free(&conversations_conversation_model, c);
 }
 
 static void test_find_request(void **state)

@@ -10,7 +10,7 @@ static void test_endpoints(void **state)
 {
 	(void)state;
 	char *err;
-	struct endpoint_page *p = testjson_parse(endpoints_parse_list,
+	struct endpoint_page *p = testjson_parse(&endpoints_page_model,
 		"{\"data\":[{\"metadata\":{\"agent\":{\"id\":\"ag1\",\"version\":\"8.14.0\"},"
 		"\"host\":{\"hostname\":\"web-1\",\"ip\":[\"10.0.0.1\",\"fe80::1\"],\"os\":{\"full\":\"Ubuntu 22.04\"}},"
 		"\"Endpoint\":{\"state\":{\"isolation\":true},\"policy\":{\"applied\":{\"name\":\"Protect\"}}}},"
@@ -27,8 +27,8 @@ static void test_endpoints(void **state)
 	assert_false(p->items[1].isolated);
 	assert_ptr_equal(endpoints_find(p, "ag2"), &p->items[1]);
 	assert_null(endpoints_find(p, "nope"));
-	endpoints_free_page(p);
-	assert_null(testjson_parse(endpoints_parse_list, "{\"data\":[{\"metadata\":{}}],\"total\":1}", &err));
+	kmodel_free(&endpoints_page_model, p);
+	assert_null(testjson_parse(&endpoints_page_model, "{\"data\":[{\"metadata\":{}}],\"total\":1}", &err));
 	assert_non_null(strstr(err, "data[0]"));
 	free(err);
 }

@@ -8,24 +8,24 @@
 
 static void test_entity_engine(void **state)
 {
-	struct entity_engine *e = testjson_parsed(entity_parse_engine, "entity_store", "entity_init_200.json");
+	struct entity_engine *e = testjson_parsed(&entity_engine_model, "entity_store", "entity_init_200.json");
 	assert_string_equal(e->type, "user");
 	assert_string_equal(e->status, "installing");
 	assert_int_equal(e->field_history_length, 42);
 	assert_int_equal(e->docs_per_second, 42);
 	assert_string_equal(e->lookback, "24h");
 	assert_null(e->error); /* an empty error object is no error */
-	entity_engine_free(e);
-	testjson_refused(entity_parse_engine, "{\"type\": \"user\", \"status\": \"started\", \"indexPattern\": \"x\"}",
+	kmodel_free(&entity_engine_model, e);
+	testjson_refused(&entity_engine_model, "{\"type\": \"user\", \"status\": \"started\", \"indexPattern\": \"x\"}",
 		"\"fieldHistoryLength\" is missing");
 	json_t *j = json_loads("{\"type\": \"host\", \"status\": \"error\", \"indexPattern\": \"\", \"fieldHistoryLength\": 10, "
 			       "\"error\": {\"message\": \"transform failed\", \"action\": \"init\"}}",
 			       0, NULL);
 	void *m = NULL;
 	char *err = NULL;
-	assert_int_equal(entity_parse_engine(j, &m, &err), 0);
+	assert_int_equal(kmodel_parse(&entity_engine_model, j, &m, &err), 0);
 	assert_string_equal(((struct entity_engine *)m)->error, "transform failed");
-	entity_engine_free(m);
+	kmodel_free(&entity_engine_model, m);
 	json_decref(j);
 }
 
@@ -41,12 +41,12 @@ static void test_entity_toggles(void **state)
 		json_t *j = testjson_fixture("entity_store", t[i].fixture);
 		void *m = NULL;
 		char *err = NULL;
-		assert_int_equal(req->parse(j, &m, &err), 0);
+		assert_int_equal(kmodel_parse(req->model, j, &m, &err), 0);
 		assert_true(*(bool *)m);
-		req->model_free(m);
+		kmodel_free(req->model, m);
 		json_decref(j);
 		j = json_loads(t[i].start ? "{\"started\": \"yes\"}" : "{\"stopped\": 1}", 0, NULL);
-		assert_int_equal(req->parse(j, &m, &err), -1);
+		assert_int_equal(kmodel_parse(req->model, j, &m, &err), -1);
 		assert_non_null(strstr(err, "must be a boolean"));
 		free(err);
 		json_decref(j);

@@ -10,7 +10,7 @@
 
 static void test_exceptions(void **state)
 {
-	struct exception_page *p = testjson_parsed(exceptions_parse_page, "exceptions", "endpoint_list_find_200.json");
+	struct exception_page *p = testjson_parsed(&exceptions_page_model, "exceptions", "endpoint_list_find_200.json");
 	assert_int_equal(p->n, 1);
 	assert_int_equal(p->total, 42);
 	const struct exception_item *it = &p->items[0];
@@ -23,11 +23,11 @@ static void test_exceptions(void **state)
 	char *t = exceptions_entry_text(&it->entries[0]);
 	assert_string_equal(t, "string is not string");
 	free(t);
-	exceptions_page_free(p);
-	testjson_refused(exceptions_parse_page, "{\"data\": [], \"page\": 1, \"per_page\": 20}", "\"total\" is missing");
-	testjson_refused(exceptions_parse_page,
+	kmodel_free(&exceptions_page_model, p);
+	testjson_refused(&exceptions_page_model, "{\"data\": [], \"page\": 1, \"per_page\": 20}", "\"total\" is missing");
+	testjson_refused(&exceptions_page_model,
 		"{\"data\": [{\"id\": \"a\"}], \"page\": 1, \"per_page\": 20, \"total\": 1}", "data[0]: required field");
-	testjson_refused(exceptions_parse_page,
+	testjson_refused(&exceptions_page_model,
 		"{\"data\": [{\"id\": \"a\", \"item_id\": \"b\", \"list_id\": \"endpoint_list\", \"name\": \"n\", "
 		"\"description\": \"d\", \"namespace_type\": \"agnostic\", \"type\": \"simple\", \"created_at\": \"x\", "
 		"\"created_by\": \"x\", \"updated_at\": \"x\", \"updated_by\": \"x\", \"comments\": [], "
@@ -78,13 +78,13 @@ static void test_nested_and_list_entries(void **state)
 		0, NULL);
 	void *m = NULL;
 	char *err = NULL;
-	assert_int_equal(exceptions_parse_page(j, &m, &err), 0);
+	assert_int_equal(kmodel_parse(&exceptions_page_model, j, &m, &err), 0);
 	struct exception_page *p = m;
 	assert_int_equal(p->items[0].n_entries, 3);
 	assert_string_equal(p->items[0].entries[0].value, "code is 1; sig does not exist");
 	assert_string_equal(p->items[0].entries[1].value, "ips");
 	assert_string_equal(p->items[0].entries[2].value, "a, b");
-	exceptions_page_free(p);
+	kmodel_free(&exceptions_page_model, p);
 	json_decref(j);
 }
 

@@ -8,32 +8,32 @@
 
 static void test_file_deleted(void **state)
 {
-	struct fleet_file_deleted *f = testjson_parsed(fleet_parse_file_deleted, "fleet", "fleet_file_delete_200.json");
+	struct fleet_file_deleted *f = testjson_parsed(&fleet_file_deleted_model, "fleet", "fleet_file_delete_200.json");
 	assert_string_equal(f->id, "string");
 	assert_true(f->deleted);
-	fleet_file_deleted_free(f);
-	testjson_refused(fleet_parse_file_deleted, "{\"deleted\": true}", "\"id\" is missing");
-	testjson_refused(fleet_parse_file_deleted, "{\"id\": \"a\", \"deleted\": \"yes\"}", "\"deleted\" must be a boolean");
+	kmodel_free(&fleet_file_deleted_model, f);
+	testjson_refused(&fleet_file_deleted_model, "{\"deleted\": true}", "\"id\" is missing");
+	testjson_refused(&fleet_file_deleted_model, "{\"id\": \"a\", \"deleted\": \"yes\"}", "\"deleted\" must be a boolean");
 }
 
 static void test_file_delete_request(void **state)
 {
 	struct api_request *req = fleet_file_delete_request("../x");
 	assert_string_equal(req->path, "/api/fleet/agents/files/..%2Fx");
-	assert_non_null(req->parse);
+	assert_non_null(req->model);
 	api_request_free(req);
 }
 
 static void test_assets(void **state)
 {
-	struct fleet_asset_list *l = testjson_parsed(fleet_parse_assets, "fleet", "bulk_assets_200.json");
+	struct fleet_asset_list *l = testjson_parsed(&fleet_assets_model, "fleet", "bulk_assets_200.json");
 	assert_int_equal(l->n, 1);
 	assert_string_equal(l->items[0].type, "string");
 	assert_string_equal(l->items[0].title, "string");
 	assert_string_equal(l->items[0].app_link, "string");
-	fleet_assets_free(l);
-	testjson_refused(fleet_parse_assets, "{\"items\": [{\"id\": \"a\", \"type\": \"dashboard\"}]}", "assets.items[0]");
-	testjson_refused(fleet_parse_assets, "{\"items\": {}}", "\"items\" must be an array");
+	kmodel_free(&fleet_assets_model, l);
+	testjson_refused(&fleet_assets_model, "{\"items\": [{\"id\": \"a\", \"type\": \"dashboard\"}]}", "assets.items[0]");
+	testjson_refused(&fleet_assets_model, "{\"items\": {}}", "\"items\" must be an array");
 }
 
 static void test_asset_requests(void **state)

@@ -9,7 +9,7 @@
 
 static void test_server_hosts(void **state)
 {
-	struct fleet_host_list *l = testjson_parsed(fleet_hosts_parse_list, "fleet_hosts", "fleet_server_hosts_200.json");
+	struct fleet_host_list *l = testjson_parsed(&fleet_hosts_list_model, "fleet_hosts", "fleet_server_hosts_200.json");
 	assert_int_equal(l->n, 1);
 	assert_int_equal(l->total, 42);
 	assert_int_equal(l->per_page, 42);
@@ -18,22 +18,22 @@ static void test_server_hosts(void **state)
 	assert_false(l->items[0].is_default);
 	assert_string_equal(l->items[0].proxy_id, "string");
 	assert_true(l->items[0].has_ssl);
-	fleet_hosts_list_free(l);
-	struct fleet_host *h = testjson_parsed(fleet_hosts_parse_item, "fleet_hosts", "fleet_server_host_create_200.json");
+	kmodel_free(&fleet_hosts_list_model, l);
+	struct fleet_host *h = testjson_parsed(&fleet_hosts_host_model, "fleet_hosts", "fleet_server_host_create_200.json");
 	assert_string_equal(h->name, "string");
-	fleet_host_free(h);
-	testjson_refused(fleet_hosts_parse_list, "{\"items\": [{\"id\": \"a\", \"name\": \"b\", \"host_urls\": []}], \"total\": 1, "
+	kmodel_free(&fleet_hosts_host_model, h);
+	testjson_refused(&fleet_hosts_list_model, "{\"items\": [{\"id\": \"a\", \"name\": \"b\", \"host_urls\": []}], \"total\": 1, "
 					"\"page\": 1, \"perPage\": 20}", "at least one URL");
-	testjson_refused(fleet_hosts_parse_list, "{\"items\": [], \"page\": 1, \"perPage\": 20}", "\"total\" is missing");
-	testjson_refused(fleet_hosts_parse_item, "{\"id\": \"a\"}", "\"item\" is missing");
+	testjson_refused(&fleet_hosts_list_model, "{\"items\": [], \"page\": 1, \"perPage\": 20}", "\"total\" is missing");
+	testjson_refused(&fleet_hosts_host_model, "{\"id\": \"a\"}", "\"item\" is missing");
 	/* proxy_id is nullable */
 	json_t *j = json_loads("{\"item\": {\"id\": \"a\", \"name\": \"b\", \"host_urls\": [\"https://x\"], \"proxy_id\": null}}",
 			       0, NULL);
 	void *m = NULL;
 	char *err = NULL;
-	assert_int_equal(fleet_hosts_parse_item(j, &m, &err), 0);
+	assert_int_equal(kmodel_parse(&fleet_hosts_host_model, j, &m, &err), 0);
 	assert_null(((struct fleet_host *)m)->proxy_id);
-	fleet_host_free(m);
+	kmodel_free(&fleet_hosts_host_model, m);
 	json_decref(j);
 }
 

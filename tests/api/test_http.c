@@ -305,7 +305,7 @@ static void test_post_json_headers(void **state)
 	struct fx *f = *state;
 	testserver_route_static(f->srv, "POST", "/api/cases/*", 200, TESTSERVER_JSON, "{}");
 	struct api_request *req = cases_comment_request("c-1", "cases", "hello \xe6\x97\xa5");
-	req->parse = NULL;
+	req->model = NULL;
 	struct worker_done *d = run(&f->p, req);
 	assert_int_equal(d->res.status, API_OK);
 	const struct testserver_request *r = only_request(f);

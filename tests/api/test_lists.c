@@ -8,12 +8,12 @@
 
 static void test_list_parse(void **state)
 {
-	struct value_list *l = testjson_parsed(lists_parse, "lists", "list_delete_200.json");
+	struct value_list *l = testjson_parsed(&lists_value_list_model, "lists", "list_delete_200.json");
 	assert_string_equal(l->name, "Bad ips");
 	assert_string_equal(l->type, "ip");
 	assert_int_equal(l->version, 3);
-	lists_free(l);
-	testjson_refused(lists_parse, "{\"id\": \"x\", \"name\": \"n\"}", "\"description\" is missing");
+	kmodel_free(&lists_value_list_model, l);
+	testjson_refused(&lists_value_list_model, "{\"id\": \"x\", \"name\": \"n\"}", "\"description\" is missing");
 }
 
 static void test_get_and_delete_requests(void **state)

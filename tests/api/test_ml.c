@@ -8,23 +8,23 @@
 
 static void test_ml_sync(void **state)
 {
-	struct ml_sync_result *s = testjson_parsed(ml_parse_sync, "ml", "ml_sync_200.json");
+	struct ml_sync_result *s = testjson_parsed(&ml_sync_model, "ml", "ml_sync_200.json");
 	assert_int_equal(s->n, 2);
 	assert_string_equal(s->items[0].action, "create");
 	assert_string_equal(s->items[0].kind, "anomaly-detector");
 	assert_string_equal(s->items[0].id, "myjob1");
 	assert_true(s->items[1].success);
-	ml_sync_free(s);
+	kmodel_free(&ml_sync_model, s);
 	json_t *j = json_loads("{}", 0, NULL);
 	void *m = NULL;
 	char *err = NULL;
-	assert_int_equal(ml_parse_sync(j, &m, &err), 0);
+	assert_int_equal(kmodel_parse(&ml_sync_model, j, &m, &err), 0);
 	assert_int_equal(((struct ml_sync_result *)m)->n, 0);
-	ml_sync_free(m);
+	kmodel_free(&ml_sync_model, m);
 	json_decref(j);
-	testjson_refused(ml_parse_sync, "{\"datafeedsAdded\": {\"feed\": true}}", "entry \"feed\" must be an object");
-	testjson_refused(ml_parse_sync, "{\"savedObjectsCreated\": {\"trained-model\": []}}", "savedObjectsCreated.trained-model");
-	testjson_refused(ml_parse_sync, "[]", "expected an object");
+	testjson_refused(&ml_sync_model, "{\"datafeedsAdded\": {\"feed\": true}}", "entry \"feed\" must be an object");
+	testjson_refused(&ml_sync_model, "{\"savedObjectsCreated\": {\"trained-model\": []}}", "savedObjectsCreated.trained-model");
+	testjson_refused(&ml_sync_model, "[]", "expected an object");
 }
 
 static void test_sync_request(void **state)

@@ -8,16 +8,16 @@
 
 static void test_configure_result(void **state)
 {
-	struct risk_config_result *r = testjson_parsed(risk_parse_configure, "risk_engine", "risk_configure_200.json");
+	struct risk_config_result *r = testjson_parsed(&risk_config_result_model, "risk_engine", "risk_configure_200.json");
 	assert_true(r->configured);
 	assert_int_equal(r->n_errors, 0);
-	risk_config_result_free(r);
-	r = testjson_parsed(risk_parse_configure, "risk_engine", "risk_configure_default.json");
+	kmodel_free(&risk_config_result_model, r);
+	r = testjson_parsed(&risk_config_result_model, "risk_engine", "risk_configure_default.json");
 	assert_false(r->configured);
 	assert_int_equal(r->n_errors, 1);
 	assert_string_equal(r->errors[0], "seq 42: string");
-	risk_config_result_free(r);
-	testjson_refused(risk_parse_configure, "{\"errors\": [{\"seq\": 1}]}", "\"error\" is missing");
+	kmodel_free(&risk_config_result_model, r);
+	testjson_refused(&risk_config_result_model, "{\"errors\": [{\"seq\": 1}]}", "\"error\" is missing");
 }
 
 static void test_risk_body(void **state)

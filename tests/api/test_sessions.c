@@ -12,14 +12,14 @@ static void test_sessions_seed_example(void **state)
 	json_t *j = testjson_fixture("sessions", "session_invalidate_200.json");
 	void *model = NULL;
 	char *err = NULL;
-	assert_int_equal(sessions_parse(j, &model, &err), 0);
+	assert_int_equal(kmodel_parse(&sessions_result_model, j, &model, &err), 0);
 	assert_int_equal(((struct sessions_result *)model)->total, 42);
-	sessions_free(model);
+	kmodel_free(&sessions_result_model, model);
 	json_decref(j);
-	struct sessions_result *s = testjson_parse(sessions_parse, "{}", &err);
+	struct sessions_result *s = testjson_parse(&sessions_result_model, "{}", &err);
 	assert_int_equal(s->total, -1);
-	sessions_free(s);
-	assert_null(testjson_parse(sessions_parse, "{\"total\":\"many\"}", &err));
+	kmodel_free(&sessions_result_model, s);
+	assert_null(testjson_parse(&sessions_result_model, "{\"total\":\"many\"}", &err));
 	assert_non_null(strstr(err, "total"));
 	free(err);
 }

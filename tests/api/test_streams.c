@@ -11,10 +11,10 @@ static void test_streams(void **state)
 	json_t *j = json_loads("{\"group\": {\"members\": []}}", 0, NULL);
 	void *m = (void *)1;
 	char *err = NULL;
-	assert_int_equal(streams_parse_object(j, &m, &err), 0);
+	assert_int_equal(kmodel_parse(&streams_object_model, j, &m, &err), 0);
 	assert_null(m);
 	json_decref(j);
-	testjson_refused(streams_parse_object, "[1]", "expected an object");
+	testjson_refused(&streams_object_model, "[1]", "expected an object");
 }
 
 static void test_requests(void **state)

@@ -9,7 +9,7 @@
 
 static void test_timeline_import(void **state)
 {
-	struct timeline_import_result *t = testjson_parsed(timelines_parse_import, "timelines", "timeline_import_200.json");
+	struct timeline_import_result *t = testjson_parsed(&timelines_import_model, "timelines", "timeline_import_200.json");
 	assert_true(t->success);
 	assert_int_equal(t->success_count, 99);
 	assert_int_equal(t->installed, 80);
@@ -18,9 +18,9 @@ static void test_timeline_import(void **state)
 	assert_string_equal(t->errors[0].id, "6ce1b592-84e3-4b4a-9552-f189d4b82075");
 	assert_string_equal(t->errors[0].message, "Malformed JSON");
 	assert_int_equal(t->errors[0].status, 400);
-	timelines_import_free(t);
-	testjson_refused(timelines_parse_import, "{\"errors\": [{\"error\": \"bad\"}]}", "\"error\" must be an object");
-	testjson_refused(timelines_parse_import, "{\"success_count\": \"many\"}", "must be an integer");
+	kmodel_free(&timelines_import_model, t);
+	testjson_refused(&timelines_import_model, "{\"errors\": [{\"error\": \"bad\"}]}", "\"error\" must be an object");
+	testjson_refused(&timelines_import_model, "{\"success_count\": \"many\"}", "must be an integer");
 }
 
 static void test_timeline_upload(void **state)

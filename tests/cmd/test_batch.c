@@ -367,7 +367,7 @@ static void test_connectors(void **state)
 static void test_alert_cases(void **state)
 {
 	struct fx *f = *state;
-	char *body = testutil_fixture("alert_cases", "alert_cases_200.json", NULL);
+	char *body = testutil_fixture("cases_of_alert", "alert_cases_200.json", NULL);
 	fresh_server(f);
 	testserver_route_static(f->srv, "GET", "/api/cases/alerts/*", 200, TESTSERVER_JSON, body);
 	free(body);

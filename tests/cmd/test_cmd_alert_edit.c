@@ -3,9 +3,9 @@
 #include "config.h"
 #include "ktest.h"
 #include "testenv.h"
-#include "api/alert_cases.h"
 #include "api/alerts.h"
 #include "api/alerts_req.h"
+#include "api/cases_of_alert.h"
 #include "api/cases_req.h"
 #include "cmd/cmd.h"
 #include "core/strbuf.h"
@@ -157,9 +157,9 @@ static void test_alert_attach_new_case(void **state)
 	/* The server now lists the new case for each alert. */
 	const char *ids[] = {a0, a1};
 	for (size_t i = 0; i < 2; i++) {
-		struct worker_done *d = testenv_request(&env, cases_for_alert_request(ids[i]));
+		struct worker_done *d = testenv_request(&env, cases_of_alert_request(ids[i]));
 		assert_int_equal(d->res.status, API_OK);
-		struct alert_case_list *l = d->res.model;
+		struct cases_of_alert_list *l = d->res.model;
 		bool found = false;
 		for (size_t k = 0; k < l->n; k++)
 			found |= l->items[k].title && !strcmp(l->items[k].title, "Beaconing «ñ»");

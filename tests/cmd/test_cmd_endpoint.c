@@ -96,7 +96,7 @@ static void test_endpoint_suspend(void **state)
 	assert_true(l->n > 0);
 	char *entity = xstrdup(l->items[0].entity_id);
 	actions_processes_free(l);
-	actions_free_one(procs);
+	kmodel_free(&actions_action_model, procs);
 
 	r = testenv_cmd(&env, TESTENV_BATCH, false,
 			"endpoint suspend --endpoint %s --entity-id %s --comment 'a test' --yes", ep, entity);
@@ -111,7 +111,7 @@ static void test_endpoint_suspend(void **state)
 	assert_true(a->was_successful);
 	assert_string_equal(a->status, "successful");
 	assert_string_equal(json_string_value(json_object_get(a->parameters, "entity_id")), entity);
-	actions_free_one(a);
+	kmodel_free(&actions_action_model, a);
 	/* It is in the history, and the audit log has its id. */
 	r = testenv_cmd(&env, TESTENV_BATCH, false, "actions --command suspend-process --agent %s", ep);
 	assert_int_equal(r.exit_code, CMD_EXIT_OK);
@@ -143,7 +143,7 @@ static void test_endpoint_isolate_release(void **state)
 	testenv_run_free(&r);
 	struct response_action *a = action_final(id);
 	assert_true(a->was_successful);
-	actions_free_one(a);
+	kmodel_free(&actions_action_model, a);
 	free(id);
 	struct worker_done *d = testenv_request(&env, endpoints_lookup_request(ep));
 	const struct endpoint_host *h = endpoints_find(d->res.model, ep);
@@ -155,7 +155,7 @@ static void test_endpoint_isolate_release(void **state)
 	id = xstrdup(json_string_value(json_object_get(json_object_get(r.json, "data"), "id")));
 	testenv_run_free(&r);
 	a = action_final(id);
-	actions_free_one(a);
+	kmodel_free(&actions_action_model, a);
 	free(id);
 	d = testenv_request(&env, endpoints_lookup_request(ep));
 	h = endpoints_find(d->res.model, ep);

@@ -69,7 +69,7 @@ static void test_fleet_server_hosts(void **state)
 	free(notpem);
 	struct fleet_host_list *l = hosts_now();
 	assert_int_equal(l->n, 2);
-	fleet_hosts_list_free(l);
+	kmodel_free(&fleet_hosts_list_model, l);
 
 	char *ca = testutil_fixture_path("fleet_hosts", "fleet-test-ca.pem");
 	r = testenv_cmd(&env, TESTENV_YES, false,
@@ -96,7 +96,7 @@ static void test_fleet_server_hosts(void **state)
 		}
 	}
 	assert_int_equal(defaults, 1);
-	fleet_hosts_list_free(l);
+	kmodel_free(&fleet_hosts_list_model, l);
 	char *audit = testenv_audit(&env);
 	testutil_assert_has(audit, "fleet server-host create");
 	testutil_assert_has(audit, "Lab fleet");

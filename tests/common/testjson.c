@@ -62,18 +62,18 @@ void testjson_fixture_is_seed_example(const char *module, const char *fixture, c
 	json_decref(fx);
 }
 
-void *testjson_parsed(api_parse_fn parse, const char *module, const char *fixture)
+void *testjson_parsed(const struct kmodel *parse, const char *module, const char *fixture)
 {
 	json_t *j = testjson_fixture(module, fixture);
 	void *model = NULL;
 	char *err = NULL;
-	if (parse(j, &model, &err) < 0)
+	if (kmodel_parse(parse, j, &model, &err) < 0)
 		fail_msg("%s: %s", fixture, err);
 	json_decref(j);
 	return model;
 }
 
-void *testjson_parse(api_parse_fn parse, const char *text, char **err)
+void *testjson_parse(const struct kmodel *parse, const char *text, char **err)
 {
 	json_error_t e;
 	json_t *j = json_loads(text, 0, &e);
@@ -81,18 +81,18 @@ void *testjson_parse(api_parse_fn parse, const char *text, char **err)
 		fail_msg("bad test JSON: %s", e.text);
 	void *model = NULL;
 	*err = NULL;
-	int rc = parse(j, &model, err);
+	int rc = kmodel_parse(parse, j, &model, err);
 	json_decref(j);
 	return rc == 0 ? model : NULL;
 }
 
-void testjson_refused(api_parse_fn parse, const char *text, const char *needle)
+void testjson_refused(const struct kmodel *parse, const char *text, const char *needle)
 {
 	json_t *j = json_loads(text, JSON_DECODE_ANY, NULL);
 	assert_non_null(j);
 	void *model = NULL;
 	char *err = NULL;
-	assert_int_equal(parse(j, &model, &err), -1);
+	assert_int_equal(kmodel_parse(parse, j, &model, &err), -1);
 	assert_null(model);
 	assert_non_null(err);
 	if (!strstr(err, needle))

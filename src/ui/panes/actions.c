@@ -69,7 +69,7 @@ static void actions_strv_free(char **v, size_t n)
 static void actions_clear_rows(struct actions_data *d)
 {
 	for (size_t i = 0; i < d->n; i++)
-		actions_clear(&d->items[i]);
+		actions_action_clear(&d->items[i]);
 	d->n = 0;
 }
 
@@ -141,7 +141,7 @@ static size_t actions_take(struct pane *p, struct worker_done *done)
 		if (actions_index(d, page->items[i].id) != (size_t)-1)
 			continue;
 		memset(&d->items[d->n], 0, sizeof(d->items[d->n]));
-		actions_move(&d->items[d->n++], &page->items[i]);
+		actions_action_move(&d->items[d->n++], &page->items[i]);
 		actions_watch(p, &d->items[d->n - 1]);
 	}
 	p->total = page->total;
@@ -194,7 +194,7 @@ static void actions_poll_deliver(struct worker_sink *sink, struct worker_done *d
 		/* Rows are matched by id: a reload since the look was sent is fine. */
 		size_t i = actions_index(d, a->id);
 		if (i != (size_t)-1) {
-			actions_move(&d->items[i], a);
+			actions_action_move(&d->items[i], a);
 			actions_watch(p, &d->items[i]);
 			app_dirty(p->app);
 		}

@@ -5,9 +5,9 @@
 #include "ui/dialog.h"
 #include "ui/pane.h"
 #include "ui/textview.h"
-#include "api/alert_cases.h"
 #include "api/alerts.h"
 #include "api/alerts_req.h"
+#include "api/cases_of_alert.h"
 #include "api/cases_req.h"
 #include "api/worker.h"
 #include "cmd/alertfmt.h"
@@ -34,7 +34,7 @@ static void alertview_cases_deliver(struct worker_sink *sink, struct worker_done
 	if (v && d->res.status != API_OK) {
 		picker_loaded(v, d->res.message);
 	} else if (v) {
-		const struct alert_case_list *l = d->res.model;
+		const struct cases_of_alert_list *l = d->res.model;
 		for (size_t i = 0; i < l->n; i++)
 			if (l->items[i].id)
 				picker_add(v, l->items[i].id, l->items[i].title ? l->items[i].title : l->items[i].id,
@@ -93,7 +93,7 @@ void alertview_cases_jump(struct app *a, const char *alert_id)
 	f->app = a;
 	f->picker = v;
 	f->serial = app_view_serial(a, v);
-	worker_submit(app_worker(a), cases_for_alert_request(alert_id), 0, f);
+	worker_submit(app_worker(a), cases_of_alert_request(alert_id), 0, f);
 }
 
 /* ---- response actions from an alert ---- */

@@ -7,7 +7,7 @@
 #include "ui/panes.h"
 #include "ui/textview.h"
 #include "ui/uifmt.h"
-#include "api/case_alerts.h"
+#include "api/alerts_of_case.h"
 #include "api/cases.h"
 #include "api/cases_req.h"
 #include "api/worker.h"
@@ -360,7 +360,7 @@ struct cases_detail {
 	char *version;
 	struct kb_case c;
 	bool have;
-	struct case_alert_list *alerts;
+	struct alerts_of_case_list *alerts;
 	unsigned pending;
 	bool orphan;          /* the view went while requests ran */
 };
@@ -402,7 +402,7 @@ static void cases_detail_free(void *ctx)
 	}
 	if (cdv->have)
 		cases_case_clear(&cdv->c);
-	case_alerts_free(cdv->alerts);
+	kmodel_free(&alerts_of_case_list_model, cdv->alerts);
 	free(cdv->id);
 	free(cdv->version);
 	free(cdv);
@@ -427,7 +427,7 @@ static void cases_detail_deliver(struct worker_sink *sink, struct worker_done *d
 		app_message(cdv->app, APP_MSG_ERROR, "%s", done->res.message);
 		textview_set_loading(cdv->view, cdv->pending > 0);
 	} else if (job->alerts) {
-		case_alerts_free(cdv->alerts);
+		kmodel_free(&alerts_of_case_list_model, cdv->alerts);
 		cdv->alerts = done->res.model;
 		done->res.model = NULL;
 		cases_detail_fill(cdv);
@@ -454,7 +454,7 @@ static void cases_detail_load(struct cases_detail *cdv)
 		job->cdv = cdv;
 		job->alerts = k == 1;
 		cdv->pending++;
-		worker_submit(app_worker(cdv->app), k ? case_alerts_request(cdv->id) : cases_get_request(cdv->id), 0, job);
+		worker_submit(app_worker(cdv->app), k ? alerts_of_case_request(cdv->id) : cases_get_request(cdv->id), 0, job);
 	}
 	textview_set_loading(cdv->view, true);
 }

@@ -54,7 +54,7 @@ static void conv_init(struct pane *p)
 static void conv_clear_rows(struct conv_data *d)
 {
 	for (size_t i = 0; i < d->n; i++)
-		conversations_clear(&d->items[i]);
+		conversations_conversation_clear(&d->items[i]);
 	d->n = 0;
 }
 

@@ -2,7 +2,7 @@
 #include "config.h"
 #include "ktest.h"
 #include "testjson.h"
-#include "api/alert_cases.h"
+#include "api/cases_of_alert.h"
 #include "api/kjson.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,26 +11,26 @@
 /* The fixture is the seed document's example of the cases an alert is attached to. */
 static void test_fixture_is_the_seed_example(void **state)
 {
-	testjson_fixture_is_seed_example("alert_cases", "alert_cases_200.json", "GET /api/cases/alerts/{alertId}", "200");
+	testjson_fixture_is_seed_example("cases_of_alert", "alert_cases_200.json", "GET /api/cases/alerts/{alertId}", "200");
 }
 
 static void test_alert_cases_seed(void **state)
 {
-	json_t *j = testjson_fixture("alert_cases", "alert_cases_200.json");
+	json_t *j = testjson_fixture("cases_of_alert", "alert_cases_200.json");
 	void *model = NULL;
 	char *err = NULL;
-	assert_int_equal(alert_cases_parse(j, &model, &err), 0);
-	struct alert_case_list *l = model;
+	assert_int_equal(kmodel_parse(&cases_of_alert_list_model, j, &model, &err), 0);
+	struct cases_of_alert_list *l = model;
 	assert_int_equal(l->n, 1);
 	assert_string_equal(l->items[0].id, "06116b80-e1c3-11ec-be9b-9b1838238ee6");
 	assert_string_equal(l->items[0].title, "security_case");
-	alert_cases_free(l);
+	kmodel_free(&cases_of_alert_list_model, l);
 	json_decref(j);
 
 	j = json_array();
-	assert_int_equal(alert_cases_parse(j, &model, &err), 0);
-	assert_int_equal(((struct alert_case_list *)model)->n, 0);
-	alert_cases_free(model);
+	assert_int_equal(kmodel_parse(&cases_of_alert_list_model, j, &model, &err), 0);
+	assert_int_equal(((struct cases_of_alert_list *)model)->n, 0);
+	kmodel_free(&cases_of_alert_list_model, model);
 	json_decref(j);
 }
 
@@ -49,7 +49,7 @@ static void test_alert_cases_broken(void **state)
 		json_t *j = kjson_parse(cases[i].json, strlen(cases[i].json), &err);
 		assert_non_null(j);
 		void *model = NULL;
-		assert_int_equal(alert_cases_parse(j, &model, &err), -1);
+		assert_int_equal(kmodel_parse(&cases_of_alert_list_model, j, &model, &err), -1);
 		assert_null(model);
 		if (!err || !strstr(err, cases[i].want))
 			fail_msg("case %zu: got \"%s\", want \"%s\"", i, err ? err : "(null)", cases[i].want);

@@ -1,0 +1,27 @@
+/* GET /api/cases/{caseId}/alerts: the alerts attached to a case. */
+#ifndef KT_ALERTS_OF_CASE_H
+#define KT_ALERTS_OF_CASE_H
+#include <jansson.h>
+#include <stddef.h>
+#include "api/kmodel.h"
+#include "api/request.h"
+
+/* One attached alert. */
+struct alerts_of_case_item {
+	char *id;
+	char *index;
+	char *attached_at;
+};
+
+/* The response: a list of alerts. */
+struct alerts_of_case_list {
+	struct alerts_of_case_item *items;
+	size_t n;
+};
+
+/* GET /api/cases/{caseId}/alerts. */
+struct api_request *alerts_of_case_request(const char *case_id);
+/* The response: a struct alerts_of_case_list. */
+extern const struct kmodel alerts_of_case_list_model;
+
+#endif

@@ -1,0 +1,50 @@
+#include "config.h"
+#include "api/cases_of_alert.h"
+#include "api/kjson.h"
+#include <stdlib.h>
+#include <string.h>
+
+struct api_request *cases_of_alert_request(const char *alert_id)
+{
+	char *path = api_path("/api/cases/alerts/{}", alert_id);
+	struct api_request *req = api_request_new(HTTP_GET, path);
+	free(path);
+	api_request_set_model(req, &cases_of_alert_list_model);
+	return req;
+}
+
+static void cases_of_alert_item_read(struct kjson_reader *r, json_t *v, void *elem)
+{
+	struct cases_of_alert_item *c = elem;
+	/* Both fields are optional in the contract. */
+	c->id = kjson_str(r, v, "id", KJ_OPT);
+	c->title = kjson_str(r, v, "title", KJ_OPT);
+}
+
+static void cases_of_alert_list_read(struct kjson_reader *r, json_t *j, void *out)
+{
+	struct cases_of_alert_list *l = out;
+	if (!json_is_array(j)) {
+		kjson_fail(r, "expected an array, got %s", kjson_type_name(j));
+		return;
+	}
+	l->items = kjson_read_array(r, j, "cases for an alert", sizeof(*l->items), cases_of_alert_item_read, &l->n);
+}
+
+static void cases_of_alert_list_clear(void *out)
+{
+	struct cases_of_alert_list *l = out;
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->items[i].id);
+		free(l->items[i].title);
+	}
+	free(l->items);
+	memset(l, 0, sizeof(*l));
+}
+
+const struct kmodel cases_of_alert_list_model = {
+	.what = "cases for an alert",
+	.size = sizeof(struct cases_of_alert_list),
+	.read = cases_of_alert_list_read,
+	.clear = cases_of_alert_list_clear,
+};
