@@ -1,6 +1,7 @@
 #include "config.h"
 #include "ui/app.h"
 #include "ui/app_internal.h"
+#include "ui/dialog.h"
 #include "ui/keys.h"
 #include "ui/pane.h"
 #include "ui/panes.h"
@@ -154,6 +155,17 @@ struct pane **app_panes(struct app *a, size_t *n)
 {
 	*n = a->n_panes;
 	return a->panes;
+}
+
+void app_confirm(struct app *a, const char *question, void (*done)(void *ctx, bool yes), void *ctx)
+{
+	app_push_view(a, confirm_new(a, question, NULL, done, ctx));
+}
+
+const char *app_spinner(struct app *a)
+{
+	static const char *const frames[] = {"|", "/", "-", "\\"};
+	return frames[a->spin % 4];
 }
 
 void app_show_pane(struct app *a, struct pane *p)

@@ -71,5 +71,9 @@ bool app_readonly(struct app *a);
 long long app_now(struct app *a);
 /* Every pane, in tab order. */
 struct pane **app_panes(struct app *a, size_t *n);
+/* Ask a yes/no question in a dialog; done(ctx, answer) runs once. */
+void app_confirm(struct app *a, const char *question, void (*done)(void *ctx, bool yes), void *ctx);
+/* The spinner's current frame ("|", "/", "-", "\\"), turning while requests run. */
+const char *app_spinner(struct app *a);
 
 #endif

@@ -1,6 +1,7 @@
 #include "config.h"
 #include "ui/app_internal.h"
 #include "ui/draw.h"
+#include "ui/keys.h"
 #include "ui/pane.h"
 #include "ui/prompt.h"
 #include "ui/view.h"
@@ -91,68 +92,66 @@ static void app_draw_summary(struct app *a, struct pane *p, int y, int w)
 		strbuf_printf(&sb, "  filter \"%s\": %zu of %zu loaded", p->list.filter, p->list.n_visible, p->list.n_rows);
 	if (p->list.n_marked)
 		strbuf_printf(&sb, "  %zu marked", p->list.n_marked);
-	if (p->ops->summary) {
-		strbuf_puts(&sb, "  ");
-		p->ops->summary(p, &sb);
-	}
+	strbuf_puts(&sb, "  ");
+	pane_summary(p, &sb);
 	draw_fill(stdscr, y, 0, w, ROLE_NORMAL);
 	draw_untrusted(stdscr, y, 1, sb.buf, w - 2, ROLE_TITLE, false);
 	strbuf_free(&sb);
 	(void)a;
 }
 
-/* The hint bar: the top view's hints, or the pane's commands. */
+/* Draw "KEY label" pairs, keys in the key colour; a command refused in read-only mode is dimmed. */
+static int app_draw_hint(int y, int x, int w, const char *key, const char *label, bool dim)
+{
+	if (x >= w - 1)
+		return x;
+	x += draw_text(stdscr, y, x, key, w - 1 - x, dim ? ROLE_DIM : ROLE_HINT_KEY, false);
+	if (x < w - 1)
+		x += draw_text(stdscr, y, x, " ", 1, ROLE_HINT, false);
+	x += draw_text(stdscr, y, x, label, w - 1 - x, dim ? ROLE_DIM : ROLE_HINT, false);
+	if (x < w - 2)
+		x += draw_text(stdscr, y, x, "  ", 2, ROLE_HINT, false);
+	return x;
+}
+
+/* The hint bar: what the keys do here, from the keymap (so a user's bind shows), or the input line's keys. */
 static void app_draw_hints(struct app *a, int y, int w)
 {
-	struct strbuf sb;
-	strbuf_init(&sb);
-	struct view *v = app_top_view(a);
-	if (a->input == APP_INPUT_FILTER) {
-		strbuf_puts(&sb, "type to filter  Enter keep  Esc clear");
-	} else if (prompt_active()) {
-		strbuf_puts(&sb, "Enter run  Tab complete  Up/Down history  C-r search  Esc cancel");
-	} else if (v && v->ops->hints) {
-		strbuf_puts(&sb, v->ops->hints(v));
-	} else {
-		struct pane *p = app_current_pane(a);
-		strbuf_puts(&sb, "? help  / filter  : command  Enter open");
-		for (const struct cmd_def *const *d = cmd_all(); *d; d++) {
-			const struct cmd_def *def = *d;
-			if (def->key && (!def->pane || !strcmp(def->pane, p->ops->name))) {
-				const char *verb = strchr(def->words, ' ');
-				strbuf_printf(&sb, "  %s %s", def->key, verb ? verb + 1 : def->words);
-			}
-		}
-		strbuf_puts(&sb, "  r refresh  q quit");
-	}
+	static const char *const filter_hints[] = {"type", "to filter", "Enter", "keep", "Esc", "clear", NULL};
+	static const char *const prompt_hints[] = {"Enter", "run", "Tab", "complete", "Up/Down", "history", "C-r",
+						   "search", "Esc", "cancel", NULL};
 	draw_fill(stdscr, y, 0, w, ROLE_HINT);
-	/* Keys (the first word of each pair) in the key colour. */
 	int x = 1;
-	const char *s = sb.buf;
-	bool key = true;
-	while (*s && x < w - 1) {
-		size_t n = strcspn(s, " ");
-		char word[128];
-		snprintf(word, sizeof(word), "%.*s", (int)(n < sizeof(word) - 1 ? n : sizeof(word) - 1), s);
-		x += draw_text(stdscr, y, x, word, w - 1 - x, key ? ROLE_HINT_KEY : ROLE_HINT, false);
-		s += n;
-		int spaces = 0;
-		while (*s == ' ') {
-			s++;
-			spaces++;
-		}
-		if (spaces && x < w - 1)
-			x += draw_text(stdscr, y, x, " ", 1, ROLE_HINT, false);
-		key = spaces >= 2 ? true : (spaces == 1 ? !key : key);
-		if (spaces >= 2 && x < w - 1)
-			x += draw_text(stdscr, y, x, " ", 1, ROLE_HINT, false);
+	const char *const *fixed = a->input == APP_INPUT_FILTER ? filter_hints : prompt_active() ? prompt_hints : NULL;
+	if (fixed) {
+		for (size_t i = 0; fixed[i]; i += 2)
+			x = app_draw_hint(y, x, w, fixed[i], fixed[i + 1], false);
+		return;
 	}
-	strbuf_free(&sb);
+	struct view *v = app_top_view(a);
+	struct pane *p = app_current_pane(a);
+	unsigned where = WHERE_LIST;
+	if (v) {
+		where = v->ops->where;
+		p = NULL;
+		if (v->ops->list)
+			p = v->ops->list(v);
+		else if (v->ops->subject) {
+			const char *id;
+			v->ops->subject(v, &p, &id);
+		}
+	}
+	struct keymap_item *items;
+	size_t n = keymap_items(&a->keymap, p ? p->ops : NULL, where, true, &items);
+	for (size_t i = 0; i < n; i++) {
+		bool dim = items[i].def && (items[i].def->flags & CMD_MUTATES) && app_readonly(a);
+		x = app_draw_hint(y, x, w, keys_name(items[i].keys[0]), items[i].label, dim);
+	}
+	free(items);
 }
 
 static void app_draw_status(struct app *a, int y, int w)
 {
-	static const char *const spinner[] = {"|", "/", "-", "\\"};
 	draw_fill(stdscr, y, 0, w, ROLE_STATUSLINE);
 	if (prompt_active()) {
 		prompt_draw(y, w);
@@ -167,7 +166,7 @@ static void app_draw_status(struct app *a, int y, int w)
 	unsigned pending = worker_pending(a->worker);
 	if (pending) {
 		char busy[48];
-		snprintf(busy, sizeof(busy), " %s %u request%s ", spinner[a->spin % 4], pending, pending == 1 ? "" : "s");
+		snprintf(busy, sizeof(busy), " %s %u request%s ", app_spinner(a), pending, pending == 1 ? "" : "s");
 		x += draw_text(stdscr, y, x, busy, w, ROLE_STATUSLINE, false);
 	}
 	if (a->msg) {

@@ -339,26 +339,11 @@ static void form_move(struct form *fm, int dir)
 	fm->focus = (fm->focus + slots + (size_t)(dir > 0 ? 1 : slots - 1)) % slots;
 }
 
+/* Keys that edit the focused field; the rest (Tab, Esc, C-s...) go to the action table. */
 static bool form_key(struct view *v, int key)
 {
 	struct form *fm = v->data;
 	app_dirty(v->app);
-	if (key == K_ESC) {
-		app_close_view(v->app, v);
-		return true;
-	}
-	if (key == K_CTRL('s') || key == K_F(2)) {
-		form_submit(v);
-		return true;
-	}
-	if (key == K_TAB) {
-		form_move(fm, 1);
-		return true;
-	}
-	if (key == K_BTAB) {
-		form_move(fm, -1);
-		return true;
-	}
 	if (fm->focus == fm->n) {
 		if (keys_is_enter(key))
 			form_submit(v);
@@ -366,6 +351,8 @@ static bool form_key(struct view *v, int key)
 			form_move(fm, -1);
 		else if (key == K_DOWN)
 			form_move(fm, 1);
+		else
+			return false;
 		return true;
 	}
 	struct form_field *f = &fm->fields[fm->focus];
@@ -386,6 +373,8 @@ static bool form_key(struct view *v, int key)
 			form_move(fm, 1);
 		else if (key == K_UP)
 			form_move(fm, -1);
+		else
+			return false;
 		return true;
 	}
 	if (keys_is_enter(key) && arg->type != CMD_ARG_TEXT) {
@@ -408,8 +397,29 @@ static bool form_key(struct view *v, int key)
 		form_move(fm, key == K_DOWN ? 1 : -1);
 		return true;
 	}
-	textinput_key(&f->input, key);
-	return true;
+	return textinput_key(&f->input, key);
+}
+
+static bool form_request(struct view *v, enum action_req req)
+{
+	struct form *fm = v->data;
+	app_dirty(v->app);
+	switch (req) {
+	case REQ_CANCEL:
+		app_close_view(v->app, v);
+		return true;
+	case REQ_SUBMIT:
+		form_submit(v);
+		return true;
+	case REQ_NEXT_FIELD:
+		form_move(fm, 1);
+		return true;
+	case REQ_PREV_FIELD:
+		form_move(fm, -1);
+		return true;
+	default:
+		return false;
+	}
 }
 
 static void form_destroy(struct view *v)
@@ -427,17 +437,12 @@ static void form_destroy(struct view *v)
 	free(fm);
 }
 
-static const char *form_hints(struct view *v)
-{
-	(void)v;
-	return "Tab next  BTab previous  C-s run  Esc cancel";
-}
-
 static const struct view_ops form_ops = {
+	.where = WHERE_FORM,
 	.draw = form_draw,
 	.key = form_key,
+	.request = form_request,
 	.destroy = form_destroy,
-	.hints = form_hints,
 };
 
 struct view *form_new(struct app *a, struct pane *origin, const struct cmd_def *def, const char *const *given,

@@ -5,6 +5,7 @@
 #include "ui/keys.h"
 #include "ui/listmodel.h"
 #include "ui/textinput.h"
+#include "api/worker.h"
 #include "core/sanitize.h"
 #include "core/strbuf.h"
 #include "core/utf8.h"
@@ -57,6 +58,43 @@ void picker_loaded(struct view *v, const char *err)
 	app_dirty(v->app);
 }
 
+void *picker_ctx(struct view *v)
+{
+	return ((struct picker *)v->data)->ctx;
+}
+
+/* A request filling a picker. */
+struct picker_job {
+	struct worker_sink sink;
+	struct app *app;
+	struct view *picker;
+	unsigned long serial;
+	const char *(*fill)(struct view *v, void *model);
+};
+
+static void picker_deliver(struct worker_sink *sink, struct worker_done *d)
+{
+	struct picker_job *job = (struct picker_job *)sink;
+	struct view *v = app_find_view(job->app, job->picker, job->serial);
+	if (v && d->res.status != API_OK)
+		picker_loaded(v, d->res.message);
+	else if (v)
+		picker_loaded(v, job->fill(v, d->res.model));
+	worker_done_free(d);
+	free(job);
+}
+
+void picker_load(struct view *v, struct api_request *req, const char *(*fill)(struct view *v, void *model))
+{
+	struct picker_job *job = xcalloc(1, sizeof(*job));
+	job->sink.deliver = picker_deliver;
+	job->app = v->app;
+	job->picker = v;
+	job->serial = app_view_serial(v->app, v);
+	job->fill = fill;
+	worker_submit(app_worker(v->app), req, 0, job);
+}
+
 static void picker_draw(struct view *v, int y, int x, int h, int w)
 {
 	struct picker *p = v->data;
@@ -92,14 +130,25 @@ static void picker_draw(struct view *v, int y, int x, int h, int w)
 			  p->error ? ROLE_ERROR : ROLE_DIM, false);
 }
 
+/* Typing filters the items. */
 static bool picker_key(struct view *v, int key)
 {
 	struct picker *p = v->data;
-	if (key == K_ESC) {
+	if (!textinput_key(&p->filter, key))
+		return false;
+	listmodel_set_filter(&p->list, p->filter.text.buf);
+	app_dirty(v->app);
+	return true;
+}
+
+static bool picker_request(struct view *v, enum action_req req)
+{
+	struct picker *p = v->data;
+	switch (req) {
+	case REQ_CANCEL:
 		app_close_view(v->app, v);
 		return true;
-	}
-	if (keys_is_enter(key)) {
+	case REQ_CHOOSE: {
 		size_t row = listmodel_cursor_row(&p->list);
 		if (row == (size_t)-1)
 			return true;
@@ -112,25 +161,28 @@ static bool picker_key(struct view *v, int key)
 			app_close_view(a, v);
 		return true;
 	}
-	switch (key) {
-	case K_DOWN:
-	case K_CTRL('n'):
+	case REQ_MOVE_DOWN:
 		listmodel_move(&p->list, 1);
 		break;
-	case K_UP:
-	case K_CTRL('p'):
+	case REQ_MOVE_UP:
 		listmodel_move(&p->list, -1);
 		break;
-	case K_PGDN:
+	case REQ_PAGE_DOWN:
+	case REQ_HALF_DOWN:
 		listmodel_move(&p->list, 10);
 		break;
-	case K_PGUP:
+	case REQ_PAGE_UP:
+	case REQ_HALF_UP:
 		listmodel_move(&p->list, -10);
 		break;
-	default:
-		if (textinput_key(&p->filter, key))
-			listmodel_set_filter(&p->list, p->filter.text.buf);
+	case REQ_FIRST:
+		listmodel_set_cursor(&p->list, 0);
 		break;
+	case REQ_LAST:
+		listmodel_set_cursor(&p->list, p->list.n_visible ? p->list.n_visible - 1 : 0);
+		break;
+	default:
+		return false;
 	}
 	app_dirty(v->app);
 	return true;
@@ -154,17 +206,12 @@ static void picker_destroy(struct view *v)
 	free(p);
 }
 
-static const char *picker_hints(struct view *v)
-{
-	(void)v;
-	return "type to filter  Up/Down move  Enter choose  Esc cancel";
-}
-
 static const struct view_ops picker_ops = {
+	.where = WHERE_PICKER,
 	.draw = picker_draw,
 	.key = picker_key,
+	.request = picker_request,
 	.destroy = picker_destroy,
-	.hints = picker_hints,
 };
 
 struct view *picker_new(struct app *a, const char *title, picker_fn chosen, void *ctx, void (*ctx_free)(void *))

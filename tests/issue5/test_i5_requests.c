@@ -12,7 +12,8 @@
 #include "api/conversations.h"
 #include "api/endpoints.h"
 #include "api/sessions.h"
-#include "cmd/alertfilt.h"
+#include "cmd/alertfmt.h"
+#include "cmd/query.h"
 #include "cmd/parse.h"
 #include "cmd/registry.h"
 #include "core/xalloc.h"
@@ -159,20 +160,23 @@ static void test_alert_filters_from_args(void **state)
 			(char *)"closed", (char *)"--host", (char *)"web-1"};
 	struct cmd_parsed parsed;
 	char *err = NULL;
-	assert_int_equal(cmd_parse_args(def, 8, argv, &parsed, &err), 0);
-	struct alertfilt f;
-	assert_int_equal(alertfilt_from_values(&f, def, parsed.values, &err), 0);
-	assert_int_equal(f.n_statuses, 2);
-	assert_string_equal(f.host, "web-1");
-	alertfilt_clear(&f);
-	cmd_parse_free(def, parsed.values);
+	struct query q;
+	query_init(&q, &alertfmt_query);
+	assert_int_equal(query_set_args(&q, 8, argv, &err), 0);
+	struct alerts_query aq;
+	assert_null(query_fill(&alertfmt_query, q.def, q.values, &aq));
+	assert_int_equal(aq.n_statuses, 2);
+	assert_string_equal(aq.statuses[1], "closed");
+	assert_string_equal(aq.host, "web-1");
+	assert_string_equal(aq.since, "24h");
 
+	/* A bad combination is refused and leaves the filters as they were. */
 	char *both[] = {(char *)"--since", (char *)"1d", (char *)"--from", (char *)"now-2d"};
-	assert_int_equal(cmd_parse_args(def, 4, both, &parsed, &err), 0);
-	assert_int_equal(alertfilt_from_values(&f, def, parsed.values, &err), -1);
+	assert_int_equal(query_set_args(&q, 4, both, &err), -1);
 	assert_non_null(strstr(err, "either --since or --from"));
 	free(err);
-	cmd_parse_free(def, parsed.values);
+	assert_string_equal(query_get(&q, "host"), "web-1");
+	query_free(&q);
 
 	char *badsev[] = {(char *)"--severity", (char *)"urgent"};
 	assert_int_equal(cmd_parse_args(def, 2, badsev, &parsed, &err), -1);

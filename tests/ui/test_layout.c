@@ -8,15 +8,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include "ui/keys.h"
-#include "ui/pane.h"
+#include "core/column.h"
 #include "ui/textinput.h"
 #include "ui/theme.h"
 
-static const struct pane_column cols[] = {
-	{"SEV", 4, 8, 0, false},
-	{"TITLE", 10, 0, 3, false},
-	{"TAGS", 6, 20, 1, false},
-	{"N", 3, 3, 0, true},
+static const struct column cols[] = {
+	{"SEV", NULL, 4, 8, 0, 4, 0, COLUMN_SEVERITY},
+	{"TITLE", NULL, 10, 0, 3, 5, 0, COLUMN_NAME},
+	{"TAGS", NULL, 6, 20, 1, 2, 0, COLUMN_DIM},
+	{"N", NULL, 3, 3, 0, 3, COLUMN_RIGHT, COLUMN_PLAIN},
 };
 
 static int sum(const int *w, size_t n)
@@ -33,25 +33,51 @@ static void test_layout_wide(void **state)
 {
 	(void)state;
 	int w[4];
-	pane_layout(cols, 4, 100, w);
-	assert_int_equal(w[0], 8);  /* fixed columns get their full width first */
+	const int want[] = {6, 40, 12, 3};
+	column_layout(cols, 4, want, 100, 1, w);
+	assert_int_equal(w[0], 6);  /* a fixed column is as wide as its widest value, not its maximum */
 	assert_int_equal(w[3], 3);
-	assert_int_equal(w[2], 20); /* capped */
+	assert_true(w[1] >= 40);    /* every growing column shows its content first */
+	assert_true(w[2] >= 12 && w[2] <= 20); /* then grows up to its maximum */
+	assert_true(w[1] > w[2]);   /* by its share */
 	assert_int_equal(sum(w, 4), 100);
 }
 
-static void test_layout_narrow_hides_last_columns(void **state)
+static void test_layout_nothing_cut_when_room(void **state)
 {
 	(void)state;
 	int w[4];
-	pane_layout(cols, 4, 16, w);
-	/* The spare column goes to the fixed one first; columns that don't fit are hidden from the right. */
+	const int want[] = {8, 120, 20, 3};
+	column_layout(cols, 4, want, 250, 1, w);
+	for (size_t i = 0; i < 4; i++)
+		assert_true(w[i] >= want[i]);
+	assert_int_equal(sum(w, 4), 250);
+}
+
+static void test_layout_short_cuts_growing_columns_first(void **state)
+{
+	(void)state;
+	int w[4];
+	const int want[] = {8, 120, 20, 3};
+	column_layout(cols, 4, want, 60, 1, w);
+	/* The status words and numbers keep their width; the title and tags give way. */
+	assert_int_equal(w[0], 8);
+	assert_int_equal(w[3], 3);
+	assert_true(w[1] >= 10 && w[2] >= 6);
+	assert_int_equal(sum(w, 4), 60);
+}
+
+static void test_layout_narrow_hides_least_kept_columns(void **state)
+{
+	(void)state;
+	int w[4];
+	column_layout(cols, 4, NULL, 16, 1, w);
+	/* TAGS (keep 2), then N (keep 3) are hidden; the spare cell goes to the fixed column. */
 	assert_int_equal(w[0], 5);
 	assert_int_equal(w[1], 10);
 	assert_int_equal(w[2], 0);
 	assert_int_equal(w[3], 0);
-	assert_true(sum(w, 4) <= 16);
-	pane_layout(cols, 4, 26, w);
+	column_layout(cols, 4, NULL, 26, 1, w);
 	assert_true(w[2] >= 6);
 	assert_true(sum(w, 4) <= 26);
 }
@@ -59,13 +85,15 @@ static void test_layout_narrow_hides_last_columns(void **state)
 static void test_keys_round_trip(void **state)
 {
 	(void)state;
-	const char *names[] = {"Enter", "Esc", "Tab", "BTab", "Up", "PgDn", "C-r", "j", "ñ", "漢", NULL};
+	const char *names[] = {"Enter", "Esc", "Tab", "S-Tab", "Up", "PgDn", "C-r", "j", "ñ", "漢", NULL};
 	for (int i = 0; names[i]; i++) {
 		int k = keys_parse(names[i]);
 		assert_true(k >= 0);
 		assert_string_equal(keys_name(k), names[i]);
 	}
 	assert_int_equal(keys_parse("NoSuchKey"), -1);
+	/* The old name of S-Tab still reads. */
+	assert_int_equal(keys_parse("BTab"), keys_parse("S-Tab"));
 	/* A function key never equals a character code, even U+0102 (KEY_DOWN is 0402 octal). */
 	assert_int_not_equal(keys_parse("Down"), 0x102);
 }
@@ -160,7 +188,9 @@ int main(void)
 	setlocale(LC_ALL, "C.UTF-8");
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_layout_wide),
-		cmocka_unit_test(test_layout_narrow_hides_last_columns),
+		cmocka_unit_test(test_layout_nothing_cut_when_room),
+		cmocka_unit_test(test_layout_short_cuts_growing_columns_first),
+		cmocka_unit_test(test_layout_narrow_hides_least_kept_columns),
 		cmocka_unit_test(test_keys_round_trip),
 		cmocka_unit_test(test_textinput_utf8),
 		cmocka_unit_test(test_textinput_multiline),

@@ -1,13 +1,16 @@
-/* Running commands inside the TUI: the cmd_host that shows results, asks, and refreshes panes. */
+/* Running commands inside the TUI: the cmd_host that shows results, asks, and refreshes panes and views. */
 #include "config.h"
 #include "ui/app_internal.h"
 #include "ui/dialog.h"
 #include "ui/form.h"
 #include "ui/jsonview.h"
+#include "ui/listview.h"
 #include "ui/pane.h"
+#include "ui/panes.h"
 #include "ui/textview.h"
 #include "cmd/cmd.h"
 #include "cmd/output.h"
+#include "cmd/parse.h"
 #include "cmd/tokenize.h"
 #include "core/profile.h"
 #include "core/record.h"
@@ -19,32 +22,32 @@
 #include <string.h>
 
 /* The TUI's side of one running command. */
-struct uihost_cmd {
+struct appcmd {
 	struct app *app;
 	struct pane *origin;   /* refreshed when the command ends */
 	bool from_prompt;      /* typed at ':' : lists and records open a result view */
 	bool produced;         /* something was shown */
 };
 
-static struct app *uihost_app(struct cmd_ctx *ctx)
+static struct app *appcmd_app(struct cmd_ctx *ctx)
 {
-	return ((struct uihost_cmd *)ctx->front)->app;
+	return ((struct appcmd *)ctx->front)->app;
 }
 
-static void uihost_answer(void *p, bool yes)
+static void appcmd_answer(void *p, bool yes)
 {
 	cmd_confirmed(p, yes);
 }
 
-static void uihost_confirm(struct cmd_ctx *ctx, const char *question, const char *word)
+static void appcmd_confirm(struct cmd_ctx *ctx, const char *question, const char *word)
 {
-	struct app *a = uihost_app(ctx);
-	app_push_view(a, confirm_new(a, question, word, uihost_answer, ctx));
+	struct app *a = appcmd_app(ctx);
+	app_push_view(a, confirm_new(a, question, word, appcmd_answer, ctx));
 }
 
-static void uihost_output(struct cmd_ctx *ctx, const struct cmd_output *out)
+static void appcmd_output(struct cmd_ctx *ctx, const struct cmd_output *out)
 {
-	struct uihost_cmd *uc = ctx->front;
+	struct appcmd *uc = ctx->front;
 	struct app *a = uc->app;
 	uc->produced = true;
 	/* The API's own JSON, asked for with --json (the api console always asks): the JSON viewer. */
@@ -89,14 +92,14 @@ static void uihost_output(struct cmd_ctx *ctx, const struct cmd_output *out)
 	app_push_view(a, v);
 }
 
-static void uihost_note(struct cmd_ctx *ctx, const char *text)
+static void appcmd_note(struct cmd_ctx *ctx, const char *text)
 {
-	app_message(uihost_app(ctx), APP_MSG_INFO, "%s", text);
+	app_message(appcmd_app(ctx), APP_MSG_INFO, "%s", text);
 }
 
-static void uihost_finished(struct cmd_ctx *ctx)
+static void appcmd_finished(struct cmd_ctx *ctx)
 {
-	struct uihost_cmd *uc = ctx->front;
+	struct appcmd *uc = ctx->front;
 	struct app *a = uc->app;
 	a->commands--;
 	if (ctx->error)
@@ -105,6 +108,9 @@ static void uihost_finished(struct cmd_ctx *ctx)
 	 * the pane its results live in (a suspend typed in Cases appears in Actions). */
 	if (ctx->def->flags & CMD_MUTATES) {
 		struct pane *home = ctx->def->pane ? app_pane(a, ctx->def->pane) : NULL;
+		/* The marked rows were what a bulk change was for: once it is done they are let go; a failure keeps them to retry. */
+		if (uc->origin && !ctx->error && ctx->exit_code == 0)
+			listmodel_clear_marks(&uc->origin->list);
 		if (uc->origin)
 			pane_reload(uc->origin);
 		if (home && home != uc->origin && home->loaded_once)
@@ -115,36 +121,36 @@ static void uihost_finished(struct cmd_ctx *ctx)
 	a->dirty = true;
 }
 
-static int uihost_ui(struct cmd_ctx *ctx, const char *what, int argc, char **argv, char **err)
+static int appcmd_ui(struct cmd_ctx *ctx, const char *what, int argc, char **argv, char **err)
 {
-	return app_ui_command(uihost_app(ctx), what, argc, argv, err);
+	return app_ui_command(appcmd_app(ctx), what, argc, argv, err);
 }
 
-static const struct cmd_host *uihost_host(struct app *a)
+static const struct cmd_host *appcmd_host(struct app *a)
 {
 	static struct cmd_host host;
 	host.worker = a->worker;
 	host.profile = a->profile;
 	host.readonly = a->profile->readonly;
 	host.batch = false;
-	host.confirm = uihost_confirm;
-	host.output = uihost_output;
-	host.finished = uihost_finished;
-	host.note = uihost_note;
-	host.ui = uihost_ui;
+	host.confirm = appcmd_confirm;
+	host.output = appcmd_output;
+	host.finished = appcmd_finished;
+	host.note = appcmd_note;
+	host.ui = appcmd_ui;
 	host.udata = a;
 	return &host;
 }
 
-static void uihost_start(struct app *a, struct pane *origin, bool from_prompt, int argc, char **argv)
+static void appcmd_start(struct app *a, struct pane *origin, bool from_prompt, int argc, char **argv)
 {
-	struct uihost_cmd *uc = xcalloc(1, sizeof(*uc));
+	struct appcmd *uc = xcalloc(1, sizeof(*uc));
 	uc->app = a;
 	uc->origin = origin;
 	uc->from_prompt = from_prompt;
 	char *err = NULL;
 	a->commands++;
-	if (cmd_start(uihost_host(a), argc, argv, uc, &err) < 0) {
+	if (cmd_start(appcmd_host(a), argc, argv, uc, &err) < 0) {
 		a->commands--;
 		app_message(a, APP_MSG_ERROR, "%s", err);
 		free(err);
@@ -152,27 +158,57 @@ static void uihost_start(struct app *a, struct pane *origin, bool from_prompt, i
 	}
 }
 
-/* A list command at ':' goes to its pane when the pane can take its filters. */
-static bool uihost_list_command(struct app *a, int argc, char **argv)
+/* The first id argument's value of a parsed command, or NULL. */
+static const char *appcmd_id_value(const struct cmd_def *def, const struct cmd_value *values)
+{
+	for (size_t i = 0; def->args && def->args[i].name; i++)
+		if (def->args[i].ids != CMD_ID_NONE && values[i].n)
+			return values[i].vals[0];
+	return NULL;
+}
+
+/*
+ * A list command at ':' goes to its pane (or opens its list view) with its filters; a command
+ * that shows one object opens that pane's detail view, the same view as Enter on its row.
+ */
+static bool appcmd_in_pane(struct app *a, int argc, char **argv)
 {
 	int used;
 	const struct cmd_def *def = cmd_lookup(argc, argv, &used);
-	if (!def || !(def->flags & CMD_LIST) || !def->pane)
+	if (!def || !(def->flags & (CMD_LIST | CMD_DETAIL)) || !def->pane)
 		return false;
 	struct pane *p = app_pane(a, def->pane);
-	if (!p || !p->ops->apply)
-		return false;
+	const struct pane_ops *view_ops = p ? NULL : panes_view(def->pane);
 	char *err = NULL;
-	if (!p->ops->apply(p, def, argc - used, argv + used, &err)) {
-		if (err) {
-			app_message(a, APP_MSG_ERROR, "%s", err);
-			free(err);
-			return true;
+	bool ok = true;
+	if (def->flags & CMD_DETAIL) {
+		struct cmd_parsed parsed;
+		if (!p || cmd_parse_args(def, argc - used, argv + used, &parsed, &err) < 0) {
+			if (p)
+				cmd_parse_free(def, parsed.values);
+			ok = false;
+		} else {
+			const char *id = appcmd_id_value(def, parsed.values);
+			app_show_pane(a, p);
+			if (id)
+				pane_open_id(p, id);
+			cmd_parse_free(def, parsed.values);
 		}
+	} else if (p) {
+		ok = pane_apply(p, def, argc - used, argv + used, &err);
+		if (ok)
+			app_show_pane(a, p);
+	} else if (view_ops) {
+		ok = listview_open(a, view_ops, argc - used, argv + used, &err);
+	} else {
 		return false;
 	}
-	app_show_pane(a, p);
-	return true;
+	if (!ok && err) {
+		app_message(a, APP_MSG_ERROR, "%s", err);
+		free(err);
+		return true;
+	}
+	return ok;
 }
 
 void app_run_line(struct app *a, const char *line)
@@ -191,19 +227,19 @@ void app_run_line(struct app *a, const char *line)
 	}
 	if (!strcmp(argv[0], "q") || !strcmp(argv[0], "quit")) {
 		a->quit = true;
-	} else if (!uihost_list_command(a, argc, argv)) {
-		uihost_start(a, app_current_pane(a), true, argc, argv);
+	} else if (!appcmd_in_pane(a, argc, argv)) {
+		appcmd_start(a, app_current_pane(a), true, argc, argv);
 	}
 	tokenize_free(argc, argv);
 }
 
 void app_run_argv(struct app *a, struct pane *origin, int argc, char **argv)
 {
-	if (!uihost_list_command(a, argc, argv))
-		uihost_start(a, origin, false, argc, argv);
+	if (!appcmd_in_pane(a, argc, argv))
+		appcmd_start(a, origin, false, argc, argv);
 }
 
-static void uihost_form(struct app *a, struct pane *origin, const struct cmd_def *def, const char *const *given,
+static void appcmd_form(struct app *a, struct pane *origin, const struct cmd_def *def, const char *const *given,
 			bool only_required)
 {
 	struct view *v = form_new(a, origin, def, given, only_required);
@@ -219,10 +255,10 @@ static void uihost_form(struct app *a, struct pane *origin, const struct cmd_def
 
 void app_open_form(struct app *a, struct pane *origin, const struct cmd_def *def, const char *const *given)
 {
-	uihost_form(a, origin, def, given, false);
+	appcmd_form(a, origin, def, given, false);
 }
 
 void app_open_form_required(struct app *a, struct pane *origin, const struct cmd_def *def, const char *const *given)
 {
-	uihost_form(a, origin, def, given, true);
+	appcmd_form(a, origin, def, given, true);
 }
