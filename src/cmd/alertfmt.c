@@ -153,7 +153,7 @@ const struct column alertfmt_columns[] = {
 	{"RISK", col_risk, 4, 4, 0, 4, COLUMN_RIGHT, COLUMN_PLAIN},
 	{"RULE", col_rule, 16, 0, 6, 10, 0, COLUMN_NAME},
 	{"HOST", col_host, 6, 0, 3, 7, 0, COLUMN_PLAIN},
-	{"USER", col_user, 4, 24, 1, 5, 0, COLUMN_PLAIN},
+	{"USER", col_user, 6, 24, 1, 5, 0, COLUMN_PLAIN},
 	{"STATUS", col_status, 6, 12, 0, 6, 0, COLUMN_STATUS},
 	{"PROCESS", col_process, 7, 32, 2, 3, 0, COLUMN_DIM},
 	{"ID", col_id, 8, 0, 0, 1, COLUMN_BATCH_ONLY, COLUMN_PLAIN},

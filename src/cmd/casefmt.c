@@ -104,7 +104,7 @@ const struct column casefmt_columns[] = {
 	{"ALERTS", col_alerts, 6, 6, 0, 5, COLUMN_RIGHT, COLUMN_PLAIN},
 	{"CMTS", col_comments, 4, 4, 0, 4, COLUMN_RIGHT, COLUMN_PLAIN},
 	{"UPDATED", col_updated, 8, 9, 0, 7, 0, COLUMN_DIM},
-	{"PUSHED", col_pushed, 6, 16, 1, 1, 0, COLUMN_PLAIN},
+	{"PUSHED", col_pushed, 6, 16, 3, 1, 0, COLUMN_PLAIN},
 	{NULL, NULL, 0, 0, 0, 0, 0, COLUMN_PLAIN},
 };
 

@@ -89,9 +89,9 @@ static void col_id(const void *row, const struct column_ctx *cx, struct strbuf *
 }
 
 const struct column exceptfmt_columns[] = {
-	{"NAME", col_name, 12, 32, 2, 10, 0, COLUMN_NAME},
+	{"NAME", col_name, 12, 32, 6, 10, 0, COLUMN_NAME},
 	{"OS", col_os, 5, 16, 0, 5, 0, COLUMN_DIM},
-	{"CONDITIONS", col_conditions, 16, 0, 6, 9, 0, COLUMN_PLAIN},
+	{"CONDITIONS", col_conditions, 16, 0, 4, 9, 0, COLUMN_PLAIN},
 	{"TAGS", col_tags, 4, 20, 1, 3, 0, COLUMN_DIM},
 	{"UPDATED", col_updated, 8, 9, 0, 6, 0, COLUMN_DIM},
 	{"ID", col_id, 8, 0, 0, 1, COLUMN_BATCH_ONLY, COLUMN_PLAIN},

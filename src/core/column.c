@@ -101,10 +101,22 @@ void column_layout(const struct column *cols, size_t n, const int *want, int wid
 		out[i] += more;
 		spare -= more;
 	}
-	/* Then the growing columns reach their content, by share. */
+	/* Then the growing columns reach their content, the highest grow first (the title before the tags). */
+	for (int level = INT_MAX;;) {
+		int next = 0;
+		for (size_t i = 0; i < n; i++)
+			if (shown[i] && cols[i].grow > next && cols[i].grow < level)
+				next = cols[i].grow;
+		if (!next)
+			break;
+		/* Columns of one level share by their grow. */
+		for (size_t i = 0; i < n; i++)
+			weight[i] = shown[i] && cols[i].grow == next ? cols[i].grow : 0;
+		spare = column_spread(n, weight, limit, out, spare);
+		level = next;
+	}
 	for (size_t i = 0; i < n; i++)
 		weight[i] = shown[i] ? cols[i].grow : 0;
-	spare = column_spread(n, weight, limit, out, spare);
 	/* Room still left widens the growing columns up to their maximum (none: no bound). */
 	for (size_t i = 0; i < n; i++)
 		limit[i] = cols[i].max ? (cols[i].max > out[i] ? cols[i].max : out[i]) : INT_MAX;

@@ -39,7 +39,7 @@ struct column {
 	column_cell_fn cell;
 	int min;   /* never narrower (when shown) */
 	int max;   /* never wider; 0: as wide as its content */
-	int grow;  /* share of the room left once every column shows its content; 0: none */
+	int grow;  /* growing columns reach their content in order of grow, then share what is left by it; 0: fixed */
 	int keep;  /* when the width is short, columns with a lower keep are hidden first */
 	unsigned flags;
 	enum column_style style;
@@ -49,8 +49,9 @@ struct column {
  * Widths for n columns in width cells (columns are separated by gap cells); want[i] is
  * the width of column i's widest content (title included). Hidden columns get 0.
  * The rule: drop the columns with the lowest keep until the minimums fit; give every
- * column its content, narrow fixed columns first, then the growing ones by their share;
- * room still left goes to the growing columns, so nothing is cut while space is empty.
+ * column its content, narrow fixed columns first, then the growing ones, the highest grow
+ * first; room still left goes to the growing columns by their share, so nothing is cut
+ * while space is empty.
  */
 void column_layout(const struct column *cols, size_t n, const int *want, int width, int gap, int *out);
 /* The width of a column's title, the least its want can be. */

@@ -143,9 +143,14 @@ static void app_draw_hints(struct app *a, int y, int w)
 	}
 	struct keymap_item *items;
 	size_t n = keymap_items(&a->keymap, p ? p->ops : NULL, where, true, &items);
-	for (size_t i = 0; i < n; i++) {
-		bool dim = items[i].def && (items[i].def->flags & CMD_MUTATES) && app_readonly(a);
-		x = app_draw_hint(y, x, w, keys_name(items[i].keys[0]), items[i].label, dim);
+	/* Help comes first, so it stays on a narrow terminal; the rest in the keymap's order. */
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < n; i++) {
+			if ((items[i].req == REQ_HELP) != (pass == 0))
+				continue;
+			bool dim = items[i].def && (items[i].def->flags & CMD_MUTATES) && app_readonly(a);
+			x = app_draw_hint(y, x, w, keys_name(items[i].keys[0]), items[i].label, dim);
+		}
 	}
 	free(items);
 }

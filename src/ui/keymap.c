@@ -186,7 +186,7 @@ static void keymap_push(struct keymap_item **items, size_t *n, const struct keym
 			unsigned where, const struct keymap_hit *target, const char *defaults, const char *label,
 			const char *help)
 {
-	struct keymap_item it = {.label = label, .help = help, .def = target->def};
+	struct keymap_item it = {.label = label, .help = help, .def = target->def, .req = target->req};
 	it.n_keys = keymap_keys_for(km, ops, where, target, defaults, it.keys);
 	if (!it.n_keys)
 		return;

@@ -50,6 +50,7 @@ struct keymap_item {
 	const char *label;      /* short label (hint bar) */
 	const char *help;       /* one line (help) */
 	const struct cmd_def *def; /* the command it runs, if any */
+	enum action_req req;       /* the request it is, if any */
 };
 
 /* Free every binding. */
