@@ -8,7 +8,7 @@ src_cmd_libcmd_a_SOURCES = \
 	src/cmd/query.c src/cmd/query.h \
 	src/cmd/run.c \
 	src/cmd/registry.c src/cmd/registry.h \
-	src/cmd/help.c src/cmd/help.h \
+	src/cmd/cmd_help.c src/cmd/cmd_help.h \
 	src/cmd/cmd_ui.c \
 	src/cmd/audit.c src/cmd/audit.h \
 	src/cmd/batch.c src/cmd/batch.h \

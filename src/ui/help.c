@@ -8,7 +8,7 @@
 #include "ui/textview.h"
 #include "ui/view.h"
 #include "cmd/cmd.h"
-#include "cmd/help.h"
+#include "cmd/cmd_help.h"
 #include "cmd/parse.h"
 #include "core/profile.h"
 #include "core/strbuf.h"
