@@ -27,6 +27,7 @@ struct appcmd {
 	struct pane *origin;   /* refreshed when the command ends */
 	bool from_prompt;      /* typed at ':' : lists and records open a result view */
 	bool produced;         /* something was shown */
+	struct view *form;     /* the form it came from, detached while it runs, or NULL */
 };
 
 static struct app *appcmd_app(struct cmd_ctx *ctx)
@@ -102,8 +103,20 @@ static void appcmd_finished(struct cmd_ctx *ctx)
 	struct appcmd *uc = ctx->front;
 	struct app *a = uc->app;
 	a->commands--;
-	if (ctx->error)
+	if (uc->form && ctx->exit_code == CMD_EXIT_USAGE && ctx->error) {
+		/* The command's checks refused what the form held: the form comes back as it was, the problem on its field. */
+		form_show_error(uc->form, ctx->error);
+		app_push_view(a, uc->form);
+		uc->form = NULL;
+	} else if (ctx->error) {
 		app_message(a, APP_MSG_ERROR, "%s", ctx->error);
+	}
+	if (uc->form) {
+		/* Kibana did not take the change: what was typed is kept for the next try. */
+		if (ctx->exit_code == CMD_EXIT_API && (ctx->def->flags & CMD_MUTATES))
+			form_save_draft(uc->form);
+		app_destroy_view(uc->form);
+	}
 	/* What the command changed (or found out of date) shows up in the pane it came from and in
 	 * the pane its results live in (a suspend typed in Cases appears in Actions). */
 	if (ctx->def->flags & CMD_MUTATES) {
@@ -142,17 +155,24 @@ static const struct cmd_host *appcmd_host(struct app *a)
 	return &host;
 }
 
-static void appcmd_start(struct app *a, struct pane *origin, bool from_prompt, int argc, char **argv)
+static void appcmd_start(struct app *a, struct pane *origin, bool from_prompt, struct view *form, int argc,
+			 char **argv)
 {
 	struct appcmd *uc = xcalloc(1, sizeof(*uc));
 	uc->app = a;
 	uc->origin = origin;
 	uc->from_prompt = from_prompt;
+	uc->form = form;
 	char *err = NULL;
 	a->commands++;
 	if (cmd_start(appcmd_host(a), argc, argv, uc, &err) < 0) {
 		a->commands--;
-		app_message(a, APP_MSG_ERROR, "%s", err);
+		if (form) {
+			form_show_error(form, err);
+			app_push_view(a, form);
+		} else {
+			app_message(a, APP_MSG_ERROR, "%s", err);
+		}
 		free(err);
 		free(uc);
 	}
@@ -171,7 +191,7 @@ static const char *appcmd_id_value(const struct cmd_def *def, const struct cmd_v
  * A list command at ':' goes to its pane (or opens its list view) with its filters; a command
  * that shows one object opens that pane's detail view, the same view as Enter on its row.
  */
-static bool appcmd_in_pane(struct app *a, int argc, char **argv)
+static bool appcmd_in_pane(struct app *a, int argc, char **argv, char **err_out)
 {
 	int used;
 	const struct cmd_def *def = cmd_lookup(argc, argv, &used);
@@ -204,8 +224,12 @@ static bool appcmd_in_pane(struct app *a, int argc, char **argv)
 		return false;
 	}
 	if (!ok && err) {
-		app_message(a, APP_MSG_ERROR, "%s", err);
-		free(err);
+		if (err_out)
+			*err_out = err;
+		else
+			app_message(a, APP_MSG_ERROR, "%s", err);
+		if (!err_out)
+			free(err);
 		return true;
 	}
 	return ok;
@@ -227,16 +251,30 @@ void app_run_line(struct app *a, const char *line)
 	}
 	if (!strcmp(argv[0], "q") || !strcmp(argv[0], "quit")) {
 		a->quit = true;
-	} else if (!appcmd_in_pane(a, argc, argv)) {
-		appcmd_start(a, app_current_pane(a), true, argc, argv);
+	} else if (!appcmd_in_pane(a, argc, argv, NULL)) {
+		appcmd_start(a, app_current_pane(a), true, NULL, argc, argv);
 	}
 	tokenize_free(argc, argv);
 }
 
 void app_run_argv(struct app *a, struct pane *origin, int argc, char **argv)
 {
-	if (!appcmd_in_pane(a, argc, argv))
-		appcmd_start(a, origin, false, argc, argv);
+	if (!appcmd_in_pane(a, argc, argv, NULL))
+		appcmd_start(a, origin, false, NULL, argc, argv);
+}
+
+void app_run_form(struct app *a, struct pane *origin, struct view *form, int argc, char **argv)
+{
+	char *err = NULL;
+	if (!appcmd_in_pane(a, argc, argv, &err)) {
+		appcmd_start(a, origin, false, form, argc, argv);
+	} else if (err) {
+		form_show_error(form, err);
+		app_push_view(a, form);
+		free(err);
+	} else {
+		app_destroy_view(form);
+	}
 }
 
 static void appcmd_form(struct app *a, struct pane *origin, const struct cmd_def *def, const char *const *given,

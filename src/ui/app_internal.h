@@ -30,6 +30,7 @@ struct app {
 	size_t n_views;
 	char *msg;
 	enum app_msg msg_kind;
+	char *last_error;      /* the last error of any kind (a message, a pane's load), for ! */
 	bool dirty;
 	bool quit;
 	enum app_input input;

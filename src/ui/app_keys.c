@@ -179,6 +179,35 @@ static void app_suspend(struct app *a)
 	a->dirty = true;
 }
 
+static void app_quit_answer(void *ctx, bool yes)
+{
+	struct app *a = ctx;
+	if (yes)
+		a->quit = true;
+}
+
+/* Quit, asking first when a pane is still following something (a pending response action). */
+static void app_quit(struct app *a)
+{
+	struct strbuf why;
+	strbuf_init(&why);
+	for (size_t i = 0; i < a->n_panes; i++) {
+		if (!a->panes[i]->ops->busy)
+			continue;
+		char *b = a->panes[i]->ops->busy(a->panes[i]);
+		if (b)
+			strbuf_printf(&why, "%s%s", why.len ? "; " : "", b);
+		free(b);
+	}
+	if (!why.len) {
+		a->quit = true;
+	} else {
+		strbuf_puts(&why, ". Quit anyway (they go on in Kibana; ktriage stops following them)?");
+		app_confirm(a, why.buf, app_quit_answer, a);
+	}
+	strbuf_free(&why);
+}
+
 /* Requests that belong to the app rather than to a view or a pane. */
 static bool app_request(struct app *a, enum action_req req)
 {
@@ -209,6 +238,8 @@ static bool app_request(struct app *a, enum action_req req)
 		prompt_open(a, "");
 		return true;
 	case REQ_QUIT:
+		app_quit(a);
+		return true;
 	case REQ_QUIT_NOW:
 		a->quit = true;
 		return true;
@@ -216,13 +247,20 @@ static bool app_request(struct app *a, enum action_req req)
 		app_suspend(a);
 		return true;
 	case REQ_MESSAGE: {
-		const char *msg = a->msg ? a->msg : p->error;
-		if (msg) {
-			bool err = a->msg ? a->msg_kind == APP_MSG_ERROR : true;
-			struct view *v = textview_new(a, err ? "Last error" : "Last message");
-			textview_add(v, err ? ROLE_ERROR : ROLE_NORMAL, 0, msg);
-			app_push_view(a, v);
+		/* The last error of any kind, whole; and the last message when it says something else. */
+		if (!a->last_error && !a->msg)
+			return true;
+		struct view *v = textview_new(a, a->last_error ? "Last error" : "Last message");
+		if (a->last_error)
+			textview_add(v, ROLE_ERROR, 0, a->last_error);
+		if (a->msg && (!a->last_error || strcmp(a->msg, a->last_error))) {
+			if (a->last_error) {
+				textview_blank(v);
+				textview_add(v, ROLE_TITLE, 0, "Last message");
+			}
+			textview_add(v, a->msg_kind == APP_MSG_ERROR ? ROLE_ERROR : ROLE_NORMAL, 0, a->msg);
 		}
+		app_push_view(a, v);
 		return true;
 	}
 	case REQ_FILTER:

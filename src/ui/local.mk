@@ -9,6 +9,7 @@ src_ui_libui_a_SOURCES = \
 	src/ui/keymap.c src/ui/keymap.h \
 	src/ui/detail.c src/ui/detail.h \
 	src/ui/listview.c src/ui/listview.h \
+	src/ui/terminal.c src/ui/terminal.h \
 	src/ui/theme.c src/ui/theme.h \
 	src/ui/draw.c src/ui/draw.h \
 	src/ui/keys.c src/ui/keys.h \

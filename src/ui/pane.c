@@ -244,6 +244,7 @@ static void pane_deliver(struct worker_sink *sink, struct worker_done *done)
 		if (done->res.status != API_OK) {
 			/* The rows already shown stay; the pane says it is stale and why. */
 			pane_set_error(p, done->res.message);
+			app_note_error(p->app, done->res.message);
 			if (p->reselect || p->n_remark)
 				pane_restored(p);
 		} else {

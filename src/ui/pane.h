@@ -73,6 +73,8 @@ struct pane_ops {
 	void (*summary)(struct pane *p, struct strbuf *out);
 	/* Optional: called about once a second (pending things that refresh on their own). */
 	void (*tick)(struct pane *p);
+	/* Optional: what the pane is still following, said before quitting ("2 response actions are pending"), or NULL. */
+	char *(*busy)(struct pane *p);
 	/* Optional: its own keys (terminated by an entry with name NULL). */
 	const struct pane_action *actions;
 	/* Optional: Enter on a row (default: the detail view, if the pane has one). */

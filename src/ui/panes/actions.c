@@ -171,6 +171,12 @@ static void actions_summary(struct pane *p, struct strbuf *out)
 		strbuf_printf(out, "%zu pending (followed)", d->n_watch);
 }
 
+static char *actions_busy(struct pane *p)
+{
+	size_t n = acd(p)->n_watch;
+	return n ? xasprintf("%zu response action%s still pending", n, n == 1 ? " is" : "s are") : NULL;
+}
+
 /* ---- choosing a process to suspend, from a running-processes action ---- */
 
 static const char *actions_procs_fill(struct view *v, void *model)
@@ -281,6 +287,7 @@ const struct pane_ops actions_pane_ops = {
 	.row_label = actions_row_label,
 	.summary = actions_summary,
 	.tick = actions_tick,
+	.busy = actions_busy,
 	.actions = actions_actions,
 	.detail_request = actions_get_request,
 	.detail_fill = actions_detail_fill,
