@@ -35,35 +35,62 @@ static void app_draw_tabs_text(struct app *a, bool compact, struct strbuf *out)
 	}
 }
 
-static void app_draw_header(struct app *a, int w)
+/* The identity's parts, most important first; a part that does not fit is left out whole, never cut. */
+static size_t app_header_parts(struct app *a, char parts[][160], size_t max)
 {
 	const struct profile *p = a->profile;
 	char host[128];
 	app_draw_host(p->url, host, sizeof(host));
+	char *name = sanitize_str(p->name, SANITIZE_LINE), *where = sanitize_str(host, SANITIZE_LINE);
+	char *space = sanitize_str(p->space && *p->space ? p->space : "default", SANITIZE_LINE);
+	size_t n = 0;
+	snprintf(parts[n++], 160, " ktriage");
+	if (n < max)
+		snprintf(parts[n++], 160, "  %s @ %s", name, where);
+	if (n < max)
+		snprintf(parts[n++], 160, "  space: %s", space);
+	free(name);
+	free(where);
+	free(space);
+	return n;
+}
+
+static void app_draw_header(struct app *a, int w)
+{
+	const struct profile *p = a->profile;
 	struct strbuf id, flags, tabs;
 	strbuf_init(&id);
 	strbuf_init(&flags);
 	strbuf_init(&tabs);
-	strbuf_printf(&id, " ktriage  %s @ %s  space: %s", p->name, host, p->space && *p->space ? p->space : "default");
 	if (p->readonly)
 		strbuf_puts(&flags, " [read-only]");
 	if (p->insecure)
 		strbuf_puts(&flags, " [TLS OFF]");
 	draw_fill(stdscr, 0, 0, w, ROLE_HEADER);
-
-	/* The flags never give way: the tabs shrink first, then the identity is cut. */
+	char parts[4][160];
+	size_t n_parts = app_header_parts(a, parts, 4);
 	int fw = utf8_width(flags.buf);
+	/* The flags never give way: the tabs shrink first (to numbers, then away), then whole parts of the identity go. */
+	int full = 0;
+	for (size_t i = 0; i < n_parts; i++)
+		full += utf8_width(parts[i]);
 	app_draw_tabs_text(a, false, &tabs);
-	bool compact = utf8_width(id.buf) + fw + utf8_width(tabs.buf) + 1 > w;
+	bool compact = full + fw + utf8_width(tabs.buf) + 1 > w;
 	if (compact) {
 		strbuf_reset(&tabs);
 		app_draw_tabs_text(a, true, &tabs);
 	}
 	int tw = utf8_width(tabs.buf);
-	if (fw + tw + 10 > w)
+	if (utf8_width(parts[0]) + fw + tw + 1 > w)
 		tw = 0;
-	int idw = w - fw - tw - 1;
-	int x = draw_untrusted(stdscr, 0, 0, id.buf, idw > 0 ? idw : 0, ROLE_HEADER, false);
+	int room = w - fw - tw - 1;
+	for (size_t i = 0; i < n_parts; i++) {
+		int pw = utf8_width(parts[i]);
+		if (pw > room - utf8_width(id.buf))
+			break;
+		strbuf_puts(&id, parts[i]);
+	}
+	int x = draw_untrusted(stdscr, 0, 0, id.buf, room > 0 ? room : 0, ROLE_HEADER, false);
 	if (fw)
 		draw_text(stdscr, 0, x, flags.buf, w - x, p->insecure ? ROLE_ERROR : ROLE_WARNING, false);
 	if (tw) {

@@ -59,7 +59,7 @@ static const char *idsource_endpoints(struct view *v, void *model)
 	const struct endpoint_page *p = model;
 	for (size_t i = 0; i < p->n; i++) {
 		const struct endpoint_host *h = &p->items[i];
-		char *detail = xasprintf("%s · %s%s", h->status, h->os ? h->os : "-", h->isolated ? " · isolated" : "");
+		char *detail = xasprintf("%s · %s · %s", h->status, h->os ? h->os : "-", h->isolated ? "isolated" : "not isolated");
 		picker_add(v, h->agent_id, h->hostname ? h->hostname : h->agent_id, detail);
 		free(detail);
 	}

@@ -16,6 +16,7 @@
 
 struct picker_item {
 	char *id, *label, *detail;
+	bool twin;   /* another item has the same label: the id tells them apart */
 };
 
 struct picker {
@@ -44,6 +45,13 @@ void picker_add(struct view *v, const char *id, const char *label, const char *d
 	p->items[p->n].id = xstrdup(id);
 	p->items[p->n].label = sanitize_str(label ? label : id, SANITIZE_LINE);
 	p->items[p->n].detail = sanitize_str(detail ? detail : "", SANITIZE_LINE);
+	p->items[p->n].twin = false;
+	for (size_t i = 0; i < p->n; i++) {
+		if (!strcmp(p->items[i].label, p->items[p->n].label)) {
+			p->items[i].twin = true;
+			p->items[p->n].twin = true;
+		}
+	}
 	p->n++;
 	listmodel_set_rows(&p->list, p->n, p->n - 1);
 	app_dirty(v->app);
@@ -98,8 +106,8 @@ void picker_load(struct view *v, struct api_request *req, const char *(*fill)(st
 static void picker_draw(struct view *v, int y, int x, int h, int w)
 {
 	struct picker *p = v->data;
-	int bw = w - 6 < 90 ? w - 6 : 90;
-	int bh = h - 2 < 20 ? h - 2 : 20;
+	/* The whole screen but a margin: labels are long (case titles, host names). */
+	int bw = w - 4, bh = h - 2;
 	int by = y + (h - bh) / 2, bx = x + (w - bw) / 2;
 	for (int i = 0; i < bh; i++)
 		draw_fill(stdscr, by + i, bx, bw, ROLE_NORMAL);
@@ -112,7 +120,18 @@ static void picker_draw(struct view *v, int y, int x, int h, int w)
 	textinput_draw(&p->filter, by + 1, bx + 10, 1, bw - 12, ROLE_INPUT, true);
 	int rows = bh - 3;
 	listmodel_scroll(&p->list, rows);
-	int lw = (bw - 4) / 2;
+	/* Labels as wide as the widest shown (up to two thirds), the detail in the rest. */
+	int inner = bw - 5, lw = 0;
+	for (int i = 0; i < rows && p->list.top + (size_t)i < p->list.n_visible; i++) {
+		int lwi = utf8_width(p->items[p->list.visible[p->list.top + (size_t)i]].label);
+		if (lwi > lw)
+			lw = lwi;
+	}
+	if (lw > inner * 2 / 3)
+		lw = inner * 2 / 3;
+	struct strbuf cell, detail;
+	strbuf_init(&cell);
+	strbuf_init(&detail);
 	for (int i = 0; i < rows; i++) {
 		size_t pos = p->list.top + (size_t)i;
 		int ry = by + 2 + i;
@@ -121,9 +140,22 @@ static void picker_draw(struct view *v, int y, int x, int h, int w)
 		const struct picker_item *it = &p->items[p->list.visible[pos]];
 		bool sel = pos == p->list.cursor;
 		draw_fill(stdscr, ry, bx + 1, bw - 2, sel ? ROLE_SELECTED : ROLE_NORMAL);
-		draw_text(stdscr, ry, bx + 2, it->label, lw, sel ? ROLE_SELECTED : ROLE_NORMAL, false);
-		draw_text(stdscr, ry, bx + 3 + lw, it->detail, bw - 5 - lw, sel ? ROLE_SELECTED : ROLE_DIM, false);
+		strbuf_reset(&cell);
+		utf8_pad(&cell, it->label, lw);
+		draw_text(stdscr, ry, bx + 2, cell.buf, lw, sel ? ROLE_SELECTED : ROLE_NORMAL, false);
+		strbuf_reset(&detail);
+		strbuf_puts(&detail, it->detail);
+		if (it->twin && strcmp(it->id, it->label)) {
+			char *id = sanitize_str(it->id, SANITIZE_LINE);
+			strbuf_printf(&detail, "%s%s", detail.len ? " · " : "", id);
+			free(id);
+		}
+		strbuf_reset(&cell);
+		utf8_pad(&cell, detail.buf, inner - lw);
+		draw_text(stdscr, ry, bx + 3 + lw, cell.buf, inner - lw, sel ? ROLE_SELECTED : ROLE_DIM, false);
 	}
+	strbuf_free(&cell);
+	strbuf_free(&detail);
 	const char *msg = p->error ? p->error : p->loading ? "Loading..." : p->list.n_visible ? NULL : "Nothing to choose from.";
 	if (msg)
 		draw_text(stdscr, by + 2 + (p->list.n_visible ? rows - 1 : 0), bx + 2, msg, bw - 4,

@@ -224,14 +224,19 @@ static void actions_proc_chosen(void *ctx, const char *id, const char *label)
 	const struct cmd_def *def = cmd_lookup(2, words, &used);
 	if (!def)
 		return;
-	const char *given[7] = {"endpoint", pr->agent_id, NULL};
+	const char *given[9] = {"endpoint", pr->agent_id, NULL};
+	size_t k = 2;
 	/* The entity id names the process for good; a pid can be reused. */
 	if (pr->entity_id && *pr->entity_id) {
-		given[2] = "entity-id";
-		given[3] = pr->entity_id;
+		given[k++] = "entity-id";
+		given[k++] = pr->entity_id;
 	} else if (pr->pid && *pr->pid) {
-		given[2] = "pid";
-		given[3] = pr->pid;
+		given[k++] = "pid";
+		given[k++] = pr->pid;
+	}
+	if (pr->command && *pr->command) {
+		given[k++] = "process-name";
+		given[k++] = pr->command;
 	}
 	app_open_form(pp->app, app_pane(pp->app, "actions"), def, given);
 }

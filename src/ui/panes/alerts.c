@@ -126,7 +126,7 @@ static void alerts_respond(struct pane *p, const struct alert *al, const char *v
 		return;
 	}
 	char pid[32];
-	const char *given[9] = {NULL};
+	const char *given[11] = {NULL};
 	size_t k = 0;
 	if (al->agent_id) {
 		given[k++] = "endpoint";
@@ -141,6 +141,10 @@ static void alerts_respond(struct pane *p, const struct alert *al, const char *v
 			snprintf(pid, sizeof(pid), "%lld", al->pid);
 			given[k++] = "pid";
 			given[k++] = pid;
+		}
+		if (al->process_name) {
+			given[k++] = "process-name";
+			given[k++] = al->process_name;
 		}
 	}
 	given[k++] = "alert";
