@@ -211,6 +211,19 @@ static void actions_procpick_free(void *ctx)
 	free(pp);
 }
 
+/* A process's name from its command line: the program's file name ("powershell.exe"), not its arguments. */
+static char *actions_process_name(const char *command)
+{
+	size_t end = strcspn(command, " ");
+	const char *exe = strcasestr(command, ".exe");
+	if (exe)
+		end = (size_t)(exe - command) + 4;
+	size_t start = end;
+	while (start > 0 && command[start - 1] != '/' && command[start - 1] != '\\')
+		start--;
+	return xstrndup(command + start, end - start);
+}
+
 static void actions_proc_chosen(void *ctx, const char *id, const char *label)
 {
 	struct actions_procpick *pp = ctx;
@@ -234,11 +247,13 @@ static void actions_proc_chosen(void *ctx, const char *id, const char *label)
 		given[k++] = "pid";
 		given[k++] = pr->pid;
 	}
-	if (pr->command && *pr->command) {
+	char *name = pr->command && *pr->command ? actions_process_name(pr->command) : NULL;
+	if (name && *name) {
 		given[k++] = "process-name";
-		given[k++] = pr->command;
+		given[k++] = name;
 	}
 	app_open_form(pp->app, app_pane(pp->app, "actions"), def, given);
+	free(name);
 }
 
 static void actions_pick_process(struct pane *p, const void *const *rows, size_t n)
