@@ -119,15 +119,16 @@ static const struct query_field cases_fields[] = {
 	{NULL, NULL, 0, 0, 0},
 };
 
-static const char *const cases_sorts[] = {"updatedAt", "createdAt", "severity", "title", NULL};
-static const char *const cases_sort_labels[] = {"updated", "created", "severity", "title", NULL};
+/* Newest first, as Kibana's own case list sorts: a case just created is at the top, not after every updated one. */
+static const char *const cases_sorts[] = {"createdAt", "updatedAt", "severity", "title", NULL};
+static const char *const cases_sort_labels[] = {"created", "updated", "severity", "title", NULL};
 static const char *const cases_views[] = {"open", "in-progress", "closed", NULL};
 
 const struct query_desc casefmt_query = {
 	.command = "cases",
 	.size = sizeof(struct cases_query),
 	.fields = cases_fields,
-	.defaults = "--status open",
+	.defaults = "--status open --sort-field createdAt",
 	.sort_arg = "sort-field",
 	.sorts = cases_sorts,
 	.sort_labels = cases_sort_labels,
