@@ -280,6 +280,13 @@ void app_run_form(struct app *a, struct pane *origin, struct view *form, int arg
 static void appcmd_form(struct app *a, struct pane *origin, const struct cmd_def *def, const char *const *given,
 			bool only_required)
 {
+	/* Refused before a form opens: a key, a binding or the Ops pane all come here. */
+	if ((def->flags & CMD_MUTATES) && app_readonly(a)) {
+		app_message(a, APP_MSG_ERROR,
+			    "Read-only mode: \"%s\" changes data, so it is refused (the profile or --readonly says so).",
+			    def->words);
+		return;
+	}
 	struct view *v = form_new(a, origin, def, given, only_required);
 	if (v) {
 		app_push_view(a, v);

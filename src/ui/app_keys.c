@@ -114,16 +114,6 @@ void app_open_command(struct app *a, struct pane *p, const struct cmd_def *def, 
 	app_target_free(&t);
 }
 
-/* A command that changes data, pressed in read-only mode: say so instead of opening a form. */
-static bool app_refuse(struct app *a, const struct cmd_def *def)
-{
-	if (!def || !(def->flags & CMD_MUTATES) || !app_readonly(a))
-		return false;
-	app_message(a, APP_MSG_ERROR, "Read-only mode: \"%s\" changes data, so it is refused (the profile or --readonly says so).",
-		    def->words);
-	return true;
-}
-
 /* Run a bound command line: its own arguments, the target for the rest, a form if still short. */
 static void app_run_binding(struct app *a, const struct app_target *t, const char *line)
 {
@@ -139,8 +129,6 @@ static void app_run_binding(struct app *a, const struct app_target *t, const cha
 	struct cmd_parsed parsed = {0};
 	if (!def) {
 		app_message(a, APP_MSG_ERROR, "binding \"%s\": no such command", line);
-	} else if (app_refuse(a, def)) {
-		/* said why */
 	} else if (cmd_parse_partial(def, argc - used, argv + used, &parsed, &err) < 0) {
 		app_message(a, APP_MSG_ERROR, "binding \"%s\": %s", line, err);
 		free(err);
@@ -308,8 +296,7 @@ void app_key(struct app *a, int key)
 			app_message(a, APP_MSG_INFO, "Nothing to %s here yet.", hit.action->hint ? hit.action->hint : hit.action->name);
 		break;
 	case KEYMAP_COMMAND:
-		if (!app_refuse(a, hit.def))
-			app_open_for(a, &t, hit.def, NULL, false);
+		app_open_for(a, &t, hit.def, NULL, false);
 		break;
 	case KEYMAP_LINE:
 		app_run_binding(a, &t, hit.line);

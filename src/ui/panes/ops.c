@@ -156,7 +156,7 @@ static void ops_local(struct pane *p, struct pane_page *out)
 		struct ops_row *r = &rows[k++];
 		r->def = *c;
 		ops_split_help((*c)->help, r);
-		r->changes = (*c)->flags & CMD_MUTATES ? "yes" : "no";
+		r->changes = (*c)->flags & CMD_MUTATES ? (app_readonly(p->app) ? "yes: refused" : "yes") : "no";
 		for (size_t i = 0; i < sizeof(ops_conditional) / sizeof(*ops_conditional); i++)
 			if (!strcmp(ops_conditional[i].words, (*c)->words))
 				r->changes = ops_conditional[i].when;
