@@ -82,6 +82,8 @@ static void http_set_auth(struct http_transfer *t, const struct profile *p)
 		curl_easy_setopt(t->easy, CURLOPT_HTTPAUTH, (long)CURLAUTH_BASIC);
 		curl_easy_setopt(t->easy, CURLOPT_USERNAME, p->username);
 		curl_easy_setopt(t->easy, CURLOPT_PASSWORD, p->password ? p->password : "");
+	} else {
+		t->anonymous = true;
 	}
 }
 
@@ -219,6 +221,13 @@ void http_transfer_finish(struct http_transfer *t, CURLcode rc, const struct api
 	if (code < 200 || code >= 300) {
 		res->status = API_ERR_HTTP;
 		res->message = apierror_from_response(code, res->content_type, res->body, res->body_len);
+		if (code == 401 && t->anonymous) {
+			char *m = xasprintf("%s. No credentials are set: give the profile an api_key_file (or api_key), "
+					    "or set KIBANA_API_KEY, or KIBANA_USERNAME and KIBANA_PASSWORD",
+					    res->message);
+			free(res->message);
+			res->message = m;
+		}
 		return;
 	}
 	res->status = API_OK;

@@ -20,6 +20,7 @@ struct http_transfer {
 	struct strbuf body;
 	size_t max_body;   /* cap on body bytes */
 	bool too_big;      /* the cap was hit */
+	bool anonymous;    /* no credentials were set: a 401 says where they come from */
 	char errbuf[CURL_ERROR_SIZE];
 };
 

@@ -9,26 +9,116 @@
 #include "core/timefmt.h"
 #include "core/xalloc.h"
 #include <jansson.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
-void actionfmt_table_init(struct table *t)
+static const char *actionfmt_id(const void *row)
 {
-	static const char *const headers[] = {"ID", "COMMAND", "STATUS", "HOSTS", "BY", "STARTED", "COMMENT", NULL};
-	table_init(t, headers);
-	table_set_flex(t, 3);
-	table_set_flex(t, 6);
+	return ((const struct response_action *)row)->id;
 }
 
-void actionfmt_table_add(struct table *t, const struct response_action *a)
+static void actionfmt_clear(void *row)
 {
-	char when[64];
-	timefmt_local(a->started_at, when, sizeof(when));
-	char *hosts = actions_hosts_text(a);
-	const char *row[] = {a->id, a->command, a->status, hosts, a->created_by, when, a->comment};
-	table_add_row(t, row);
+	actions_action_clear(row);
+}
+
+const struct rowset_kind actionfmt_rows = {sizeof(struct response_action), actionfmt_clear, actionfmt_id, NULL};
+
+static const struct query_field actionfmt_fields[] = {
+	{"command", "command", QUERY_STRV, offsetof(struct actions_query, commands), offsetof(struct actions_query, n_commands)},
+	{"agent", "endpoint", QUERY_STRV, offsetof(struct actions_query, agent_ids),
+	 offsetof(struct actions_query, n_agent_ids)},
+	{NULL, NULL, 0, 0, 0},
+};
+
+static const char *const actionfmt_views[] = {"suspend-process", "running-processes", "isolate", "unisolate", NULL};
+
+/* Kibana's list takes at most 50 endpoint ids. */
+static char *actionfmt_check(const void *query)
+{
+	const struct actions_query *q = query;
+	return q->n_agent_ids > 50 ? xasprintf("at most 50 --agent filters at once (%zu given)", q->n_agent_ids) : NULL;
+}
+
+const struct query_desc actionfmt_query = {
+	.command = "actions",
+	.size = sizeof(struct actions_query),
+	.fields = actionfmt_fields,
+	.cycle_arg = "command",
+	.cycle = actionfmt_views,
+	.check = actionfmt_check,
+};
+
+static void col_id(const void *row, const struct column_ctx *cx, struct strbuf *out)
+{
+	(void)cx;
+	strbuf_puts(out, ((const struct response_action *)row)->id);
+}
+
+static void col_command(const void *row, const struct column_ctx *cx, struct strbuf *out)
+{
+	const struct response_action *a = row;
+	(void)cx;
+	if (a->command)
+		strbuf_puts(out, a->command);
+}
+
+static void col_status(const void *row, const struct column_ctx *cx, struct strbuf *out)
+{
+	const struct response_action *a = row;
+	(void)cx;
+	const char *s = a->is_expired && !a->is_completed ? "expired" : a->status;
+	if (s)
+		strbuf_puts(out, s);
+}
+
+static void col_hosts(const void *row, const struct column_ctx *cx, struct strbuf *out)
+{
+	char *hosts = actions_hosts_text(row);
+	(void)cx;
+	strbuf_puts(out, hosts);
 	free(hosts);
 }
+
+static void col_by(const void *row, const struct column_ctx *cx, struct strbuf *out)
+{
+	const struct response_action *a = row;
+	(void)cx;
+	if (a->created_by)
+		strbuf_puts(out, a->created_by);
+}
+
+static void col_when(const void *row, const struct column_ctx *cx, struct strbuf *out)
+{
+	const struct response_action *a = row;
+	char buf[64];
+	if (cx->batch)
+		timefmt_local(a->started_at, buf, sizeof(buf));
+	else
+		timefmt_relative(a->started_at, (time_t)cx->now, buf, sizeof(buf));
+	strbuf_puts(out, buf);
+}
+
+static void col_comment(const void *row, const struct column_ctx *cx, struct strbuf *out)
+{
+	const struct response_action *a = row;
+	(void)cx;
+	if (a->comment)
+		strbuf_puts(out, a->comment);
+}
+
+const struct column actionfmt_columns[] = {
+	{"ID", col_id, 8, 0, 0, 2, COLUMN_BATCH_ONLY, COLUMN_PLAIN},
+	{"COMMAND", col_command, 9, 17, 0, 10, 0, COLUMN_NAME},
+	{"STATUS", col_status, 7, 10, 0, 9, 0, COLUMN_STATUS},
+	{"HOSTS", col_hosts, 8, 0, 3, 8, 0, COLUMN_PLAIN},
+	{"BY", col_by, 4, 14, 1, 4, 0, COLUMN_DIM},
+	{"STARTED", col_when, 7, 19, 0, 7, 0, COLUMN_DIM},
+	{"COMMENT", col_comment, 8, 0, 4, 3, 0, COLUMN_PLAIN},
+	{NULL, NULL, 0, 0, 0, 0, 0, COLUMN_PLAIN},
+};
 
 /* A running-processes output: one line per process. */
 static void actionfmt_processes(struct record *r, const char *label, json_t *entries)

@@ -1,6 +1,7 @@
 #include "config.h"
 #include "cmd/alertfmt.h"
 #include "api/alerts.h"
+#include "api/alerts_req.h"
 #include "api/kjson.h"
 #include "core/record.h"
 #include "core/sanitize.h"
@@ -8,6 +9,7 @@
 #include "core/timefmt.h"
 #include "core/xalloc.h"
 #include <jansson.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +40,124 @@ struct alertfmt_leaf {
 struct alertfmt_leaves {
 	struct alertfmt_leaf *v;
 	size_t n;
+};
+
+static const char *alertfmt_id(const void *row)
+{
+	return ((const struct alert *)row)->id;
+}
+
+static void alertfmt_clear(void *row)
+{
+	alerts_alert_clear(row);
+}
+
+static void alertfmt_copy(void *dst, const void *src)
+{
+	alerts_alert_copy(dst, src);
+}
+
+const struct rowset_kind alertfmt_rows = {sizeof(struct alert), alertfmt_clear, alertfmt_id, alertfmt_copy};
+
+/* --since and --from exclude each other, and --since must read as a duration. */
+static char *alertfmt_check(const void *query)
+{
+	const struct alerts_query *q = query;
+	if (q->since && q->from)
+		return xstrdup("give either --since or --from, not both");
+	return q->since ? alerts_since_check(q->since) : NULL;
+}
+
+static const struct query_field alertfmt_fields[] = {
+	{"status", "status", QUERY_STRV, offsetof(struct alerts_query, statuses), offsetof(struct alerts_query, n_statuses)},
+	{"severity", "severity", QUERY_STRV, offsetof(struct alerts_query, severities),
+	 offsetof(struct alerts_query, n_severities)},
+	{"since", "since", QUERY_STR, offsetof(struct alerts_query, since), 0},
+	{"from", "from", QUERY_STR, offsetof(struct alerts_query, from), 0},
+	{"to", "to", QUERY_STR, offsetof(struct alerts_query, to), 0},
+	{"rule", "rule", QUERY_STR, offsetof(struct alerts_query, rule), 0},
+	{"host", "host", QUERY_STR, offsetof(struct alerts_query, host), 0},
+	{"user", "user", QUERY_STR, offsetof(struct alerts_query, user), 0},
+	{"search", "search", QUERY_STR, offsetof(struct alerts_query, search), 0},
+	{NULL, NULL, 0, 0, 0},
+};
+
+static const char *const alertfmt_views[] = {"open", "acknowledged", "closed", NULL};
+
+const struct query_desc alertfmt_query = {
+	.command = "alerts",
+	.size = sizeof(struct alerts_query),
+	.fields = alertfmt_fields,
+	.defaults = "--status open",
+	.cycle_arg = "status",
+	.cycle = alertfmt_views,
+	.check = alertfmt_check,
+};
+
+static void col_time(const void *row, const struct column_ctx *cx, struct strbuf *out)
+{
+	const struct alert *a = row;
+	char buf[64];
+	if (!a->timestamp)
+		return;
+	/* "YYYY-MM-DD HH:MM:SS" local; a pane has room for "MM-DD HH:MM". */
+	timefmt_local(a->timestamp, buf, sizeof(buf));
+	if (!cx->batch && strlen(buf) >= 16)
+		strbuf_add(out, buf + 5, 11);
+	else
+		strbuf_puts(out, buf);
+}
+
+static void col_severity(const void *row, const struct column_ctx *cx, struct strbuf *out)
+{
+	(void)cx;
+	strbuf_puts(out, ((const struct alert *)row)->severity ? ((const struct alert *)row)->severity : "");
+}
+
+static void col_risk(const void *row, const struct column_ctx *cx, struct strbuf *out)
+{
+	char buf[32];
+	(void)cx;
+	alertfmt_risk(row, buf, sizeof(buf));
+	strbuf_puts(out, buf);
+}
+
+/* A string field of an alert, or nothing. */
+#define ALERTFMT_TEXT_COLUMN(fn, field)                                                    \
+	static void fn(const void *row, const struct column_ctx *cx, struct strbuf *out)   \
+	{                                                                                  \
+		const struct alert *a = row;                                               \
+		(void)cx;                                                                  \
+		if (a->field)                                                              \
+			strbuf_puts(out, a->field);                                        \
+	}
+ALERTFMT_TEXT_COLUMN(col_rule, rule_name)
+ALERTFMT_TEXT_COLUMN(col_host, host_name)
+ALERTFMT_TEXT_COLUMN(col_user, user_name)
+ALERTFMT_TEXT_COLUMN(col_status, workflow_status)
+ALERTFMT_TEXT_COLUMN(col_id, id)
+
+static void col_process(const void *row, const struct column_ctx *cx, struct strbuf *out)
+{
+	const struct alert *a = row;
+	(void)cx;
+	if (a->process_name)
+		strbuf_puts(out, a->process_name);
+	if (a->pid >= 0)
+		strbuf_printf(out, "%s%lld", a->process_name ? " " : "", a->pid);
+}
+
+const struct column alertfmt_columns[] = {
+	{"TIME", col_time, 11, 19, 0, 9, 0, COLUMN_DIM},
+	{"SEV", col_severity, 4, 8, 0, 8, 0, COLUMN_SEVERITY},
+	{"RISK", col_risk, 4, 4, 0, 4, COLUMN_RIGHT, COLUMN_PLAIN},
+	{"RULE", col_rule, 16, 0, 6, 10, 0, COLUMN_NAME},
+	{"HOST", col_host, 6, 0, 3, 7, 0, COLUMN_PLAIN},
+	{"USER", col_user, 6, 24, 1, 5, 0, COLUMN_PLAIN},
+	{"STATUS", col_status, 6, 12, 0, 6, 0, COLUMN_STATUS},
+	{"PROCESS", col_process, 7, 32, 2, 3, 0, COLUMN_DIM},
+	{"ID", col_id, 8, 0, 0, 1, COLUMN_BATCH_ONLY, COLUMN_PLAIN},
+	{NULL, NULL, 0, 0, 0, 0, 0, COLUMN_PLAIN},
 };
 
 void alertfmt_risk(const struct alert *a, char *buf, unsigned long len)

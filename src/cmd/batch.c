@@ -1,7 +1,7 @@
 #include "config.h"
 #include "cmd/batch.h"
 #include "cmd/cmd.h"
-#include "cmd/help.h"
+#include "cmd/cmd_help.h"
 #include "cmd/output.h"
 #include "cmd/parse.h"
 #include "cmd/tokenize.h"

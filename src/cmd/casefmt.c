@@ -1,12 +1,141 @@
 #include "config.h"
 #include "cmd/casefmt.h"
 #include "api/cases.h"
+#include "api/cases_req.h"
 #include "core/record.h"
 #include "core/strbuf.h"
 #include "core/timefmt.h"
 #include "core/xalloc.h"
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+
+static const char *casefmt_id(const void *row)
+{
+	return ((const struct kb_case *)row)->id;
+}
+
+static void casefmt_clear(void *row)
+{
+	cases_case_clear(row);
+}
+
+const struct rowset_kind casefmt_rows = {sizeof(struct kb_case), casefmt_clear, casefmt_id, NULL};
+
+static void casefmt_list(struct strbuf *out, char *const *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		strbuf_printf(out, "%s%s", i ? "," : "", v[i]);
+}
+
+static void col_id(const void *row, const struct column_ctx *cx, struct strbuf *out)
+{
+	(void)cx;
+	strbuf_puts(out, ((const struct kb_case *)row)->id);
+}
+
+static void col_severity(const void *row, const struct column_ctx *cx, struct strbuf *out)
+{
+	(void)cx;
+	strbuf_puts(out, cases_severity_names[((const struct kb_case *)row)->severity]);
+}
+
+static void col_status(const void *row, const struct column_ctx *cx, struct strbuf *out)
+{
+	(void)cx;
+	strbuf_puts(out, cases_status_names[((const struct kb_case *)row)->status]);
+}
+
+static void col_title(const void *row, const struct column_ctx *cx, struct strbuf *out)
+{
+	(void)cx;
+	strbuf_puts(out, ((const struct kb_case *)row)->title);
+}
+
+static void col_tags(const void *row, const struct column_ctx *cx, struct strbuf *out)
+{
+	const struct kb_case *c = row;
+	(void)cx;
+	casefmt_list(out, c->tags, c->n_tags);
+}
+
+static void col_assignees(const void *row, const struct column_ctx *cx, struct strbuf *out)
+{
+	const struct kb_case *c = row;
+	(void)cx;
+	casefmt_list(out, c->assignees, c->n_assignees);
+}
+
+static void col_alerts(const void *row, const struct column_ctx *cx, struct strbuf *out)
+{
+	(void)cx;
+	strbuf_printf(out, "%lld", ((const struct kb_case *)row)->total_alerts);
+}
+
+static void col_comments(const void *row, const struct column_ctx *cx, struct strbuf *out)
+{
+	(void)cx;
+	strbuf_printf(out, "%lld", ((const struct kb_case *)row)->total_comment);
+}
+
+static void col_updated(const void *row, const struct column_ctx *cx, struct strbuf *out)
+{
+	const struct kb_case *c = row;
+	char buf[32];
+	timefmt_relative(c->updated_at ? c->updated_at : c->created_at, (time_t)cx->now, buf, sizeof(buf));
+	strbuf_puts(out, buf);
+}
+
+static void col_pushed(const void *row, const struct column_ctx *cx, struct strbuf *out)
+{
+	const struct kb_case *c = row;
+	(void)cx;
+	strbuf_puts(out, c->external.present && c->external.external_title ? c->external.external_title : "-");
+}
+
+const struct column casefmt_columns[] = {
+	{"ID", col_id, 8, 0, 0, 6, COLUMN_BATCH_ONLY, COLUMN_PLAIN},
+	{"SEV", col_severity, 4, 8, 0, 9, 0, COLUMN_SEVERITY},
+	{"STATUS", col_status, 6, 11, 0, 8, 0, COLUMN_STATUS},
+	{"TITLE", col_title, 16, 0, 6, 10, 0, COLUMN_NAME},
+	{"TAGS", col_tags, 6, 30, 2, 3, 0, COLUMN_DIM},
+	{"ASSIGNEES", col_assignees, 6, 24, 1, 2, 0, COLUMN_PLAIN},
+	{"ALERTS", col_alerts, 6, 6, 0, 5, COLUMN_RIGHT, COLUMN_PLAIN},
+	{"CMTS", col_comments, 4, 4, 0, 4, COLUMN_RIGHT, COLUMN_PLAIN},
+	{"UPDATED", col_updated, 8, 9, 0, 7, 0, COLUMN_DIM},
+	{"PUSHED", col_pushed, 6, 16, 3, 1, 0, COLUMN_PLAIN},
+	{NULL, NULL, 0, 0, 0, 0, 0, COLUMN_PLAIN},
+};
+
+static const struct query_field cases_fields[] = {
+	{"status", "status", QUERY_STR, offsetof(struct cases_query, status), 0},
+	{"severity", "severity", QUERY_STR, offsetof(struct cases_query, severity), 0},
+	{"search", "search", QUERY_STR, offsetof(struct cases_query, search), 0},
+	{"tag", "tag", QUERY_STRV, offsetof(struct cases_query, tags), offsetof(struct cases_query, n_tags)},
+	{"owner", "owner", QUERY_STR, offsetof(struct cases_query, owner), 0},
+	{"sort-field", NULL, QUERY_STR, offsetof(struct cases_query, sort_field), 0},
+	{"sort-order", NULL, QUERY_STR, offsetof(struct cases_query, sort_order), 0},
+	{NULL, NULL, 0, 0, 0},
+};
+
+/* Newest first, as Kibana's own case list sorts: a case just created is at the top, not after every updated one. */
+static const char *const cases_sorts[] = {"createdAt", "updatedAt", "severity", "title", NULL};
+static const char *const cases_sort_labels[] = {"created", "updated", "severity", "title", NULL};
+static const char *const cases_views[] = {"open", "in-progress", "closed", NULL};
+
+const struct query_desc casefmt_query = {
+	.command = "cases",
+	.size = sizeof(struct cases_query),
+	.fields = cases_fields,
+	.defaults = "--status open --sort-field createdAt",
+	.sort_arg = "sort-field",
+	.sorts = cases_sorts,
+	.sort_labels = cases_sort_labels,
+	.order_arg = "sort-order",
+	.cycle_arg = "status",
+	.cycle = cases_views,
+};
 
 char *casefmt_join(char *const *v, size_t n)
 {

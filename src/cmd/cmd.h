@@ -62,6 +62,7 @@ enum {
 	CMD_MUTATES = 1u << 0,   /* changes data: confirmation, --yes, --readonly, audit */
 	CMD_LIST = 1u << 1,      /* shows a list that a TUI pane can hold */
 	CMD_LOCAL = 1u << 2,     /* needs no server (help) */
+	CMD_DETAIL = 1u << 3,    /* shows one object: in the TUI, its pane's detail view */
 };
 
 /* Handler: start the command; it submits requests with cmd_submit and ends with cmd_finish. */

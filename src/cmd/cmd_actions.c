@@ -9,6 +9,7 @@
 #include "core/table.h"
 #include "core/xalloc.h"
 #include <stdlib.h>
+#include <time.h>
 
 /* Actions per page unless --per-page says otherwise. */
 #define ACTIONS_DEFAULT_PAGE 20
@@ -21,9 +22,10 @@ static void actions_done(struct cmd_ctx *ctx, struct worker_done *d)
 	}
 	const struct action_page *p = d->res.model;
 	struct table t;
-	actionfmt_table_init(&t);
+	table_init_columns(&t, actionfmt_columns);
+	struct column_ctx cx = {.now = time(NULL), .batch = true};
 	for (size_t i = 0; i < p->n; i++)
-		actionfmt_table_add(&t, &p->items[i]);
+		table_add_object(&t, actionfmt_columns, &p->items[i], &cx);
 	char *title = xasprintf("%zu of %lld response actions (page %lld)", p->n, p->total, p->page);
 	struct cmd_output out = {.kind = CMD_OUT_TABLE, .message = title, .table = &t, .json = d->res.json};
 	cmd_output(ctx, &out);
@@ -37,19 +39,15 @@ static void actions_run(struct cmd_ctx *ctx)
 	long page, per_page;
 	if (!cmd_paging(ctx, ACTIONS_DEFAULT_PAGE, ACTIONS_MAX_PAGE_SIZE, &page, &per_page))
 		return;
-	const struct cmd_value *commands = cmd_values(ctx, "command"), *agents = cmd_values(ctx, "agent");
-	if (agents->n > 50) {
-		cmd_fail(ctx, CMD_EXIT_USAGE, "at most 50 --agent filters at once (%zu given)", agents->n);
+	struct actions_query q;
+	char *err = query_fill(&actionfmt_query, ctx->def, ctx->values, &q);
+	if (err) {
+		cmd_fail(ctx, CMD_EXIT_USAGE, "%s", err);
+		free(err);
 		return;
 	}
-	struct actions_query q = {
-		.page = page,
-		.page_size = per_page,
-		.commands = (const char *const *)commands->vals,
-		.n_commands = commands->n,
-		.agent_ids = (const char *const *)agents->vals,
-		.n_agent_ids = agents->n,
-	};
+	q.page = page;
+	q.page_size = per_page;
 	cmd_submit(ctx, actions_list_request(&q), actions_done);
 }
 
@@ -89,7 +87,7 @@ static const struct cmd_arg action_id_arg[] = {
 const struct cmd_def cmd_actions_defs[] = {
 	{"actions", actions_args, CMD_LIST, "list response actions, newest first (GET /api/endpoint/action)", "actions",
 	 NULL, actions_run},
-	{"action show", action_id_arg, 0, "show one response action with its outputs (GET /api/endpoint/action/{action_id})",
+	{"action show", action_id_arg, CMD_DETAIL, "show one response action with its outputs (GET /api/endpoint/action/{action_id})",
 	 "actions", NULL, action_show_run},
 	{NULL, NULL, 0, NULL, NULL, NULL, NULL},
 };

@@ -1,9 +1,9 @@
 /* The alerts list: POST /api/detection_engine/signals/search, page after page by keyset. */
 #include "config.h"
-#include "cmd/alertfilt.h"
 #include "cmd/alertfmt.h"
 #include "cmd/cmd.h"
 #include "cmd/output.h"
+#include "cmd/query.h"
 #include "cmd/registry.h"
 #include "api/alerts.h"
 #include "api/alerts_req.h"
@@ -13,13 +13,13 @@
 #include "core/xalloc.h"
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* Alerts shown when neither --limit nor --all is given. */
 #define ALERTS_DEFAULT_LIMIT 100
 
 /* State of an `alerts` run. */
 struct alerts_run {
-	struct alertfilt f;
 	long limit;            /* -1: every alert */
 	long asked;            /* size of the request in flight */
 	struct alert *alerts;
@@ -33,7 +33,6 @@ struct alerts_run {
 static void alerts_run_free(void *p)
 {
 	struct alerts_run *r = p;
-	alertfilt_clear(&r->f);
 	for (size_t i = 0; i < r->n; i++)
 		alerts_alert_clear(&r->alerts[i]);
 	free(r->alerts);
@@ -42,43 +41,21 @@ static void alerts_run_free(void *p)
 	free(r);
 }
 
-static void alerts_table_row(struct table *t, const struct alert *a)
-{
-	char when[64], risk[32], pid[32];
-	timefmt_local(a->timestamp, when, sizeof(when));
-	alertfmt_risk(a, risk, sizeof(risk));
-	struct strbuf proc;
-	strbuf_init(&proc);
-	if (a->process_name)
-		strbuf_puts(&proc, a->process_name);
-	if (a->pid >= 0) {
-		snprintf(pid, sizeof(pid), "%s%lld", proc.len ? " " : "", a->pid);
-		strbuf_puts(&proc, pid);
-	}
-	const char *row[] = {a->timestamp ? when : NULL, a->severity, risk, a->rule_name, a->host_name, a->user_name,
-			     a->workflow_status, proc.len ? proc.buf : NULL, a->id};
-	table_add_row(t, row);
-	strbuf_free(&proc);
-}
-
 static void alerts_emit(struct cmd_ctx *ctx)
 {
 	struct alerts_run *r = ctx->state;
-	static const char *const headers[] = {"TIME", "SEVERITY", "RISK", "RULE", "HOST", "USER", "STATUS", "PROCESS",
-					      "ID", NULL};
 	struct table t;
-	table_init(&t, headers);
-	table_set_right(&t, 2);
-	table_set_flex(&t, 3);
-	table_set_flex(&t, 7);
+	table_init_columns(&t, alertfmt_columns);
+	struct column_ctx cx = {.now = time(NULL), .batch = true};
 	for (size_t i = 0; i < r->n; i++)
-		alerts_table_row(&t, &r->alerts[i]);
+		table_add_object(&t, alertfmt_columns, &r->alerts[i], &cx);
 	struct strbuf title;
 	strbuf_init(&title);
 	strbuf_printf(&title, "%zu of %s%lld alerts", r->n, r->total_is_floor ? "at least " : "", r->total);
 	struct strbuf filters;
 	strbuf_init(&filters);
-	alertfilt_describe(&r->f, &filters);
+	struct query filt = {&alertfmt_query, ctx->def, ctx->values};
+	query_describe(&filt, &filters);
 	if (filters.len)
 		strbuf_printf(&title, " · %s", filters.buf);
 	strbuf_free(&filters);
@@ -143,7 +120,7 @@ static void alerts_fetch(struct cmd_ctx *ctx, json_t *after)
 {
 	struct alerts_run *r = ctx->state;
 	struct alerts_query q;
-	alertfilt_query(&r->f, &q);
+	free(query_fill(&alertfmt_query, ctx->def, ctx->values, &q));
 	long want = r->limit < 0 ? ALERTS_PAGE_SIZE : r->limit - (long)r->n;
 	q.size = want < ALERTS_PAGE_SIZE ? want : ALERTS_PAGE_SIZE;
 	r->asked = q.size;
@@ -157,8 +134,9 @@ static void alerts_run(struct cmd_ctx *ctx)
 	ctx->state = r;
 	ctx->state_free = alerts_run_free;
 	r->hits = json_array();
-	char *err = NULL;
-	if (alertfilt_from_values(&r->f, ctx->def, ctx->values, &err) < 0) {
+	struct alerts_query q;
+	char *err = query_fill(&alertfmt_query, ctx->def, ctx->values, &q);
+	if (err) {
 		cmd_fail(ctx, CMD_EXIT_USAGE, "%s", err);
 		free(err);
 		return;

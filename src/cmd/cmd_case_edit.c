@@ -7,6 +7,7 @@
 #include "api/cases_req.h"
 #include "api/connectors.h"
 #include "core/strbuf.h"
+#include "core/utf8.h"
 #include "core/xalloc.h"
 #include <stdlib.h>
 #include <string.h>
@@ -82,6 +83,17 @@ static void case_edit_result(struct cmd_ctx *ctx, struct worker_done *d, const c
 	cmd_finish(ctx);
 }
 
+/* The change asked for is what the case already says: nothing is sent, and the user is told so. */
+static void case_edit_nothing(struct cmd_ctx *ctx, const char *what, const char *value)
+{
+	struct case_edit *e = ctx->state;
+	char *msg = xasprintf("Case \"%s\" %s %s: nothing to do.", e->c.title, what, value);
+	struct cmd_output out = {.kind = CMD_OUT_MESSAGE, .message = msg};
+	cmd_output(ctx, &out);
+	free(msg);
+	cmd_finish(ctx);
+}
+
 static void case_status_patched(struct cmd_ctx *ctx, struct worker_done *d)
 {
 	char *what = xasprintf("is now %s.", cmd_str(ctx, "status"));
@@ -101,6 +113,10 @@ static void case_status_loaded(struct cmd_ctx *ctx, struct worker_done *d)
 	if (!case_edit_take(ctx, d))
 		return;
 	struct case_edit *e = ctx->state;
+	if (!strcmp(cases_status_names[e->c.status], cmd_str(ctx, "status"))) {
+		case_edit_nothing(ctx, "is already", cmd_str(ctx, "status"));
+		return;
+	}
 	char *q = xasprintf("Set case \"%s\" from %s to %s?", e->c.title, cases_status_names[e->c.status],
 			    cmd_str(ctx, "status"));
 	cmd_confirm(ctx, q, NULL, case_status_go);
@@ -132,6 +148,10 @@ static void case_severity_loaded(struct cmd_ctx *ctx, struct worker_done *d)
 	if (!case_edit_take(ctx, d))
 		return;
 	struct case_edit *e = ctx->state;
+	if (!strcmp(cases_severity_names[e->c.severity], cmd_str(ctx, "severity"))) {
+		case_edit_nothing(ctx, "already has severity", cmd_str(ctx, "severity"));
+		return;
+	}
 	char *q = xasprintf("Set the severity of case \"%s\" from %s to %s?", e->c.title,
 			    cases_severity_names[e->c.severity], cmd_str(ctx, "severity"));
 	cmd_confirm(ctx, q, NULL, case_severity_go);
@@ -160,7 +180,8 @@ static void case_comment_loaded(struct cmd_ctx *ctx, struct worker_done *d)
 	if (!case_edit_take(ctx, d))
 		return;
 	struct case_edit *e = ctx->state;
-	char *q = xasprintf("Add this comment (%zu characters) to case \"%s\"?", strlen(e->text), e->c.title);
+	size_t chars = utf8_chars(e->text);
+	char *q = xasprintf("Add this comment (%zu character%s) to case \"%s\"?", chars, chars == 1 ? "" : "s", e->c.title);
 	cmd_confirm(ctx, q, NULL, case_comment_go);
 	free(q);
 }
@@ -174,8 +195,10 @@ static void case_comment_run(struct cmd_ctx *ctx)
 	for (size_t i = 0; i < words->n; i++)
 		strbuf_printf(&sb, "%s%s", i ? " " : "", words->vals[i]);
 	e->text = strbuf_detach(&sb, NULL);
-	if (strlen(e->text) > 30000) {
-		cmd_fail(ctx, CMD_EXIT_USAGE, "a comment holds at most 30,000 characters (this one has %zu)", strlen(e->text));
+	/* Kibana counts a comment's length as JavaScript does (UTF-16 units). */
+	if (utf8_utf16_len(e->text) > 30000) {
+		cmd_fail(ctx, CMD_EXIT_USAGE, "a comment holds at most 30,000 characters (this one has %zu)",
+			 utf8_utf16_len(e->text));
 		return;
 	}
 	cmd_submit(ctx, cases_get_request(cmd_str(ctx, "caseId")), case_comment_loaded);

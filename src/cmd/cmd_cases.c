@@ -3,6 +3,7 @@
 #include "cmd/casefmt.h"
 #include "cmd/cmd.h"
 #include "cmd/output.h"
+#include "cmd/query.h"
 #include "cmd/registry.h"
 #include "api/cases.h"
 #include "api/cases_of_alert.h"
@@ -13,6 +14,7 @@
 #include "core/table.h"
 #include "core/timefmt.h"
 #include "core/xalloc.h"
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -51,53 +53,20 @@ static void cases_run_free(void *p)
 
 static void cases_query_from(struct cmd_ctx *ctx, struct cases_query *q, long page, long per_page)
 {
-	const struct cmd_value *tags = cmd_values(ctx, "tag");
-	memset(q, 0, sizeof(*q));
+	free(query_fill(&casefmt_query, ctx->def, ctx->values, q));
 	q->page = page;
 	q->per_page = per_page;
-	q->status = cmd_str(ctx, "status");
-	q->severity = cmd_str(ctx, "severity");
-	q->search = cmd_str(ctx, "search");
-	q->owner = cmd_str(ctx, "owner");
-	q->tags = (const char *const *)tags->vals;
-	q->n_tags = tags->n;
-	q->sort_field = cmd_str(ctx, "sort-field");
-	q->sort_order = cmd_str(ctx, "sort-order");
 	if (!q->sort_field)
 		q->sort_field = "updatedAt";
 }
 
-static void cases_table_add(struct table *t, const struct kb_case *c, time_t now)
-{
-	char updated[32], alerts[24], comments[24];
-	timefmt_relative(c->updated_at ? c->updated_at : c->created_at, now, updated, sizeof(updated));
-	snprintf(alerts, sizeof(alerts), "%lld", c->total_alerts);
-	snprintf(comments, sizeof(comments), "%lld", c->total_comment);
-	char *tags = casefmt_join(c->tags, c->n_tags);
-	char *assignees = casefmt_join(c->assignees, c->n_assignees);
-	const char *pushed = c->external.present ? c->external.external_title : NULL;
-	const char *row[] = {c->id, cases_severity_names[c->severity], cases_status_names[c->status], c->title,
-			     *tags ? tags : "-", *assignees ? assignees : "-", alerts, comments, updated,
-			     pushed ? pushed : "-"};
-	table_add_row(t, row);
-	free(tags);
-	free(assignees);
-}
-
 static void cases_emit(struct cmd_ctx *ctx, struct kb_case *cs, size_t n, json_t *json, const char *title)
 {
-	static const char *const headers[] = {"ID", "SEV", "STATUS", "TITLE", "TAGS", "ASSIGNEES", "ALERTS",
-					      "COMMENTS", "UPDATED", "PUSHED", NULL};
 	struct table t;
-	table_init(&t, headers);
-	table_set_flex(&t, 3);
-	table_set_flex(&t, 4);
-	table_set_flex(&t, 5);
-	table_set_right(&t, 6);
-	table_set_right(&t, 7);
-	time_t now = time(NULL);
+	table_init_columns(&t, casefmt_columns);
+	struct column_ctx cx = {.now = time(NULL)};
 	for (size_t i = 0; i < n; i++)
-		cases_table_add(&t, &cs[i], now);
+		table_add_object(&t, casefmt_columns, &cs[i], &cx);
 	struct cmd_output out = {.kind = CMD_OUT_TABLE, .message = title, .table = &t, .json = json};
 	cmd_output(ctx, &out);
 	table_free(&t);
@@ -378,7 +347,7 @@ static const struct cmd_arg alert_id_arg[] = {
 
 const struct cmd_def cmd_cases_defs[] = {
 	{"cases", cases_args, CMD_LIST, "list cases (GET /api/cases/_find)", "cases", NULL, cases_run},
-	{"case show", case_id_arg, 0, "show one case with its comments (GET /api/cases/{caseId})", "cases", NULL,
+	{"case show", case_id_arg, CMD_DETAIL, "show one case with its comments (GET /api/cases/{caseId})", "cases", NULL,
 	 case_show_run},
 	{"connectors", connectors_args, CMD_LIST, "list connectors (GET /api/actions/connectors)", "cases", NULL,
 	 connectors_run},

@@ -69,6 +69,7 @@ struct endpoint_action {
 	struct action_params params;
 	char **names;         /* host name per endpoint (NULL until found) */
 	size_t looked_up;     /* lookups answered */
+	const char *process_name; /* to name the process in the question, or NULL */
 };
 
 static void endpoint_action_free(void *p)
@@ -123,7 +124,12 @@ static char *endpoint_action_question(const struct endpoint_action *ea)
 	strbuf_init(&q);
 	switch (ea->kind) {
 	case ACTION_SUSPEND:
-		if (ea->params.has_pid)
+		/* The process by name, the id after it: "certutil.exe (pid 18006) on WIN-EXCH08". */
+		if (ea->process_name && ea->params.has_pid)
+			strbuf_printf(&q, "Suspend %s (pid %lld) on %s?", ea->process_name, ea->params.pid, hosts);
+		else if (ea->process_name)
+			strbuf_printf(&q, "Suspend %s (entity id %s) on %s?", ea->process_name, ea->params.entity_id, hosts);
+		else if (ea->params.has_pid)
 			strbuf_printf(&q, "Suspend process %lld on %s?", ea->params.pid, hosts);
 		else
 			strbuf_printf(&q, "Suspend the process with entity id %s on %s?", ea->params.entity_id, hosts);
@@ -203,6 +209,7 @@ static void endpoint_action_start(struct cmd_ctx *ctx, enum action_kind kind)
 		p->pid = cmd_int(ctx, "pid", 0);
 	}
 	p->entity_id = cmd_str(ctx, "entity-id");
+	ea->process_name = cmd_str(ctx, "process-name");
 	char *bad = actions_validate(kind, p);
 	if (bad) {
 		cmd_fail(ctx, CMD_EXIT_USAGE, "%s", bad);
@@ -254,6 +261,7 @@ static const struct cmd_arg endpoint_suspend_args[] = {
 	ENDPOINT_ARG,
 	{"pid", CMD_ARG_INT, 0, NULL, CMD_ID_NONE, "the process id (or give --entity-id)"},
 	{"entity-id", CMD_ARG_STRING, 0, NULL, CMD_ID_NONE, "the process entity id (or give --pid)"},
+	{"process-name", CMD_ARG_STRING, 0, NULL, CMD_ID_NONE, "the process's name, to name it in the question (not sent)"},
 	COMMENT_ARG, CASE_ARG, ALERT_ARG, AGENT_TYPE_ARG,
 	{NULL, 0, 0, NULL, 0, NULL},
 };

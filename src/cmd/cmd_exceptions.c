@@ -4,6 +4,7 @@
 #include "cmd/exceptfmt.h"
 #include "cmd/opsutil.h"
 #include "cmd/output.h"
+#include "cmd/query.h"
 #include "cmd/registry.h"
 #include "api/exceptions.h"
 #include "api/lists.h"
@@ -21,24 +22,11 @@ static void exceptions_done(struct cmd_ctx *ctx, struct worker_done *d)
 		return;
 	}
 	const struct exception_page *p = d->res.model;
-	static const char *const headers[] = {"NAME", "OS", "CONDITIONS", "TAGS", "UPDATED", "ID", NULL};
 	struct table t;
-	table_init(&t, headers);
-	table_set_flex(&t, 2);
-	time_t now = time(NULL);
-	for (size_t i = 0; i < p->n; i++) {
-		const struct exception_item *it = &p->items[i];
-		char updated[32];
-		timefmt_relative(it->updated_at, now, updated, sizeof(updated));
-		char *os = opsutil_join(it->os_types, it->n_os_types, ",");
-		char *tags = opsutil_join(it->tags, it->n_tags, ",");
-		char *cond = exceptfmt_conditions(it);
-		const char *row[] = {it->name, *os ? os : "-", cond, *tags ? tags : "-", updated, it->id};
-		table_add_row(&t, row);
-		free(os);
-		free(tags);
-		free(cond);
-	}
+	table_init_columns(&t, exceptfmt_columns);
+	struct column_ctx cx = {.now = time(NULL), .batch = true};
+	for (size_t i = 0; i < p->n; i++)
+		table_add_object(&t, exceptfmt_columns, &p->items[i], &cx);
 	char *title = xasprintf("%zu of %lld endpoint exceptions (page %lld)", p->n, p->total, p->page);
 	struct cmd_output out = {.kind = CMD_OUT_TABLE, .message = title, .table = &t, .json = d->res.json};
 	cmd_output(ctx, &out);
@@ -49,14 +37,10 @@ static void exceptions_done(struct cmd_ctx *ctx, struct worker_done *d)
 
 static void exceptions_run(struct cmd_ctx *ctx)
 {
-	struct exceptions_query q = {
-		.filter = cmd_str(ctx, "filter"),
-		.page = cmd_int(ctx, "page", -1),
-		.per_page = cmd_int(ctx, "per-page", -1),
-		.sort_field = cmd_str(ctx, "sort-field"),
-		.sort_order = cmd_str(ctx, "sort-order"),
-	};
-	char *bad = q.filter ? exceptions_check_filter(q.filter) : NULL;
+	struct exceptions_query q;
+	char *bad = query_fill(&exceptfmt_query, ctx->def, ctx->values, &q);
+	q.page = cmd_int(ctx, "page", -1);
+	q.per_page = cmd_int(ctx, "per-page", -1);
 	if (bad) {
 		cmd_fail(ctx, CMD_EXIT_USAGE, "%s", bad);
 		free(bad);
@@ -155,7 +139,8 @@ static const struct cmd_arg list_delete_args[] = {
 
 const struct cmd_def cmd_exceptions_defs[] = {
 	{"exceptions endpoint", exceptions_args, CMD_LIST,
-	 "list the Elastic Defend endpoint exceptions (GET /api/endpoint_list/items/_find)", "ops", NULL, exceptions_run},
+	 "list the Elastic Defend endpoint exceptions (GET /api/endpoint_list/items/_find)", "exceptions", NULL,
+	 exceptions_run},
 	{"list delete", list_delete_args, CMD_MUTATES, "delete a value list and its items (DELETE /api/lists)", NULL, NULL,
 	 list_delete_run},
 	{NULL, NULL, 0, NULL, NULL, NULL, NULL},

@@ -5,9 +5,10 @@ src_cmd_libcmd_a_SOURCES = \
 	src/cmd/tokenize.c src/cmd/tokenize.h \
 	src/cmd/complete.c src/cmd/complete.h \
 	src/cmd/parse.c src/cmd/parse.h \
+	src/cmd/query.c src/cmd/query.h \
 	src/cmd/run.c \
 	src/cmd/registry.c src/cmd/registry.h \
-	src/cmd/help.c src/cmd/help.h \
+	src/cmd/cmd_help.c src/cmd/cmd_help.h \
 	src/cmd/cmd_ui.c \
 	src/cmd/audit.c src/cmd/audit.h \
 	src/cmd/batch.c src/cmd/batch.h \
@@ -15,11 +16,11 @@ src_cmd_libcmd_a_SOURCES = \
 	src/cmd/cmd_cases.c \
 	src/cmd/cmd_case_edit.c
 src_cmd_libcmd_a_SOURCES += \
-	src/cmd/alertfilt.c src/cmd/alertfilt.h \
 	src/cmd/alertfmt.c src/cmd/alertfmt.h \
 	src/cmd/actionfmt.c src/cmd/actionfmt.h \
 	src/cmd/cmd_alerts.c \
 	src/cmd/cmd_alert_edit.c \
+	src/cmd/convfmt.c src/cmd/convfmt.h \
 	src/cmd/cmd_ai.c \
 	src/cmd/cmd_actions.c \
 	src/cmd/cmd_endpoint.c \

@@ -8,6 +8,8 @@ src_core_libcore_a_SOURCES = \
 	src/core/urlenc.c src/core/urlenc.h \
 	src/core/profile.c src/core/profile.h \
 	src/core/config_file.c src/core/config_file.h \
+	src/core/column.c src/core/column.h \
+	src/core/rowset.c src/core/rowset.h \
 	src/core/table.c src/core/table.h \
 	src/core/record.c src/core/record.h \
 	src/core/timefmt.c src/core/timefmt.h \

@@ -7,40 +7,76 @@
 #include <stdlib.h>
 #include <string.h>
 
-void table_init(struct table *t, const char *const *headers)
+/* Columns are two spaces apart. */
+#define TABLE_GAP 2
+
+static void table_alloc(struct table *t, size_t ncols)
 {
 	memset(t, 0, sizeof(*t));
-	while (headers[t->ncols])
-		t->ncols++;
-	t->headers = xcalloc(t->ncols, sizeof(char *));
-	t->align = xcalloc(t->ncols, sizeof(*t->align));
-	t->min_width = xcalloc(t->ncols, sizeof(int));
-	t->flex = xcalloc(t->ncols, sizeof(bool));
-	for (size_t i = 0; i < t->ncols; i++) {
-		t->headers[i] = xstrdup(headers[i]);
-		t->min_width[i] = utf8_width(headers[i]) < 4 ? utf8_width(headers[i]) : 4;
+	t->ncols = ncols;
+	t->cols = xcalloc(ncols ? ncols : 1, sizeof(*t->cols));
+}
+
+void table_init(struct table *t, const char *const *headers)
+{
+	size_t n = 0;
+	while (headers[n])
+		n++;
+	table_alloc(t, n);
+	for (size_t i = 0; i < n; i++) {
+		int tw = utf8_width(headers[i]);
+		t->cols[i] = (struct column){.title = xstrdup(headers[i]), .min = tw < 4 ? tw : 4, .keep = (int)(n - i)};
+	}
+}
+
+void table_init_columns(struct table *t, const struct column *cols)
+{
+	size_t n = column_count(cols);
+	table_alloc(t, n);
+	for (size_t i = 0; i < n; i++) {
+		t->cols[i] = cols[i];
+		t->cols[i].title = xstrdup(cols[i].title);
 	}
 }
 
 void table_set_right(struct table *t, size_t col)
 {
-	t->align[col] = TABLE_RIGHT;
+	t->cols[col].flags |= COLUMN_RIGHT;
 }
 
 void table_set_flex(struct table *t, size_t col)
 {
-	t->flex[col] = true;
+	t->cols[col].grow = 1;
+	t->cols[col].keep = 0;
+}
+
+static char **table_new_row(struct table *t)
+{
+	if (t->nrows == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 16;
+		t->cells = xreallocarray(t->cells, t->cap * (t->ncols ? t->ncols : 1), sizeof(char *));
+	}
+	return &t->cells[t->nrows++ * t->ncols];
 }
 
 void table_add_row(struct table *t, const char *const *cells)
 {
-	if (t->nrows == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 16;
-		t->cells = xreallocarray(t->cells, t->cap * t->ncols, sizeof(char *));
-	}
+	char **row = table_new_row(t);
 	for (size_t i = 0; i < t->ncols; i++)
-		t->cells[t->nrows * t->ncols + i] = sanitize_str(cells[i] ? cells[i] : "-", SANITIZE_LINE);
-	t->nrows++;
+		row[i] = sanitize_str(cells[i] ? cells[i] : "-", SANITIZE_LINE);
+}
+
+void table_add_object(struct table *t, const struct column *cols, const void *obj, const struct column_ctx *cx)
+{
+	char **row = table_new_row(t);
+	struct strbuf sb;
+	strbuf_init(&sb);
+	for (size_t i = 0; i < t->ncols; i++) {
+		strbuf_reset(&sb);
+		cols[i].cell(obj, cx, &sb);
+		row[i] = sanitize_str(sb.len ? sb.buf : "-", SANITIZE_LINE);
+	}
+	strbuf_free(&sb);
 }
 
 void table_free(struct table *t)
@@ -48,12 +84,9 @@ void table_free(struct table *t)
 	for (size_t i = 0; i < t->nrows * t->ncols; i++)
 		free(t->cells[i]);
 	for (size_t i = 0; i < t->ncols; i++)
-		free(t->headers[i]);
+		free((char *)t->cols[i].title);
 	free(t->cells);
-	free(t->headers);
-	free(t->align);
-	free(t->min_width);
-	free(t->flex);
+	free(t->cols);
 	memset(t, 0, sizeof(*t));
 }
 
@@ -67,7 +100,7 @@ static int *table_widths(const struct table *t)
 {
 	int *w = xcalloc(t->ncols ? t->ncols : 1, sizeof(int));
 	for (size_t c = 0; c < t->ncols; c++) {
-		w[c] = utf8_width(t->headers[c]);
+		w[c] = column_title_width(&t->cols[c]);
 		for (size_t r = 0; r < t->nrows; r++) {
 			int cw = utf8_width(table_cell(t, r, c));
 			if (cw > w[c])
@@ -80,10 +113,14 @@ static int *table_widths(const struct table *t)
 static void table_line(const struct table *t, const int *w, const char *const *cells, struct strbuf *out)
 {
 	size_t start = out->len;
+	bool first = true;
 	for (size_t c = 0; c < t->ncols; c++) {
-		if (c)
+		if (!w[c])
+			continue;
+		if (!first)
 			strbuf_puts(out, "  ");
-		if (t->align[c] == TABLE_RIGHT)
+		first = false;
+		if (t->cols[c].flags & COLUMN_RIGHT)
 			utf8_pad_right(out, cells[c], w[c]);
 		else
 			utf8_pad(out, cells[c], w[c]);
@@ -96,7 +133,11 @@ static void table_line(const struct table *t, const int *w, const char *const *c
 
 static void table_emit(const struct table *t, const int *w, struct strbuf *out)
 {
-	table_line(t, w, (const char *const *)t->headers, out);
+	const char **titles = xcalloc(t->ncols ? t->ncols : 1, sizeof(char *));
+	for (size_t c = 0; c < t->ncols; c++)
+		titles[c] = t->cols[c].title;
+	table_line(t, w, titles, out);
+	free(titles);
 	for (size_t r = 0; r < t->nrows; r++)
 		table_line(t, w, (const char *const *)&t->cells[r * t->ncols], out);
 }
@@ -110,26 +151,18 @@ void table_render_plain(const struct table *t, struct strbuf *out)
 
 void table_render_fit(const struct table *t, int width, struct strbuf *out)
 {
-	int *w = table_widths(t);
-	int total = 0;
-	for (size_t c = 0; c < t->ncols; c++)
-		total += w[c] + (c ? 2 : 0);
-	/* Shrink flexible columns first, then the widest ones, never below their minimum. */
-	for (int pass = 0; pass < 2 && total > width; pass++) {
-		while (total > width) {
-			size_t best = t->ncols;
-			for (size_t c = 0; c < t->ncols; c++) {
-				if ((pass == 0 && !t->flex[c]) || w[c] <= t->min_width[c])
-					continue;
-				if (best == t->ncols || w[c] > w[best])
-					best = c;
-			}
-			if (best == t->ncols)
-				break;
-			w[best]--;
-			total--;
-		}
+	int *want = table_widths(t);
+	int *w = xcalloc(t->ncols ? t->ncols : 1, sizeof(int));
+	/* A batch table is as wide as its content needs, never wider: growing columns stop at their content. */
+	struct column *cols = xcalloc(t->ncols ? t->ncols : 1, sizeof(*cols));
+	for (size_t c = 0; c < t->ncols; c++) {
+		cols[c] = t->cols[c];
+		if (!cols[c].max || cols[c].max > want[c])
+			cols[c].max = want[c] > cols[c].min ? want[c] : cols[c].min;
 	}
+	column_layout(cols, t->ncols, want, width, TABLE_GAP, w);
 	table_emit(t, w, out);
+	free(cols);
+	free(want);
 	free(w);
 }

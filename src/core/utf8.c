@@ -182,3 +182,24 @@ void utf8_pad_right(struct strbuf *out, const char *s, int cols)
 	utf8_spaces(out, cols - w);
 	strbuf_puts(out, s);
 }
+
+size_t utf8_chars(const char *s)
+{
+	size_t n = 0, len = strlen(s);
+	for (size_t i = 0; i < len; n++) {
+		uint32_t cp;
+		i += utf8_decode(s + i, len - i, &cp);
+	}
+	return n;
+}
+
+size_t utf8_utf16_len(const char *s)
+{
+	size_t n = 0, len = strlen(s);
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		i += utf8_decode(s + i, len - i, &cp);
+		n += cp != UTF8_INVALID && cp > 0xFFFF ? 2 : 1;
+	}
+	return n;
+}

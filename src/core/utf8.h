@@ -16,6 +16,10 @@ size_t utf8_decode(const char *s, size_t len, uint32_t *cp);
 size_t utf8_encode(uint32_t cp, char *out);
 /* True when the len bytes are well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF). */
 bool utf8_valid(const char *s, size_t len);
+/* Characters (code points) in a NUL-terminated string; an invalid byte counts as one. */
+size_t utf8_chars(const char *s);
+/* Its length as Kibana counts it (JavaScript's UTF-16 code units: a character past U+FFFF counts two). */
+size_t utf8_utf16_len(const char *s);
 /* Columns a code point takes on the terminal (0, 1 or 2; unprintables count 1). */
 int utf8_cp_width(uint32_t cp);
 /* Columns a sanitized, NUL-terminated string takes. */

@@ -1,6 +1,9 @@
 #include "config.h"
 #include "ui/app.h"
 #include "ui/app_internal.h"
+#include "ui/terminal.h"
+#include "ui/dialog.h"
+#include "ui/form.h"
 #include "ui/keys.h"
 #include "ui/pane.h"
 #include "ui/panes.h"
@@ -9,6 +12,7 @@
 #include "ui/view.h"
 #include "api/worker.h"
 #include "core/profile.h"
+#include "core/sanitize.h"
 #include "core/strbuf.h"
 #include "core/timefmt.h"
 #include "core/xalloc.h"
@@ -75,10 +79,18 @@ void app_message(struct app *a, enum app_msg kind, const char *fmt, ...)
 	va_start(ap, fmt);
 	char *text = xvasprintf(fmt, ap);
 	va_end(ap);
+	if (kind == APP_MSG_ERROR)
+		app_note_error(a, text);
 	free(a->msg);
 	a->msg = text;
 	a->msg_kind = kind;
 	a->dirty = true;
+}
+
+void app_note_error(struct app *a, const char *text)
+{
+	free(a->last_error);
+	a->last_error = xstrdup(text);
 }
 
 struct view *app_top_view(struct app *a)
@@ -95,23 +107,33 @@ void app_push_view(struct app *a, struct view *v)
 	a->dirty = true;
 }
 
-static void app_destroy_view(struct view *v)
+void app_destroy_view(struct view *v)
 {
 	v->ops->destroy(v);
 	free(v);
 }
 
-void app_close_view(struct app *a, struct view *v)
+void app_detach_view(struct app *a, struct view *v)
 {
 	for (size_t i = a->n_views; i-- > 0;) {
 		if (a->views[i] != v)
 			continue;
 		memmove(&a->views[i], &a->views[i + 1], (a->n_views - i - 1) * sizeof(*a->views));
 		a->n_views--;
-		app_destroy_view(v);
 		break;
 	}
 	a->dirty = true;
+}
+
+void app_close_view(struct app *a, struct view *v)
+{
+	for (size_t i = 0; i < a->n_views; i++) {
+		if (a->views[i] == v) {
+			app_detach_view(a, v);
+			app_destroy_view(v);
+			return;
+		}
+	}
 }
 
 void app_refresh_views(struct app *a)
@@ -156,6 +178,17 @@ struct pane **app_panes(struct app *a, size_t *n)
 	return a->panes;
 }
 
+void app_confirm(struct app *a, const char *question, void (*done)(void *ctx, bool yes), void *ctx)
+{
+	app_push_view(a, confirm_new(a, question, NULL, done, ctx));
+}
+
+const char *app_spinner(struct app *a)
+{
+	static const char *const frames[] = {"|", "/", "-", "\\"};
+	return frames[a->spin % 4];
+}
+
 void app_show_pane(struct app *a, struct pane *p)
 {
 	for (size_t i = 0; i < a->n_panes; i++)
@@ -173,17 +206,6 @@ int app_list_height(struct app *a)
 	int h = LINES - 5;
 	(void)a;
 	return h > 1 ? h : 1;
-}
-
-static bool app_terminal_ok(char **why)
-{
-	const char *term = getenv("TERM");
-	if (!term || !*term || strcmp(term, "dumb") == 0) {
-		*why = xstrdup("this terminal (TERM=dumb or unset) cannot run the full-screen UI; "
-			       "set TERM (e.g. xterm-256color) or use ktriage -c 'COMMAND' for scripts");
-		return false;
-	}
-	return true;
 }
 
 static int app_init_curses(struct app *a, char **err)
@@ -378,7 +400,9 @@ static void app_free(struct app *a)
 		pane_free(a->panes[i]);
 	free(a->panes);
 	free(a->msg);
+	free(a->last_error);
 	app_free_settings(a);
+	form_drafts_free();
 	textinput_free(&a->line);
 	script_close(a->script);
 	if (a->sig_pipe[0] >= 0) {
@@ -401,7 +425,8 @@ int app_run(const struct app_options *o)
 	time_t pinned;
 	if (now && timefmt_parse(now, &pinned))
 		a.now_override = (long long)pinned;
-	if (!o->script && !app_terminal_ok(&err)) {
+	char *term_note = NULL;
+	if (!o->script && !terminal_pick(&err, &term_note)) {
 		fprintf(stderr, "ktriage: %s\n", err);
 		free(err);
 		textinput_free(&a.line);
@@ -443,8 +468,11 @@ int app_run(const struct app_options *o)
 	}
 	if (o->profile->insecure)
 		app_message(&a, APP_MSG_ERROR, "TLS certificate verification is OFF (--insecure): the connection can be intercepted");
+	else if (term_note)
+		app_message(&a, APP_MSG_INFO, "%s", term_note);
 	else
 		app_message(&a, APP_MSG_INFO, "Press ? for help, : for commands, q to quit.");
+	free(term_note);
 	app_show_pane(&a, a.panes[0]);
 	app_run_startup(&a);
 	app_loop(&a);

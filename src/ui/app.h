@@ -33,10 +33,22 @@ const struct profile *app_profile(struct app *a);
 struct worker *app_worker(struct app *a);
 /* Show a message on the status line. */
 void app_message(struct app *a, enum app_msg kind, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Remember an error for ! (status-line errors are remembered by app_message). */
+void app_note_error(struct app *a, const char *text);
 /* Push a view on top (the app owns it from now on). */
 void app_push_view(struct app *a, struct view *v);
 /* Remove and destroy view v wherever it is on the stack. */
 void app_close_view(struct app *a, struct view *v);
+/* Take view v off the stack without destroying it (a form waiting for its command). */
+void app_detach_view(struct app *a, struct view *v);
+/* Destroy a view that is not on the stack. */
+void app_destroy_view(struct view *v);
+/*
+ * Run a form's command (argv); the form (detached) comes back with the problem on its field when
+ * the command's checks refuse it, keeps its free text as a draft when Kibana could not be reached,
+ * and is destroyed otherwise.
+ */
+void app_run_form(struct app *a, struct pane *origin, struct view *form, int argc, char **argv);
 /* The serial number a view got when pushed (0 if it is not on the stack). */
 unsigned long app_view_serial(struct app *a, struct view *v);
 /* v if it is still on the stack with that serial (views can go while a request runs), else NULL. */
@@ -71,5 +83,9 @@ bool app_readonly(struct app *a);
 long long app_now(struct app *a);
 /* Every pane, in tab order. */
 struct pane **app_panes(struct app *a, size_t *n);
+/* Ask a yes/no question in a dialog; done(ctx, answer) runs once. */
+void app_confirm(struct app *a, const char *question, void (*done)(void *ctx, bool yes), void *ctx);
+/* The spinner's current frame ("|", "/", "-", "\\"), turning while requests run. */
+const char *app_spinner(struct app *a);
 
 #endif

@@ -1,6 +1,7 @@
 #include "config.h"
 #include "ui/app_internal.h"
 #include "ui/draw.h"
+#include "ui/keys.h"
 #include "ui/pane.h"
 #include "ui/prompt.h"
 #include "ui/view.h"
@@ -34,35 +35,62 @@ static void app_draw_tabs_text(struct app *a, bool compact, struct strbuf *out)
 	}
 }
 
-static void app_draw_header(struct app *a, int w)
+/* The identity's parts, most important first; a part that does not fit is left out whole, never cut. */
+static size_t app_header_parts(struct app *a, char parts[][160], size_t max)
 {
 	const struct profile *p = a->profile;
 	char host[128];
 	app_draw_host(p->url, host, sizeof(host));
+	char *name = sanitize_str(p->name, SANITIZE_LINE), *where = sanitize_str(host, SANITIZE_LINE);
+	char *space = sanitize_str(p->space && *p->space ? p->space : "default", SANITIZE_LINE);
+	size_t n = 0;
+	snprintf(parts[n++], 160, " ktriage");
+	if (n < max)
+		snprintf(parts[n++], 160, "  %s @ %s", name, where);
+	if (n < max)
+		snprintf(parts[n++], 160, "  space: %s", space);
+	free(name);
+	free(where);
+	free(space);
+	return n;
+}
+
+static void app_draw_header(struct app *a, int w)
+{
+	const struct profile *p = a->profile;
 	struct strbuf id, flags, tabs;
 	strbuf_init(&id);
 	strbuf_init(&flags);
 	strbuf_init(&tabs);
-	strbuf_printf(&id, " ktriage  %s @ %s  space: %s", p->name, host, p->space && *p->space ? p->space : "default");
 	if (p->readonly)
 		strbuf_puts(&flags, " [read-only]");
 	if (p->insecure)
 		strbuf_puts(&flags, " [TLS OFF]");
 	draw_fill(stdscr, 0, 0, w, ROLE_HEADER);
-
-	/* The flags never give way: the tabs shrink first, then the identity is cut. */
+	char parts[4][160];
+	size_t n_parts = app_header_parts(a, parts, 4);
 	int fw = utf8_width(flags.buf);
+	/* The flags never give way: the tabs shrink first (to numbers, then away), then whole parts of the identity go. */
+	int full = 0;
+	for (size_t i = 0; i < n_parts; i++)
+		full += utf8_width(parts[i]);
 	app_draw_tabs_text(a, false, &tabs);
-	bool compact = utf8_width(id.buf) + fw + utf8_width(tabs.buf) + 1 > w;
+	bool compact = full + fw + utf8_width(tabs.buf) + 1 > w;
 	if (compact) {
 		strbuf_reset(&tabs);
 		app_draw_tabs_text(a, true, &tabs);
 	}
 	int tw = utf8_width(tabs.buf);
-	if (fw + tw + 10 > w)
+	if (utf8_width(parts[0]) + fw + tw + 1 > w)
 		tw = 0;
-	int idw = w - fw - tw - 1;
-	int x = draw_untrusted(stdscr, 0, 0, id.buf, idw > 0 ? idw : 0, ROLE_HEADER, false);
+	int room = w - fw - tw - 1;
+	for (size_t i = 0; i < n_parts; i++) {
+		int pw = utf8_width(parts[i]);
+		if (pw > room - utf8_width(id.buf))
+			break;
+		strbuf_puts(&id, parts[i]);
+	}
+	int x = draw_untrusted(stdscr, 0, 0, id.buf, room > 0 ? room : 0, ROLE_HEADER, false);
 	if (fw)
 		draw_text(stdscr, 0, x, flags.buf, w - x, p->insecure ? ROLE_ERROR : ROLE_WARNING, false);
 	if (tw) {
@@ -91,68 +119,71 @@ static void app_draw_summary(struct app *a, struct pane *p, int y, int w)
 		strbuf_printf(&sb, "  filter \"%s\": %zu of %zu loaded", p->list.filter, p->list.n_visible, p->list.n_rows);
 	if (p->list.n_marked)
 		strbuf_printf(&sb, "  %zu marked", p->list.n_marked);
-	if (p->ops->summary) {
-		strbuf_puts(&sb, "  ");
-		p->ops->summary(p, &sb);
-	}
+	strbuf_puts(&sb, "  ");
+	pane_summary(p, &sb);
 	draw_fill(stdscr, y, 0, w, ROLE_NORMAL);
 	draw_untrusted(stdscr, y, 1, sb.buf, w - 2, ROLE_TITLE, false);
 	strbuf_free(&sb);
 	(void)a;
 }
 
-/* The hint bar: the top view's hints, or the pane's commands. */
+/* Draw "KEY label" pairs, keys in the key colour; a command refused in read-only mode is dimmed. */
+static int app_draw_hint(int y, int x, int w, const char *key, const char *label, bool dim)
+{
+	if (x >= w - 1)
+		return x;
+	x += draw_text(stdscr, y, x, key, w - 1 - x, dim ? ROLE_DIM : ROLE_HINT_KEY, false);
+	if (x < w - 1)
+		x += draw_text(stdscr, y, x, " ", 1, ROLE_HINT, false);
+	x += draw_text(stdscr, y, x, label, w - 1 - x, dim ? ROLE_DIM : ROLE_HINT, false);
+	if (x < w - 2)
+		x += draw_text(stdscr, y, x, "  ", 2, ROLE_HINT, false);
+	return x;
+}
+
+/* The hint bar: what the keys do here, from the keymap (so a user's bind shows), or the input line's keys. */
 static void app_draw_hints(struct app *a, int y, int w)
 {
-	struct strbuf sb;
-	strbuf_init(&sb);
-	struct view *v = app_top_view(a);
-	if (a->input == APP_INPUT_FILTER) {
-		strbuf_puts(&sb, "type to filter  Enter keep  Esc clear");
-	} else if (prompt_active()) {
-		strbuf_puts(&sb, "Enter run  Tab complete  Up/Down history  C-r search  Esc cancel");
-	} else if (v && v->ops->hints) {
-		strbuf_puts(&sb, v->ops->hints(v));
-	} else {
-		struct pane *p = app_current_pane(a);
-		strbuf_puts(&sb, "? help  / filter  : command  Enter open");
-		for (const struct cmd_def *const *d = cmd_all(); *d; d++) {
-			const struct cmd_def *def = *d;
-			if (def->key && (!def->pane || !strcmp(def->pane, p->ops->name))) {
-				const char *verb = strchr(def->words, ' ');
-				strbuf_printf(&sb, "  %s %s", def->key, verb ? verb + 1 : def->words);
-			}
-		}
-		strbuf_puts(&sb, "  r refresh  q quit");
-	}
+	static const char *const filter_hints[] = {"type", "to filter", "Enter", "keep", "Esc", "clear", NULL};
+	static const char *const prompt_hints[] = {"Enter", "run", "Tab", "complete", "Up/Down", "history", "C-r",
+						   "search", "Esc", "cancel", NULL};
 	draw_fill(stdscr, y, 0, w, ROLE_HINT);
-	/* Keys (the first word of each pair) in the key colour. */
 	int x = 1;
-	const char *s = sb.buf;
-	bool key = true;
-	while (*s && x < w - 1) {
-		size_t n = strcspn(s, " ");
-		char word[128];
-		snprintf(word, sizeof(word), "%.*s", (int)(n < sizeof(word) - 1 ? n : sizeof(word) - 1), s);
-		x += draw_text(stdscr, y, x, word, w - 1 - x, key ? ROLE_HINT_KEY : ROLE_HINT, false);
-		s += n;
-		int spaces = 0;
-		while (*s == ' ') {
-			s++;
-			spaces++;
-		}
-		if (spaces && x < w - 1)
-			x += draw_text(stdscr, y, x, " ", 1, ROLE_HINT, false);
-		key = spaces >= 2 ? true : (spaces == 1 ? !key : key);
-		if (spaces >= 2 && x < w - 1)
-			x += draw_text(stdscr, y, x, " ", 1, ROLE_HINT, false);
+	const char *const *fixed = a->input == APP_INPUT_FILTER ? filter_hints : prompt_active() ? prompt_hints : NULL;
+	if (fixed) {
+		for (size_t i = 0; fixed[i]; i += 2)
+			x = app_draw_hint(y, x, w, fixed[i], fixed[i + 1], false);
+		return;
 	}
-	strbuf_free(&sb);
+	struct view *v = app_top_view(a);
+	struct pane *p = app_current_pane(a);
+	unsigned where = WHERE_LIST;
+	if (v) {
+		where = v->ops->where;
+		p = NULL;
+		if (v->ops->list)
+			p = v->ops->list(v);
+		else if (v->ops->subject) {
+			const char *id;
+			v->ops->subject(v, &p, &id);
+		}
+	}
+	struct keymap_item *items;
+	size_t n = keymap_items(&a->keymap, p ? p->ops : NULL, where, true, &items);
+	/* Help comes first, so it stays on a narrow terminal; the rest in the keymap's order. */
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < n; i++) {
+			if ((items[i].req == REQ_HELP) != (pass == 0))
+				continue;
+			bool dim = items[i].def && (items[i].def->flags & CMD_MUTATES) && app_readonly(a);
+			x = app_draw_hint(y, x, w, keys_name(items[i].keys[0]), items[i].label, dim);
+		}
+	}
+	free(items);
 }
 
 static void app_draw_status(struct app *a, int y, int w)
 {
-	static const char *const spinner[] = {"|", "/", "-", "\\"};
 	draw_fill(stdscr, y, 0, w, ROLE_STATUSLINE);
 	if (prompt_active()) {
 		prompt_draw(y, w);
@@ -167,7 +198,7 @@ static void app_draw_status(struct app *a, int y, int w)
 	unsigned pending = worker_pending(a->worker);
 	if (pending) {
 		char busy[48];
-		snprintf(busy, sizeof(busy), " %s %u request%s ", spinner[a->spin % 4], pending, pending == 1 ? "" : "s");
+		snprintf(busy, sizeof(busy), " %s %u request%s ", app_spinner(a), pending, pending == 1 ? "" : "s");
 		x += draw_text(stdscr, y, x, busy, w, ROLE_STATUSLINE, false);
 	}
 	if (a->msg) {

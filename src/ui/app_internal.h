@@ -4,6 +4,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include "ui/app.h"
+#include "ui/keymap.h"
 #include "ui/textinput.h"
 #include "ui/theme.h"
 
@@ -29,6 +30,7 @@ struct app {
 	size_t n_views;
 	char *msg;
 	enum app_msg msg_kind;
+	char *last_error;      /* the last error of any kind (a message, a pane's load), for ! */
 	bool dirty;
 	bool quit;
 	enum app_input input;
@@ -42,21 +44,11 @@ struct app {
 	long long now_override;
 	int exit_code;
 	unsigned commands;     /* commands running */
-	struct app_binding *bindings;
-	size_t n_bindings;
+	struct keymap keymap;  /* the user's bindings */
 	int refresh_s;         /* set refresh: reload the current pane this often (0: never) */
 	long long last_refresh;
 };
 
-/* A key bound to a command line, in one pane or all of them. */
-struct app_binding {
-	char *pane;            /* NULL: every pane */
-	int key;
-	char *line;
-};
-
-/* The command line bound to key in pane p (its own binding first), or NULL. */
-const char *app_binding(struct app *a, struct pane *p, int key);
 /* Apply a UI command (theme, bind, set); 0, or -1 with *err. */
 int app_ui_command(struct app *a, const char *what, int argc, char **argv, char **err);
 /* Run the config file's bind/set lines; problems go to the status line. */
@@ -76,7 +68,5 @@ int app_list_height(struct app *a);
 long long app_clock_ms(void);
 /* The top view, or NULL. */
 struct view *app_top_view(struct app *a);
-/* Open the help overlay. */
-void app_open_help(struct app *a);
 
 #endif

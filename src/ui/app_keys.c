@@ -1,5 +1,8 @@
+/* Keys: what the view under them takes itself, then what the keymap says, in one dispatch for every view. */
 #include "config.h"
 #include "ui/app_internal.h"
+#include "ui/help.h"
+#include "ui/keymap.h"
 #include "ui/keys.h"
 #include "ui/pane.h"
 #include "ui/prompt.h"
@@ -10,13 +13,13 @@
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 #include <curses.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* Keys while the bottom line is the / filter. */
-static void app_key_filter(struct app *a, int key)
+static void app_key_filter(struct app *a, struct pane *p, int key)
 {
-	struct pane *p = app_current_pane(a);
 	if (key == K_ESC) {
 		listmodel_set_filter(&p->list, NULL);
 		a->input = APP_INPUT_NONE;
@@ -32,44 +35,87 @@ static void app_key_filter(struct app *a, int key)
 /* Most arguments a command can take. */
 #define APP_MAX_ARGS 32
 
-/*
- * Open def as a form: arguments from given (name/value pairs) first, then what the pane
- * can fill from the selected or marked rows; the form asks for the rest (or the command
- * runs at once when nothing is left to ask).
- */
-void app_open_command(struct app *a, struct pane *p, const struct cmd_def *def, const char *const *given,
-		      bool only_required)
+/* Where a command's arguments come from: rows of a pane (a list's selection, or a detail view's object). */
+struct app_target {
+	struct pane *pane;
+	const void **rows;
+	size_t n;
+	const char *id;     /* a detail view's object id, when the object itself is not loaded */
+};
+
+static void app_target_free(struct app_target *t)
 {
-	size_t n = 0;
-	size_t *rows = p ? listmodel_selection(&p->list, &n) : NULL;
+	free(t->rows);
+}
+
+/* The target of a key: the top view's object, or the current pane's selection. */
+static struct app_target app_target(struct app *a, struct view *v)
+{
+	struct app_target t = {0};
+	if (v) {
+		if (v->ops->list) {
+			t.pane = v->ops->list(v);
+			t.rows = pane_selection(t.pane, &t.n);
+		} else if (v->ops->subject) {
+			const void *row = v->ops->subject(v, &t.pane, &t.id);
+			t.rows = xcalloc(2, sizeof(void *));
+			if (row)
+				t.rows[t.n++] = row;
+		}
+		return t;
+	}
+	t.pane = app_current_pane(a);
+	t.rows = pane_selection(t.pane, &t.n);
+	return t;
+}
+
+/*
+ * Open def as a form: arguments from given (name/value pairs) first, then what the target
+ * supplies (its rows, or its id); the form asks for the rest (or the command runs at once
+ * when nothing is left to ask).
+ */
+static void app_open_for(struct app *a, const struct app_target *t, const struct cmd_def *def, const char *const *given,
+			 bool only_required)
+{
 	const char *pairs[2 * APP_MAX_ARGS + 1] = {NULL};
 	char *owned[APP_MAX_ARGS] = {NULL};
 	size_t k = 0, n_owned = 0;
 	for (size_t i = 0; def->args && def->args[i].name && k < APP_MAX_ARGS; i++) {
-		const char *name = def->args[i].name;
+		const struct cmd_arg *arg = &def->args[i];
 		const char *v = NULL;
 		for (size_t g = 0; given && given[g]; g += 2)
-			if (!strcmp(given[g], name))
+			if (!strcmp(given[g], arg->name))
 				v = given[g + 1];
-		if (!v && n && p->ops->arg_value && (owned[n_owned] = p->ops->arg_value(p, &def->args[i], rows, n)))
+		if (!v && t->pane && (owned[n_owned] = pane_arg_value(t->pane, arg, t->rows, t->n)))
 			v = owned[n_owned++];
+		if (!v && t->id && t->pane && arg->ids != CMD_ID_NONE && arg->ids == t->pane->ops->id_kind)
+			v = t->id;
 		if (!v)
 			continue;
-		pairs[2 * k] = name;
+		pairs[2 * k] = arg->name;
 		pairs[2 * k + 1] = v;
 		k++;
 	}
-	free(rows);
 	if (only_required)
-		app_open_form_required(a, p, def, pairs);
+		app_open_form_required(a, t->pane, def, pairs);
 	else
-		app_open_form(a, p, def, pairs);
+		app_open_form(a, t->pane, def, pairs);
 	for (size_t i = 0; i < n_owned; i++)
 		free(owned[i]);
 }
 
-/* Run a bound command line: its own arguments, the selection for the rest, a form if still short. */
-static void app_run_binding(struct app *a, struct pane *p, const char *line)
+void app_open_command(struct app *a, struct pane *p, const struct cmd_def *def, const char *const *given,
+		      bool only_required)
+{
+	struct app_target t = {.pane = p};
+	if (p)
+		t.rows = pane_selection(p, &t.n);
+	app_open_for(a, &t, def, given, only_required);
+	app_target_free(&t);
+}
+
+/* Run a bound command line: its own arguments, the target for the rest, a form if still short. */
+static void app_run_binding(struct app *a, const struct app_target *t, const char *line)
 {
 	int argc, used;
 	char **argv;
@@ -103,43 +149,111 @@ static void app_run_binding(struct app *a, struct pane *p, const char *line)
 			pairs[2 * k + 1] = joined[k];
 			k++;
 		}
-		app_open_command(a, p, def, pairs, true);
+		app_open_for(a, t, def, pairs, true);
 		for (size_t i = 0; i < k; i++)
 			free(joined[i]);
 	}
-	cmd_parse_free(def, parsed.values);
+	if (def)
+		cmd_parse_free(def, parsed.values);
 	tokenize_free(argc, argv);
 }
 
-static bool app_key_global(struct app *a, int key)
+/* Stop like any curses program on C-z: the terminal back to the shell until fg. */
+static void app_suspend(struct app *a)
 {
-	if (key >= '1' && key <= '9' && (size_t)(key - '1') < a->n_panes) {
-		app_show_pane(a, a->panes[key - '1']);
-		return true;
+	endwin();
+	raise(SIGTSTP);
+	clearok(curscr, TRUE);
+	a->dirty = true;
+}
+
+static void app_quit_answer(void *ctx, bool yes)
+{
+	struct app *a = ctx;
+	if (yes)
+		a->quit = true;
+}
+
+/* Quit, asking first when a pane is still following something (a pending response action). */
+static void app_quit(struct app *a)
+{
+	struct strbuf why;
+	strbuf_init(&why);
+	for (size_t i = 0; i < a->n_panes; i++) {
+		if (!a->panes[i]->ops->busy)
+			continue;
+		char *b = a->panes[i]->ops->busy(a->panes[i]);
+		if (b)
+			strbuf_printf(&why, "%s%s", why.len ? "; " : "", b);
+		free(b);
 	}
-	switch (key) {
-	case K_TAB:
+	if (!why.len) {
+		a->quit = true;
+	} else {
+		strbuf_puts(&why, ". Quit anyway (they go on in Kibana; ktriage stops following them)?");
+		app_confirm(a, why.buf, app_quit_answer, a);
+	}
+	strbuf_free(&why);
+}
+
+/* Requests that belong to the app rather than to a view or a pane. */
+static bool app_request(struct app *a, enum action_req req)
+{
+	struct pane *p = app_current_pane(a);
+	switch (req) {
+	case REQ_NEXT_PANE:
 		app_show_pane(a, a->panes[(a->current + 1) % a->n_panes]);
 		return true;
-	case K_BTAB:
+	case REQ_PREV_PANE:
 		app_show_pane(a, a->panes[(a->current + a->n_panes - 1) % a->n_panes]);
 		return true;
-	case '?':
-	case K_F(1):
-		app_open_help(a);
+	case REQ_PANE_1:
+	case REQ_PANE_2:
+	case REQ_PANE_3:
+	case REQ_PANE_4:
+	case REQ_PANE_5:
+	case REQ_PANE_6:
+	case REQ_PANE_7:
+	case REQ_PANE_8:
+	case REQ_PANE_9:
+		if ((size_t)(req - REQ_PANE_1) < a->n_panes)
+			app_show_pane(a, a->panes[req - REQ_PANE_1]);
 		return true;
-	case ':':
+	case REQ_HELP:
+		help_open(a);
+		return true;
+	case REQ_PROMPT:
 		prompt_open(a, "");
 		return true;
-	case 'q':
+	case REQ_QUIT:
+		app_quit(a);
+		return true;
+	case REQ_QUIT_NOW:
 		a->quit = true;
 		return true;
-	case '!':
-		if (a->msg) {
-			struct view *v = textview_new(a, a->msg_kind == APP_MSG_ERROR ? "Last error" : "Last message");
+	case REQ_SUSPEND:
+		app_suspend(a);
+		return true;
+	case REQ_MESSAGE: {
+		/* The last error of any kind, whole; and the last message when it says something else. */
+		if (!a->last_error && !a->msg)
+			return true;
+		struct view *v = textview_new(a, a->last_error ? "Last error" : "Last message");
+		if (a->last_error)
+			textview_add(v, ROLE_ERROR, 0, a->last_error);
+		if (a->msg && (!a->last_error || strcmp(a->msg, a->last_error))) {
+			if (a->last_error) {
+				textview_blank(v);
+				textview_add(v, ROLE_TITLE, 0, "Last message");
+			}
 			textview_add(v, a->msg_kind == APP_MSG_ERROR ? ROLE_ERROR : ROLE_NORMAL, 0, a->msg);
-			app_push_view(a, v);
 		}
+		app_push_view(a, v);
+		return true;
+	}
+	case REQ_FILTER:
+		a->input = APP_INPUT_FILTER;
+		textinput_set(&a->line, p->list.filter ? p->list.filter : "");
 		return true;
 	default:
 		return false;
@@ -149,62 +263,46 @@ static bool app_key_global(struct app *a, int key)
 void app_key(struct app *a, int key)
 {
 	a->dirty = true;
-	if (key == K_CTRL('c')) {
-		a->quit = true;
-		return;
-	}
 	if (key == K_RESIZE)
 		return;
 	if (prompt_active()) {
 		prompt_key(a, key);
 		return;
 	}
+	struct pane *p = app_current_pane(a);
 	if (a->input == APP_INPUT_FILTER) {
-		app_key_filter(a, key);
+		app_key_filter(a, p, key);
 		return;
 	}
 	struct view *v = app_top_view(a);
-	if (v) {
-		if (v->ops->key(v, key))
-			return;
-		if (key == '?' || key == ':' || key == '!')
-			app_key_global(a, key);
+	if (v && v->ops->key && v->ops->key(v, key))
 		return;
+	struct app_target t = app_target(a, v);
+	unsigned where = v ? v->ops->where : WHERE_LIST;
+	struct keymap_hit hit = keymap_lookup(&a->keymap, key, t.pane ? t.pane->ops : NULL, where);
+	switch (hit.kind) {
+	case KEYMAP_REQ:
+		if (v ? v->ops->request(v, hit.req) : pane_request(p, hit.req, app_list_height(a)))
+			break;
+		if (!app_request(a, hit.req) && hit.req == REQ_CLEAR) {
+			free(a->msg);
+			a->msg = NULL;
+		}
+		break;
+	case KEYMAP_ACTION:
+		if (t.n)
+			hit.action->run(t.pane, t.rows, t.n);
+		else
+			app_message(a, APP_MSG_INFO, "Nothing to %s here yet.", hit.action->hint ? hit.action->hint : hit.action->name);
+		break;
+	case KEYMAP_COMMAND:
+		app_open_for(a, &t, hit.def, NULL, false);
+		break;
+	case KEYMAP_LINE:
+		app_run_binding(a, &t, hit.line);
+		break;
+	case KEYMAP_NONE:
+		break;
 	}
-	struct pane *p = app_current_pane(a);
-	if (key == K_ESC) {
-		if (p->list.filter)
-			listmodel_set_filter(&p->list, NULL);
-		else if (p->list.n_marked)
-			listmodel_clear_marks(&p->list);
-		free(a->msg);
-		a->msg = NULL;
-		return;
-	}
-	if (key == '/') {
-		a->input = APP_INPUT_FILTER;
-		textinput_set(&a->line, p->list.filter ? p->list.filter : "");
-		return;
-	}
-	if (keys_is_enter(key)) {
-		size_t row = listmodel_cursor_row(&p->list);
-		if (row != (size_t)-1 && p->ops->open)
-			p->ops->open(p, row);
-		return;
-	}
-	const char *bound = app_binding(a, p, key);
-	if (bound) {
-		app_run_binding(a, p, bound);
-		return;
-	}
-	const struct cmd_def *def = pane_command_for_key(p, key);
-	if (def) {
-		app_open_command(a, p, def, NULL, false);
-		return;
-	}
-	if (p->ops->key && p->ops->key(p, key))
-		return;
-	if (pane_key(p, key, app_list_height(a)))
-		return;
-	app_key_global(a, key);
+	app_target_free(&t);
 }

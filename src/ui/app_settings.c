@@ -12,27 +12,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *app_binding(struct app *a, struct pane *p, int key)
-{
-	const char *global = NULL;
-	for (size_t i = 0; i < a->n_bindings; i++) {
-		struct app_binding *b = &a->bindings[i];
-		if (b->key != key)
-			continue;
-		if (b->pane && p && !strcmp(b->pane, p->ops->name))
-			return b->line;
-		if (!b->pane)
-			global = b->line;
-	}
-	return global;
-}
-
 static int app_bind(struct app *a, int argc, char **argv, char **err)
 {
-	/* argv: key, pane ("" for every pane), then the command line's words. */
+	/* argv: key, pane ("" for every pane), then an action's name or a command line's words. */
 	int key = keys_parse(argv[0]);
 	if (key < 0) {
-		*err = xasprintf("unknown key \"%s\" (a character, C-x, F1-F10, Enter, Tab...)", argv[0]);
+		*err = xasprintf("unknown key \"%s\" (a character, C-x, F1-F10, Enter, Tab, S-Tab...)", argv[0]);
 		return -1;
 	}
 	const char *pane = *argv[1] ? argv[1] : NULL;
@@ -47,22 +32,11 @@ static int app_bind(struct app *a, int argc, char **argv, char **err)
 			strbuf_putc(&line, ' ');
 		tokenize_quote(&line, argv[i]);
 	}
-	int used;
-	char **words;
-	int n;
-	if (tokenize(line.buf, &n, &words, err) == 0) {
-		bool known = cmd_lookup(n, words, &used) != NULL;
-		tokenize_free(n, words);
-		if (!known) {
-			*err = xasprintf("\"%s\" is not a command (help lists them)", line.buf);
-			strbuf_free(&line);
-			return -1;
-		}
-	}
-	a->bindings = xreallocarray(a->bindings, a->n_bindings + 1, sizeof(*a->bindings));
-	a->bindings[a->n_bindings++] = (struct app_binding){xstrdup(pane), key, strbuf_detach(&line, NULL)};
-	app_message(a, APP_MSG_SUCCESS, "%s now runs: %s", argv[0], a->bindings[a->n_bindings - 1].line);
-	return 0;
+	int rc = keymap_bind(&a->keymap, key, pane, line.buf, err);
+	if (rc == 0)
+		app_message(a, APP_MSG_SUCCESS, "%s now runs: %s", keys_name(key), line.buf);
+	strbuf_free(&line);
+	return rc;
 }
 
 static int app_set(struct app *a, int argc, char **argv, char **err)
@@ -136,11 +110,5 @@ void app_auto_refresh(struct app *a)
 
 void app_free_settings(struct app *a)
 {
-	for (size_t i = 0; i < a->n_bindings; i++) {
-		free(a->bindings[i].pane);
-		free(a->bindings[i].line);
-	}
-	free(a->bindings);
-	a->bindings = NULL;
-	a->n_bindings = 0;
+	keymap_free(&a->keymap);
 }

@@ -84,31 +84,40 @@ static void confirm_answer(struct view *v, bool yes)
 	done(ctx, yes);
 }
 
+/* Typing the word a question asks for. */
 static bool confirm_key(struct view *v, int key)
 {
 	struct confirm *c = v->data;
-	if (key == K_ESC) {
+	if (!c->word || !textinput_key(&c->typed, key))
+		return false;
+	c->wrong = false;
+	app_dirty(v->app);
+	return true;
+}
+
+static bool confirm_request(struct view *v, enum action_req req)
+{
+	struct confirm *c = v->data;
+	switch (req) {
+	case REQ_CANCEL:
+	case REQ_NO:
 		confirm_answer(v, false);
 		return true;
-	}
-	if (c->word) {
-		if (keys_is_enter(key) && strcmp(c->typed.text.buf, c->word) == 0) {
-			/* The answer closes (frees) the dialog: nothing of v may be touched after it. */
+	case REQ_YES:
+		/* The answer closes (frees) the dialog: nothing of v may be touched after it. */
+		confirm_answer(v, true);
+		return true;
+	case REQ_CONFIRM:
+		if (strcmp(c->typed.text.buf, c->word) == 0) {
 			confirm_answer(v, true);
 			return true;
 		}
-		if (keys_is_enter(key))
-			c->wrong = true;
-		else
-			textinput_key(&c->typed, key);
+		c->wrong = true;
 		app_dirty(v->app);
 		return true;
+	default:
+		return false;
 	}
-	if (key == 'y' || key == 'Y')
-		confirm_answer(v, true);
-	else if (key == 'n' || key == 'N' || key == 'q')
-		confirm_answer(v, false);
-	return true;
 }
 
 static void confirm_destroy(struct view *v)
@@ -123,17 +132,21 @@ static void confirm_destroy(struct view *v)
 	free(c);
 }
 
-static const char *confirm_hints(struct view *v)
-{
-	struct confirm *c = v->data;
-	return c->word ? "Enter confirm  Esc cancel" : "y yes  n no  Esc cancel";
-}
-
 static const struct view_ops confirm_ops = {
+	.where = WHERE_DIALOG,
 	.draw = confirm_draw,
 	.key = confirm_key,
+	.request = confirm_request,
 	.destroy = confirm_destroy,
-	.hints = confirm_hints,
+};
+
+/* A question answered by typing a word. */
+static const struct view_ops confirm_word_ops = {
+	.where = WHERE_WORD,
+	.draw = confirm_draw,
+	.key = confirm_key,
+	.request = confirm_request,
+	.destroy = confirm_destroy,
 };
 
 struct view *confirm_new(struct app *a, const char *question, const char *word, confirm_fn done, void *ctx)
@@ -145,7 +158,7 @@ struct view *confirm_new(struct app *a, const char *question, const char *word, 
 	c->ctx = ctx;
 	textinput_init(&c->typed, false);
 	struct view *v = xcalloc(1, sizeof(*v));
-	v->ops = &confirm_ops;
+	v->ops = word ? &confirm_word_ops : &confirm_ops;
 	v->app = a;
 	v->data = c;
 	v->overlay = true;

@@ -4,6 +4,7 @@
 #include <stdbool.h>
 #include "ui/view.h"
 
+struct api_request;
 struct app;
 
 /* Called once with the answer. */
@@ -21,5 +22,12 @@ struct view *picker_new(struct app *a, const char *title, picker_fn chosen, void
 void picker_add(struct view *v, const char *id, const char *label, const char *detail);
 /* Loading is over; err (if any) is shown in the picker. */
 void picker_loaded(struct view *v, const char *err);
+/* The context given to picker_new. */
+void *picker_ctx(struct view *v);
+/*
+ * Fill a picker (already pushed) from a request: fill adds the items of the answer's model and
+ * returns what to say when there are none (or NULL); it runs only if the picker is still open.
+ */
+void picker_load(struct view *v, struct api_request *req, const char *(*fill)(struct view *v, void *model));
 
 #endif

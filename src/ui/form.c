@@ -26,6 +26,7 @@ struct form_field {
 };
 
 struct form {
+	struct app *app;
 	struct pane *origin;
 	const struct cmd_def *def;
 	char **given;             /* name/value pairs */
@@ -36,6 +37,16 @@ struct form {
 	int top;                  /* first line of fields shown when they do not all fit */
 	char *error;
 };
+
+/* Text typed into free-text fields of a command that did not reach Kibana, offered the next time. */
+struct form_draft {
+	char *key;     /* command words, a tab, the target's id */
+	char *arg;
+	char *text;
+};
+
+static struct form_draft *form_drafts;
+static size_t form_n_drafts;
 
 /* What a picker started from a field needs to fill it. */
 struct form_pick {
@@ -129,6 +140,34 @@ char **form_argv(const struct cmd_def *def, const char *const *given, int *argc)
 	return fa.v;
 }
 
+/* The draft key: the command and the first id it was given (the case a comment is for). */
+static char *form_draft_key(const struct cmd_def *def, char *const *given, size_t n_given)
+{
+	const char *target = "";
+	for (size_t i = 0; i < n_given && !*target; i++) {
+		const struct cmd_arg *a = cmd_find_arg(def, given[2 * i]);
+		if (a && a->ids != CMD_ID_NONE)
+			target = given[2 * i + 1];
+	}
+	return xasprintf("%s\t%s", def->words, target);
+}
+
+static void form_draft_drop(size_t i)
+{
+	free(form_drafts[i].key);
+	free(form_drafts[i].arg);
+	free(form_drafts[i].text);
+	form_drafts[i] = form_drafts[--form_n_drafts];
+}
+
+void form_drafts_free(void)
+{
+	while (form_n_drafts)
+		form_draft_drop(0);
+	free(form_drafts);
+	form_drafts = NULL;
+}
+
 static char *form_field_text(const struct form_field *f)
 {
 	if (f->arg->type == CMD_ARG_ENUM)
@@ -165,6 +204,123 @@ static bool form_validate(struct form *fm)
 	return ok;
 }
 
+void form_save_draft(struct view *v)
+{
+	struct form *fm = v->data;
+	char *key = form_draft_key(fm->def, fm->given, fm->n_given);
+	for (size_t i = 0; i < fm->n; i++) {
+		if (fm->fields[i].arg->type != CMD_ARG_TEXT || !fm->fields[i].input.text.len)
+			continue;
+		for (size_t k = 0; k < form_n_drafts; k++) {
+			if (!strcmp(form_drafts[k].key, key) && !strcmp(form_drafts[k].arg, fm->fields[i].arg->name)) {
+				form_draft_drop(k);
+				break;
+			}
+		}
+		form_drafts = xreallocarray(form_drafts, form_n_drafts + 1, sizeof(*form_drafts));
+		form_drafts[form_n_drafts++] =
+			(struct form_draft){xstrdup(key), xstrdup(fm->fields[i].arg->name), xstrdup(fm->fields[i].input.text.buf)};
+	}
+	free(key);
+}
+
+/* Fill free-text fields from a draft kept for this command and target; true if one was. */
+static bool form_take_drafts(struct form *fm)
+{
+	char *key = form_draft_key(fm->def, fm->given, fm->n_given);
+	bool any = false;
+	for (size_t i = 0; i < fm->n; i++) {
+		for (size_t k = 0; k < form_n_drafts; k++) {
+			if (strcmp(form_drafts[k].key, key) || strcmp(form_drafts[k].arg, fm->fields[i].arg->name))
+				continue;
+			textinput_set(&fm->fields[i].input, form_drafts[k].text);
+			form_draft_drop(k);
+			any = true;
+			break;
+		}
+	}
+	free(key);
+	return any;
+}
+
+/* Where an argument is named in a command's message ("--pid", "<caseId>"), or NULL. */
+static const char *form_mention(const char *msg, const char *name, size_t *len)
+{
+	char opt[96], pos[96];
+	snprintf(opt, sizeof(opt), "--%s", name);
+	snprintf(pos, sizeof(pos), "<%s>", name);
+	for (const char *p = msg; (p = strstr(p, opt)); p++) {
+		char after = p[strlen(opt)];
+		if (!((after >= 'a' && after <= 'z') || after == '-')) {
+			*len = strlen(opt);
+			return p;
+		}
+	}
+	const char *p = strstr(msg, pos);
+	*len = strlen(pos);
+	return p;
+}
+
+/* The message in the form's words: "--pid" and "<caseId>" become the fields' labels. */
+static char *form_words_for(const struct form *fm, const char *msg)
+{
+	char *out = xstrdup(msg);
+	for (size_t i = 0; fm->def->args && fm->def->args[i].name; i++) {
+		const char *name = fm->def->args[i].name;
+		size_t len;
+		const char *at;
+		while ((at = form_mention(out, name, &len))) {
+			char *next = xasprintf("%.*s\"%s\"%s", (int)(at - out), out, name, at + len);
+			free(out);
+			out = next;
+		}
+	}
+	return out;
+}
+
+void form_show_error(struct view *v, const char *err)
+{
+	struct form *fm = v->data;
+	char *text = form_words_for(fm, err);
+	/* The field named first is the one the message is about. */
+	size_t best = fm->n;
+	const char *best_at = NULL;
+	for (size_t i = 0; i < fm->n; i++) {
+		size_t len;
+		free(fm->fields[i].error);
+		fm->fields[i].error = NULL;
+		const char *at = form_mention(err, fm->fields[i].arg->name, &len);
+		if (at && (!best_at || at < best_at)) {
+			best = i;
+			best_at = at;
+		}
+	}
+	if (best < fm->n) {
+		fm->fields[best].error = xstrdup(text);
+		fm->focus = best;
+	}
+	free(fm->error);
+	fm->error = best < fm->n ? NULL : xstrdup(text);
+	free(text);
+	app_dirty(v->app);
+}
+
+/* Whether anything was typed or chosen (Esc then asks before throwing it away). */
+static bool form_touched(const struct form *fm)
+{
+	for (size_t i = 0; i < fm->n; i++)
+		if (fm->fields[i].input.text.len || fm->fields[i].choice >= 0 || fm->fields[i].flag)
+			return true;
+	return false;
+}
+
+static void form_discard_answer(void *ctx, bool yes)
+{
+	struct view *v = ctx;
+	if (yes)
+		app_close_view(v->app, v);
+}
+
 static void form_submit(struct view *v)
 {
 	struct form *fm = v->data;
@@ -189,10 +345,9 @@ static void form_submit(struct view *v)
 			free(text);
 		}
 	}
-	struct app *a = v->app;
-	struct pane *origin = fm->origin;
-	app_close_view(a, v);
-	app_run_argv(a, origin, fa.n, fa.v);
+	/* The form waits off screen while its command runs: a check that fails brings it back as it was. */
+	app_detach_view(v->app, v);
+	app_run_form(v->app, fm->origin, v, fa.n, fa.v);
 	tokenize_free(fa.n, fa.v);
 }
 
@@ -279,7 +434,10 @@ static void form_draw(struct view *v, int y, int x, int h, int w)
 		delwin(bwin);
 	}
 	int iw = bw - 4, top_y = by + 2, bottom_y = by + 2 + avail;
-	draw_text(stdscr, by + 1, bx + 2, fm->def->help, iw, ROLE_DIM, false);
+	if (fm->error)
+		draw_text(stdscr, by + 1, bx + 2, fm->error, iw, ROLE_ERROR, false);
+	else
+		draw_text(stdscr, by + 1, bx + 2, fm->def->help, iw, ROLE_DIM, false);
 	int cy = top_y - fm->top;
 	for (size_t i = 0; i < fm->n_given; i++) {
 		if (!form_given_shown(fm, i))
@@ -339,26 +497,11 @@ static void form_move(struct form *fm, int dir)
 	fm->focus = (fm->focus + slots + (size_t)(dir > 0 ? 1 : slots - 1)) % slots;
 }
 
+/* Keys that edit the focused field; the rest (Tab, Esc, C-s...) go to the action table. */
 static bool form_key(struct view *v, int key)
 {
 	struct form *fm = v->data;
 	app_dirty(v->app);
-	if (key == K_ESC) {
-		app_close_view(v->app, v);
-		return true;
-	}
-	if (key == K_CTRL('s') || key == K_F(2)) {
-		form_submit(v);
-		return true;
-	}
-	if (key == K_TAB) {
-		form_move(fm, 1);
-		return true;
-	}
-	if (key == K_BTAB) {
-		form_move(fm, -1);
-		return true;
-	}
 	if (fm->focus == fm->n) {
 		if (keys_is_enter(key))
 			form_submit(v);
@@ -366,6 +509,8 @@ static bool form_key(struct view *v, int key)
 			form_move(fm, -1);
 		else if (key == K_DOWN)
 			form_move(fm, 1);
+		else
+			return false;
 		return true;
 	}
 	struct form_field *f = &fm->fields[fm->focus];
@@ -386,6 +531,8 @@ static bool form_key(struct view *v, int key)
 			form_move(fm, 1);
 		else if (key == K_UP)
 			form_move(fm, -1);
+		else
+			return false;
 		return true;
 	}
 	if (keys_is_enter(key) && arg->type != CMD_ARG_TEXT) {
@@ -408,8 +555,32 @@ static bool form_key(struct view *v, int key)
 		form_move(fm, key == K_DOWN ? 1 : -1);
 		return true;
 	}
-	textinput_key(&f->input, key);
-	return true;
+	return textinput_key(&f->input, key);
+}
+
+static bool form_request(struct view *v, enum action_req req)
+{
+	struct form *fm = v->data;
+	app_dirty(v->app);
+	switch (req) {
+	case REQ_CANCEL:
+		if (form_touched(fm))
+			app_confirm(v->app, "Discard what you typed in this form?", form_discard_answer, v);
+		else
+			app_close_view(v->app, v);
+		return true;
+	case REQ_SUBMIT:
+		form_submit(v);
+		return true;
+	case REQ_NEXT_FIELD:
+		form_move(fm, 1);
+		return true;
+	case REQ_PREV_FIELD:
+		form_move(fm, -1);
+		return true;
+	default:
+		return false;
+	}
 }
 
 static void form_destroy(struct view *v)
@@ -427,17 +598,12 @@ static void form_destroy(struct view *v)
 	free(fm);
 }
 
-static const char *form_hints(struct view *v)
-{
-	(void)v;
-	return "Tab next  BTab previous  C-s run  Esc cancel";
-}
-
 static const struct view_ops form_ops = {
+	.where = WHERE_FORM,
 	.draw = form_draw,
 	.key = form_key,
+	.request = form_request,
 	.destroy = form_destroy,
-	.hints = form_hints,
 };
 
 struct view *form_new(struct app *a, struct pane *origin, const struct cmd_def *def, const char *const *given,
@@ -475,5 +641,8 @@ struct view *form_new(struct app *a, struct pane *origin, const struct cmd_def *
 	v->app = a;
 	v->data = fm;
 	v->overlay = true;
+	fm->app = a;
+	if (form_take_drafts(fm))
+		app_message(a, APP_MSG_INFO, "The text of the last attempt, which did not go through, is back in the form.");
 	return v;
 }

@@ -14,6 +14,12 @@ struct pane;
  */
 struct view *form_new(struct app *a, struct pane *origin, const struct cmd_def *def, const char *const *given,
 		      bool only_required);
+/* Show a command's complaint on the field it names (focused), in the form's words; else at the top. */
+void form_show_error(struct view *v, const char *err);
+/* Keep what was typed into free-text fields (a comment that failed to send) for the next form of the same command and target. */
+void form_save_draft(struct view *v);
+/* Forget every kept draft (at exit). */
+void form_drafts_free(void);
 /* Build argv for def from given pairs alone (when no field is needed); caller frees with tokenize_free. */
 char **form_argv(const struct cmd_def *def, const char *const *given, int *argc);
 

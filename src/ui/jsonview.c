@@ -183,6 +183,7 @@ static bool jsonview_search_key(struct view *v, int key)
 	return true;
 }
 
+/* Raw keys: the search line, and the key after z. */
 static bool jsonview_key(struct view *v, int key)
 {
 	struct jsonview *j = jv(v);
@@ -190,48 +191,53 @@ static bool jsonview_key(struct view *v, int key)
 		return jsonview_search_key(v, key);
 	jsonview_set_note(j, NULL);
 	app_dirty(v->app);
-	if (j->z_pending) {
-		j->z_pending = false;
-		jsonview_z(j, key);
-		return true;
-	}
-	if (keys_is_enter(key)) {
-		jsonview_enter(v);
-		jsonview_clamp(j);
-		return true;
-	}
+	if (!j->z_pending)
+		return false;
+	j->z_pending = false;
+	jsonview_z(j, key);
+	jsonview_clamp(j);
+	return true;
+}
+
+static bool jsonview_request(struct view *v, enum action_req req)
+{
+	struct jsonview *j = jv(v);
 	size_t page = j->body > 1 ? (size_t)j->body - 1 : 1, n = jsontree_count(j->tree);
-	switch (key) {
-	case 'j':
-	case K_DOWN:
+	switch (req) {
+	case REQ_OPEN:
+		jsonview_enter(v);
+		break;
+	case REQ_MOVE_DOWN:
 		j->cursor++;
 		break;
-	case 'k':
-	case K_UP:
+	case REQ_MOVE_UP:
 		if (j->cursor)
 			j->cursor--;
 		break;
-	case K_PGDN:
+	case REQ_HALF_DOWN:
+		j->cursor += page / 2 ? page / 2 : 1;
+		break;
+	case REQ_HALF_UP:
+		j->cursor = j->cursor > page / 2 ? j->cursor - page / 2 : 0;
+		break;
+	case REQ_PAGE_DOWN:
 		j->cursor += page;
 		j->top += page;
 		break;
-	case K_PGUP:
+	case REQ_PAGE_UP:
 		j->cursor = j->cursor > page ? j->cursor - page : 0;
 		j->top = j->top > page ? j->top - page : 0;
 		break;
-	case 'g':
-	case K_HOME:
+	case REQ_FIRST:
 		j->cursor = 0;
 		break;
-	case 'G':
-	case K_END:
+	case REQ_LAST:
 		j->cursor = n ? n - 1 : 0;
 		break;
-	case ' ':
+	case REQ_FOLD_TOGGLE:
 		j->cursor = jsontree_toggle(j->tree, j->cursor);
 		break;
-	case 'h':
-	case K_LEFT: {
+	case REQ_FOLD_CLOSE: {
 		/* Fold the open container here (its closing line counts), or go up to the one holding this value. */
 		struct jsontree_line l;
 		jsontree_line(j->tree, j->cursor, &l);
@@ -241,8 +247,7 @@ static bool jsonview_key(struct view *v, int key)
 			j->cursor = jsontree_parent(j->tree, j->cursor);
 		break;
 	}
-	case 'l':
-	case K_RIGHT: {
+	case REQ_FOLD_OPEN: {
 		struct jsontree_line l;
 		jsontree_line(j->tree, j->cursor, &l);
 		if (l.container && l.folded)
@@ -251,28 +256,28 @@ static bool jsonview_key(struct view *v, int key)
 			j->cursor++;
 		break;
 	}
-	case 'z':
+	case REQ_FOLD_MENU:
 		j->z_pending = true;
 		break;
-	case '/':
+	case REQ_FILTER:
 		j->searching = true;
 		textinput_set(&j->search, "");
 		break;
-	case 'n':
-	case 'N':
+	case REQ_NEXT_MATCH:
+	case REQ_PREV_MATCH:
 		if (j->needle)
-			jsonview_find(j, key == 'n', false);
+			jsonview_find(j, req == REQ_NEXT_MATCH, false);
 		else
 			jsonview_set_note(j, xstrdup("no search yet: / starts one"));
 		break;
-	case 'q':
-	case K_ESC:
+	case REQ_BACK:
 		app_close_view(v->app, v);
 		return true;
 	default:
 		return false;
 	}
 	jsonview_clamp(j);
+	app_dirty(v->app);
 	return true;
 }
 
@@ -287,17 +292,12 @@ static void jsonview_destroy(struct view *v)
 	free(j);
 }
 
-static const char *jsonview_hints(struct view *v)
-{
-	(void)v;
-	return "j/k move  Enter/Space fold  h/l close/open  zM/zR fold/unfold all  / search  n/N next/prev  q back";
-}
-
 static const struct view_ops jsonview_ops = {
+	.where = WHERE_JSON,
 	.draw = jsonview_draw,
 	.key = jsonview_key,
+	.request = jsonview_request,
 	.destroy = jsonview_destroy,
-	.hints = jsonview_hints,
 };
 
 struct view *jsonview_new(struct app *a, const char *title, json_t *json)

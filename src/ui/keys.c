@@ -10,7 +10,7 @@ static const struct {
 	const char *name;
 	int key;
 } keys_table[] = {
-	{"Enter", K_ENTER}, {"Esc", K_ESC}, {"Tab", K_TAB}, {"BTab", K_BTAB}, {"Space", ' '},
+	{"Enter", K_ENTER}, {"Esc", K_ESC}, {"Tab", K_TAB}, {"S-Tab", K_BTAB}, {"BTab", K_BTAB}, {"Space", ' '},
 	{"Up", K_UP}, {"Down", K_DOWN}, {"Left", K_LEFT}, {"Right", K_RIGHT}, {"PgUp", K_PGUP},
 	{"PgDn", K_PGDN}, {"Home", K_HOME}, {"End", K_END}, {"Del", K_DC}, {"Backspace", K_BACKSPACE},
 	{"F1", K_F(1)}, {"F2", K_F(2)}, {"F3", K_F(3)}, {"F5", K_F(5)}, {"F10", K_F(10)},

@@ -32,7 +32,7 @@
 bool keys_is_enter(int key);
 /* True for keys that mean Backspace. */
 bool keys_is_backspace(int key);
-/* A printable name for help and scripts ("Enter", "PgDn", "C-r", "j"). Static storage for characters. */
+/* A human name for help, hints and scripts ("Enter", "PgDn", "S-Tab", "C-r", "j"); static storage. */
 const char *keys_name(int key);
 /* Parse a key name as keys_name prints it; -1 when unknown. */
 int keys_parse(const char *name);

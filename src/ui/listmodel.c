@@ -190,6 +190,17 @@ void listmodel_toggle_mark(struct listmodel *m)
 		m->n_marked--;
 }
 
+void listmodel_set_mark(struct listmodel *m, size_t row, bool on)
+{
+	if (row >= m->n_rows || m->marks[row] == on)
+		return;
+	m->marks[row] = on;
+	if (on)
+		m->n_marked++;
+	else
+		m->n_marked--;
+}
+
 void listmodel_clear_marks(struct listmodel *m)
 {
 	if (m->marks)

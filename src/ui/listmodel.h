@@ -55,6 +55,8 @@ size_t listmodel_cursor_row(const struct listmodel *m);
 size_t listmodel_row_at(const struct listmodel *m, size_t pos);
 /* Mark or unmark the cursor's row. */
 void listmodel_toggle_mark(struct listmodel *m);
+/* Mark or unmark a data row. */
+void listmodel_set_mark(struct listmodel *m, size_t row, bool on);
 /* Unmark everything. */
 void listmodel_clear_marks(struct listmodel *m);
 /* Data rows that are marked (count in *n; caller frees); with none marked, the cursor's row. */

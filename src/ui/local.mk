@@ -3,8 +3,13 @@ noinst_LIBRARIES += src/ui/libui.a
 src_ui_libui_a_SOURCES = \
 	src/ui/app.c src/ui/app.h src/ui/app_internal.h \
 	src/ui/app_draw.c src/ui/app_keys.c src/ui/app_settings.c \
-	src/ui/uihost.c src/ui/help.c \
+	src/ui/app_cmd.c src/ui/help.c src/ui/help.h \
 	src/ui/view.h \
+	src/ui/action.c src/ui/action.h \
+	src/ui/keymap.c src/ui/keymap.h \
+	src/ui/detail.c src/ui/detail.h \
+	src/ui/listview.c src/ui/listview.h \
+	src/ui/terminal.c src/ui/terminal.h \
 	src/ui/theme.c src/ui/theme.h \
 	src/ui/draw.c src/ui/draw.h \
 	src/ui/keys.c src/ui/keys.h \
@@ -19,16 +24,15 @@ src_ui_libui_a_SOURCES = \
 	src/ui/script.c src/ui/script.h \
 	src/ui/uifmt.c src/ui/uifmt.h \
 	src/ui/prompt.c src/ui/prompt.h \
-	src/ui/help.h \
 	src/ui/panes/cases.c \
-	src/ui/panes/alerts.c src/ui/panes/alert_detail.c src/ui/panes/alertview.h \
+	src/ui/panes/alerts.c \
 	src/ui/panes/conversations.c \
-	src/ui/panes/actions.c src/ui/panes/action_detail.c src/ui/panes/actionview.h
+	src/ui/panes/actions.c \
+	src/ui/panes/exceptions.c
 src_ui_libui_a_SOURCES += \
 	src/ui/jsontree.c src/ui/jsontree.h \
 	src/ui/jsonview.c src/ui/jsonview.h \
-	src/ui/panes/ops.c \
-	src/ui/panes/exceptview.c src/ui/panes/exceptview.h
+	src/ui/panes/ops.c
 UI_LIBS = src/ui/libui.a $(CMD_LIBS) $(NCURSES_LIBS) $(READLINE_LIBS)
 
 # The default theme is compiled in from themes/default.theme, so the two cannot drift.

@@ -1,27 +1,40 @@
 #include "config.h"
 #include "ui/pane.h"
 #include "ui/app.h"
+#include "ui/detail.h"
 #include "ui/draw.h"
-#include "ui/keys.h"
+#include "ui/prompt.h"
+#include "ui/uifmt.h"
+#include "api/worker.h"
+#include "cmd/parse.h"
 #include "core/sanitize.h"
 #include "core/strbuf.h"
 #include "core/utf8.h"
-#include "api/worker.h"
 #include "core/xalloc.h"
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
-static void pane_filter_text(void *ctx, size_t row, struct strbuf *out)
+/* A reload fetches pages until it holds as many rows as before, up to this many. */
+#define PANE_RESTORE_MAX 2000
+
+static void pane_cell(const struct pane *p, const void *row, size_t c, struct strbuf *out)
+{
+	struct column_ctx cx = {.now = app_now(p->app)};
+	p->ops->columns[c].cell(row, &cx, out);
+}
+
+static void pane_filter_text(void *ctx, size_t i, struct strbuf *out)
 {
 	struct pane *p = ctx;
+	const void *row = pane_row(p, i);
 	if (p->ops->row_text) {
-		p->ops->row_text(p, row, out);
+		p->ops->row_text(row, out);
 		return;
 	}
-	for (size_t c = 0; c < p->ops->n_columns; c++) {
-		enum theme_role role;
-		p->ops->cell(p, row, c, out, &role);
+	for (size_t c = 0; c < p->n_columns; c++) {
+		pane_cell(p, row, c, out);
 		strbuf_putc(out, ' ');
 	}
 }
@@ -32,287 +45,388 @@ struct pane *pane_new(struct app *a, const struct pane_ops *ops)
 	p->ops = ops;
 	p->app = a;
 	p->total = -1;
+	p->n_columns = column_count(ops->columns);
+	rowset_init(&p->rows, ops->rows);
 	listmodel_init(&p->list, pane_filter_text, NULL, p);
-	ops->init(p);
+	if (ops->query)
+		query_init(&p->query, ops->query);
+	if (ops->init)
+		ops->init(p);
 	return p;
+}
+
+static void pane_forget_remarks(struct pane *p)
+{
+	for (size_t i = 0; i < p->n_remark; i++)
+		free(p->remark[i]);
+	free(p->remark);
+	p->remark = NULL;
+	p->n_remark = 0;
+}
+
+static void pane_destroy(struct pane *p)
+{
+	if (p->ops->fini)
+		p->ops->fini(p);
+	rowset_free(&p->rows);
+	listmodel_free(&p->list);
+	if (p->ops->query)
+		query_free(&p->query);
+	pane_forget_remarks(p);
+	free(p->error);
+	free(p->reselect);
+	free(p);
 }
 
 void pane_free(struct pane *p)
 {
 	if (!p)
 		return;
-	p->ops->fini(p);
-	listmodel_free(&p->list);
-	free(p->error);
-	free(p->reselect);
-	free(p);
+	/* Pages still on the way hold the pane: the last one to come back frees it. */
+	if (p->loading) {
+		p->gone = true;
+		return;
+	}
+	pane_destroy(p);
 }
 
-void pane_rows_changed(struct pane *p, size_t n, size_t keep)
+void *pane_row(const struct pane *p, size_t i)
 {
-	listmodel_set_rows(&p->list, n, keep);
+	return rowset_at(&p->rows, i);
+}
+
+void *pane_cursor_row(const struct pane *p)
+{
+	size_t r = listmodel_cursor_row(&p->list);
+	return r == (size_t)-1 ? NULL : pane_row(p, r);
+}
+
+const void **pane_selection(const struct pane *p, size_t *n)
+{
+	size_t *idx = listmodel_selection(&p->list, n);
+	const void **rows = xcalloc(*n + 1, sizeof(void *));
+	for (size_t i = 0; i < *n; i++)
+		rows[i] = pane_row(p, idx[i]);
+	free(idx);
+	return rows;
+}
+
+void *pane_find(const struct pane *p, const char *id)
+{
+	size_t i = rowset_find(&p->rows, id);
+	return i == ROWSET_NONE ? NULL : pane_row(p, i);
+}
+
+bool pane_update_row(struct pane *p, void *row)
+{
+	size_t i = rowset_find(&p->rows, p->ops->rows->id(row));
+	if (i == ROWSET_NONE)
+		return false;
+	rowset_replace(&p->rows, i, row);
 	app_dirty(p->app);
+	return true;
 }
 
 void pane_set_error(struct pane *p, const char *msg)
 {
 	free(p->error);
-	p->error = xstrdup(msg);
+	p->error = msg ? xstrdup(msg) : NULL;
 	app_dirty(p->app);
 }
 
+static void pane_fetch(struct pane *p);
+
 void pane_reload(struct pane *p)
 {
-	size_t row = listmodel_cursor_row(&p->list);
-	free(p->reselect);
-	p->reselect = row != (size_t)-1 && p->ops->row_id ? xstrdup(p->ops->row_id(p, row)) : NULL;
-	pane_set_error(p, NULL);
+	/* A reload already under way keeps what the first one saved: the user's view before either. */
+	if (!p->reselect && !p->n_remark) {
+		const void *cur = pane_cursor_row(p);
+		const char *id = cur ? p->ops->rows->id(cur) : NULL;
+		p->reselect = id ? xstrdup(id) : NULL;
+		for (size_t i = 0; i < p->rows.n; i++) {
+			const char *mid = p->list.marks && p->list.marks[i] ? p->ops->rows->id(pane_row(p, i)) : NULL;
+			if (!mid)
+				continue;
+			p->remark = xreallocarray(p->remark, p->n_remark + 1, sizeof(char *));
+			p->remark[p->n_remark++] = xstrdup(mid);
+		}
+		p->restore_rows = p->rows.n < PANE_RESTORE_MAX ? p->rows.n : PANE_RESTORE_MAX;
+	}
 	p->complete = false;
+	p->pages = 0;
 	p->generation++;
-	listmodel_clear_marks(&p->list);
-	p->ops->drop(p);
-	pane_rows_changed(p, 0, 0);
-	p->ops->more(p);
+	pane_fetch(p);
+}
+
+/* Mark the rows from first on whose ids were marked before the reload. */
+static void pane_apply_remarks(struct pane *p, size_t first)
+{
+	for (size_t k = 0; k < p->n_remark; k++) {
+		if (!p->remark[k])
+			continue;
+		size_t i = rowset_find(&p->rows, p->remark[k]);
+		if (i == ROWSET_NONE || i < first)
+			continue;
+		listmodel_set_mark(&p->list, i, true);
+		free(p->remark[k]);
+		p->remark[k] = NULL;
+	}
+}
+
+/* The reload has brought back what it could: say which marks had no row to go back to. */
+static void pane_restored(struct pane *p)
+{
+	size_t lost = 0;
+	for (size_t k = 0; k < p->n_remark; k++)
+		lost += p->remark[k] != NULL;
+	if (lost)
+		app_message(p->app, APP_MSG_INFO, "%zu marked row%s no longer in the list: unmarked (%zu still marked).", lost,
+			    lost == 1 ? " is" : "s are", p->list.n_marked);
+	pane_forget_remarks(p);
+	free(p->reselect);
+	p->reselect = NULL;
+	p->restore_rows = 0;
 }
 
 /* One page request of a pane. */
 struct pane_job {
 	struct worker_sink sink;
 	struct pane *pane;
-	pane_take_fn take;
 };
+
+/* A page is in: its rows join the list (the first page of a reload replaces it). */
+static void pane_take(struct pane *p, struct pane_page pg)
+{
+	if (p->pages == 0) {
+		/* The first page of a reload replaces what was shown (kept until now, in case it failed). */
+		rowset_clear(&p->rows);
+		listmodel_set_rows(&p->list, 0, 0);
+	}
+	size_t before = p->rows.n;
+	size_t added = rowset_append(&p->rows, pg.rows, pg.n);
+	p->pages++;
+	p->total = pg.total;
+	p->total_floor = pg.total_floor;
+	p->loaded_once = true;
+	p->last_good = app_now(p->app);
+	pane_set_error(p, NULL);
+	/* A page that brings nothing new ends the list: a server that repeats itself must not page forever. */
+	p->complete = pg.last || pg.n == 0 || !added || (pg.total >= 0 && (long long)p->rows.n >= pg.total);
+	listmodel_set_rows(&p->list, p->rows.n, before);
+	pane_apply_remarks(p, before);
+	if (p->reselect) {
+		size_t i = rowset_find(&p->rows, p->reselect);
+		if (i != ROWSET_NONE && i >= before)
+			listmodel_select_row(&p->list, i);
+	}
+	bool restoring = p->reselect || p->n_remark;
+	if (!restoring)
+		return;
+	if (!p->complete && p->rows.n < p->restore_rows)
+		pane_fetch(p);
+	else
+		pane_restored(p);
+}
 
 static void pane_deliver(struct worker_sink *sink, struct worker_done *done)
 {
 	struct pane_job *job = (struct pane_job *)sink;
 	struct pane *p = job->pane;
-	pane_take_fn take = job->take;
 	free(job);
 	p->loading--;
-	if (done->generation != p->generation) {
+	if (p->gone) {
 		worker_done_free(done);
+		if (!p->loading)
+			pane_destroy(p);
 		return;
 	}
-	if (done->res.status != API_OK) {
-		pane_set_error(p, done->res.message);
-		worker_done_free(done);
-		return;
-	}
-	size_t keep = p->list.n_rows;
-	size_t n = take(p, done);
-	p->loaded_once = true;
-	pane_rows_changed(p, n, keep);
-	/* The first page after a reload decides where the cursor goes. */
-	if (p->reselect && keep == 0) {
-		for (size_t i = 0; i < n && p->ops->row_id; i++)
-			if (!strcmp(p->ops->row_id(p, i), p->reselect))
-				listmodel_select_row(&p->list, i);
-		free(p->reselect);
-		p->reselect = NULL;
+	if (done->generation == p->generation) {
+		if (done->res.status != API_OK) {
+			/* The rows already shown stay; the pane says it is stale and why. */
+			pane_set_error(p, done->res.message);
+			app_note_error(p->app, done->res.message);
+			if (p->reselect || p->n_remark)
+				pane_restored(p);
+		} else {
+			struct pane_page pg = {.total = -1};
+			p->ops->page(p, done->res.model, &pg);
+			pane_take(p, pg);
+		}
 	}
 	worker_done_free(done);
+	app_dirty(p->app);
 }
 
-void pane_fetch(struct pane *p, struct api_request *req, pane_take_fn take)
+static void pane_fetch(struct pane *p)
 {
+	if (p->ops->local) {
+		struct pane_page pg = {.total = -1};
+		p->ops->local(p, &pg);
+		pane_take(p, pg);
+		free(pg.rows);
+		return;
+	}
+	const void *last = p->pages && p->rows.n ? pane_row(p, p->rows.n - 1) : NULL;
+	struct api_request *req = p->ops->request(p, last);
+	if (!req)
+		return;
 	struct pane_job *job = xcalloc(1, sizeof(*job));
 	job->sink.deliver = pane_deliver;
 	job->pane = p;
-	job->take = take;
 	p->loading++;
 	worker_submit(app_worker(p->app), req, p->generation, job);
 	app_dirty(p->app);
 }
 
-void pane_layout(const struct pane_column *cols, size_t n, int width, int *out)
-{
-	int used = 0, weights = 0;
-	for (size_t i = 0; i < n; i++) {
-		int need = cols[i].min + (i ? 1 : 0);
-		if (used + need > width) {
-			/* No room: this column and those after it are hidden. */
-			for (size_t k = i; k < n; k++)
-				out[k] = 0;
-			n = i;
-			break;
-		}
-		out[i] = cols[i].min;
-		used += need;
-		weights += cols[i].weight;
-	}
-	int spare = width - used;
-	/* Fixed columns (no weight) get their full width first: a status word should not be cut for a wider title. */
-	for (size_t i = 0; i < n && spare > 0; i++) {
-		if (cols[i].weight || cols[i].max <= out[i])
-			continue;
-		int grow = cols[i].max - out[i] < spare ? cols[i].max - out[i] : spare;
-		out[i] += grow;
-		spare -= grow;
-	}
-	/* Hand out the rest by weight, respecting maxima; repeat while some is left. */
-	while (spare > 0 && weights > 0) {
-		int given = 0, next_weights = 0;
-		for (size_t i = 0; i < n; i++) {
-			if (!cols[i].weight || (cols[i].max && out[i] >= cols[i].max))
-				continue;
-			int share = spare * cols[i].weight / weights;
-			if (share < 1)
-				share = 1;
-			if (cols[i].max && out[i] + share > cols[i].max)
-				share = cols[i].max - out[i];
-			if (share > spare - given)
-				share = spare - given;
-			out[i] += share;
-			given += share;
-			if (!cols[i].max || out[i] < cols[i].max)
-				next_weights += cols[i].weight;
-		}
-		spare -= given;
-		weights = next_weights;
-		if (!given)
-			break;
-	}
-}
-
-/* A message in the list area, wrapped over up to max_lines lines. */
-static void pane_draw_message(int y, int x, int w, int max_lines, const char *msg, enum theme_role role)
-{
-	char *clean = sanitize_str(msg, SANITIZE_LINE);
-	const char *p = clean;
-	struct strbuf line;
-	strbuf_init(&line);
-	for (int i = 0; i < max_lines && *p; i++) {
-		size_t n = utf8_wrap(p, w - 2);
-		strbuf_reset(&line);
-		strbuf_add(&line, p, n);
-		draw_text(stdscr, y + i, x + 1, line.buf, w - 2, role, false);
-		p += n;
-		while (*p == ' ')
-			p++;
-	}
-	strbuf_free(&line);
-	free(clean);
-}
-
-void pane_draw(struct pane *p, int y, int x, int h, int w)
-{
-	const struct pane_ops *ops = p->ops;
-	int *widths = xcalloc(ops->n_columns, sizeof(int));
-	pane_layout(ops->columns, ops->n_columns, w - 2, widths);
-
-	/* Column headings, with a mark column of 2 at the left. */
-	draw_fill(stdscr, y, x, w, ROLE_COLUMNS);
-	int cx = x + 2;
-	for (size_t c = 0; c < ops->n_columns; c++) {
-		if (!widths[c])
-			continue;
-		struct strbuf t;
-		strbuf_init(&t);
-		if (ops->columns[c].right)
-			utf8_pad_right(&t, ops->columns[c].title, widths[c]);
-		else
-			utf8_pad(&t, ops->columns[c].title, widths[c]);
-		draw_text(stdscr, y, cx, t.buf, widths[c], ROLE_COLUMNS, false);
-		strbuf_free(&t);
-		cx += widths[c] + 1;
-	}
-
-	int rows_h = h - 1;
-	struct listmodel *m = &p->list;
-	listmodel_scroll(m, rows_h);
-	struct strbuf text, cell;
-	strbuf_init(&text);
-	strbuf_init(&cell);
-	for (int i = 0; i < rows_h; i++) {
-		int ry = y + 1 + i;
-		size_t pos = m->top + (size_t)i;
-		if (pos >= m->n_visible) {
-			draw_fill(stdscr, ry, x, w, ROLE_NORMAL);
-			continue;
-		}
-		size_t row = m->visible[pos];
-		bool selected = pos == m->cursor;
-		bool marked = m->marks[row];
-		draw_fill(stdscr, ry, x, w, selected ? ROLE_SELECTED : ROLE_NORMAL);
-		draw_text(stdscr, ry, x, marked ? "*" : " ", 2, selected ? ROLE_SELECTED : ROLE_MARKED, true);
-		cx = x + 2;
-		for (size_t c = 0; c < ops->n_columns; c++) {
-			if (!widths[c])
-				continue;
-			enum theme_role role = ROLE_NORMAL;
-			strbuf_reset(&cell);
-			ops->cell(p, row, c, &cell, &role);
-			strbuf_reset(&text);
-			if (ops->columns[c].right)
-				utf8_pad_right(&text, cell.buf, widths[c]);
-			else
-				utf8_pad(&text, cell.buf, widths[c]);
-			draw_text(stdscr, ry, cx, text.buf, widths[c], selected ? ROLE_SELECTED : role, false);
-			cx += widths[c] + 1;
-		}
-	}
-	strbuf_free(&text);
-	strbuf_free(&cell);
-	free(widths);
-
-	/* An empty list says why. */
-	if (m->n_visible == 0 && rows_h > 1) {
-		int room = rows_h - 2;
-		if (p->error)
-			pane_draw_message(y + 2, x, w, room, p->error, ROLE_ERROR);
-		else if (p->loading)
-			pane_draw_message(y + 2, x, w, 1, "Loading...", ROLE_DIM);
-		else if (m->filter && m->n_rows)
-			pane_draw_message(y + 2, x, w, 1, "No loaded row matches the filter (Esc clears it).", ROLE_DIM);
-		else if (p->loaded_once)
-			pane_draw_message(y + 2, x, w, 1, "Nothing here.", ROLE_DIM);
-	} else if (p->error && rows_h > 1) {
-		pane_draw_message(y + rows_h, x, w, 1, p->error, ROLE_ERROR);
-	}
-}
-
 void pane_maybe_more(struct pane *p, int page_height)
 {
-	if (p->complete || p->loading || !p->ops->more || p->error)
+	if (p->complete || p->loading || p->error || !p->loaded_once)
 		return;
 	struct listmodel *m = &p->list;
 	size_t margin = page_height > 0 ? (size_t)page_height : 10;
 	if (m->cursor + margin >= m->n_visible)
-		p->ops->more(p);
+		pane_fetch(p);
 }
 
-bool pane_key(struct pane *p, int key, int page_height)
+bool pane_apply(struct pane *p, const struct cmd_def *def, int argc, char **argv, char **err)
+{
+	if (!p->ops->query || strcmp(def->words, p->ops->query->command) != 0)
+		return false;
+	if (query_set_args(&p->query, argc, argv, err) < 0)
+		return false;
+	pane_reload(p);
+	return true;
+}
+
+void pane_summary(struct pane *p, struct strbuf *out)
+{
+	if (p->loaded_once)
+		strbuf_printf(out, "showing %zu of %s%lld", p->rows.n, p->total_floor ? "at least " : "",
+			      p->total >= 0 ? p->total : (long long)p->rows.n);
+	if (p->ops->summary) {
+		strbuf_puts(out, "  ");
+		p->ops->summary(p, out);
+	}
+	if (p->ops->query) {
+		struct strbuf f;
+		strbuf_init(&f);
+		query_describe(&p->query, &f);
+		if (f.len)
+			strbuf_printf(out, "  %s", f.buf);
+		else if (p->ops->query->cycle_arg)
+			strbuf_puts(out, "  all");
+		strbuf_reset(&f);
+		query_sort_text(&p->query, &f);
+		if (f.len)
+			strbuf_printf(out, "  sort: %s", f.buf);
+		strbuf_free(&f);
+	}
+	if (p->error && p->loaded_once) {
+		char when[32];
+		time_t t = (time_t)p->last_good;
+		struct tm tm;
+		localtime_r(&t, &tm);
+		strftime(when, sizeof(when), "%H:%M:%S", &tm);
+		strbuf_printf(out, "  [stale: last loaded %s]", when);
+	}
+}
+
+/* Ask before marking every row the filter shows. */
+static void pane_mark_all_answer(void *ctx, bool yes)
+{
+	struct pane *p = ctx;
+	if (!yes)
+		return;
+	for (size_t i = 0; i < p->list.n_visible; i++)
+		listmodel_set_mark(&p->list, p->list.visible[i], true);
+	app_message(p->app, APP_MSG_INFO, "%zu rows marked.", p->list.n_marked);
+}
+
+bool pane_request(struct pane *p, enum action_req req, int page_height)
 {
 	struct listmodel *m = &p->list;
 	long page = page_height > 1 ? page_height - 1 : 1;
-	switch (key) {
-	case 'j':
-	case K_DOWN:
+	switch (req) {
+	case REQ_MOVE_DOWN:
 		listmodel_move(m, 1);
 		break;
-	case 'k':
-	case K_UP:
+	case REQ_MOVE_UP:
 		listmodel_move(m, -1);
 		break;
-	case K_PGDN:
+	case REQ_HALF_DOWN:
+		listmodel_move(m, page / 2 ? page / 2 : 1);
+		break;
+	case REQ_HALF_UP:
+		listmodel_move(m, -(page / 2 ? page / 2 : 1));
+		break;
+	case REQ_PAGE_DOWN:
 		listmodel_move(m, page);
 		break;
-	case K_PGUP:
+	case REQ_PAGE_UP:
 		listmodel_move(m, -page);
 		break;
-	case 'g':
-	case K_HOME:
+	case REQ_FIRST:
 		listmodel_set_cursor(m, 0);
 		break;
-	case 'G':
-	case K_END:
+	case REQ_LAST:
 		listmodel_set_cursor(m, m->n_visible ? m->n_visible - 1 : 0);
 		break;
-	case ' ':
+	case REQ_MARK:
 		listmodel_toggle_mark(m);
 		listmodel_move(m, 1);
 		break;
-	case 'r':
+	case REQ_MARK_ALL: {
+		if (!m->n_visible)
+			return true;
+		char *q = xasprintf("Mark all %zu rows%s%s%s (of %zu loaded)?", m->n_visible, m->filter ? " matching \"" : "",
+				    m->filter ? m->filter : "", m->filter ? "\"" : "", m->n_rows);
+		app_confirm(p->app, q, pane_mark_all_answer, p);
+		free(q);
+		return true;
+	}
+	case REQ_CLEAR:
+		if (m->filter)
+			listmodel_set_filter(m, NULL);
+		else if (m->n_marked)
+			listmodel_clear_marks(m);
+		else
+			return false;
+		break;
+	case REQ_OPEN: {
+		const void *row = pane_cursor_row(p);
+		if (row && p->ops->open)
+			p->ops->open(p, row);
+		else if (row && p->ops->detail_request)
+			pane_open_id(p, p->ops->rows->id(row));
+		return true;
+	}
+	case REQ_RELOAD:
+		pane_reload(p);
+		break;
+	case REQ_SERVER_FILTERS: {
+		if (!p->ops->query)
+			return false;
+		struct strbuf line;
+		strbuf_init(&line);
+		query_line(&p->query, &line);
+		strbuf_putc(&line, ' ');
+		prompt_open(p->app, line.buf);
+		strbuf_free(&line);
+		return true;
+	}
+	case REQ_SORT_NEXT:
+		if (!p->ops->query || !query_sort_next(&p->query))
+			return false;
+		pane_reload(p);
+		break;
+	case REQ_SORT_REVERSE:
+		if (!p->ops->query || !query_sort_reverse(&p->query))
+			return false;
+		pane_reload(p);
+		break;
+	case REQ_CYCLE_VIEW:
+		if (!p->ops->query || !query_cycle(&p->query))
+			return false;
 		pane_reload(p);
 		break;
 	default:
@@ -323,18 +437,226 @@ bool pane_key(struct pane *p, int key, int page_height)
 	return true;
 }
 
-const struct cmd_def *pane_command_for_key(const struct pane *p, int key)
+void pane_ids(struct pane *p, enum cmd_id_kind kind, struct strbuf *out)
 {
-	const struct cmd_def *global = NULL;
-	for (const struct cmd_def *const *d = cmd_all(); *d; d++) {
-		const struct cmd_def *def = *d;
-		if (!def->key || def->key[0] != key || def->key[1])
+	if (kind == CMD_ID_NONE || kind != p->ops->id_kind)
+		return;
+	struct strbuf label;
+	strbuf_init(&label);
+	for (size_t i = 0; i < p->rows.n; i++) {
+		const void *row = pane_row(p, i);
+		const char *id = p->ops->rows->id(row);
+		if (!id)
 			continue;
-		if (def->pane && strcmp(def->pane, p->ops->name) == 0)
-			return def;
-		if (!def->pane && !global)
-			global = def;
+		strbuf_reset(&label);
+		if (p->ops->row_label) {
+			p->ops->row_label(row, &label);
+		} else {
+			for (size_t c = 0, shown = 0; c < p->n_columns && shown < 2; c++) {
+				if (p->ops->columns[c].flags & COLUMN_BATCH_ONLY)
+					continue;
+				if (shown++)
+					strbuf_putc(&label, '\t');
+				pane_cell(p, row, c, &label);
+			}
+		}
+		strbuf_printf(out, "%s\t%s\n", id, label.buf);
 	}
-	/* A command without a pane has its key in every pane. */
-	return global;
+	strbuf_free(&label);
+}
+
+char *pane_arg_value(struct pane *p, const struct cmd_arg *arg, const void *const *rows, size_t n)
+{
+	if (!n)
+		return NULL;
+	if (p->ops->arg_value) {
+		char *v = p->ops->arg_value(p, arg, rows, n);
+		if (v)
+			return v;
+	}
+	if (arg->ids == CMD_ID_NONE || arg->ids != p->ops->id_kind)
+		return NULL;
+	if (!(arg->flags & CMD_MULTI))
+		return xstrdup(p->ops->rows->id(rows[0]));
+	/* Every marked row: a form splits the list at commas. */
+	struct strbuf sb;
+	strbuf_init(&sb);
+	for (size_t i = 0; i < n; i++)
+		strbuf_printf(&sb, "%s%s", i ? "," : "", p->ops->rows->id(rows[i]));
+	return strbuf_detach(&sb, NULL);
+}
+
+void pane_open_id(struct pane *p, const char *id)
+{
+	if (p->ops->detail_request)
+		detail_open(p, id);
+}
+
+/* The theme role of a cell. */
+static enum theme_role pane_role(const struct column *col, const char *text)
+{
+	switch (col->style) {
+	case COLUMN_DIM:
+		return ROLE_DIM;
+	case COLUMN_SEVERITY:
+		return uifmt_severity_role(text);
+	case COLUMN_STATUS:
+		return uifmt_status_role(text);
+	default:
+		return ROLE_NORMAL;
+	}
+}
+
+/* A message in the list area, wrapped over up to max_lines lines. */
+static void pane_draw_message(int y, int x, int w, int max_lines, const char *msg, enum theme_role role)
+{
+	char *clean = sanitize_str(msg, SANITIZE_LINE);
+	const char *s = clean;
+	struct strbuf line;
+	strbuf_init(&line);
+	for (int i = 0; i < max_lines && *s; i++) {
+		size_t n = utf8_wrap(s, w - 2);
+		strbuf_reset(&line);
+		strbuf_add(&line, s, n);
+		draw_text(stdscr, y + i, x + 1, line.buf, w - 2, role, false);
+		s += n;
+		while (*s == ' ')
+			s++;
+	}
+	strbuf_free(&line);
+	free(clean);
+}
+
+/* What the body of an empty list says. */
+static void pane_draw_empty(struct pane *p, int y, int x, int w, int room)
+{
+	struct listmodel *m = &p->list;
+	if (p->error) {
+		pane_draw_message(y, x, w, room, p->error, ROLE_ERROR);
+	} else if (p->loading) {
+		char *what = xasprintf("%s Loading %s (%s)...", app_spinner(p->app), p->ops->title,
+				       p->ops->query ? p->ops->query->command : p->ops->name);
+		pane_draw_message(y, x, w, 1, what, ROLE_DIM);
+		free(what);
+	} else if (m->filter && m->n_rows) {
+		pane_draw_message(y, x, w, 1, "No loaded row matches the filter (Esc clears it).", ROLE_DIM);
+	} else if (p->loaded_once) {
+		pane_draw_message(y, x, w, 1, "Nothing here.", ROLE_DIM);
+	}
+}
+
+void pane_draw(struct pane *p, int y, int x, int h, int w)
+{
+	const struct pane_ops *ops = p->ops;
+	size_t nc = p->n_columns;
+	int rows_h = h - 1;
+	struct listmodel *m = &p->list;
+	listmodel_scroll(m, rows_h);
+	size_t shown = 0;
+	while (shown < (size_t)(rows_h > 0 ? rows_h : 0) && m->top + shown < m->n_visible)
+		shown++;
+
+	/* Every visible cell once: their widths size the columns, then they are drawn. */
+	struct strbuf *cells = xcalloc(shown * nc + 1, sizeof(*cells));
+	int *want = xcalloc(nc + 1, sizeof(int));
+	int *widths = xcalloc(nc + 1, sizeof(int));
+	struct column *cols = xcalloc(nc + 1, sizeof(*cols));
+	for (size_t c = 0; c < nc; c++) {
+		cols[c] = ops->columns[c];
+		if (cols[c].flags & COLUMN_BATCH_ONLY)
+			cols[c].min = cols[c].max = cols[c].keep = -1;
+		want[c] = column_title_width(&cols[c]);
+	}
+	for (size_t i = 0; i < shown; i++) {
+		const void *row = pane_row(p, m->visible[m->top + i]);
+		for (size_t c = 0; c < nc; c++) {
+			struct strbuf *sb = &cells[i * nc + c];
+			strbuf_init(sb);
+			if (cols[c].keep < 0)
+				continue;
+			struct strbuf raw;
+			strbuf_init(&raw);
+			pane_cell(p, row, c, &raw);
+			uifmt_line(sb, raw.len ? raw.buf : "-");
+			strbuf_free(&raw);
+			int cw = utf8_width(sb->buf);
+			if (cw > want[c])
+				want[c] = cw;
+		}
+	}
+	/* Batch-only columns are never shown: give them no room at all. */
+	size_t n_pane = 0;
+	struct column *pc = xcalloc(nc + 1, sizeof(*pc));
+	int *pwant = xcalloc(nc + 1, sizeof(int));
+	int *pw = xcalloc(nc + 1, sizeof(int));
+	size_t *map = xcalloc(nc + 1, sizeof(size_t));
+	for (size_t c = 0; c < nc; c++) {
+		if (cols[c].keep < 0)
+			continue;
+		pc[n_pane] = cols[c];
+		pwant[n_pane] = want[c];
+		map[n_pane++] = c;
+	}
+	column_layout(pc, n_pane, pwant, w - 2, 1, pw);
+	for (size_t k = 0; k < n_pane; k++)
+		widths[map[k]] = pw[k];
+
+	/* Column headings, with a mark column of 2 at the left. */
+	draw_fill(stdscr, y, x, w, ROLE_COLUMNS);
+	int cx = x + 2;
+	struct strbuf t;
+	strbuf_init(&t);
+	for (size_t c = 0; c < nc; c++) {
+		if (!widths[c])
+			continue;
+		strbuf_reset(&t);
+		if (cols[c].flags & COLUMN_RIGHT)
+			utf8_pad_right(&t, cols[c].title, widths[c]);
+		else
+			utf8_pad(&t, cols[c].title, widths[c]);
+		draw_text(stdscr, y, cx, t.buf, widths[c], ROLE_COLUMNS, false);
+		cx += widths[c] + 1;
+	}
+	for (int i = 0; i < rows_h; i++) {
+		int ry = y + 1 + i;
+		if ((size_t)i >= shown) {
+			draw_fill(stdscr, ry, x, w, ROLE_NORMAL);
+			continue;
+		}
+		size_t pos = m->top + (size_t)i;
+		size_t row = m->visible[pos];
+		bool selected = pos == m->cursor;
+		draw_fill(stdscr, ry, x, w, selected ? ROLE_SELECTED : ROLE_NORMAL);
+		draw_text(stdscr, ry, x, m->marks[row] ? "*" : " ", 2, selected ? ROLE_SELECTED : ROLE_MARKED, true);
+		cx = x + 2;
+		for (size_t c = 0; c < nc; c++) {
+			if (!widths[c])
+				continue;
+			const char *text = cells[(size_t)i * nc + c].buf;
+			strbuf_reset(&t);
+			if (cols[c].flags & COLUMN_RIGHT)
+				utf8_pad_right(&t, text, widths[c]);
+			else
+				utf8_pad(&t, text, widths[c]);
+			draw_text(stdscr, ry, cx, t.buf, widths[c], selected ? ROLE_SELECTED : pane_role(&cols[c], text), false);
+			cx += widths[c] + 1;
+		}
+	}
+	strbuf_free(&t);
+	for (size_t i = 0; i < shown * nc; i++)
+		strbuf_free(&cells[i]);
+	free(cells);
+	free(want);
+	free(widths);
+	free(cols);
+	free(pc);
+	free(pwant);
+	free(pw);
+	free(map);
+
+	/* An empty list says why; a failed refresh says so under the rows it kept. */
+	if (m->n_visible == 0 && rows_h > 1)
+		pane_draw_empty(p, y + 2, x, w, rows_h - 2);
+	else if (p->error && rows_h > 1)
+		pane_draw_message(y + rows_h, x, w, 1, p->error, ROLE_ERROR);
 }

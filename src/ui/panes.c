@@ -1,6 +1,7 @@
 #include "config.h"
 #include "ui/panes.h"
 #include <stddef.h>
+#include <string.h>
 
 const struct pane_ops *const panes_all[] = {
 	&cases_pane_ops,
@@ -10,3 +11,16 @@ const struct pane_ops *const panes_all[] = {
 	&ops_pane_ops,
 	NULL,
 };
+
+const struct pane_ops *const panes_views[] = {
+	&exceptions_pane_ops,
+	NULL,
+};
+
+const struct pane_ops *panes_view(const char *name)
+{
+	for (const struct pane_ops *const *p = panes_views; *p; p++)
+		if (!strcmp((*p)->name, name))
+			return *p;
+	return NULL;
+}

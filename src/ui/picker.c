@@ -5,6 +5,7 @@
 #include "ui/keys.h"
 #include "ui/listmodel.h"
 #include "ui/textinput.h"
+#include "api/worker.h"
 #include "core/sanitize.h"
 #include "core/strbuf.h"
 #include "core/utf8.h"
@@ -15,6 +16,7 @@
 
 struct picker_item {
 	char *id, *label, *detail;
+	bool twin;   /* another item has the same label: the id tells them apart */
 };
 
 struct picker {
@@ -43,6 +45,13 @@ void picker_add(struct view *v, const char *id, const char *label, const char *d
 	p->items[p->n].id = xstrdup(id);
 	p->items[p->n].label = sanitize_str(label ? label : id, SANITIZE_LINE);
 	p->items[p->n].detail = sanitize_str(detail ? detail : "", SANITIZE_LINE);
+	p->items[p->n].twin = false;
+	for (size_t i = 0; i < p->n; i++) {
+		if (!strcmp(p->items[i].label, p->items[p->n].label)) {
+			p->items[i].twin = true;
+			p->items[p->n].twin = true;
+		}
+	}
 	p->n++;
 	listmodel_set_rows(&p->list, p->n, p->n - 1);
 	app_dirty(v->app);
@@ -57,11 +66,48 @@ void picker_loaded(struct view *v, const char *err)
 	app_dirty(v->app);
 }
 
+void *picker_ctx(struct view *v)
+{
+	return ((struct picker *)v->data)->ctx;
+}
+
+/* A request filling a picker. */
+struct picker_job {
+	struct worker_sink sink;
+	struct app *app;
+	struct view *picker;
+	unsigned long serial;
+	const char *(*fill)(struct view *v, void *model);
+};
+
+static void picker_deliver(struct worker_sink *sink, struct worker_done *d)
+{
+	struct picker_job *job = (struct picker_job *)sink;
+	struct view *v = app_find_view(job->app, job->picker, job->serial);
+	if (v && d->res.status != API_OK)
+		picker_loaded(v, d->res.message);
+	else if (v)
+		picker_loaded(v, job->fill(v, d->res.model));
+	worker_done_free(d);
+	free(job);
+}
+
+void picker_load(struct view *v, struct api_request *req, const char *(*fill)(struct view *v, void *model))
+{
+	struct picker_job *job = xcalloc(1, sizeof(*job));
+	job->sink.deliver = picker_deliver;
+	job->app = v->app;
+	job->picker = v;
+	job->serial = app_view_serial(v->app, v);
+	job->fill = fill;
+	worker_submit(app_worker(v->app), req, 0, job);
+}
+
 static void picker_draw(struct view *v, int y, int x, int h, int w)
 {
 	struct picker *p = v->data;
-	int bw = w - 6 < 90 ? w - 6 : 90;
-	int bh = h - 2 < 20 ? h - 2 : 20;
+	/* The whole screen but a margin: labels are long (case titles, host names). */
+	int bw = w - 4, bh = h - 2;
 	int by = y + (h - bh) / 2, bx = x + (w - bw) / 2;
 	for (int i = 0; i < bh; i++)
 		draw_fill(stdscr, by + i, bx, bw, ROLE_NORMAL);
@@ -74,7 +120,18 @@ static void picker_draw(struct view *v, int y, int x, int h, int w)
 	textinput_draw(&p->filter, by + 1, bx + 10, 1, bw - 12, ROLE_INPUT, true);
 	int rows = bh - 3;
 	listmodel_scroll(&p->list, rows);
-	int lw = (bw - 4) / 2;
+	/* Labels as wide as the widest shown (up to two thirds), the detail in the rest. */
+	int inner = bw - 5, lw = 0;
+	for (int i = 0; i < rows && p->list.top + (size_t)i < p->list.n_visible; i++) {
+		int lwi = utf8_width(p->items[p->list.visible[p->list.top + (size_t)i]].label);
+		if (lwi > lw)
+			lw = lwi;
+	}
+	if (lw > inner * 2 / 3)
+		lw = inner * 2 / 3;
+	struct strbuf cell, detail;
+	strbuf_init(&cell);
+	strbuf_init(&detail);
 	for (int i = 0; i < rows; i++) {
 		size_t pos = p->list.top + (size_t)i;
 		int ry = by + 2 + i;
@@ -83,23 +140,47 @@ static void picker_draw(struct view *v, int y, int x, int h, int w)
 		const struct picker_item *it = &p->items[p->list.visible[pos]];
 		bool sel = pos == p->list.cursor;
 		draw_fill(stdscr, ry, bx + 1, bw - 2, sel ? ROLE_SELECTED : ROLE_NORMAL);
-		draw_text(stdscr, ry, bx + 2, it->label, lw, sel ? ROLE_SELECTED : ROLE_NORMAL, false);
-		draw_text(stdscr, ry, bx + 3 + lw, it->detail, bw - 5 - lw, sel ? ROLE_SELECTED : ROLE_DIM, false);
+		strbuf_reset(&cell);
+		utf8_pad(&cell, it->label, lw);
+		draw_text(stdscr, ry, bx + 2, cell.buf, lw, sel ? ROLE_SELECTED : ROLE_NORMAL, false);
+		strbuf_reset(&detail);
+		strbuf_puts(&detail, it->detail);
+		if (it->twin && strcmp(it->id, it->label)) {
+			char *id = sanitize_str(it->id, SANITIZE_LINE);
+			strbuf_printf(&detail, "%s%s", detail.len ? " · " : "", id);
+			free(id);
+		}
+		strbuf_reset(&cell);
+		utf8_pad(&cell, detail.buf, inner - lw);
+		draw_text(stdscr, ry, bx + 3 + lw, cell.buf, inner - lw, sel ? ROLE_SELECTED : ROLE_DIM, false);
 	}
+	strbuf_free(&cell);
+	strbuf_free(&detail);
 	const char *msg = p->error ? p->error : p->loading ? "Loading..." : p->list.n_visible ? NULL : "Nothing to choose from.";
 	if (msg)
 		draw_text(stdscr, by + 2 + (p->list.n_visible ? rows - 1 : 0), bx + 2, msg, bw - 4,
 			  p->error ? ROLE_ERROR : ROLE_DIM, false);
 }
 
+/* Typing filters the items. */
 static bool picker_key(struct view *v, int key)
 {
 	struct picker *p = v->data;
-	if (key == K_ESC) {
+	if (!textinput_key(&p->filter, key))
+		return false;
+	listmodel_set_filter(&p->list, p->filter.text.buf);
+	app_dirty(v->app);
+	return true;
+}
+
+static bool picker_request(struct view *v, enum action_req req)
+{
+	struct picker *p = v->data;
+	switch (req) {
+	case REQ_CANCEL:
 		app_close_view(v->app, v);
 		return true;
-	}
-	if (keys_is_enter(key)) {
+	case REQ_CHOOSE: {
 		size_t row = listmodel_cursor_row(&p->list);
 		if (row == (size_t)-1)
 			return true;
@@ -112,25 +193,28 @@ static bool picker_key(struct view *v, int key)
 			app_close_view(a, v);
 		return true;
 	}
-	switch (key) {
-	case K_DOWN:
-	case K_CTRL('n'):
+	case REQ_MOVE_DOWN:
 		listmodel_move(&p->list, 1);
 		break;
-	case K_UP:
-	case K_CTRL('p'):
+	case REQ_MOVE_UP:
 		listmodel_move(&p->list, -1);
 		break;
-	case K_PGDN:
+	case REQ_PAGE_DOWN:
+	case REQ_HALF_DOWN:
 		listmodel_move(&p->list, 10);
 		break;
-	case K_PGUP:
+	case REQ_PAGE_UP:
+	case REQ_HALF_UP:
 		listmodel_move(&p->list, -10);
 		break;
-	default:
-		if (textinput_key(&p->filter, key))
-			listmodel_set_filter(&p->list, p->filter.text.buf);
+	case REQ_FIRST:
+		listmodel_set_cursor(&p->list, 0);
 		break;
+	case REQ_LAST:
+		listmodel_set_cursor(&p->list, p->list.n_visible ? p->list.n_visible - 1 : 0);
+		break;
+	default:
+		return false;
 	}
 	app_dirty(v->app);
 	return true;
@@ -154,17 +238,12 @@ static void picker_destroy(struct view *v)
 	free(p);
 }
 
-static const char *picker_hints(struct view *v)
-{
-	(void)v;
-	return "type to filter  Up/Down move  Enter choose  Esc cancel";
-}
-
 static const struct view_ops picker_ops = {
+	.where = WHERE_PICKER,
 	.draw = picker_draw,
 	.key = picker_key,
+	.request = picker_request,
 	.destroy = picker_destroy,
-	.hints = picker_hints,
 };
 
 struct view *picker_new(struct app *a, const char *title, picker_fn chosen, void *ctx, void (*ctx_free)(void *))

@@ -5,6 +5,7 @@
 #include "ui/idsource.h"
 #include "ui/keys.h"
 #include "cmd/complete.h"
+#include "cmd/tokenize.h"
 #include "core/sanitize.h"
 #include "core/strbuf.h"
 #include "core/utf8.h"
@@ -33,6 +34,7 @@ static struct {
 	bool got_line;
 	char **matches;            /* candidates shown after Tab */
 	int n_matches;
+	bool *changes;        /* per match: completing it names a command that changes data */
 	bool loaded;
 	FILE *idle_in;             /* readline's input stream: a pipe nobody writes to */
 	int idle_wr;
@@ -79,7 +81,9 @@ static void prompt_clear_matches(void)
 	for (int i = 0; i < prompt.n_matches; i++)
 		free(prompt.matches[i]);
 	free(prompt.matches);
+	free(prompt.changes);
 	prompt.matches = NULL;
+	prompt.changes = NULL;
 	prompt.n_matches = 0;
 }
 
@@ -121,8 +125,25 @@ static void prompt_display_matches(char **matches, int n, int max)
 	(void)max;
 	prompt_clear_matches();
 	prompt.matches = xcalloc((size_t)n + 1, sizeof(char *));
-	for (int i = 1; i <= n; i++)
+	prompt.changes = xcalloc((size_t)n + 1, sizeof(bool));
+	/* The line up to the word being completed, to tell which candidates name a command that changes data. */
+	size_t word = (size_t)rl_point;
+	while (word > 0 && rl_line_buffer[word - 1] != ' ')
+		word--;
+	for (int i = 1; i <= n; i++) {
+		char *line = xasprintf("%.*s%s", (int)word, rl_line_buffer, matches[i]);
+		int argc, used;
+		char **argv;
+		char *err = NULL;
+		if (tokenize(line, &argc, &argv, &err) == 0) {
+			const struct cmd_def *def = cmd_lookup(argc, argv, &used);
+			prompt.changes[prompt.n_matches] = def && used == argc && (def->flags & CMD_MUTATES);
+			tokenize_free(argc, argv);
+		}
+		free(err);
+		free(line);
 		prompt.matches[prompt.n_matches++] = xstrdup(matches[i]);
+	}
 	prompt_redisplay();
 }
 
@@ -313,13 +334,17 @@ void prompt_key(struct app *a, int key)
 void prompt_draw(int y, int w)
 {
 	if (prompt.n_matches) {
-		struct strbuf sb;
-		strbuf_init(&sb);
-		for (int i = 0; i < prompt.n_matches; i++)
-			strbuf_printf(&sb, "%s  ", prompt.matches[i]);
+		/* Commands that change data are marked; in read-only mode, dimmed as refused. */
+		bool ro = app_readonly(prompt.app);
 		draw_fill(stdscr, y - 1, 0, w, ROLE_HINT);
-		draw_untrusted(stdscr, y - 1, 1, sb.buf, w - 2, ROLE_HINT_KEY, false);
-		strbuf_free(&sb);
+		int x = 1;
+		for (int i = 0; i < prompt.n_matches && x < w - 1; i++) {
+			char *item = xasprintf("%s%s  ", prompt.matches[i],
+					       prompt.changes[i] ? (ro ? " (refused: read-only)" : " (changes data)") : "");
+			x += draw_untrusted(stdscr, y - 1, x, item, w - 1 - x,
+					    prompt.changes[i] ? (ro ? ROLE_DIM : ROLE_WARNING) : ROLE_HINT_KEY, false);
+			free(item);
+		}
 	}
 	/* During Ctrl-R, readline's own prompt reads "(reverse-i-search)`x': ". */
 	const char *lead = rl_display_prompt && *rl_display_prompt ? rl_display_prompt : ":";

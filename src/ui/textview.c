@@ -28,6 +28,8 @@ struct tv_row {
 	bool first;         /* carries the label */
 };
 
+static const struct view_ops textview_detail_ops;
+
 struct textview {
 	char *title;
 	struct tv_line *lines;
@@ -37,9 +39,9 @@ struct textview {
 	int wrapped_width;  /* width rows were computed for; -1: stale */
 	size_t top;
 	bool loading;
-	textview_key_fn key;
-	char *hints;
+	int body;           /* rows the last frame had room for */
 	void *ctx;
+	textview_subject_fn subject;
 	void (*ctx_free)(void *);
 	void (*on_reload)(void *ctx);
 	bool searching;
@@ -175,19 +177,23 @@ void textview_set_loading(struct view *v, bool loading)
 	app_dirty(v->app);
 }
 
-void textview_set_actions(struct view *v, textview_key_fn key, const char *hints, void *ctx, void (*ctx_free)(void *))
+void textview_set_subject(struct view *v, void *ctx, textview_subject_fn subject, void (*reload)(void *ctx),
+			  void (*ctx_free)(void *ctx))
 {
 	struct textview *t = tv(v);
-	t->key = key;
-	free(t->hints);
-	t->hints = xstrdup(hints);
 	t->ctx = ctx;
+	t->subject = subject;
+	t->on_reload = reload;
 	t->ctx_free = ctx_free;
+	v->ops = &textview_detail_ops;
 }
 
-void textview_set_reload(struct view *v, void (*reload)(void *ctx))
+static const void *textview_subject(struct view *v, struct pane **pane, const char **id)
 {
-	tv(v)->on_reload = reload;
+	struct textview *t = tv(v);
+	if (!t->subject)
+		return NULL;
+	return t->subject(t->ctx, pane, id);
 }
 
 static void textview_reload(struct view *v)
@@ -195,11 +201,6 @@ static void textview_reload(struct view *v)
 	struct textview *t = tv(v);
 	if (t->on_reload)
 		t->on_reload(t->ctx);
-}
-
-void *textview_ctx(struct view *v)
-{
-	return tv(v)->ctx;
 }
 
 void textview_scroll_end(struct view *v)
@@ -245,6 +246,7 @@ static void textview_draw(struct view *v, int y, int x, int h, int w)
 	draw_fill(stdscr, y, x, w, ROLE_TITLE);
 	draw_text(stdscr, y, x + 1, t->title ? t->title : "", w - 2, ROLE_TITLE, false);
 	int body = h - 1 - (t->searching ? 1 : 0);
+	t->body = body > 1 ? body : 1;
 	if (t->wrapped_width != w - 2)
 		textview_wrap(t, w - 2);
 	if (t->follow_end) {
@@ -309,60 +311,69 @@ static void textview_find(struct textview *t, bool from_top)
 	}
 }
 
+/* Typing into the search line. */
 static bool textview_key(struct view *v, int key)
 {
 	struct textview *t = tv(v);
-	if (t->searching) {
-		if (key == K_ESC) {
-			t->searching = false;
-		} else if (keys_is_enter(key)) {
-			free(t->needle);
-			t->needle = xstrdup(t->search.text.buf);
-			t->searching = false;
-			textview_find(t, true);
-		} else {
-			textinput_key(&t->search, key);
-		}
-		app_dirty(v->app);
-		return true;
+	if (!t->searching)
+		return false;
+	if (key == K_ESC) {
+		t->searching = false;
+	} else if (keys_is_enter(key)) {
+		free(t->needle);
+		t->needle = xstrdup(t->search.text.buf);
+		t->searching = false;
+		textview_find(t, true);
+	} else {
+		textinput_key(&t->search, key);
 	}
-	if (t->key && t->key(v, key, t->ctx))
-		return true;
-	int page = LINES - 6 > 1 ? LINES - 6 : 1;
-	switch (key) {
-	case 'j':
-	case K_DOWN:
+	app_dirty(v->app);
+	return true;
+}
+
+static bool textview_request(struct view *v, enum action_req req)
+{
+	struct textview *t = tv(v);
+	size_t page = t->body > 1 ? (size_t)t->body - 1 : 1;
+	switch (req) {
+	case REQ_MOVE_DOWN:
 		t->top++;
 		break;
-	case 'k':
-	case K_UP:
+	case REQ_MOVE_UP:
 		if (t->top)
 			t->top--;
 		break;
-	case ' ':
-	case K_PGDN:
-		t->top += (size_t)page;
+	case REQ_HALF_DOWN:
+		t->top += page / 2 ? page / 2 : 1;
 		break;
-	case K_PGUP:
-		t->top = t->top > (size_t)page ? t->top - (size_t)page : 0;
+	case REQ_HALF_UP:
+		t->top = t->top > page / 2 ? t->top - page / 2 : 0;
 		break;
-	case 'g':
-	case K_HOME:
+	case REQ_PAGE_DOWN:
+		t->top += page;
+		break;
+	case REQ_PAGE_UP:
+		t->top = t->top > page ? t->top - page : 0;
+		break;
+	case REQ_FIRST:
 		t->top = 0;
 		break;
-	case 'G':
-	case K_END:
+	case REQ_LAST:
 		t->follow_end = true;
 		break;
-	case '/':
+	case REQ_FILTER:
 		t->searching = true;
 		textinput_set(&t->search, "");
 		break;
-	case 'n':
+	case REQ_NEXT_MATCH:
 		textview_find(t, false);
 		break;
-	case 'q':
-	case K_ESC:
+	case REQ_RELOAD:
+		if (!t->on_reload)
+			return false;
+		t->on_reload(t->ctx);
+		break;
+	case REQ_BACK:
 		app_close_view(v->app, v);
 		return true;
 	default:
@@ -379,7 +390,6 @@ static void textview_destroy(struct view *v)
 	free(t->lines);
 	free(t->rows);
 	free(t->title);
-	free(t->hints);
 	free(t->needle);
 	textinput_free(&t->search);
 	if (t->ctx && t->ctx_free)
@@ -387,18 +397,25 @@ static void textview_destroy(struct view *v)
 	free(t);
 }
 
-static const char *textview_hints(struct view *v)
-{
-	struct textview *t = tv(v);
-	return t->hints ? t->hints : "j/k scroll  / search  n next  q back";
-}
-
 static const struct view_ops textview_ops = {
+	.where = WHERE_TEXT,
 	.draw = textview_draw,
 	.key = textview_key,
+	.request = textview_request,
 	.destroy = textview_destroy,
-	.hints = textview_hints,
 	.reload = textview_reload,
+	.subject = textview_subject,
+};
+
+/* A detail view: text keys, and its pane's commands on the object it shows. */
+static const struct view_ops textview_detail_ops = {
+	.where = WHERE_TEXT | WHERE_DETAIL,
+	.draw = textview_draw,
+	.key = textview_key,
+	.request = textview_request,
+	.destroy = textview_destroy,
+	.reload = textview_reload,
+	.subject = textview_subject,
 };
 
 struct view *textview_new(struct app *a, const char *title)

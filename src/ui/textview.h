@@ -8,8 +8,10 @@
 struct app;
 struct record;
 
-/* Extra keys a detail view handles (actions on what it shows); true if handled. */
-typedef bool (*textview_key_fn)(struct view *v, int key, void *ctx);
+struct pane;
+
+/* The object a detail view shows (see view_ops.subject), from the context given to textview_set_subject. */
+typedef const void *(*textview_subject_fn)(void *ctx, struct pane **pane, const char **id);
 
 /* A new, empty text view (push it with app_push_view). */
 struct view *textview_new(struct app *a, const char *title);
@@ -29,12 +31,12 @@ void textview_add_record(struct view *v, const struct record *r);
 void textview_blank(struct view *v);
 /* Show "Loading..." until content arrives. */
 void textview_set_loading(struct view *v, bool loading);
-/* Actions for this view: key handler, hint text, context (freed with ctx_free when the view goes). */
-void textview_set_actions(struct view *v, textview_key_fn key, const char *hints, void *ctx, void (*ctx_free)(void *));
-/* What reloads this view's content when a command may have changed it (called with the actions' ctx). */
-void textview_set_reload(struct view *v, void (*reload)(void *ctx));
-/* The context given to textview_set_actions. */
-void *textview_ctx(struct view *v);
+/*
+ * Make this a detail view: subject names the object it shows (a pane's commands act on it), reload
+ * loads it again (r, and after a command changed data), ctx_free frees ctx when the view goes.
+ */
+void textview_set_subject(struct view *v, void *ctx, textview_subject_fn subject, void (*reload)(void *ctx),
+			  void (*ctx_free)(void *ctx));
 /* Scroll to the end (a reader that follows new content). */
 void textview_scroll_end(struct view *v);
 

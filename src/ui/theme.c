@@ -273,6 +273,8 @@ void theme_apply(const struct theme *t)
 		}
 		theme_attrs[r] = attr;
 	}
+	/* What is never drawn over (cleared space) takes the theme's own background too. */
+	bkgdset((chtype)theme_attrs[ROLE_NORMAL] | ' ');
 }
 
 int theme_attr(enum theme_role role)

@@ -1,6 +1,6 @@
 # tests/ui: one cmocka program per module of src/ui/ with parts that run without a terminal.
 KT_TESTS += tests/ui/test_listmodel
-KT_TESTS += tests/ui/test_pane
+KT_TESTS += tests/ui/test_keymap
 KT_TESTS += tests/ui/test_keys
 KT_TESTS += tests/ui/test_textinput
 KT_TESTS += tests/ui/test_theme

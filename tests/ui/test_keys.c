@@ -9,13 +9,15 @@
 static void test_keys_round_trip(void **state)
 {
 	(void)state;
-	const char *names[] = {"Enter", "Esc", "Tab", "BTab", "Up", "PgDn", "C-r", "j", "ñ", "漢", NULL};
+	const char *names[] = {"Enter", "Esc", "Tab", "S-Tab", "Up", "PgDn", "C-r", "j", "ñ", "漢", NULL};
 	for (int i = 0; names[i]; i++) {
 		int k = keys_parse(names[i]);
 		assert_true(k >= 0);
 		assert_string_equal(keys_name(k), names[i]);
 	}
 	assert_int_equal(keys_parse("NoSuchKey"), -1);
+	/* The old name of S-Tab still reads. */
+	assert_int_equal(keys_parse("BTab"), keys_parse("S-Tab"));
 	/* A function key never equals a character code, even U+0102 (KEY_DOWN is 0402 octal). */
 	assert_int_not_equal(keys_parse("Down"), 0x102);
 }

@@ -1,16 +1,22 @@
-/* The Actions pane: response-action history (GET /api/endpoint/action); pending actions are followed to the end. */
+/*
+ * The Actions pane: response-action history (GET /api/endpoint/action); pending actions are
+ * followed to the end and announced; the detail view shows an action with its outputs, and a
+ * running-processes action offers its processes to suspend.
+ */
 #include "config.h"
 #include "ui/app.h"
+#include "ui/detail.h"
+#include "ui/dialog.h"
 #include "ui/pane.h"
 #include "ui/panes.h"
-#include "ui/panes/actionview.h"
-#include "ui/uifmt.h"
+#include "ui/textview.h"
 #include "api/actions.h"
 #include "api/worker.h"
-#include "cmd/parse.h"
+#include "cmd/actionfmt.h"
+#include "core/record.h"
 #include "core/strbuf.h"
-#include "core/timefmt.h"
 #include "core/xalloc.h"
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,32 +27,11 @@
 /* Most pending actions looked at per round. */
 #define ACTIONS_POLL_MAX 20
 
-/* Command filters v cycles through (NULL: all). */
-static const char *const actions_views[] = {NULL, "suspend-process", "running-processes", "isolate", "unisolate"};
-#define ACTIONS_NVIEWS (sizeof(actions_views) / sizeof(actions_views[0]))
-
 struct actions_data {
-	struct response_action *items;
-	size_t n, cap;
-	long next_page;
-	char **commands;          /* filter: any of these commands */
-	size_t n_commands;
-	char **agents;            /* filter: sent to any of these endpoints */
-	size_t n_agents;
 	char **watch;             /* ids seen pending: their end goes on the status line */
 	size_t n_watch;
 	unsigned polls;           /* status looks in flight */
 	unsigned ticks;
-	struct actionview *detail;
-};
-
-static const struct pane_column actions_columns[] = {
-	{"COMMAND", 9, 17, 0, false},
-	{"STATUS", 7, 10, 0, false},
-	{"HOSTS", 8, 30, 3, false},
-	{"BY", 4, 14, 1, false},
-	{"WHEN", 7, 9, 0, false},
-	{"COMMENT", 8, 0, 4, false},
 };
 
 static struct actions_data *acd(struct pane *p)
@@ -59,38 +44,13 @@ static void actions_init(struct pane *p)
 	p->data = xcalloc(1, sizeof(struct actions_data));
 }
 
-static void actions_strv_free(char **v, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
-}
-
-static void actions_clear_rows(struct actions_data *d)
-{
-	for (size_t i = 0; i < d->n; i++)
-		actions_action_clear(&d->items[i]);
-	d->n = 0;
-}
-
 static void actions_fini(struct pane *p)
 {
 	struct actions_data *d = acd(p);
-	actions_clear_rows(d);
-	free(d->items);
-	actions_strv_free(d->commands, d->n_commands);
-	actions_strv_free(d->agents, d->n_agents);
-	actions_strv_free(d->watch, d->n_watch);
+	for (size_t i = 0; i < d->n_watch; i++)
+		free(d->watch[i]);
+	free(d->watch);
 	free(d);
-}
-
-/* The row holding an action, or (size_t)-1. */
-static size_t actions_index(const struct actions_data *d, const char *id)
-{
-	for (size_t i = 0; i < d->n; i++)
-		if (!strcmp(d->items[i].id, id))
-			return i;
-	return (size_t)-1;
 }
 
 static bool actions_pending(const struct response_action *a)
@@ -124,56 +84,29 @@ static void actions_watch(struct pane *p, const struct response_action *a)
 		app_message(p->app, APP_MSG_ERROR, "%s on %s failed%s%s", a->command, hosts, a->n_errors ? ": " : ".",
 			    a->n_errors ? a->errors[0] : "");
 	free(hosts);
-	if (d->detail && !strcmp(actionview_id(d->detail), a->id))
-		actionview_refresh(d->detail);
+	struct detail *dv = detail_find(p, a->id);
+	if (dv)
+		detail_reload(dv);
 }
 
-static size_t actions_take(struct pane *p, struct worker_done *done)
+static struct api_request *actions_request(struct pane *p, const void *last)
 {
-	struct actions_data *d = acd(p);
-	struct action_page *page = done->res.model;
-	if (d->n + page->n > d->cap) {
-		d->cap = (d->n + page->n) * 2;
-		d->items = xreallocarray(d->items, d->cap, sizeof(*d->items));
-	}
-	for (size_t i = 0; i < page->n; i++) {
-		/* Offset paging repeats a row when new actions arrive between pages. */
-		if (actions_index(d, page->items[i].id) != (size_t)-1)
-			continue;
-		memset(&d->items[d->n], 0, sizeof(d->items[d->n]));
-		actions_action_move(&d->items[d->n++], &page->items[i]);
-		actions_watch(p, &d->items[d->n - 1]);
-	}
-	p->total = page->total;
-	d->next_page++;
-	p->complete = page->n == 0 || (long long)d->n >= page->total;
-	return d->n;
+	struct actions_query q;
+	(void)last;
+	free(query_fill(&actionfmt_query, p->query.def, p->query.values, &q));
+	q.page = p->pages + 1;
+	q.page_size = ACTIONS_PAGE;
+	return actions_list_request(&q);
 }
 
-static void actions_more(struct pane *p)
+static void actions_page(struct pane *p, void *model, struct pane_page *out)
 {
-	struct actions_data *d = acd(p);
-	if (!d->n)
-		d->next_page = 1;
-	struct actions_query q = {
-		.page = d->next_page,
-		.page_size = ACTIONS_PAGE,
-		.commands = (const char *const *)d->commands,
-		.n_commands = d->n_commands,
-		.agent_ids = (const char *const *)d->agents,
-		.n_agent_ids = d->n_agents,
-	};
-	pane_fetch(p, actions_list_request(&q), actions_take);
-}
-
-static void actions_drop(struct pane *p)
-{
-	actions_clear_rows(acd(p));
-}
-
-static const char *actions_row_id(struct pane *p, size_t row)
-{
-	return acd(p)->items[row].id;
+	struct action_page *page = model;
+	for (size_t i = 0; i < page->n; i++)
+		actions_watch(p, &page->items[i]);
+	out->rows = page->items;
+	out->n = page->n;
+	out->total = page->total;
 }
 
 /* One pending action looked at again. */
@@ -186,18 +119,13 @@ static void actions_poll_deliver(struct worker_sink *sink, struct worker_done *d
 {
 	struct actions_poll *job = (struct actions_poll *)sink;
 	struct pane *p = job->pane;
-	struct actions_data *d = acd(p);
 	free(job);
-	d->polls--;
+	acd(p)->polls--;
 	if (done->res.status == API_OK) {
 		struct response_action *a = done->res.model;
 		/* Rows are matched by id: a reload since the look was sent is fine. */
-		size_t i = actions_index(d, a->id);
-		if (i != (size_t)-1) {
-			actions_action_move(&d->items[i], a);
-			actions_watch(p, &d->items[i]);
-			app_dirty(p->app);
-		}
+		actions_watch(p, a);
+		pane_update_row(p, a);
 	}
 	worker_done_free(done);
 }
@@ -207,175 +135,180 @@ static void actions_tick(struct pane *p)
 	struct actions_data *d = acd(p);
 	if (++d->ticks % ACTIONS_POLL_EVERY || d->polls || p->loading)
 		return;
-	for (size_t i = 0; i < d->n && d->polls < ACTIONS_POLL_MAX; i++) {
-		if (!actions_pending(&d->items[i]))
+	for (size_t i = 0; i < p->rows.n && d->polls < ACTIONS_POLL_MAX; i++) {
+		const struct response_action *a = pane_row(p, i);
+		if (!actions_pending(a))
 			continue;
 		struct actions_poll *job = xcalloc(1, sizeof(*job));
 		job->sink.deliver = actions_poll_deliver;
 		job->pane = p;
 		d->polls++;
-		worker_submit(app_worker(p->app), actions_get_request(d->items[i].id), 0, job);
+		worker_submit(app_worker(p->app), actions_get_request(a->id), 0, job);
 	}
 }
 
-static void actions_cell(struct pane *p, size_t row, size_t col, struct strbuf *t, enum theme_role *role)
+static void actions_row_text(const void *row, struct strbuf *out)
 {
-	const struct response_action *a = &acd(p)->items[row];
-	char buf[32];
-	switch (col) {
-	case 0:
-		uifmt_line(t, a->command);
-		break;
-	case 1:
-		uifmt_line(t, a->is_expired && !a->is_completed ? "expired" : a->status);
-		*role = uifmt_status_role(a->status);
-		break;
-	case 2: {
-		char *hosts = actions_hosts_text(a);
-		uifmt_line(t, hosts);
-		free(hosts);
-		break;
-	}
-	case 3:
-		uifmt_line(t, a->created_by ? a->created_by : "-");
-		*role = ROLE_DIM;
-		break;
-	case 4:
-		timefmt_relative(a->started_at, (time_t)app_now(p->app), buf, sizeof(buf));
-		strbuf_puts(t, buf);
-		*role = ROLE_DIM;
-		break;
-	case 5:
-		uifmt_line(t, a->comment && *a->comment ? a->comment : "-");
-		break;
-	}
-}
-
-static void actions_row_text(struct pane *p, size_t row, struct strbuf *out)
-{
-	const struct response_action *a = &acd(p)->items[row];
+	const struct response_action *a = row;
 	char *hosts = actions_hosts_text(a);
 	strbuf_printf(out, "%s %s %s %s %s %s", a->command, a->status, hosts, a->created_by ? a->created_by : "",
 		      a->comment ? a->comment : "", a->id);
 	free(hosts);
 }
 
+static void actions_row_label(const void *row, struct strbuf *out)
+{
+	const struct response_action *a = row;
+	char *hosts = actions_hosts_text(a);
+	strbuf_printf(out, "%s on %s\t%s", a->command, hosts, a->status);
+	free(hosts);
+}
+
 static void actions_summary(struct pane *p, struct strbuf *out)
 {
 	struct actions_data *d = acd(p);
-	if (p->loaded_once)
-		strbuf_printf(out, "showing %zu of %lld", d->n, p->total);
 	if (d->n_watch)
-		strbuf_printf(out, "  %zu pending (followed)", d->n_watch);
-	strbuf_puts(out, "  command: ");
-	for (size_t i = 0; i < d->n_commands; i++)
-		strbuf_printf(out, "%s%s", i ? "," : "", d->commands[i]);
-	if (!d->n_commands)
-		strbuf_puts(out, "all");
-	for (size_t i = 0; i < d->n_agents; i++)
-		strbuf_printf(out, "  endpoint: %s", d->agents[i]);
+		strbuf_printf(out, "%zu pending (followed)", d->n_watch);
 }
 
-static char *actions_arg_value(struct pane *p, const struct cmd_arg *arg, const size_t *rows, size_t n)
+static char *actions_busy(struct pane *p)
 {
-	if (n == 0 || arg->ids != CMD_ID_ACTION)
+	size_t n = acd(p)->n_watch;
+	return n ? xasprintf("%zu response action%s still pending", n, n == 1 ? " is" : "s are") : NULL;
+}
+
+/* ---- choosing a process to suspend, from a running-processes action ---- */
+
+static const char *actions_procs_fill(struct view *v, void *model)
+{
+	const struct response_action *a = model;
+	struct action_process_list **procs = picker_ctx(v);
+	*procs = actions_processes(a);
+	for (size_t i = 0; i < (*procs)->n; i++) {
+		const struct action_process *pr = &(*procs)->items[i];
+		char id[24], *detail = xasprintf("pid %s · %s", pr->pid ? pr->pid : "-", pr->user ? pr->user : "-");
+		snprintf(id, sizeof(id), "%zu", i);
+		picker_add(v, id, pr->command ? pr->command : "-", detail);
+		free(detail);
+	}
+	if ((*procs)->n)
 		return NULL;
-	return xstrdup(acd(p)->items[rows[0]].id);
+	return strcmp(a->command, "running-processes") ? "This is not a running-processes action."
+	       : !a->is_completed ? "The action is still pending: its processes come when it completes."
+				  : "The action reported no processes.";
 }
 
-static void actions_ids(struct pane *p, enum cmd_id_kind kind, struct strbuf *out)
-{
-	struct actions_data *d = acd(p);
-	if (kind != CMD_ID_ACTION)
-		return;
-	for (size_t i = 0; i < d->n; i++) {
-		char *hosts = actions_hosts_text(&d->items[i]);
-		strbuf_printf(out, "%s\t%s on %s\t%s\n", d->items[i].id, d->items[i].command, hosts, d->items[i].status);
-		free(hosts);
-	}
-}
-
-static void actions_set(char ***dst, size_t *n, const struct cmd_value *v)
-{
-	actions_strv_free(*dst, *n);
-	*dst = xcalloc(v->n + 1, sizeof(char *));
-	for (size_t i = 0; i < v->n; i++)
-		(*dst)[i] = xstrdup(v->vals[i]);
-	*n = v->n;
-}
-
-static bool actions_apply(struct pane *p, const struct cmd_def *def, int argc, char **argv, char **err)
-{
-	struct actions_data *d = acd(p);
-	if (strcmp(def->words, "actions") != 0)
-		return false;
-	struct cmd_parsed parsed;
-	if (cmd_parse_args(def, argc, argv, &parsed, err) < 0) {
-		cmd_parse_free(def, parsed.values);
-		return false;
-	}
-	for (size_t i = 0; def->args[i].name; i++) {
-		if (!strcmp(def->args[i].name, "command"))
-			actions_set(&d->commands, &d->n_commands, &parsed.values[i]);
-		else if (!strcmp(def->args[i].name, "agent"))
-			actions_set(&d->agents, &d->n_agents, &parsed.values[i]);
-	}
-	cmd_parse_free(def, parsed.values);
-	pane_reload(p);
-	return true;
-}
-
-static bool actions_key(struct pane *p, int key)
-{
-	struct actions_data *d = acd(p);
-	size_t row = listmodel_cursor_row(&p->list);
-	if (key == 'p') {
-		if (row != (size_t)-1)
-			actionview_pick_process(p->app, d->items[row].id);
-		return true;
-	}
-	if (key != 'v')
-		return false;
-	size_t i = 0;
-	while (d->n_commands == 1 && i + 1 < ACTIONS_NVIEWS &&
-	       !(actions_views[i] && !strcmp(actions_views[i], d->commands[0])))
-		i++;
-	const char *next = actions_views[(d->n_commands == 1 ? i + 1 : 1) % ACTIONS_NVIEWS];
-	struct cmd_value v = {.vals = (char **)&next, .n = next ? 1 : 0};
-	actions_set(&d->commands, &d->n_commands, &v);
-	pane_reload(p);
-	return true;
-}
-
-static void actions_open(struct pane *p, size_t row)
-{
-	actionview_open(p, &acd(p)->items[row], &acd(p)->detail);
-}
-
-static const struct pane_keyhelp actions_keyhelp[] = {
-	{"v", "show all actions or one command (suspend, processes, isolate, release)"},
-	{"p", "from a running-processes action: pick a process to suspend"},
-	{NULL, NULL},
+/* The picker's own data: the processes it lists (an item's id is its index here). */
+struct actions_procpick {
+	struct action_process_list *procs; /* first: picker_ctx points here */
+	struct app *app;
 };
+
+static void actions_procpick_free(void *ctx)
+{
+	struct actions_procpick *pp = ctx;
+	actions_processes_free(pp->procs);
+	free(pp);
+}
+
+/* A process's name from its command line: the program's file name ("powershell.exe"), not its arguments. */
+static char *actions_process_name(const char *command)
+{
+	size_t end = strcspn(command, " ");
+	const char *exe = strcasestr(command, ".exe");
+	if (exe)
+		end = (size_t)(exe - command) + 4;
+	size_t start = end;
+	while (start > 0 && command[start - 1] != '/' && command[start - 1] != '\\')
+		start--;
+	return xstrndup(command + start, end - start);
+}
+
+static void actions_proc_chosen(void *ctx, const char *id, const char *label)
+{
+	struct actions_procpick *pp = ctx;
+	(void)label;
+	size_t i = strtoul(id, NULL, 10);
+	if (!pp->procs || i >= pp->procs->n)
+		return;
+	const struct action_process *pr = &pp->procs->items[i];
+	char *words[] = {(char *)"endpoint", (char *)"suspend"};
+	int used;
+	const struct cmd_def *def = cmd_lookup(2, words, &used);
+	if (!def)
+		return;
+	const char *given[9] = {"endpoint", pr->agent_id, NULL};
+	size_t k = 2;
+	/* The entity id names the process for good; a pid can be reused. */
+	if (pr->entity_id && *pr->entity_id) {
+		given[k++] = "entity-id";
+		given[k++] = pr->entity_id;
+	} else if (pr->pid && *pr->pid) {
+		given[k++] = "pid";
+		given[k++] = pr->pid;
+	}
+	char *name = pr->command && *pr->command ? actions_process_name(pr->command) : NULL;
+	if (name && *name) {
+		given[k++] = "process-name";
+		given[k++] = name;
+	}
+	app_open_form(pp->app, app_pane(pp->app, "actions"), def, given);
+	free(name);
+}
+
+static void actions_pick_process(struct pane *p, const void *const *rows, size_t n)
+{
+	const struct response_action *a = rows[0];
+	(void)n;
+	struct actions_procpick *pp = xcalloc(1, sizeof(*pp));
+	pp->app = p->app;
+	struct view *v = picker_new(p->app, "Suspend which process? (from the running-processes action)", actions_proc_chosen,
+				    pp, actions_procpick_free);
+	app_push_view(p->app, v);
+	picker_load(v, actions_get_request(a->id), actions_procs_fill);
+}
+
+static const struct pane_action actions_actions[] = {
+	{"pick-process", "p", "from a running-processes action: pick a process to suspend", "pick process",
+	 WHERE_LIST | WHERE_DETAIL, actions_pick_process},
+	{NULL, NULL, NULL, NULL, 0, NULL},
+};
+
+/* ---- the detail view ---- */
+
+static void actions_detail_fill(struct detail *d, struct view *v, const void *row)
+{
+	const struct response_action *a = row;
+	(void)d;
+	if (!a)
+		return;
+	textview_set_title(v, a->command);
+	struct record r;
+	record_init(&r);
+	actionfmt_record(&r, a);
+	textview_add_record(v, &r);
+	record_free(&r);
+	if (a->command && !strcmp(a->command, "running-processes") && a->was_successful)
+		textview_add(v, ROLE_DIM, 0, "p: pick one of these processes to suspend");
+}
 
 const struct pane_ops actions_pane_ops = {
 	.name = "actions",
 	.title = "Actions",
-	.columns = actions_columns,
-	.n_columns = sizeof(actions_columns) / sizeof(*actions_columns),
+	.columns = actionfmt_columns,
+	.rows = &actionfmt_rows,
+	.query = &actionfmt_query,
+	.id_kind = CMD_ID_ACTION,
+	.request = actions_request,
+	.page = actions_page,
 	.init = actions_init,
 	.fini = actions_fini,
-	.drop = actions_drop,
-	.more = actions_more,
-	.row_id = actions_row_id,
-	.cell = actions_cell,
 	.row_text = actions_row_text,
-	.open = actions_open,
-	.arg_value = actions_arg_value,
-	.apply = actions_apply,
+	.row_label = actions_row_label,
 	.summary = actions_summary,
 	.tick = actions_tick,
-	.key = actions_key,
-	.keyhelp = actions_keyhelp,
-	.ids = actions_ids,
+	.busy = actions_busy,
+	.actions = actions_actions,
+	.detail_request = actions_get_request,
+	.detail_fill = actions_detail_fill,
 };

@@ -1,162 +1,50 @@
-/* The Alerts pane: POST /api/detection_engine/signals/search, newest first, a keyset page at a time as you scroll. */
+/*
+ * The Alerts pane: POST /api/detection_engine/signals/search, newest first, a keyset page
+ * at a time as you scroll; its detail view; the jump to the cases holding an alert; and
+ * response actions prefilled from an alert.
+ */
 #include "config.h"
 #include "ui/app.h"
+#include "ui/detail.h"
+#include "ui/dialog.h"
 #include "ui/pane.h"
 #include "ui/panes.h"
-#include "ui/panes/alertview.h"
-#include "ui/uifmt.h"
+#include "ui/textview.h"
 #include "api/alerts.h"
 #include "api/alerts_req.h"
-#include "api/worker.h"
-#include "cmd/alertfilt.h"
+#include "api/cases_of_alert.h"
+#include "api/cases_req.h"
 #include "cmd/alertfmt.h"
-#include "cmd/parse.h"
+#include "core/record.h"
 #include "core/strbuf.h"
-#include "core/timefmt.h"
 #include "core/xalloc.h"
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Status filters v cycles through (NULL: all). */
-static const char *const alerts_views[] = {"open", "acknowledged", "closed", NULL};
-#define ALERTS_NVIEWS 4
-
-struct alerts_data {
-	struct alert *alerts;
-	size_t n, cap;
-	struct alertfilt f;
-	bool total_is_floor;
-};
-
-static const struct pane_column alerts_columns[] = {
-	{"TIME", 11, 11, 0, false},
-	{"SEV", 4, 8, 0, false},
-	{"RISK", 4, 4, 0, true},
-	{"RULE", 16, 0, 6, false},
-	{"HOST", 6, 20, 2, false},
-	{"USER", 4, 16, 1, false},
-	{"STATUS", 6, 12, 0, false},
-	{"PROCESS", 7, 24, 2, false},
-};
-
-static struct alerts_data *ad(struct pane *p)
+static struct api_request *alerts_request(struct pane *p, const void *last)
 {
-	return p->data;
-}
-
-static void alerts_init(struct pane *p)
-{
-	struct alerts_data *d = xcalloc(1, sizeof(*d));
-	p->data = d;
-	d->f.statuses = xcalloc(2, sizeof(char *));
-	d->f.statuses[0] = xstrdup("open");
-	d->f.n_statuses = 1;
-}
-
-static void alerts_clear_rows(struct alerts_data *d)
-{
-	for (size_t i = 0; i < d->n; i++)
-		alerts_alert_clear(&d->alerts[i]);
-	d->n = 0;
-}
-
-static void alerts_fini(struct pane *p)
-{
-	struct alerts_data *d = ad(p);
-	alerts_clear_rows(d);
-	free(d->alerts);
-	alertfilt_clear(&d->f);
-	free(d);
-}
-
-static size_t alerts_take(struct pane *p, struct worker_done *done)
-{
-	struct alerts_data *d = ad(p);
-	struct alert_page *page = done->res.model;
-	size_t keep = d->n;
-	if (d->n + page->n > d->cap) {
-		d->cap = (d->n + page->n) * 2;
-		d->alerts = xreallocarray(d->alerts, d->cap, sizeof(*d->alerts));
-	}
-	for (size_t i = 0; i < page->n; i++) {
-		d->alerts[d->n++] = page->alerts[i];
-		memset(&page->alerts[i], 0, sizeof(page->alerts[i]));
-	}
-	if (keep == 0) {
-		p->total = page->total;
-		d->total_is_floor = page->total_is_floor;
-	}
-	/* A short page ends the list; so does a last hit without sort values (no keyset to go on from). */
-	p->complete = page->n < ALERTS_PAGE_SIZE || !d->n || json_array_size(d->alerts[d->n - 1].sort) < 2;
-	return d->n;
-}
-
-static void alerts_more(struct pane *p)
-{
-	struct alerts_data *d = ad(p);
 	struct alerts_query q;
-	alertfilt_query(&d->f, &q);
-	q.after = d->n ? d->alerts[d->n - 1].sort : NULL;
-	pane_fetch(p, alerts_search_request(&q), alerts_take);
+	free(query_fill(&alertfmt_query, p->query.def, p->query.values, &q));
+	q.after = last ? ((const struct alert *)last)->sort : NULL;
+	return alerts_search_request(&q);
 }
 
-static void alerts_drop(struct pane *p)
+static void alerts_page(struct pane *p, void *model, struct pane_page *out)
 {
-	alerts_clear_rows(ad(p));
+	struct alert_page *page = model;
+	out->rows = page->alerts;
+	out->n = page->n;
+	out->total = page->total;
+	out->total_floor = page->total_is_floor;
+	/* A short page ends the list; so does a last hit without sort values (no keyset to go on from). */
+	out->last = page->n < ALERTS_PAGE_SIZE || json_array_size(page->alerts[page->n - 1].sort) < 2;
+	(void)p;
 }
 
-static const char *alerts_row_id(struct pane *p, size_t row)
+static void alerts_row_text(const void *row, struct strbuf *out)
 {
-	return ad(p)->alerts[row].id;
-}
-
-static void alerts_cell(struct pane *p, size_t row, size_t col, struct strbuf *t, enum theme_role *role)
-{
-	const struct alert *a = &ad(p)->alerts[row];
-	char buf[64];
-	switch (col) {
-	case 0:
-		/* "YYYY-MM-DD HH:MM:SS" local: the column shows "MM-DD HH:MM". */
-		timefmt_local(a->timestamp, buf, sizeof(buf));
-		if (strlen(buf) >= 16)
-			strbuf_add(t, buf + 5, 11);
-		else
-			uifmt_line(t, a->timestamp ? buf : "-");
-		*role = ROLE_DIM;
-		break;
-	case 1:
-		uifmt_line(t, a->severity ? a->severity : "-");
-		*role = uifmt_severity_role(a->severity);
-		break;
-	case 2:
-		alertfmt_risk(a, buf, sizeof(buf));
-		strbuf_puts(t, buf);
-		break;
-	case 3:
-		uifmt_line(t, a->rule_name ? a->rule_name : "-");
-		break;
-	case 4:
-		uifmt_line(t, a->host_name ? a->host_name : "-");
-		break;
-	case 5:
-		uifmt_line(t, a->user_name ? a->user_name : "-");
-		break;
-	case 6:
-		uifmt_line(t, a->workflow_status ? a->workflow_status : "-");
-		*role = uifmt_status_role(a->workflow_status);
-		break;
-	case 7:
-		uifmt_line(t, a->process_name ? a->process_name : "-");
-		if (a->pid >= 0)
-			strbuf_printf(t, " %lld", a->pid);
-		*role = ROLE_DIM;
-		break;
-	}
-}
-
-static void alerts_row_text(struct pane *p, size_t row, struct strbuf *out)
-{
-	const struct alert *a = &ad(p)->alerts[row];
+	const struct alert *a = row;
 	const char *fields[] = {a->rule_name, a->host_name, a->user_name, a->workflow_status, a->severity,
 				a->process_name, a->reason, a->id};
 	for (size_t i = 0; i < sizeof(fields) / sizeof(*fields); i++)
@@ -164,144 +52,172 @@ static void alerts_row_text(struct pane *p, size_t row, struct strbuf *out)
 			strbuf_printf(out, "%s ", fields[i]);
 }
 
-static void alerts_summary(struct pane *p, struct strbuf *out)
+static void alerts_row_label(const void *row, struct strbuf *out)
 {
-	struct alerts_data *d = ad(p);
-	if (p->loaded_once)
-		strbuf_printf(out, "showing %zu of %s%lld", d->n, d->total_is_floor ? "at least " : "", p->total);
-	if (p->list.n_marked)
-		strbuf_printf(out, "  marked %zu", p->list.n_marked);
-	struct strbuf f;
-	strbuf_init(&f);
-	alertfilt_describe(&d->f, &f);
-	strbuf_printf(out, "  %s", f.len ? f.buf : "all alerts");
-	strbuf_free(&f);
-	strbuf_puts(out, "  newest first");
+	const struct alert *a = row;
+	strbuf_printf(out, "%s\t%s", a->rule_name ? a->rule_name : "-", a->host_name ? a->host_name : "-");
 }
 
-static char *alerts_arg_value(struct pane *p, const struct cmd_arg *arg, const size_t *rows, size_t n)
+/* ---- the cases holding an alert, with a jump into the Cases pane ---- */
+
+static const char *alerts_cases_fill(struct view *v, void *model)
 {
-	struct alerts_data *d = ad(p);
-	if (n == 0 || arg->ids != CMD_ID_ALERT)
-		return NULL;
-	if (!(arg->flags & CMD_MULTI))
-		return xstrdup(d->alerts[rows[0]].id);
-	/* Every marked alert: a form splits the list at commas. */
-	struct strbuf sb;
-	strbuf_init(&sb);
-	for (size_t i = 0; i < n; i++)
-		strbuf_printf(&sb, "%s%s", i ? "," : "", d->alerts[rows[i]].id);
-	return strbuf_detach(&sb, NULL);
+	const struct cases_of_alert_list *l = model;
+	for (size_t i = 0; i < l->n; i++)
+		if (l->items[i].id)
+			picker_add(v, l->items[i].id, l->items[i].title ? l->items[i].title : l->items[i].id, l->items[i].id);
+	return l->n ? NULL : "No case holds this alert (a attaches it to one).";
 }
 
-static void alerts_ids(struct pane *p, enum cmd_id_kind kind, struct strbuf *out)
-{
-	struct alerts_data *d = ad(p);
-	if (kind != CMD_ID_ALERT)
-		return;
-	for (size_t i = 0; i < d->n; i++) {
-		const struct alert *a = &d->alerts[i];
-		strbuf_printf(out, "%s\t%s\t%s\n", a->id, a->rule_name ? a->rule_name : "-", a->host_name ? a->host_name : "-");
-	}
-}
-
-static bool alerts_apply(struct pane *p, const struct cmd_def *def, int argc, char **argv, char **err)
-{
-	struct alerts_data *d = ad(p);
-	if (strcmp(def->words, "alerts") != 0)
-		return false;
-	struct cmd_parsed parsed;
-	if (cmd_parse_args(def, argc, argv, &parsed, err) < 0) {
-		cmd_parse_free(def, parsed.values);
-		return false;
-	}
-	struct alertfilt f;
-	int rc = alertfilt_from_values(&f, def, parsed.values, err);
-	cmd_parse_free(def, parsed.values);
-	if (rc < 0)
-		return false;
-	alertfilt_clear(&d->f);
-	d->f = f;
-	pane_reload(p);
-	return true;
-}
-
-/* v: the next status view (open, acknowledged, closed, all). */
-static void alerts_cycle_status(struct alerts_data *d)
-{
-	size_t i = 0;
-	if (d->f.n_statuses == 1)
-		while (i < ALERTS_NVIEWS - 1 && strcmp(alerts_views[i], d->f.statuses[0]) != 0)
-			i++;
-	else
-		i = ALERTS_NVIEWS - 1;
-	const char *next = alerts_views[(i + 1) % ALERTS_NVIEWS];
-	for (size_t k = 0; k < d->f.n_statuses; k++)
-		free(d->f.statuses[k]);
-	d->f.n_statuses = next ? 1 : 0;
-	if (next)
-		d->f.statuses[0] = xstrdup(next);
-}
-
-static bool alerts_key(struct pane *p, int key)
-{
-	struct alerts_data *d = ad(p);
-	size_t row = listmodel_cursor_row(&p->list);
-	switch (key) {
-	case 'v':
-		if (d->f.n_statuses > 1) {
-			for (size_t k = 0; k < d->f.n_statuses; k++)
-				free(d->f.statuses[k]);
-			d->f.n_statuses = 0;
-		} else {
-			alerts_cycle_status(d);
-		}
-		pane_reload(p);
-		return true;
-	case 'c':
-		if (row != (size_t)-1)
-			alertview_cases_jump(p->app, d->alerts[row].id);
-		return true;
-	case 'S':
-	case 'I':
-		if (row != (size_t)-1)
-			alertview_respond(p->app, &d->alerts[row], key == 'S' ? "suspend" : "isolate");
-		return true;
-	default:
-		return false;
-	}
-}
-
-static void alerts_open(struct pane *p, size_t row)
-{
-	alertview_open(p, &ad(p)->alerts[row]);
-}
-
-static const struct pane_keyhelp alerts_keyhelp[] = {
-	{"v", "show open, acknowledged, closed or all alerts"},
-	{"c", "cases holding this alert: pick one to show it in the Cases pane"},
-	{"S", "suspend this alert's process on its endpoint (form prefilled)"},
-	{"I", "isolate this alert's host (form prefilled)"},
-	{NULL, NULL},
+/* The picker's own data: the case chosen, if any. */
+struct alerts_case_pick {
+	struct app *app;
+	char *id;
 };
+
+static void alerts_case_chosen(void *ctx, const char *id, const char *label)
+{
+	struct alerts_case_pick *cp = ctx;
+	(void)label;
+	free(cp->id);
+	cp->id = xstrdup(id);
+}
+
+/*
+ * The picker has gone (its views are off the stack): open the chosen case in the Cases
+ * pane. Done here, not when chosen, because switching panes closes every view.
+ */
+static void alerts_case_pick_free(void *ctx)
+{
+	struct alerts_case_pick *cp = ctx;
+	struct pane *cases = cp->id ? app_pane(cp->app, "cases") : NULL;
+	if (cp->id && !cases) {
+		app_message(cp->app, APP_MSG_ERROR, "No Cases pane to show case %s in.", cp->id);
+	} else if (cp->id) {
+		app_show_pane(cp->app, cases);
+		pane_open_id(cases, cp->id);
+	}
+	free(cp->id);
+	free(cp);
+}
+
+static void alerts_cases_jump(struct pane *p, const void *const *rows, size_t n)
+{
+	const struct alert *al = rows[0];
+	(void)n;
+	struct alerts_case_pick *cp = xcalloc(1, sizeof(*cp));
+	cp->app = p->app;
+	struct view *v = picker_new(p->app, "Cases holding this alert: Enter shows it in the Cases pane", alerts_case_chosen,
+				    cp, alerts_case_pick_free);
+	app_push_view(p->app, v);
+	picker_load(v, cases_of_alert_request(al->id), alerts_cases_fill);
+}
+
+/* ---- response actions from an alert ---- */
+
+/* Open `endpoint <verb>` as a form prefilled from an alert; the Actions pane follows the result. */
+static void alerts_respond(struct pane *p, const struct alert *al, const char *verb)
+{
+	char *words[] = {(char *)"endpoint", (char *)verb};
+	int used;
+	const struct cmd_def *def = cmd_lookup(2, words, &used);
+	if (!def || used != 2) {
+		app_message(p->app, APP_MSG_ERROR, "No command \"endpoint %s\".", verb);
+		return;
+	}
+	char pid[32];
+	const char *given[11] = {NULL};
+	size_t k = 0;
+	if (al->agent_id) {
+		given[k++] = "endpoint";
+		given[k++] = al->agent_id;
+	}
+	if (!strcmp(verb, "suspend")) {
+		/* The entity id names the process for good; a pid can be reused. */
+		if (al->entity_id) {
+			given[k++] = "entity-id";
+			given[k++] = al->entity_id;
+		} else if (al->pid > 0) {
+			snprintf(pid, sizeof(pid), "%lld", al->pid);
+			given[k++] = "pid";
+			given[k++] = pid;
+		}
+		if (al->process_name) {
+			given[k++] = "process-name";
+			given[k++] = al->process_name;
+		}
+	}
+	given[k++] = "alert";
+	given[k++] = al->id;
+	if (!al->agent_id)
+		app_message(p->app, APP_MSG_INFO, "This alert names no agent (agent.id): pick the endpoint in the form.");
+	app_open_form(p->app, app_pane(p->app, "actions"), def, given);
+}
+
+static void alerts_suspend(struct pane *p, const void *const *rows, size_t n)
+{
+	(void)n;
+	alerts_respond(p, rows[0], "suspend");
+}
+
+static void alerts_isolate(struct pane *p, const void *const *rows, size_t n)
+{
+	(void)n;
+	alerts_respond(p, rows[0], "isolate");
+}
+
+static const struct pane_action alerts_actions[] = {
+	{"cases-of-alert", "c", "cases holding this alert: pick one to show it in the Cases pane", "cases",
+	 WHERE_LIST | WHERE_DETAIL, alerts_cases_jump},
+	{"alert-suspend-process", "S", "suspend this alert's process on its endpoint (form prefilled)", "suspend",
+	 WHERE_LIST | WHERE_DETAIL, alerts_suspend},
+	{"alert-isolate-host", "I", "isolate this alert's host (form prefilled)", "isolate", WHERE_LIST | WHERE_DETAIL,
+	 alerts_isolate},
+	{NULL, NULL, NULL, NULL, 0, NULL},
+};
+
+/* ---- the detail view ---- */
+
+static struct api_request *alerts_detail_request(const char *id)
+{
+	const char *ids[] = {id};
+	struct alerts_query q = {.ids = ids, .n_ids = 1, .size = 1};
+	return alerts_search_request(&q);
+}
+
+static void *alerts_detail_row(void *model)
+{
+	struct alert_page *page = model;
+	return page->n ? &page->alerts[0] : NULL;
+}
+
+static void alerts_detail_fill(struct detail *d, struct view *v, const void *row)
+{
+	const struct alert *a = row;
+	(void)d;
+	if (!a)
+		return;
+	textview_set_title(v, a->rule_name ? a->rule_name : "Alert");
+	struct record r;
+	record_init(&r);
+	alertfmt_record(&r, a);
+	textview_add_record(v, &r);
+	record_free(&r);
+}
 
 const struct pane_ops alerts_pane_ops = {
 	.name = "alerts",
 	.title = "Alerts",
-	.columns = alerts_columns,
-	.n_columns = sizeof(alerts_columns) / sizeof(*alerts_columns),
-	.init = alerts_init,
-	.fini = alerts_fini,
-	.drop = alerts_drop,
-	.more = alerts_more,
-	.row_id = alerts_row_id,
-	.cell = alerts_cell,
+	.columns = alertfmt_columns,
+	.rows = &alertfmt_rows,
+	.query = &alertfmt_query,
+	.id_kind = CMD_ID_ALERT,
+	.request = alerts_request,
+	.page = alerts_page,
 	.row_text = alerts_row_text,
-	.open = alerts_open,
-	.arg_value = alerts_arg_value,
-	.apply = alerts_apply,
-	.summary = alerts_summary,
-	.key = alerts_key,
-	.keyhelp = alerts_keyhelp,
-	.ids = alerts_ids,
+	.row_label = alerts_row_label,
+	.actions = alerts_actions,
+	.detail_request = alerts_detail_request,
+	.detail_row = alerts_detail_row,
+	.detail_fill = alerts_detail_fill,
 };

@@ -7,9 +7,6 @@
 #include "ui/app.h"
 #include "ui/pane.h"
 #include "ui/panes.h"
-#include "ui/panes/exceptview.h"
-#include "api/exceptions.h"
-#include "cmd/parse.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 #include <stdlib.h>
@@ -40,42 +37,68 @@ struct ops_data {
 	size_t n_changes;
 };
 
-static const struct pane_column ops_columns[] = {
-	{"COMMAND", 10, 24, 0, false},
-	{"WHAT IT DOES", 16, 0, 4, false},
-	{"METHOD", 6, 6, 0, false},
-	{"PATH", 12, 0, 4, false},
-	{"CHANGES", 7, 13, 1, false},
-	{"PANE", 5, 13, 1, false},
+static const char *ops_row_id(const void *row)
+{
+	return ((const struct ops_row *)row)->def->words;
+}
+
+static void ops_row_clear(void *row)
+{
+	struct ops_row *r = row;
+	free(r->what);
+	free(r->method);
+	free(r->path);
+	memset(r, 0, sizeof(*r));
+}
+
+static const struct rowset_kind ops_rows = {sizeof(struct ops_row), ops_row_clear, ops_row_id, NULL};
+
+static void col_command(const void *row, const struct column_ctx *cx, struct strbuf *out)
+{
+	(void)cx;
+	strbuf_puts(out, ((const struct ops_row *)row)->def->words);
+}
+
+static void col_what(const void *row, const struct column_ctx *cx, struct strbuf *out)
+{
+	(void)cx;
+	strbuf_puts(out, ((const struct ops_row *)row)->what);
+}
+
+static void col_method(const void *row, const struct column_ctx *cx, struct strbuf *out)
+{
+	(void)cx;
+	strbuf_puts(out, ((const struct ops_row *)row)->method);
+}
+
+static void col_path(const void *row, const struct column_ctx *cx, struct strbuf *out)
+{
+	(void)cx;
+	strbuf_puts(out, ((const struct ops_row *)row)->path);
+}
+
+static void col_changes(const void *row, const struct column_ctx *cx, struct strbuf *out)
+{
+	(void)cx;
+	strbuf_puts(out, ((const struct ops_row *)row)->changes);
+}
+
+static void col_pane(const void *row, const struct column_ctx *cx, struct strbuf *out)
+{
+	const struct ops_row *r = row;
+	(void)cx;
+	strbuf_puts(out, r->pane ? r->pane : "-");
+}
+
+static const struct column ops_columns[] = {
+	{"COMMAND", col_command, 10, 24, 0, 10, 0, COLUMN_NAME},
+	{"WHAT IT DOES", col_what, 16, 0, 4, 9, 0, COLUMN_PLAIN},
+	{"METHOD", col_method, 6, 6, 0, 6, 0, COLUMN_DIM},
+	{"PATH", col_path, 12, 0, 4, 5, 0, COLUMN_DIM},
+	{"CHANGES", col_changes, 7, 13, 0, 8, 0, COLUMN_STATUS},
+	{"PANE", col_pane, 5, 13, 0, 4, 0, COLUMN_DIM},
+	{NULL, NULL, 0, 0, 0, 0, 0, COLUMN_PLAIN},
 };
-
-static struct ops_data *od(struct pane *p)
-{
-	return p->data;
-}
-
-static void ops_init(struct pane *p)
-{
-	p->data = xcalloc(1, sizeof(struct ops_data));
-}
-
-static void ops_clear(struct ops_data *d)
-{
-	for (size_t i = 0; i < d->n; i++) {
-		free(d->rows[i].what);
-		free(d->rows[i].method);
-		free(d->rows[i].path);
-	}
-	free(d->rows);
-	d->rows = NULL;
-	d->n = d->n_changes = 0;
-}
-
-static void ops_fini(struct pane *p)
-{
-	ops_clear(od(p));
-	free(p->data);
-}
 
 /* True when s[0..n) is an HTTP method, or several joined by |. */
 static bool ops_is_method(const char *s, size_t n)
@@ -119,147 +142,59 @@ static const char *ops_pane_title(struct app *a, const struct cmd_def *def)
 	return home ? home->ops->title : NULL;
 }
 
-static void ops_drop(struct pane *p)
-{
-	ops_clear(od(p));
-}
-
 /* Every row at once: the command table is all there is to load. */
-static void ops_more(struct pane *p)
+static void ops_local(struct pane *p, struct pane_page *out)
 {
-	struct ops_data *d = od(p);
-	ops_clear(d);
 	size_t n = 0;
 	for (const struct cmd_def *const *c = cmd_all(); *c; c++)
 		n++;
-	d->rows = xcalloc(n + 1, sizeof(*d->rows));
+	struct ops_row *rows = xcalloc(n + 1, sizeof(*rows));
+	size_t k = 0;
 	for (const struct cmd_def *const *c = cmd_all(); *c; c++) {
 		if ((*c)->flags & CMD_LOCAL)
 			continue;
-		struct ops_row *r = &d->rows[d->n++];
+		struct ops_row *r = &rows[k++];
 		r->def = *c;
 		ops_split_help((*c)->help, r);
-		r->changes = (*c)->flags & CMD_MUTATES ? "yes" : "no";
-		for (size_t k = 0; k < sizeof(ops_conditional) / sizeof(*ops_conditional); k++)
-			if (!strcmp(ops_conditional[k].words, (*c)->words))
-				r->changes = ops_conditional[k].when;
-		d->n_changes += strcmp(r->changes, "no") != 0;
+		r->changes = (*c)->flags & CMD_MUTATES ? (app_readonly(p->app) ? "yes: refused" : "yes") : "no";
+		for (size_t i = 0; i < sizeof(ops_conditional) / sizeof(*ops_conditional); i++)
+			if (!strcmp(ops_conditional[i].words, (*c)->words))
+				r->changes = ops_conditional[i].when;
 		r->pane = ops_pane_title(p->app, *c);
 	}
-	p->total = (long long)d->n;
-	p->complete = true;
-	p->loaded_once = true;
-	pane_rows_changed(p, d->n, 0);
+	out->rows = rows;
+	out->n = k;
+	out->total = (long long)k;
+	out->last = true;
 }
 
-static const char *ops_row_id(struct pane *p, size_t row)
+static void ops_row_text(const void *row, struct strbuf *out)
 {
-	return od(p)->rows[row].def->words;
-}
-
-static void ops_cell(struct pane *p, size_t row, size_t col, struct strbuf *t, enum theme_role *role)
-{
-	const struct ops_row *r = &od(p)->rows[row];
-	switch (col) {
-	case 0:
-		strbuf_puts(t, r->def->words);
-		*role = ROLE_LABEL;
-		break;
-	case 1:
-		strbuf_puts(t, r->what);
-		break;
-	case 2:
-		strbuf_puts(t, r->method);
-		*role = strcmp(r->method, "GET") ? ROLE_WARNING : ROLE_DIM;
-		break;
-	case 3:
-		strbuf_puts(t, r->path);
-		*role = ROLE_DIM;
-		break;
-	case 4:
-		strbuf_puts(t, r->changes);
-		*role = !strcmp(r->changes, "no") ? ROLE_NORMAL : ROLE_WARNING;
-		break;
-	case 5:
-		strbuf_puts(t, r->pane ? r->pane : "-");
-		*role = ROLE_DIM;
-		break;
-	}
-}
-
-static void ops_row_text(struct pane *p, size_t row, struct strbuf *out)
-{
-	const struct ops_row *r = &od(p)->rows[row];
+	const struct ops_row *r = row;
 	strbuf_printf(out, "%s %s %s %s", r->def->words, r->what, r->method, r->path);
 }
 
-static void ops_open(struct pane *p, size_t row)
+static void ops_open(struct pane *p, const void *row)
 {
-	app_open_form(p->app, p, od(p)->rows[row].def, NULL);
+	app_open_form(p->app, p, ((const struct ops_row *)row)->def, NULL);
 }
 
 static void ops_summary(struct pane *p, struct strbuf *out)
 {
-	struct ops_data *d = od(p);
-	strbuf_printf(out, "every operation: %zu commands · %zu can change data · Enter opens one as a form", d->n,
-		      d->n_changes);
+	size_t changes = 0;
+	for (size_t i = 0; i < p->rows.n; i++)
+		changes += strcmp(((const struct ops_row *)pane_row(p, i))->changes, "no") != 0;
+	strbuf_printf(out, "every operation: %zu commands · %zu can change data · Enter opens one as a form", p->rows.n,
+		      changes);
 }
-
-/* `exceptions endpoint` at ':' or from its form: the list view with those filters. */
-static bool ops_apply(struct pane *p, const struct cmd_def *def, int argc, char **argv, char **err)
-{
-	if (strcmp(def->words, "exceptions endpoint") != 0)
-		return false;
-	struct cmd_parsed parsed;
-	if (cmd_parse_args(def, argc, argv, &parsed, err) < 0) {
-		cmd_parse_free(def, parsed.values);
-		return false;
-	}
-	struct exceptions_query q = {.page = -1, .per_page = -1};
-	for (size_t i = 0; def->args[i].name; i++) {
-		const struct cmd_value *v = &parsed.values[i];
-		const char *name = def->args[i].name, *val = v->n ? v->vals[0] : NULL;
-		if (!val)
-			continue;
-		if (!strcmp(name, "filter"))
-			q.filter = val;
-		else if (!strcmp(name, "page"))
-			q.page = strtol(val, NULL, 10);
-		else if (!strcmp(name, "per-page"))
-			q.per_page = strtol(val, NULL, 10);
-		else if (!strcmp(name, "sort-field"))
-			q.sort_field = val;
-		else if (!strcmp(name, "sort-order"))
-			q.sort_order = val;
-	}
-	if (q.filter && (*err = exceptions_check_filter(q.filter))) {
-		cmd_parse_free(def, parsed.values);
-		return false;
-	}
-	exceptview_open(p->app, &q);
-	cmd_parse_free(def, parsed.values);
-	return true;
-}
-
-static const struct pane_keyhelp ops_keyhelp[] = {
-	{"Enter", "open the command as a form (then C-s runs it)"},
-	{NULL, NULL},
-};
 
 const struct pane_ops ops_pane_ops = {
 	.name = "ops",
 	.title = "Ops",
 	.columns = ops_columns,
-	.n_columns = sizeof(ops_columns) / sizeof(*ops_columns),
-	.init = ops_init,
-	.fini = ops_fini,
-	.drop = ops_drop,
-	.more = ops_more,
-	.row_id = ops_row_id,
-	.cell = ops_cell,
+	.rows = &ops_rows,
+	.local = ops_local,
 	.row_text = ops_row_text,
 	.open = ops_open,
-	.apply = ops_apply,
 	.summary = ops_summary,
-	.keyhelp = ops_keyhelp,
 };

@@ -1,5 +1,5 @@
 #include "config.h"
-#include "cmd/help.h"
+#include "cmd/cmd_help.h"
 #include "cmd/cmd.h"
 #include "cmd/output.h"
 #include "cmd/parse.h"
