@@ -78,17 +78,18 @@ void column_layout(const struct column *cols, size_t n, const int *want, int wid
 				out[i] = width > 0 ? width : 0;
 		goto done;
 	}
+	int *content = xcalloc(n, sizeof(int));
 	for (size_t i = 0; i < n; i++) {
 		if (!shown[i])
 			continue;
 		out[i] = cols[i].min;
 		/* Without the content's widths, a column may take up to its maximum. */
-		int content = want ? want[i] : cols[i].max ? cols[i].max : INT_MAX / 2;
-		if (content < cols[i].min)
-			content = cols[i].min;
-		if (cols[i].max && content > cols[i].max)
-			content = cols[i].max > cols[i].min ? cols[i].max : cols[i].min;
-		limit[i] = content;
+		content[i] = want ? want[i] : cols[i].max ? cols[i].max : INT_MAX / 2;
+		if (content[i] < cols[i].min)
+			content[i] = cols[i].min;
+		/* A fixed column never grows past its maximum; a growing one only while others still want room. */
+		limit[i] = cols[i].max && content[i] > cols[i].max ? (cols[i].max > cols[i].min ? cols[i].max : cols[i].min)
+								   : content[i];
 	}
 	int spare = width - (int)need;
 	/* Narrow fixed columns (status words, counts) get their content first: they are never cut for a wider title. */
@@ -101,25 +102,36 @@ void column_layout(const struct column *cols, size_t n, const int *want, int wid
 		out[i] += more;
 		spare -= more;
 	}
-	/* Then the growing columns reach their content, the highest grow first (the title before the tags). */
-	for (int level = INT_MAX;;) {
-		int next = 0;
-		for (size_t i = 0; i < n; i++)
-			if (shown[i] && cols[i].grow > next && cols[i].grow < level)
-				next = cols[i].grow;
-		if (!next)
-			break;
-		/* Columns of one level share by their grow. */
-		for (size_t i = 0; i < n; i++)
-			weight[i] = shown[i] && cols[i].grow == next ? cols[i].grow : 0;
-		spare = column_spread(n, weight, limit, out, spare);
-		level = next;
+	/*
+	 * Then the growing columns reach their content, the highest grow first (the title before the
+	 * tags): up to their maximum, then, if room is left, the rest of it, so nothing is cut while
+	 * space is empty.
+	 */
+	for (int pass = 0; pass < 2; pass++) {
+		if (pass == 1)
+			for (size_t i = 0; i < n; i++)
+				if (cols[i].grow)
+					limit[i] = content[i];
+		for (int level = INT_MAX;;) {
+			int next = 0;
+			for (size_t i = 0; i < n; i++)
+				if (shown[i] && cols[i].grow > next && cols[i].grow < level)
+					next = cols[i].grow;
+			if (!next)
+				break;
+			/* Columns of one level share by their grow. */
+			for (size_t i = 0; i < n; i++)
+				weight[i] = shown[i] && cols[i].grow == next ? cols[i].grow : 0;
+			spare = column_spread(n, weight, limit, out, spare);
+			level = next;
+		}
 	}
+	free(content);
 	for (size_t i = 0; i < n; i++)
 		weight[i] = shown[i] ? cols[i].grow : 0;
-	/* Room still left widens the growing columns up to their maximum (none: no bound). */
+	/* Room still left widens the growing columns, by their share. */
 	for (size_t i = 0; i < n; i++)
-		limit[i] = cols[i].max ? (cols[i].max > out[i] ? cols[i].max : out[i]) : INT_MAX;
+		limit[i] = INT_MAX;
 	column_spread(n, weight, limit, out, spare);
 done:
 	free(shown);

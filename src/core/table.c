@@ -153,16 +153,12 @@ void table_render_fit(const struct table *t, int width, struct strbuf *out)
 {
 	int *want = table_widths(t);
 	int *w = xcalloc(t->ncols ? t->ncols : 1, sizeof(int));
-	/* A batch table is as wide as its content needs, never wider: growing columns stop at their content. */
-	struct column *cols = xcalloc(t->ncols ? t->ncols : 1, sizeof(*cols));
-	for (size_t c = 0; c < t->ncols; c++) {
-		cols[c] = t->cols[c];
-		if (!cols[c].max || cols[c].max > want[c])
-			cols[c].max = want[c] > cols[c].min ? want[c] : cols[c].min;
-	}
-	column_layout(cols, t->ncols, want, width, TABLE_GAP, w);
+	column_layout(t->cols, t->ncols, want, width, TABLE_GAP, w);
+	/* A batch table is as wide as its content needs, never wider: room left over is not spread. */
+	for (size_t c = 0; c < t->ncols; c++)
+		if (w[c] > want[c])
+			w[c] = want[c];
 	table_emit(t, w, out);
-	free(cols);
 	free(want);
 	free(w);
 }

@@ -196,8 +196,9 @@ void app_show_pane(struct app *a, struct pane *p)
 			a->current = i;
 	while (a->n_views)
 		app_close_view(a, a->views[a->n_views - 1]);
-	if (!p->loaded_once && !p->loading)
+	if ((!p->loaded_once || p->outdated) && !p->loading)
 		pane_reload(p);
+	p->outdated = false;
 	a->dirty = true;
 }
 

@@ -128,6 +128,12 @@ static void appcmd_finished(struct cmd_ctx *ctx)
 			pane_reload(uc->origin);
 		if (home && home != uc->origin && home->loaded_once)
 			pane_reload(home);
+		/* Any other pane may hold what changed (alerts attached to a new case): it reloads when next shown. */
+		size_t n;
+		struct pane **all = app_panes(a, &n);
+		for (size_t i = 0; i < n; i++)
+			if (all[i] != uc->origin && all[i] != home && all[i]->loaded_once)
+				all[i]->outdated = true;
 		app_refresh_views(a);
 	}
 	free(uc);

@@ -105,6 +105,7 @@ struct pane {
 	long pages;              /* pages taken since the last reload */
 	bool complete;           /* every page is loaded */
 	bool gone;               /* freed while pages were on the way: the last one frees it */
+	bool outdated;           /* a change elsewhere may have touched its rows: reload when shown */
 	bool loaded_once;
 	long long total;         /* rows on the server, -1 unknown */
 	bool total_floor;        /* total is a lower bound */

@@ -371,6 +371,25 @@ static void test_basic_auth(void **state)
 	assert_int_equal(n, 1);
 }
 
+static void test_401_without_credentials_says_where_they_come_from(void **state)
+{
+	struct fx *f = *state;
+	testserver_route_static(f->srv, "GET", "/api/x", 401, TESTSERVER_JSON,
+				"{\"error\":\"Unauthorized\",\"message\":\"Unauthorized\",\"statusCode\":401}");
+	struct worker_done *d = run(&f->p, api_request_new(HTTP_GET, "/api/x"));
+	/* With a key, a 401 is Kibana's word alone: the key is wrong, not missing. */
+	assert_null(strstr(d->res.message, "KIBANA_API_KEY"));
+	worker_done_free(d);
+	profile_set_secret(&f->p.api_key, NULL);
+	d = run(&f->p, api_request_new(HTTP_GET, "/api/x"));
+	assert_int_equal(d->res.http_status, 401);
+	assert_non_null(strstr(d->res.message, "No credentials are set"));
+	assert_non_null(strstr(d->res.message, "api_key_file"));
+	assert_non_null(strstr(d->res.message, "KIBANA_API_KEY"));
+	assert_non_null(strstr(d->res.message, "KIBANA_USERNAME"));
+	worker_done_free(d);
+}
+
 static void test_encoded_paths_and_space(void **state)
 {
 	struct fx *f = *state;
@@ -723,6 +742,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_get_headers_and_query, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_post_json_headers, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_patch_and_delete, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_401_without_credentials_says_where_they_come_from, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_basic_auth, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_encoded_paths_and_space, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_base_url_with_slash, setup, teardown),

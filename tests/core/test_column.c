@@ -29,8 +29,8 @@ static void test_layout_wide(void **state)
 	assert_int_equal(w[0], 6);  /* a fixed column is as wide as its widest value, not its maximum */
 	assert_int_equal(w[3], 3);
 	assert_true(w[1] >= 40);    /* every growing column shows its content first */
-	assert_true(w[2] >= 12 && w[2] <= 20); /* then grows up to its maximum */
-	assert_true(w[1] > w[2]);   /* by its share */
+	assert_true(w[2] >= 12);    /* then the rest is shared by grow */
+	assert_true(w[1] - 40 > w[2] - 12);
 	assert_int_equal(sum(w, 4), 100);
 }
 
@@ -43,6 +43,21 @@ static void test_layout_nothing_cut_when_room(void **state)
 	for (size_t i = 0; i < 4; i++)
 		assert_true(w[i] >= want[i]);
 	assert_int_equal(sum(w, 4), 250);
+}
+
+static void test_layout_max_holds_until_the_others_have_room(void **state)
+{
+	(void)state;
+	int w[4];
+	/* TAGS wants 40 but its maximum is 20: at 80 columns the title gets its 50 first. */
+	const int want[] = {6, 50, 40, 3};
+	column_layout(cols, 4, want, 80, 1, w);
+	assert_int_equal(w[1], 50);
+	assert_int_equal(w[2], 80 - 3 - 6 - 50 - 3);
+	/* With room for everything, TAGS shows all 40: a maximum never cuts what fits. */
+	column_layout(cols, 4, want, 110, 1, w);
+	assert_true(w[2] >= 40);
+	assert_true(w[1] >= 50);
 }
 
 static void test_layout_short_cuts_growing_columns_first(void **state)
@@ -78,6 +93,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_layout_wide),
 		cmocka_unit_test(test_layout_nothing_cut_when_room),
+		cmocka_unit_test(test_layout_max_holds_until_the_others_have_room),
 		cmocka_unit_test(test_layout_short_cuts_growing_columns_first),
 		cmocka_unit_test(test_layout_narrow_hides_least_kept_columns),
 	};

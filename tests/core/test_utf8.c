@@ -122,6 +122,19 @@ static void test_pad(void **state)
 }
 
 /* Padding always yields exactly the columns asked for, whatever the mix of widths. */
+static void test_chars_and_utf16(void **state)
+{
+	/* 13 characters: 8 CJK, a space, an emoji past U+FFFF, a space, "ok" (32 bytes). */
+	const char *s = "日本語のメモです 👍 ok";
+	assert_int_equal(strlen(s), 32);
+	assert_int_equal(utf8_chars(s), 13);
+	/* JavaScript counts the emoji twice, as Kibana's length check does. */
+	assert_int_equal(utf8_utf16_len(s), 14);
+	assert_int_equal(utf8_chars(""), 0);
+	/* An invalid byte counts as one character. */
+	assert_int_equal(utf8_chars("a\xff" "b"), 3);
+}
+
 static void test_pad_exact_width(void **state)
 {
 	static const char *const samples[] = {
@@ -152,6 +165,7 @@ int main(void)
 		cmocka_unit_test(test_valid),
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_fit),
+		cmocka_unit_test(test_chars_and_utf16),
 		cmocka_unit_test_teardown(test_pad, teardown_ascii),
 		cmocka_unit_test(test_pad_exact_width),
 	};

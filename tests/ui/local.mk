@@ -6,3 +6,4 @@ KT_TESTS += tests/ui/test_textinput
 KT_TESTS += tests/ui/test_theme
 KT_TESTS += tests/ui/test_prompt
 KT_TESTS += tests/ui/test_jsontree
+KT_TESTS += tests/ui/test_terminal

@@ -40,6 +40,12 @@ static void test_shipped_themes_load(void **state)
 		for (int r = 0; r < ROLE_COUNT; r++)
 			assert_true(t.set[r]);
 	}
+	/* The light theme paints its own background everywhere: dark text never lands on a dark terminal's black. */
+	struct theme light;
+	char *lerr = NULL;
+	assert_int_equal(theme_load(&light, "light", &lerr), 0);
+	for (int r = 0; r < ROLE_COUNT; r++)
+		assert_int_not_equal(light.bg[r], -1);
 	struct theme t;
 	char *err = NULL;
 	assert_int_equal(theme_load(&t, "no-such-theme", &err), -1);
