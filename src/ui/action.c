@@ -42,3 +42,38 @@ int action_key(const char *keys, size_t i)
 		p += n;
 	}
 }
+
+bool action_move(enum action_req req, size_t *pos, size_t page, size_t count)
+{
+	size_t half = page / 2 ? page / 2 : 1, p = *pos;
+	switch (req) {
+	case REQ_MOVE_DOWN:
+		p++;
+		break;
+	case REQ_MOVE_UP:
+		p = p ? p - 1 : 0;
+		break;
+	case REQ_HALF_DOWN:
+		p += half;
+		break;
+	case REQ_HALF_UP:
+		p = p > half ? p - half : 0;
+		break;
+	case REQ_PAGE_DOWN:
+		p += page;
+		break;
+	case REQ_PAGE_UP:
+		p = p > page ? p - page : 0;
+		break;
+	case REQ_FIRST:
+		p = 0;
+		break;
+	case REQ_LAST:
+		p = count;
+		break;
+	default:
+		return false;
+	}
+	*pos = count ? (p < count ? p : count - 1) : 0;
+	return true;
+}

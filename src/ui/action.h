@@ -106,6 +106,11 @@ struct action {
 const struct action *action_get(enum action_req req);
 /* The request called name, or REQ_NONE. */
 enum action_req action_by_name(const char *name);
+/*
+ * Move a position within count items by a movement request (line, half page, page, first, last),
+ * clamped; page is the view's height. False, with pos untouched, for other requests.
+ */
+bool action_move(enum action_req req, size_t *pos, size_t page, size_t count);
 /* The i-th default key of an action's keys (-1 past the last). */
 int action_key(const char *keys, size_t i);
 

@@ -202,37 +202,20 @@ static bool jsonview_key(struct view *v, int key)
 static bool jsonview_request(struct view *v, enum action_req req)
 {
 	struct jsonview *j = jv(v);
-	size_t page = j->body > 1 ? (size_t)j->body - 1 : 1, n = jsontree_count(j->tree);
+	size_t page = j->body > 1 ? (size_t)j->body - 1 : 1;
+	if (action_move(req, &j->cursor, page, jsontree_count(j->tree))) {
+		/* A page turns the view with the cursor. */
+		if (req == REQ_PAGE_DOWN)
+			j->top += page;
+		else if (req == REQ_PAGE_UP)
+			j->top = j->top > page ? j->top - page : 0;
+		jsonview_clamp(j);
+		app_dirty(v->app);
+		return true;
+	}
 	switch (req) {
 	case REQ_OPEN:
 		jsonview_enter(v);
-		break;
-	case REQ_MOVE_DOWN:
-		j->cursor++;
-		break;
-	case REQ_MOVE_UP:
-		if (j->cursor)
-			j->cursor--;
-		break;
-	case REQ_HALF_DOWN:
-		j->cursor += page / 2 ? page / 2 : 1;
-		break;
-	case REQ_HALF_UP:
-		j->cursor = j->cursor > page / 2 ? j->cursor - page / 2 : 0;
-		break;
-	case REQ_PAGE_DOWN:
-		j->cursor += page;
-		j->top += page;
-		break;
-	case REQ_PAGE_UP:
-		j->cursor = j->cursor > page ? j->cursor - page : 0;
-		j->top = j->top > page ? j->top - page : 0;
-		break;
-	case REQ_FIRST:
-		j->cursor = 0;
-		break;
-	case REQ_LAST:
-		j->cursor = n ? n - 1 : 0;
 		break;
 	case REQ_FOLD_TOGGLE:
 		j->cursor = jsontree_toggle(j->tree, j->cursor);

@@ -335,32 +335,17 @@ static bool textview_request(struct view *v, enum action_req req)
 {
 	struct textview *t = tv(v);
 	size_t page = t->body > 1 ? (size_t)t->body - 1 : 1;
-	switch (req) {
-	case REQ_MOVE_DOWN:
-		t->top++;
-		break;
-	case REQ_MOVE_UP:
-		if (t->top)
-			t->top--;
-		break;
-	case REQ_HALF_DOWN:
-		t->top += page / 2 ? page / 2 : 1;
-		break;
-	case REQ_HALF_UP:
-		t->top = t->top > page / 2 ? t->top - page / 2 : 0;
-		break;
-	case REQ_PAGE_DOWN:
-		t->top += page;
-		break;
-	case REQ_PAGE_UP:
-		t->top = t->top > page ? t->top - page : 0;
-		break;
-	case REQ_FIRST:
-		t->top = 0;
-		break;
-	case REQ_LAST:
+	if (req == REQ_LAST) {
 		t->follow_end = true;
-		break;
+		app_dirty(v->app);
+		return true;
+	}
+	/* The draw keeps the last screenful full; the top row only has to stay among the rows. */
+	if (action_move(req, &t->top, page, t->n_rows)) {
+		app_dirty(v->app);
+		return true;
+	}
+	switch (req) {
 	case REQ_FILTER:
 		t->searching = true;
 		textinput_set(&t->search, "");

@@ -1,5 +1,6 @@
 # tests/ui: one cmocka program per module of src/ui/ with parts that run without a terminal.
 KT_TESTS += tests/ui/test_listmodel
+KT_TESTS += tests/ui/test_action
 KT_TESTS += tests/ui/test_keymap
 KT_TESTS += tests/ui/test_keys
 KT_TESTS += tests/ui/test_textinput
