@@ -19,6 +19,7 @@ enum action_where {
 	WHERE_DIALOG = 1u << 6, /* a yes/no question */
 	WHERE_WORD = 1u << 7,   /* a question answered by typing a word */
 	WHERE_GLOBAL = 1u << 8, /* anywhere a view does not take the key itself */
+	WHERE_INVIEW = 1u << 9, /* a list inside a view (q goes back instead of quitting) */
 };
 
 /* Views that scroll or move a cursor. */
@@ -56,7 +57,7 @@ enum action_where {
 	X(FOLD_OPEN, "fold-open", "l Right", "unfold the value under the cursor", WHERE_JSON, NULL)          \
 	X(FOLD_TOGGLE, "fold-toggle", "Space", "fold or unfold the value under the cursor", WHERE_JSON, NULL)    \
 	X(FOLD_MENU, "fold", "z", "then c fold, o unfold, a toggle, M fold all, R unfold all", WHERE_JSON, NULL) \
-	X(BACK, "back", "q Esc", "back to what was below", WHERE_TEXT | WHERE_JSON, "back")                   \
+	X(BACK, "back", "q Esc", "back to what was below", WHERE_TEXT | WHERE_JSON | WHERE_INVIEW, "back")    \
 	X(SUBMIT, "submit", "C-s F2", "run the form's command", WHERE_FORM, "run")                            \
 	X(NEXT_FIELD, "next-field", "Tab", "next field", WHERE_FORM, "next")                                  \
 	X(PREV_FIELD, "prev-field", "S-Tab", "previous field", WHERE_FORM, NULL)                              \

@@ -71,7 +71,7 @@ static bool listview_request(struct view *v, enum action_req req)
 		textinput_set(&l->input, l->pane->list.filter ? l->pane->list.filter : "");
 		app_dirty(v->app);
 		return true;
-	case REQ_QUIT:
+	case REQ_BACK:
 		app_close_view(v->app, v);
 		return true;
 	case REQ_CLEAR:
@@ -102,7 +102,7 @@ static struct pane *listview_list(struct view *v)
 }
 
 static const struct view_ops listview_ops = {
-	.where = WHERE_LIST,
+	.where = WHERE_LIST | WHERE_INVIEW,
 	.draw = listview_draw,
 	.key = listview_key,
 	.request = listview_request,
