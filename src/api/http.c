@@ -104,6 +104,9 @@ int http_transfer_init(struct http_transfer *t, const struct profile *p, const s
 {
 	memset(t, 0, sizeof(*t));
 	strbuf_init(&t->body);
+	/* The last gate before the wire: a credential that would break out of its header is never sent. */
+	if (!profile_usable(p, err))
+		return -1;
 	t->max_body = p->max_response;
 	t->easy = curl_easy_init();
 	if (!t->easy) {

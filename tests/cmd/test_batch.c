@@ -454,6 +454,19 @@ static void test_server_down(void **state)
 	assert_string_equal(f->out, "");
 }
 
+/* KIBANA_API_KEY=$'abc\r\nX-Injected: yes' would have put a second header on the wire: refused, nothing sent. */
+static void test_key_with_line_break_never_sent(void **state)
+{
+	struct fx *f = *state;
+	profile_set_secret(&f->p.api_key, "abc\r\nX-Injected: yes");
+	assert_int_equal(run(f, "cases"), 2);
+	assert_non_null(strstr(f->err, "API key"));
+	assert_non_null(strstr(f->err, "control character"));
+	assert_null(strstr(f->err, "Injected"));
+	assert_string_equal(f->out, "");
+	assert_int_equal(testserver_count(f->srv, NULL), 0);
+}
+
 static void test_mutation_needs_yes_and_is_audited(void **state)
 {
 	struct fx *f = *state;
@@ -513,6 +526,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_help_without_a_url, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_api_failures_exit_1, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_server_down, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_key_with_line_break_never_sent, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mutation_needs_yes_and_is_audited, setup, teardown),
 	};
 	return integ_end(cmocka_run_group_tests(tests, NULL, NULL));
