@@ -41,6 +41,14 @@ static void app_on_signal(int sig)
 	errno = saved;
 }
 
+/* An error on stderr, made safe for the terminal (it may quote a theme name, a path, a value). */
+static void app_stderr(const char *msg)
+{
+	char *clean = sanitize_str(msg, SANITIZE_TEXT);
+	fprintf(stderr, "ktriage: %s\n", clean);
+	free(clean);
+}
+
 long long app_clock_ms(void)
 {
 	struct timespec ts;
@@ -274,7 +282,7 @@ static void app_script(struct app *a)
 		struct script_step st;
 		char *err = NULL;
 		if (script_next(a->script, &st, &err) < 0) {
-			fprintf(stderr, "ktriage: %s\n", err);
+			app_stderr(err);
 			free(err);
 			a->exit_code = 2;
 			a->quit = true;
@@ -291,7 +299,7 @@ static void app_script(struct app *a)
 		case SCRIPT_DUMP:
 			app_draw(a);
 			if (script_dump_screen(st.path, theme_attr(ROLE_SELECTED), &err) < 0) {
-				fprintf(stderr, "ktriage: %s\n", err);
+				app_stderr(err);
 				free(err);
 				a->exit_code = 2;
 				a->quit = true;
@@ -427,33 +435,33 @@ int app_run(const struct app_options *o)
 		a.now_override = (long long)pinned;
 	char *term_note = NULL;
 	if (!o->script && !terminal_pick(&err, &term_note)) {
-		fprintf(stderr, "ktriage: %s\n", err);
+		app_stderr(err);
 		free(err);
 		textinput_free(&a.line);
 		return 2;
 	}
 	const char *theme = o->theme ? o->theme : o->profile->theme;
 	if (theme_load(&a.theme, theme, &err) < 0) {
-		fprintf(stderr, "ktriage: %s\n", err);
+		app_stderr(err);
 		free(err);
 		textinput_free(&a.line);
 		return 2;
 	}
 	if (o->script && !(a.script = script_open(o->script, &err))) {
-		fprintf(stderr, "ktriage: %s\n", err);
+		app_stderr(err);
 		free(err);
 		textinput_free(&a.line);
 		return 2;
 	}
 	if (!(a.worker = worker_new(o->profile, &err))) {
-		fprintf(stderr, "ktriage: %s\n", err);
+		app_stderr(err);
 		free(err);
 		script_close(a.script);
 		textinput_free(&a.line);
 		return 1;
 	}
 	if (app_init_curses(&a, &err) < 0) {
-		fprintf(stderr, "ktriage: %s\n", err);
+		app_stderr(err);
 		free(err);
 		worker_free(a.worker);
 		script_close(a.script);
