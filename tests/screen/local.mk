@@ -11,6 +11,7 @@ KT_SCREEN_TESTS += tests/screen/cases/push_error.keys
 KT_SCREEN_TESTS += tests/screen/alerts/bulk_status.keys
 KT_SCREEN_TESTS += tests/screen/alerts/detail_cases.keys
 KT_SCREEN_TESTS += tests/screen/alerts/validation.keys
+KT_SCREEN_TESTS += tests/screen/alerts/fetch_limit.keys
 KT_SCREEN_TESTS += tests/screen/conversations/reader.keys
 KT_SCREEN_TESTS += tests/screen/actions/suspend.keys
 KT_SCREEN_TESTS += tests/screen/actions/validation.keys
