@@ -59,10 +59,19 @@ static void cmd_job_deliver(struct worker_sink *sink, struct worker_done *done)
 	cmd_maybe_end(ctx);
 }
 
+/* A request of the command waits to be retried: say so once per wait (not every second of its countdown). */
+static void cmd_job_note(struct worker_sink *sink, const struct worker_done *done)
+{
+	struct cmd_job *job = (struct cmd_job *)sink;
+	if (!done->tick && !job->ctx->finishing)
+		cmd_note(job->ctx, "%s", done->res.message);
+}
+
 uint64_t cmd_submit(struct cmd_ctx *ctx, struct api_request *req, cmd_step_fn step)
 {
 	struct cmd_job *job = xcalloc(1, sizeof(*job));
 	job->sink.deliver = cmd_job_deliver;
+	job->sink.note = cmd_job_note;
 	job->ctx = ctx;
 	job->step = step;
 	uint64_t id = worker_submit(ctx->host->worker, req, 0, job);

@@ -92,6 +92,7 @@ void app_message(struct app *a, enum app_msg kind, const char *fmt, ...)
 	free(a->msg);
 	a->msg = text;
 	a->msg_kind = kind;
+	a->msg_is_retry = false;
 	a->dirty = true;
 }
 
@@ -264,6 +265,30 @@ static void app_signals(struct app *a)
 	sigaction(SIGCONT, &sa, NULL);
 }
 
+/* An "await" step: true once the screen shows its text (the step is done); a script that waits too long fails. */
+static bool app_script_awaited(struct app *a)
+{
+	app_draw(a);
+	struct strbuf screen;
+	strbuf_init(&screen);
+	script_screen_text(&screen, theme_attr(ROLE_SELECTED));
+	bool found = strstr(screen.buf, a->script_await) != NULL;
+	if (!found && app_clock_ms() < a->script_await_until) {
+		strbuf_free(&screen);
+		return false;
+	}
+	if (!found) {
+		fprintf(stderr, "ktriage: key script line %d: the screen did not come to show \"%s\":\n%s",
+			a->script_await_line, a->script_await, screen.buf);
+		a->exit_code = 3;
+		a->quit = true;
+	}
+	strbuf_free(&screen);
+	free(a->script_await);
+	a->script_await = NULL;
+	return found;
+}
+
 /* Run the next script steps that can run now. */
 static void app_script(struct app *a)
 {
@@ -279,6 +304,8 @@ static void app_script(struct app *a)
 				return;
 			a->script_sleep_until = 0;
 		}
+		if (a->script_await && !app_script_awaited(a))
+			return;
 		struct script_step st;
 		char *err = NULL;
 		if (script_next(a->script, &st, &err) < 0) {
@@ -313,6 +340,14 @@ static void app_script(struct app *a)
 			a->script_sleep_until = app_clock_ms() + st.ms;
 			break;
 		case SCRIPT_EXPECT: {
+			if (st.await) {
+				a->script_await = xstrdup(st.text);
+				a->script_await_line = st.lineno;
+				a->script_await_until = app_clock_ms() + SCRIPT_AWAIT_MS;
+				if (!app_script_awaited(a))
+					return;
+				break;
+			}
 			app_draw(a);
 			struct strbuf screen;
 			strbuf_init(&screen);
@@ -368,7 +403,7 @@ static void app_loop(struct app *a)
 		};
 		int timeout = worker_pending(a->worker) ? 100 : 1000;
 		if (a->script && !a->script_waiting)
-			timeout = a->script_sleep_until ? 10 : 0;
+			timeout = a->script_sleep_until || a->script_await ? 10 : 0;
 		int rc = poll(fds, 3, timeout);
 		if (rc < 0 && errno != EINTR)
 			break;
@@ -384,6 +419,17 @@ static void app_loop(struct app *a)
 		}
 		struct worker_done *d;
 		while ((d = worker_take(a->worker))) {
+			/* A request waiting to be retried counts down on the status line, whoever sent it. */
+			if (d->interim) {
+				app_message(a, APP_MSG_INFO, "%s", d->res.message);
+				a->msg_is_retry = true;
+				a->retry_job = d->id;
+			} else if (a->msg_is_retry && d->id == a->retry_job) {
+				/* The wait is over: its countdown goes (whatever came of the request says so itself). */
+				free(a->msg);
+				a->msg = NULL;
+				a->msg_is_retry = false;
+			}
 			worker_dispatch(d);
 			a->dirty = true;
 		}
@@ -413,6 +459,7 @@ static void app_free(struct app *a)
 	form_drafts_free();
 	textinput_free(&a->line);
 	script_close(a->script);
+	free(a->script_await);
 	if (a->sig_pipe[0] >= 0) {
 		app_sig_fd = -1;
 		close(a->sig_pipe[0]);
