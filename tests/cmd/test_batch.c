@@ -467,6 +467,27 @@ static void test_key_with_line_break_never_sent(void **state)
 	assert_int_equal(testserver_count(f->srv, NULL), 0);
 }
 
+/* --readonly through the api console: only GETs known not to change data reach the server. */
+static void test_readonly_api_console(void **state)
+{
+	struct fx *f = *state;
+	testserver_route_static(f->srv, "GET", "/api/ml/saved_objects/sync", 200, TESTSERVER_JSON, "{}");
+	f->o.readonly = true;
+	static const char *const refused[] = {"api GET /api/ml/saved_objects/sync", "api GET /api/security/logout",
+					      "api POST /api/cases/_find", "api DELETE /api/cases --yes",
+					      "api GET /api/ml/saved_objects/sync?simulate=no"};
+	for (size_t i = 0; i < sizeof(refused) / sizeof(*refused); i++) {
+		int rc = run(f, refused[i]);
+		if (rc != 2 || !strstr(f->err, "read-only mode"))
+			fail_msg("\"%s\": exit %d, stderr \"%s\"", refused[i], rc, f->err);
+	}
+	assert_int_equal(testserver_count(f->srv, NULL), 0);
+	assert_int_equal(run(f, "api GET '/api/ml/saved_objects/sync?simulate=true'"), 0);
+	assert_int_equal(run(f, "api GET /api/actions/connectors"), 0);
+	assert_int_equal(testserver_count(f->srv, NULL), 2);
+	f->o.readonly = false;
+}
+
 static void test_mutation_needs_yes_and_is_audited(void **state)
 {
 	struct fx *f = *state;
@@ -527,6 +548,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_api_failures_exit_1, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_server_down, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_key_with_line_break_never_sent, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_readonly_api_console, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mutation_needs_yes_and_is_audited, setup, teardown),
 	};
 	return integ_end(cmocka_run_group_tests(tests, NULL, NULL));
