@@ -117,6 +117,22 @@ static void test_alerts_all_stops_at_the_limits(void **state)
 	testenv_stop(&e);
 }
 
+/* An Elasticsearch unsigned_long no int64 holds, in one alert: every alert is shown, that field as its text. */
+static void test_alerts_with_an_unsigned_long_field(void **state)
+{
+	(void)state;
+	struct testenv e;
+	testenv_start(&e, &(struct testenv_options){.faults = (const char *const[]){
+							    "unsigned-long@/api/detection_engine/signals/search", NULL}});
+	struct testenv_run r = testenv_cmd(&e, TESTENV_BATCH, false, "alerts --limit 5");
+	assert_int_equal(r.exit_code, CMD_EXIT_OK);
+	assert_int_equal(r.rows, 5);
+	json_t *src = json_object_get(json_array_get(testenv_hits(&r), 0), "_source");
+	assert_string_equal(json_string_value(json_object_get(src, "kt.unsigned_long")), "18446744073709551615");
+	testenv_run_free(&r);
+	testenv_stop(&e);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -124,6 +140,7 @@ int main(void)
 		cmocka_unit_test(test_alerts_all_keyset),
 		cmocka_unit_test(test_alerts_all_stops_on_a_repeated_page),
 		cmocka_unit_test(test_alerts_all_stops_at_the_limits),
+		cmocka_unit_test(test_alerts_with_an_unsigned_long_field),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -13,6 +13,7 @@ KT_SCREEN_TESTS += tests/screen/alerts/bulk_partial.keys
 KT_SCREEN_TESTS += tests/screen/alerts/detail_cases.keys
 KT_SCREEN_TESTS += tests/screen/alerts/validation.keys
 KT_SCREEN_TESTS += tests/screen/alerts/fetch_limit.keys
+KT_SCREEN_TESTS += tests/screen/alerts/unsigned_long.keys
 KT_SCREEN_TESTS += tests/screen/conversations/reader.keys
 KT_SCREEN_TESTS += tests/screen/actions/suspend.keys
 KT_SCREEN_TESTS += tests/screen/actions/validation.keys
