@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -385,8 +386,30 @@ static void app_tick(struct app *a)
 			a->panes[i]->ops->tick(a->panes[i]);
 }
 
+/*
+ * The terminal has gone away: its input hung up, or says it is readable while no key comes
+ * and nothing is waiting to be read (end of file) several times in a row. idle counts those
+ * times; a key, or input that is not readable, starts the count again.
+ */
+static bool app_terminal_gone(short revents, int keys, unsigned *idle)
+{
+	if (revents & (POLLHUP | POLLERR | POLLNVAL))
+		return true;
+	if (!(revents & POLLIN) || keys) {
+		*idle = 0;
+		return false;
+	}
+	int waiting = 0;
+	if (ioctl(STDIN_FILENO, FIONREAD, &waiting) == 0 && waiting > 0) {
+		*idle = 0;
+		return false;
+	}
+	return ++*idle >= 3;
+}
+
 static void app_loop(struct app *a)
 {
+	unsigned idle = 0;
 	while (!a->quit) {
 		if (a->script)
 			app_script(a);
@@ -410,10 +433,14 @@ static void app_loop(struct app *a)
 		if (rc > 0 && (fds[2].revents & POLLIN)) {
 			unsigned char sig;
 			while (read(a->sig_pipe[0], &sig, 1) == 1) {
-				if (sig == SIGCONT)
+				if (sig == SIGCONT) {
 					clearok(curscr, TRUE);
-				else
+				} else {
+					/* Ended by a signal: the shell's convention, 128 + its number. */
 					a->quit = true;
+					if (!a->exit_code)
+						a->exit_code = 128 + sig;
+				}
 			}
 			a->dirty = true;
 		}
@@ -434,9 +461,18 @@ static void app_loop(struct app *a)
 			a->dirty = true;
 		}
 		if (!a->script) {
-			int key;
-			while (!a->quit && (key = keys_read()) != -1)
+			int key, keys = 0;
+			while (!a->quit && (key = keys_read()) != -1) {
 				app_key(a, key);
+				keys++;
+			}
+			if (!a->quit && app_terminal_gone(fds[0].revents, keys, &idle)) {
+				/* Nobody can type q any more: end, restoring what can be restored, instead of spinning. */
+				a->quit = true;
+				a->terminal_gone = true;
+				if (!a->exit_code)
+					a->exit_code = 1;
+			}
 		}
 		app_tick(a);
 	}
@@ -534,5 +570,7 @@ int app_run(const struct app_options *o)
 	endwin();
 	prompt_fini();
 	app_free(&a);
+	if (a.terminal_gone)
+		fputs("ktriage: the terminal went away (its input ended); quitting\n", stderr);
 	return a.exit_code;
 }

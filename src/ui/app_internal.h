@@ -48,7 +48,8 @@ struct app {
 	unsigned spin;
 	long long last_tick;
 	long long now_override;
-	int exit_code;
+	int exit_code;         /* 0 on q, 128+N when ended by signal N, 1 when the terminal went away */
+	bool terminal_gone;
 	unsigned commands;     /* commands running */
 	struct keymap keymap;  /* the user's bindings */
 	int refresh_s;         /* set refresh: reload the current pane this often (0: never) */
