@@ -25,6 +25,10 @@ include $(srcdir)/tests/doc/local.mk
 check_PROGRAMS += $(KT_TESTS)
 TESTS += $(KT_TESTS)
 
+# The program's command line (main.c, options.c): stderr inert, credentials, --insecure.
+TESTS += tests/command_line.py
+EXTRA_DIST += tests/command_line.py
+
 # Every program without an _LDADD of its own links the harness and the product's libraries.
 # The product's programs (src/local.mk, bench/local.mk) name their own, so this reaches only tests.
 LDADD = tests/common/libktest.a $(UI_LIBS) $(DEMO_LIBS) $(CMOCKA_LIBS)
@@ -44,7 +48,7 @@ KT_THREADED_TESTS = \
 	tests/cmd/test_cmd_exceptions tests/cmd/test_cmd_fleet tests/cmd/test_cmd_sessions tests/cmd/test_cmd_stack \
 	tests/cmd/test_cmd_timeline \
 	tests/demo/test_demo_cases tests/demo/test_demo_endpoint tests/demo/test_demo_faults tests/demo/test_demo_http \
-	$(KT_SCREEN_TESTS) tests/ui/terminal_lifecycle.py
+	$(KT_SCREEN_TESTS) tests/ui/terminal_lifecycle.py tests/command_line.py
 # Any race report fails the program at once (the demo server of a screen test too, whose exit status is not checked).
 KT_TSAN_OPTIONS = halt_on_error=1 second_deadlock_stack=1
 check-threads:
