@@ -111,9 +111,9 @@ size_t utf8_fit(const char *s, int max_cols, int *cols)
 	int w = 0;
 	/* No strlen: only what fits is looked at, however long the rest of s is. */
 	while (s[i]) {
-		uint32_t cp;
-		size_t n = utf8_decode(s + i, strnlen(s + i, 4), &cp);
-		int cw = utf8_cp_width(cp);
+		uint32_t cp = (unsigned char)s[i];
+		size_t n = cp < 0x80 ? 1 : utf8_decode(s + i, strnlen(s + i, 4), &cp);
+		int cw = cp < 0x80 ? 1 : utf8_cp_width(cp);
 		if (max_cols >= 0 && w + cw > max_cols)
 			break;
 		w += cw;
