@@ -195,7 +195,9 @@ static void test_unsigned_long_field(void **state)
 	/* Valid JSON, which a parser holding integers in 64 signed bits refuses. */
 	json_error_t e;
 	assert_null(json_loadb(r.body, r.len, 0, &e));
-	assert_non_null(json_loadb(r.body, r.len, JSON_DECODE_INT_AS_REAL, &e));
+	json_t *j = json_loadb(r.body, r.len, JSON_DECODE_INT_AS_REAL, &e);
+	assert_non_null(j);
+	json_decref(j);
 	dt_resp_free(&r);
 	demo_stop(s);
 }
