@@ -31,10 +31,12 @@ char *fetch_count_page(struct fetch_count *c, const struct fetch_limits *l, size
 		return xasprintf("stopped after %ld pages: more than %ld rows came in (the max_rows limit; raise it in the "
 				 "profile or with --max-rows, or narrow the query)",
 				 c->pages, l->rows);
-	if (l->bytes > 0 && c->bytes > l->bytes)
-		return xasprintf("stopped after %ld pages: more than %zu MiB came in (the max_fetch_mb limit; raise it in "
+	if (l->bytes > 0 && c->bytes > l->bytes) {
+		bool mib = l->bytes % ((size_t)1 << 20) == 0;
+		return xasprintf("stopped after %ld pages: more than %zu %s came in (the max_fetch_mb limit; raise it in "
 				 "the profile or with --max-fetch-mb, or narrow the query)",
-				 c->pages, l->bytes >> 20);
+				 c->pages, mib ? l->bytes >> 20 : l->bytes, mib ? "MiB" : "bytes");
+	}
 	if (l->pages > 0 && c->pages > l->pages)
 		return xasprintf("stopped after %ld pages: more than %ld pages came in (the max_pages limit; raise it in "
 				 "the profile or with --max-pages, or narrow the query)",

@@ -291,6 +291,23 @@ static void test_cases_all_pages(void **state)
 	assert_true(strstr(f->out, "c-0200 ") < strstr(f->out, "c-0201 "));
 }
 
+/* cases --all counts its pages against the whole-fetch limits too, and stops at the first it passes. */
+static void test_cases_all_limits(void **state)
+{
+	struct fx *f = *state;
+	json_decref(f->data.cases);
+	f->data.cases = make_cases(250);
+	f->p.fetch.rows = 150;
+	assert_int_equal(run(f, "cases --all"), 1);
+	assert_non_null(strstr(f->err, "cases --all: stopped after 2 pages: more than 150 rows came in (the max_rows limit"));
+	assert_string_equal(f->out, "");
+	fetch_limits_default(&f->p.fetch);
+	f->p.fetch.bytes = 1000;
+	assert_int_equal(run(f, "cases --all"), 1);
+	assert_non_null(strstr(f->err, "more than 1000 bytes came in (the max_fetch_mb limit"));
+	fetch_limits_default(&f->p.fetch);
+}
+
 static void test_cases_json(void **state)
 {
 	struct fx *f = *state;
@@ -537,6 +554,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_cases_first_page, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cases_filters, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cases_all_pages, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cases_all_limits, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cases_json, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_case_show, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_case_show_encoded_id, setup, teardown),
