@@ -3,6 +3,7 @@
 #include "cmd/batch.h"
 #include "api/worker.h"
 #include "core/profile.h"
+#include "core/sanitize.h"
 #include "core/secret.h"
 #include "core/strbuf.h"
 #include "core/utf8.h"
@@ -16,6 +17,22 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
+
+/* Print "ktriage: msg" on stderr, made safe for the terminal (it may quote arguments, config values, paths). */
+static void main_error(const char *msg)
+{
+	char *clean = sanitize_str(msg, SANITIZE_TEXT);
+	fprintf(stderr, "ktriage: %s\n", clean);
+	free(clean);
+}
+
+/* Print the config's warnings (lines that may quote its values and paths), made safe for the terminal. */
+static void main_warnings(const struct strbuf *warnings)
+{
+	char *clean = sanitize_str(warnings->buf, SANITIZE_TEXT);
+	fputs(clean, stderr);
+	free(clean);
+}
 
 /* The command line, plus --yes carried into it. */
 static char *main_command_line(const struct options *o)
@@ -40,12 +57,13 @@ static char *main_demo_key(void)
 
 static int main_run(const struct options *o, struct profile *p)
 {
-	if (p->insecure && !o->quiet)
+	/* Batch output may go to a file or a pipe with nobody watching the screen: the warning is never left out. */
+	if (p->insecure && (o->command || !o->quiet))
 		fputs("ktriage: warning: TLS certificate verification is OFF (--insecure)\n", stderr);
 	if (!o->command) {
 		char *why = NULL;
 		if (!profile_usable(p, &why)) {
-			fprintf(stderr, "ktriage: %s\n", why);
+			main_error(why);
 			free(why);
 			return 2;
 		}
@@ -68,7 +86,9 @@ static int main_demo(const struct options *o, struct profile *p)
 	char *err = NULL;
 	struct demo_server *srv = demo_start(&d, &err);
 	if (!srv) {
-		fprintf(stderr, "ktriage: cannot start the demo server: %s\n", err);
+		char *msg = xasprintf("cannot start the demo server: %s", err);
+		main_error(msg);
+		free(msg);
 		free(err);
 		demo_options_free(&d);
 		return 1;
@@ -81,6 +101,20 @@ static int main_demo(const struct options *o, struct profile *p)
 	int rc = main_run(o, p);
 	demo_stop(srv);
 	demo_options_free(&d);
+	return rc;
+}
+
+/* ktriage help WORDS: the words are looked up made safe (no command has a control byte), so an unknown one is
+ * echoed inert. */
+static int main_help(int argc, char **argv)
+{
+	char **clean = xcalloc((size_t)argc + 1, sizeof(char *));
+	for (int i = 0; i < argc; i++)
+		clean[i] = sanitize_str(argv[i], SANITIZE_LINE);
+	int rc = batch_help(argc, clean);
+	for (int i = 0; i < argc; i++)
+		free(clean[i]);
+	free(clean);
 	return rc;
 }
 
@@ -101,12 +135,12 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	if (argc > 1 && strcmp(argv[1], "help") == 0)
-		return batch_help(argc - 2, argv + 2);
+		return main_help(argc - 2, argv + 2);
 
 	struct options o;
 	char *err = NULL;
 	if (options_parse(argc, argv, &o, &err) < 0) {
-		fprintf(stderr, "ktriage: %s\n", err);
+		main_error(err);
 		free(err);
 		return 2;
 	}
@@ -125,12 +159,12 @@ int main(int argc, char **argv)
 	strbuf_init(&warnings);
 	int rc;
 	if (options_profile(&o, &p, &warnings, &err) < 0) {
-		fputs(warnings.buf, stderr);
-		fprintf(stderr, "ktriage: %s\n", err);
+		main_warnings(&warnings);
+		main_error(err);
 		free(err);
 		rc = 2;
 	} else {
-		fputs(warnings.buf, stderr);
+		main_warnings(&warnings);
 		rc = o.demo ? main_demo(&o, &p) : main_run(&o, &p);
 	}
 	strbuf_free(&warnings);

@@ -2,6 +2,7 @@
 #include "options.h"
 #include "core/config_file.h"
 #include "core/profile.h"
+#include "core/sanitize.h"
 #include "core/secret.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
@@ -14,6 +15,7 @@ enum {
 	OPT_PROFILE = 256, OPT_CONFIG, OPT_URL, OPT_SPACE, OPT_API_KEY_FILE, OPT_USER, OPT_PASSWORD_FILE,
 	OPT_CA_CERT, OPT_CLIENT_CERT, OPT_CLIENT_KEY, OPT_INSECURE, OPT_READONLY, OPT_JSON, OPT_YES,
 	OPT_QUIET, OPT_DEMO, OPT_THEME, OPT_TIMEOUT, OPT_VERSION, OPT_API_KEY, OPT_PASSWORD,
+	OPT_MAX_PAGES, OPT_MAX_ROWS, OPT_MAX_FETCH_MB,
 };
 
 static const struct option options_long[] = {
@@ -40,6 +42,9 @@ static const struct option options_long[] = {
 	{"version", no_argument, NULL, OPT_VERSION},
 	{"api-key", required_argument, NULL, OPT_API_KEY},
 	{"password", required_argument, NULL, OPT_PASSWORD},
+	{"max-pages", required_argument, NULL, OPT_MAX_PAGES},
+	{"max-rows", required_argument, NULL, OPT_MAX_ROWS},
+	{"max-fetch-mb", required_argument, NULL, OPT_MAX_FETCH_MB},
 	{NULL, 0, NULL, 0},
 };
 
@@ -63,6 +68,8 @@ const char *options_usage(void)
 	       "  --client-cert FILE    client certificate (PEM), with --client-key FILE\n"
 	       "  --insecure            do not verify TLS certificates (warned about on screen)\n"
 	       "  --timeout SECONDS     limit for each request\n"
+	       "  --max-pages N, --max-rows N, --max-fetch-mb N\n"
+	       "                        limits of one paged fetch (alerts --all, a pane's pages)\n"
 	       "\n"
 	       "Behaviour:\n"
 	       "  -c, --command CMD     run CMD without the TUI; exit 0 ok, 1 API error, 2 usage\n"
@@ -74,6 +81,30 @@ const char *options_usage(void)
 	       "  --version, --help\n"
 	       "\n"
 	       "Secrets are never taken as arguments: use files, the environment or the config file.\n";
+}
+
+/* A message quoting a command-line argument, made safe to print: before, the argument, after. */
+static char *options_echo(const char *before, const char *arg, const char *after)
+{
+	char *clean = sanitize_str(arg, SANITIZE_LINE);
+	char *msg = xasprintf("%s%s%s", before, clean, after);
+	free(clean);
+	return msg;
+}
+
+/* A whole number from 1 to max; false with *err ("what, not \"x\"") otherwise. */
+static bool options_number(const char *arg, long max, long *out, const char *what, char **err)
+{
+	char *end;
+	long v = strtol(arg, &end, 10);
+	if (end == arg || *end || v <= 0 || v > max) {
+		char *clean = sanitize_str(arg, SANITIZE_LINE);
+		*err = xasprintf("%s from 1 to %ld, not \"%s\"", what, max, clean);
+		free(clean);
+		return false;
+	}
+	*out = v;
+	return true;
 }
 
 int options_parse(int argc, char **argv, struct options *o, char **err)
@@ -104,30 +135,37 @@ int options_parse(int argc, char **argv, struct options *o, char **err)
 		case OPT_DEMO: o->demo = true; break;
 		case OPT_THEME: o->theme = optarg; break;
 		case OPT_VERSION: o->version = true; break;
-		case OPT_TIMEOUT: {
-			char *end;
-			o->timeout_s = strtol(optarg, &end, 10);
-			if (*end || o->timeout_s <= 0 || o->timeout_s > 86400) {
-				*err = xasprintf("--timeout takes a number of seconds, not \"%s\"", optarg);
+		case OPT_TIMEOUT:
+			if (!options_number(optarg, 86400, &o->timeout_s, "--timeout takes a number of seconds", err))
 				return -1;
-			}
 			break;
-		}
+		case OPT_MAX_PAGES:
+			if (!options_number(optarg, 100000000, &o->max_pages, "--max-pages takes a number of pages", err))
+				return -1;
+			break;
+		case OPT_MAX_ROWS:
+			if (!options_number(optarg, 100000000, &o->max_rows, "--max-rows takes a number of rows", err))
+				return -1;
+			break;
+		case OPT_MAX_FETCH_MB:
+			if (!options_number(optarg, 1048576, &o->max_fetch_mb, "--max-fetch-mb takes a number of MiB", err))
+				return -1;
+			break;
 		case OPT_API_KEY:
 		case OPT_PASSWORD:
 			*err = xstrdup("secrets are not accepted as arguments (they would show in ps and shell history): "
 				       "use --api-key-file / --password-file, KIBANA_API_KEY / KIBANA_PASSWORD, or the config file");
 			return -1;
 		case ':':
-			*err = xasprintf("%s needs a value", argv[optind - 1]);
+			*err = options_echo("", argv[optind - 1], " needs a value");
 			return -1;
 		default:
-			*err = xasprintf("unknown option %s (ktriage --help lists them)", argv[optind - 1]);
+			*err = options_echo("unknown option ", argv[optind - 1], " (ktriage --help lists them)");
 			return -1;
 		}
 	}
 	if (optind < argc) {
-		*err = xasprintf("unexpected argument \"%s\" (commands go in -c '...'; ktriage --help)", argv[optind]);
+		*err = options_echo("unexpected argument \"", argv[optind], "\" (commands go in -c '...'; ktriage --help)");
 		return -1;
 	}
 	return 0;
@@ -182,8 +220,18 @@ int options_profile(const struct options *o, struct profile *p, struct strbuf *w
 		p->readonly = true;
 	if (o->timeout_s)
 		p->timeout_ms = o->timeout_s * 1000;
+	if (o->max_pages)
+		p->fetch.pages = o->max_pages;
+	if (o->max_rows)
+		p->fetch.rows = o->max_rows;
+	if (o->max_fetch_mb)
+		p->fetch.bytes = (size_t)o->max_fetch_mb << 20;
 	if (p->username && !p->api_key && !p->password && isatty(STDIN_FILENO)) {
-		char *q = xasprintf("Password for %s at %s: ", p->username, p->url ? p->url : "Kibana");
+		char *user = sanitize_str(p->username, SANITIZE_LINE);
+		char *where = p->url ? profile_display_url(p->url) : xstrdup("Kibana");
+		char *q = xasprintf("Password for %s at %s: ", user, where);
+		free(user);
+		free(where);
 		char *pw = secret_prompt(q);
 		free(q);
 		profile_set_secret(&p->password, pw);

@@ -14,6 +14,8 @@ struct options {
 	const char *url, *space, *api_key_file, *user, *password_file;
 	const char *ca_cert, *client_cert, *client_key, *theme;
 	long timeout_s;             /* --timeout, 0: profile's */
+	long max_pages, max_rows;   /* --max-pages, --max-rows; 0: profile's */
+	long max_fetch_mb;          /* --max-fetch-mb; 0: profile's */
 	bool insecure, readonly, json, yes, quiet, demo, help, version;
 };
 

@@ -25,6 +25,10 @@ include $(srcdir)/tests/doc/local.mk
 check_PROGRAMS += $(KT_TESTS)
 TESTS += $(KT_TESTS)
 
+# The program's command line (main.c, options.c): stderr inert, credentials, --insecure.
+TESTS += tests/command_line.py
+EXTRA_DIST += tests/command_line.py
+
 # Every program without an _LDADD of its own links the harness and the product's libraries.
 # The product's programs (src/local.mk, bench/local.mk) name their own, so this reaches only tests.
 LDADD = tests/common/libktest.a $(UI_LIBS) $(DEMO_LIBS) $(CMOCKA_LIBS)
@@ -33,3 +37,20 @@ LDADD = tests/common/libktest.a $(UI_LIBS) $(DEMO_LIBS) $(CMOCKA_LIBS)
 # target-specific variable on the objects automake builds by default (tests/x/test_y.$(OBJEXT)).
 KT_TEST_OBJECTS = $(KT_TESTS:=.$(OBJEXT))
 $(KT_TEST_OBJECTS): AM_CPPFLAGS += $(KT_TEST_CPPFLAGS)
+
+# The tests that run threads (a worker, an in-process demo or test server) and those that run the
+# program itself (screen tests, the terminal): what the ThreadSanitizer build (configure
+# --enable-tsan) runs with `make check-threads`. A new test that starts threads is listed here.
+KT_THREADED_TESTS = \
+	tests/api/test_worker tests/api/test_http tests/api/test_cases_req \
+	tests/cmd/test_run tests/cmd/test_batch tests/cmd/test_cmd_ai tests/cmd/test_cmd_alert_edit \
+	tests/cmd/test_cmd_alerts tests/cmd/test_cmd_api tests/cmd/test_cmd_endpoint tests/cmd/test_cmd_entity \
+	tests/cmd/test_cmd_exceptions tests/cmd/test_cmd_fleet tests/cmd/test_cmd_sessions tests/cmd/test_cmd_stack \
+	tests/cmd/test_cmd_timeline \
+	tests/demo/test_demo_cases tests/demo/test_demo_endpoint tests/demo/test_demo_faults tests/demo/test_demo_http \
+	$(KT_SCREEN_TESTS) tests/ui/terminal_lifecycle.py tests/command_line.py
+# Any race report fails the program at once (the demo server of a screen test too, whose exit status is not checked).
+KT_TSAN_OPTIONS = halt_on_error=1 second_deadlock_stack=1
+check-threads:
+	TSAN_OPTIONS='$(KT_TSAN_OPTIONS)' $(MAKE) $(AM_MAKEFLAGS) check TESTS='$(KT_THREADED_TESTS)'
+.PHONY: check-threads

@@ -4,7 +4,10 @@
 #include "api/kjson.h"
 #include "core/profile.h"
 #include "core/xalloc.h"
+#include <ctype.h>
 #include <stdlib.h>
+#include <strings.h>
+#include <time.h>
 #include <string.h>
 
 char *http_url(const struct profile *p, const struct api_request *req)
@@ -27,6 +30,41 @@ static size_t http_write(char *data, size_t size, size_t n, void *user)
 		return 0;
 	}
 	strbuf_add(&t->body, data, len);
+	return len;
+}
+
+/* Seconds a Retry-After value asks for (delta-seconds or an HTTP date), or -1 when it says neither. */
+static long http_retry_after(const char *v, size_t len)
+{
+	char buf[64];
+	while (len && (*v == ' ' || *v == '\t'))
+		v++, len--;
+	while (len && isspace((unsigned char)v[len - 1]))
+		len--;
+	if (!len || len >= sizeof(buf))
+		return -1;
+	memcpy(buf, v, len);
+	buf[len] = '\0';
+	if (strspn(buf, "0123456789") == len) {
+		/* Anything past a day is "too long" to the worker alike: no need to hold it exactly. */
+		return len > 6 ? 86400 * 365L : strtol(buf, NULL, 10);
+	}
+	time_t when = curl_getdate(buf, NULL);
+	if (when < 0)
+		return -1;
+	time_t now = time(NULL);
+	return when > now ? (long)(when - now) : 0;
+}
+
+static size_t http_header(char *data, size_t size, size_t n, void *user)
+{
+	struct http_transfer *t = user;
+	size_t len = size * n;
+	static const char name[] = "retry-after:";
+	if (len > sizeof(name) - 1 && strncasecmp(data, name, sizeof(name) - 1) == 0)
+		t->retry_after = http_retry_after(data + sizeof(name) - 1, len - (sizeof(name) - 1));
+	else if (len > 5 && strncmp(data, "HTTP/", 5) == 0)
+		t->retry_after = -1; /* a new response (after a 100 Continue): its own headers count */
 	return len;
 }
 
@@ -104,7 +142,11 @@ int http_transfer_init(struct http_transfer *t, const struct profile *p, const s
 {
 	memset(t, 0, sizeof(*t));
 	strbuf_init(&t->body);
+	/* The last gate before the wire: a credential that would break out of its header is never sent. */
+	if (!profile_usable(p, err))
+		return -1;
 	t->max_body = p->max_response;
+	t->retry_after = -1;
 	t->easy = curl_easy_init();
 	if (!t->easy) {
 		*err = xstrdup("cannot create an HTTP handle");
@@ -118,6 +160,8 @@ int http_transfer_init(struct http_transfer *t, const struct profile *p, const s
 	curl_easy_setopt(t->easy, CURLOPT_ERRORBUFFER, t->errbuf);
 	curl_easy_setopt(t->easy, CURLOPT_WRITEFUNCTION, http_write);
 	curl_easy_setopt(t->easy, CURLOPT_WRITEDATA, t);
+	curl_easy_setopt(t->easy, CURLOPT_HEADERFUNCTION, http_header);
+	curl_easy_setopt(t->easy, CURLOPT_HEADERDATA, t);
 	curl_easy_setopt(t->easy, CURLOPT_FOLLOWLOCATION, 0L);
 #if LIBCURL_VERSION_NUM >= 0x075500
 	curl_easy_setopt(t->easy, CURLOPT_PROTOCOLS_STR, "http,https");
@@ -195,6 +239,7 @@ static char *http_transport_message(struct http_transfer *t, CURLcode rc, enum a
 void http_transfer_finish(struct http_transfer *t, CURLcode rc, const struct api_request *req, struct api_result *res)
 {
 	memset(res, 0, sizeof(*res));
+	res->retry_after = t->retry_after;
 	long code = 0;
 	curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &code);
 	res->http_status = code;

@@ -21,6 +21,7 @@ struct http_transfer {
 	size_t max_body;   /* cap on body bytes */
 	bool too_big;      /* the cap was hit */
 	bool anonymous;    /* no credentials were set: a 401 says where they come from */
+	long retry_after;  /* seconds of the response's Retry-After header, -1 without one */
 	char errbuf[CURL_ERROR_SIZE];
 };
 

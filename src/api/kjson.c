@@ -1,5 +1,6 @@
 #include "config.h"
 #include "api/kjson.h"
+#include "api/jsonnum.h"
 #include "core/strbuf.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
@@ -71,6 +72,15 @@ json_t *kjson_parse(const char *buf, size_t len, char **err)
 	}
 	json_error_t e;
 	json_t *j = json_loadb(buf, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &e);
+	if (!j && json_error_code(&e) == json_error_numeric_overflow) {
+		/* A number no int64 or double holds (an unsigned_long field) must not sink the whole response: it is
+		 * kept as its text, a string. */
+		size_t qlen;
+		char *quoted = jsonnum_quote_big(buf, len, &qlen);
+		if (quoted)
+			j = json_loadb(quoted, qlen, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &e);
+		free(quoted);
+	}
 	free(repaired);
 	if (!j) {
 		*err = xasprintf("malformed JSON at line %d, column %d: %s", e.line, e.column, e.text);

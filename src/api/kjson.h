@@ -8,7 +8,8 @@
 /* Deepest nesting accepted in a response. */
 #define KJSON_MAX_DEPTH 256
 
-/* Parse len bytes (duplicate keys rejected, nesting bounded); NULL with *err set on failure. */
+/* Parse len bytes (duplicate keys rejected, nesting bounded, a number too big for jansson kept as a string of its
+ * text); NULL with *err set on failure. */
 json_t *kjson_parse(const char *buf, size_t len, char **err);
 
 /* How a field may appear, per the API contract. */

@@ -2,6 +2,7 @@
 noinst_LIBRARIES += src/api/libapi.a
 src_api_libapi_a_SOURCES = \
 	src/api/kjson.c src/api/kjson.h \
+	src/api/jsonnum.c src/api/jsonnum.h \
 	src/api/kmodel.c src/api/kmodel.h \
 	src/api/request.c src/api/request.h \
 	src/api/apierror.c src/api/apierror.h \

@@ -55,6 +55,7 @@ struct api_result {
 	json_t *json;         /* parsed body when it was JSON */
 	void *model;          /* from the request's model type */
 	const struct kmodel *model_type; /* what model is, to free it */
+	long retry_after;     /* seconds a Retry-After header asked to wait, -1 without one */
 };
 
 /* A new request; path is already encoded (see api_path). */

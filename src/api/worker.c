@@ -10,6 +10,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 /* A job from submission until it is taken back. */
@@ -19,6 +20,11 @@ struct worker_job {
 	bool cancelled;
 	struct http_transfer xfer;
 	struct worker_done *done;   /* id, generation, udata, req */
+	/* Waiting to be retried (worker thread only): */
+	unsigned retries;           /* retries made so far */
+	long long retry_at;         /* monotonic ms when it goes out again; 0: not waiting */
+	long long next_note;        /* when the countdown's next note is due */
+	long status;                /* the HTTP status that asked for the wait */
 };
 
 struct worker {
@@ -72,6 +78,13 @@ static void worker_push_done(struct worker *w, struct worker_done *d)
 		} while (n < 0 && errno == EINTR);
 		w->signalled = true;
 	}
+}
+
+static long long worker_clock_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 static void worker_finish(struct worker *w, struct worker_job *job)
@@ -169,6 +182,114 @@ static void worker_intake(struct worker *w)
 	}
 }
 
+/* Hand back a note about a job waiting to be retried (tick: the countdown moved on). */
+static void worker_note(struct worker *w, struct worker_job *job, bool tick, long long now)
+{
+	struct worker_done *d = xcalloc(1, sizeof(*d));
+	d->id = job->id;
+	d->generation = job->done->generation;
+	d->udata = job->done->udata;
+	d->interim = true;
+	d->tick = tick;
+	long left = (long)((job->retry_at - now + 999) / 1000);
+	d->res.status = API_ERR_HTTP;
+	d->res.http_status = job->status;
+	d->res.retry_after = left;
+	d->res.message = xasprintf("Kibana answered HTTP %ld (%s): retrying in %ld s, as it asked (retry %u of %d)",
+				   job->status, job->status == 429 ? "too many requests" : "unavailable", left, job->retries,
+				   WORKER_RETRY_MAX);
+	pthread_mutex_lock(&w->lock);
+	worker_push_done(w, d);
+	pthread_mutex_unlock(&w->lock);
+}
+
+/* Append to a result's message. */
+static void worker_add_to_message(struct api_result *res, char *more)
+{
+	char *m = xasprintf("%s%s", res->message ? res->message : "request failed", more);
+	free(res->message);
+	free(more);
+	res->message = m;
+}
+
+/*
+ * A 429 or 503 with Retry-After waits as told and goes again, at most WORKER_RETRY_MAX
+ * times and never for longer than WORKER_RETRY_WAIT_MAX seconds at once; true when the
+ * job now waits. Otherwise the result stays, saying why it was not retried.
+ */
+static bool worker_retry_later(struct worker *w, struct worker_job *job)
+{
+	struct api_result *res = &job->done->res;
+	long code = res->http_status, wait = res->retry_after;
+	if (res->status != API_ERR_HTTP || (code != 429 && code != 503) || wait < 0) {
+		if (job->retries)
+			worker_add_to_message(res, xasprintf(" (after %u retr%s, each after the wait Kibana asked for)",
+							     job->retries, job->retries == 1 ? "y" : "ies"));
+		return false;
+	}
+	if (wait > WORKER_RETRY_WAIT_MAX) {
+		worker_add_to_message(res, xasprintf(" (Kibana asked to retry in %ld s, longer than the %d s ktriage "
+						     "waits: try again later)", wait, WORKER_RETRY_WAIT_MAX));
+		return false;
+	}
+	if (job->retries >= WORKER_RETRY_MAX) {
+		worker_add_to_message(res, xasprintf(" (still refused after %d retries, each after the %ld s Kibana "
+						     "asked for: try again later)", WORKER_RETRY_MAX, wait));
+		return false;
+	}
+	job->retries++;
+	job->status = code;
+	long long now = worker_clock_ms();
+	job->retry_at = now + wait * 1000;
+	job->next_note = now + 1000;
+	api_result_clear(res);
+	worker_note(w, job, false, now);
+	return true;
+}
+
+/* Send again the waiting jobs whose time has come, and count the others down; worker thread only. */
+static void worker_wake(struct worker *w)
+{
+	long long now = worker_clock_ms();
+	for (struct worker_job *job = w->running, *next; job; job = next) {
+		next = job->next;
+		if (!job->retry_at)
+			continue;
+		if (now < job->retry_at) {
+			if (now >= job->next_note) {
+				worker_note(w, job, true, now);
+				job->next_note += 1000;
+			}
+			continue;
+		}
+		job->retry_at = 0;
+		char *err = NULL;
+		if (http_transfer_init(&job->xfer, &w->profile, job->done->req, &err) < 0) {
+			worker_unlink_running(w, job);
+			http_transfer_cleanup(&job->xfer);
+			job->done->res.status = API_ERR_NETWORK;
+			job->done->res.message = err;
+			worker_finish(w, job);
+			continue;
+		}
+		curl_multi_add_handle(w->multi, job->xfer.easy);
+	}
+}
+
+/* How long the worker may sleep before a waiting job needs it (at most a second). */
+static int worker_sleep_ms(struct worker *w)
+{
+	long long now = worker_clock_ms(), ms = 1000;
+	for (struct worker_job *job = w->running; job; job = job->next) {
+		if (!job->retry_at)
+			continue;
+		long long due = job->retry_at < job->next_note ? job->retry_at : job->next_note;
+		if (due - now < ms)
+			ms = due - now;
+	}
+	return ms < 0 ? 0 : (int)ms;
+}
+
 static void worker_reap(struct worker *w)
 {
 	CURLMsg *msg;
@@ -178,21 +299,19 @@ static void worker_reap(struct worker *w)
 			continue;
 		CURL *easy = msg->easy_handle;
 		CURLcode rc = msg->data.result;
-		pthread_mutex_lock(&w->lock);
-		struct worker_job **pp = &w->running, *job = NULL;
-		for (; *pp; pp = &(*pp)->next) {
-			if ((*pp)->xfer.easy == easy) {
-				job = *pp;
-				*pp = job->next;
-				break;
-			}
-		}
-		pthread_mutex_unlock(&w->lock);
+		/* Only this thread changes the running list: the job stays on it while it may be retried. */
+		struct worker_job *job = NULL;
+		for (struct worker_job *j = w->running; j && !job; j = j->next)
+			if (j->xfer.easy == easy)
+				job = j;
 		if (!job)
 			continue;
 		curl_multi_remove_handle(w->multi, easy);
 		http_transfer_finish(&job->xfer, rc, job->done->req, &job->done->res);
 		http_transfer_cleanup(&job->xfer);
+		if (worker_retry_later(w, job))
+			continue;
+		worker_unlink_running(w, job);
 		worker_finish(w, job);
 	}
 }
@@ -207,10 +326,11 @@ static void *worker_main(void *arg)
 		if (stop)
 			break;
 		worker_intake(w);
+		worker_wake(w);
 		int still;
 		curl_multi_perform(w->multi, &still);
 		worker_reap(w);
-		curl_multi_poll(w->multi, NULL, 0, 1000, NULL);
+		curl_multi_poll(w->multi, NULL, 0, worker_sleep_ms(w), NULL);
 	}
 	/* Shutting down: everything still running is cancelled. */
 	pthread_mutex_lock(&w->lock);
@@ -347,7 +467,8 @@ struct worker_done *worker_take(struct worker *w)
 		d = w->done[w->done_head];
 		w->done_head = (w->done_head + 1) % w->done_cap;
 		w->done_len--;
-		w->pending--;
+		if (!d->interim)
+			w->pending--;
 	}
 	if (!w->done_len && w->signalled) {
 		char buf[16];
@@ -389,5 +510,11 @@ void worker_done_free(struct worker_done *d)
 void worker_dispatch(struct worker_done *done)
 {
 	struct worker_sink *sink = done->udata;
-	sink->deliver(sink, done);
+	if (!done->interim) {
+		sink->deliver(sink, done);
+		return;
+	}
+	if (sink->note)
+		sink->note(sink, done);
+	worker_done_free(done);
 }

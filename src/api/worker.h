@@ -8,21 +8,34 @@
 struct profile;
 struct worker;
 
-/* A finished job, handed back to the thread that submitted it. */
+/* Retries of a request Kibana answered 429 or 503 with Retry-After: at most this many... */
+#define WORKER_RETRY_MAX 3
+/* ...each waiting as told, if that is no longer than this many seconds. */
+#define WORKER_RETRY_WAIT_MAX 60
+
+/*
+ * A finished job, handed back to the thread that submitted it. While a job waits to be
+ * retried, the worker also hands back notes about it (interim: res.message says what, e.g.
+ * "retrying in 5 s"); they are not the end of the job, and do not count as taken back.
+ */
 struct worker_done {
 	uint64_t id;              /* from worker_submit */
 	uint64_t generation;      /* as submitted: compare to drop stale results */
 	void *udata;              /* as submitted */
-	struct api_request *req;  /* the request, for context */
+	struct api_request *req;  /* the request, for context (NULL in a note) */
 	struct api_result res;    /* the outcome (API_ERR_CANCELLED when cancelled) */
+	bool interim;             /* a note while the job waits to be retried, not its end */
+	bool tick;                /* a note that only counts the same wait down by a second */
 };
 
 /* Whoever submitted a job and wants it back: pass a pointer to one as udata to use worker_dispatch. */
 struct worker_sink {
 	void (*deliver)(struct worker_sink *sink, struct worker_done *done);
+	/* Optional: a note about the job while it waits (done->interim); done is freed after. */
+	void (*note)(struct worker_sink *sink, const struct worker_done *done);
 };
 
-/* Hand a finished job to the worker_sink in its udata; the sink takes ownership of done. */
+/* Hand a finished job to the worker_sink in its udata, which takes ownership of done; a note goes to its note. */
 void worker_dispatch(struct worker_done *done);
 /* Call once before any thread starts: curl_global_init and SIGPIPE ignored. */
 void worker_global_init(void);
@@ -42,7 +55,7 @@ void worker_cancel(struct worker *w, uint64_t id);
 void worker_cancel_all(struct worker *w);
 /* Cancel everything and hand every outstanding job to its sink: nothing is left in flight. */
 void worker_drain(struct worker *w);
-/* Take the next finished job, or NULL; never blocks. */
+/* Take the next finished job or note (done->interim), or NULL; never blocks. */
 struct worker_done *worker_take(struct worker *w);
 /* Jobs submitted and not yet taken back. */
 unsigned worker_pending(struct worker *w);

@@ -70,6 +70,11 @@ static char *audit_url(const char *url)
 	return xasprintf("%.*s%s", (int)(host - url), url, at + 1);
 }
 
+bool audit_counts_complete(const struct audit_counts *c)
+{
+	return c->done >= c->asked && c->conflicts == 0 && c->failures == 0;
+}
+
 int audit_append(const struct audit_entry *e, char **err)
 {
 	char *path = audit_path();
@@ -106,6 +111,12 @@ int audit_append(const struct audit_entry *e, char **err)
 	json_object_set_new(o, "http_status", e->http_status ? json_integer(e->http_status) : json_null());
 	audit_set_str(o, "outcome", e->outcome);
 	audit_set_str(o, "result_id", e->result_id);
+	if (e->counts) {
+		json_object_set_new(o, "asked", json_integer(e->counts->asked));
+		json_object_set_new(o, "done", json_integer(e->counts->done));
+		json_object_set_new(o, "conflicts", json_integer(e->counts->conflicts));
+		json_object_set_new(o, "failures", json_integer(e->counts->failures));
+	}
 	char *line = json_dumps(o, JSON_COMPACT | JSON_ENSURE_ASCII);
 	json_decref(o);
 	size_t len = strlen(line);

@@ -161,6 +161,15 @@ void cmd_fail_api(struct cmd_ctx *ctx, const struct worker_done *done);
 /* Record a mutating request's outcome in the audit log. */
 void cmd_audit(struct cmd_ctx *ctx, const char *const *targets, size_t n_targets, const struct worker_done *done,
 	       const char *result_id);
+struct audit_counts;
+/*
+ * Record a bulk change: as cmd_audit, with what was asked and what Kibana says it did; a
+ * 2xx answer that did not do all of it is logged as "partial" (or "not done"), never "ok".
+ */
+void cmd_audit_bulk(struct cmd_ctx *ctx, const char *const *targets, size_t n_targets, const struct worker_done *done,
+		    const struct audit_counts *counts);
+/* "Kibana updated 1 of 3 (2 version conflicts, 0 failures)": what a bulk change did, for messages (caller frees). */
+char *cmd_bulk_summary(const struct audit_counts *counts, const char *verb);
 
 /* First value of an argument, or NULL. */
 const char *cmd_str(const struct cmd_ctx *ctx, const char *name);

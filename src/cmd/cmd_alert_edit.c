@@ -1,5 +1,6 @@
 /* Commands that change alerts: alert status (signals/status) and alert attach (case comments of type alert). */
 #include "config.h"
+#include "cmd/audit.h"
 #include "cmd/cmd.h"
 #include "cmd/output.h"
 #include "cmd/registry.h"
@@ -33,7 +34,7 @@ struct alert_edit {
 	char *case_title;
 	char *case_owner;
 	size_t done;              /* ids sent so far */
-	long long updated;
+	long long updated, conflicts, failures; /* as Kibana's answers report them */
 	json_t *responses;        /* each answer, for --json */
 };
 
@@ -158,7 +159,10 @@ static void alert_status_sent(struct cmd_ctx *ctx, struct worker_done *d)
 {
 	struct alert_edit *e = ctx->state;
 	size_t n = e->n - e->done < ALERTS_STATUS_CHUNK ? e->n - e->done : ALERTS_STATUS_CHUNK;
-	cmd_audit(ctx, (const char *const *)e->ids + e->done, n, d, NULL);
+	const struct alert_status_result *s = d->res.status == API_OK ? d->res.model : NULL;
+	struct audit_counts chunk = {(long long)n, s ? s->updated : 0, s ? s->version_conflicts : 0,
+				     s ? (long long)s->n_failures : 0};
+	cmd_audit_bulk(ctx, (const char *const *)e->ids + e->done, n, d, s ? &chunk : NULL);
 	if (d->res.status != API_OK) {
 		if (e->done)
 			cmd_fail(ctx, CMD_EXIT_API, "%s (the first %zu of %zu alerts were already set to %s)",
@@ -167,21 +171,33 @@ static void alert_status_sent(struct cmd_ctx *ctx, struct worker_done *d)
 			cmd_fail_api(ctx, d);
 		return;
 	}
-	const struct alert_status_result *s = d->res.model;
 	e->updated += s->updated;
+	e->conflicts += s->version_conflicts;
+	e->failures += (long long)s->n_failures;
 	e->done += n;
 	json_array_append(e->responses, d->res.json);
 	if (e->done < e->n) {
-		cmd_note(ctx, "%zu of %zu alerts set to %s", e->done, e->n, e->status);
+		cmd_note(ctx, "%zu of %zu alerts sent to be set to %s", e->done, e->n, e->status);
 		alert_status_send(ctx);
 		return;
 	}
-	char *msg = e->updated == (long long)e->n
-			    ? xasprintf("%zu alert%s set to %s.", e->n, e->n == 1 ? "" : "s", e->status)
-			    : xasprintf("Asked to set %zu alert%s to %s; Kibana updated %lld.", e->n, e->n == 1 ? "" : "s",
-					e->status, e->updated);
-	alert_edit_output(ctx, msg);
+	struct audit_counts all = {(long long)e->n, e->updated, e->conflicts, e->failures};
+	if (audit_counts_complete(&all)) {
+		char *msg = xasprintf("%zu alert%s set to %s.", e->n, e->n == 1 ? "" : "s", e->status);
+		alert_edit_output(ctx, msg);
+		free(msg);
+		return;
+	}
+	/* A 200 that did not do it all is not a success: say what happened, and fail. */
+	char *what = cmd_bulk_summary(&all, "updated");
+	char *msg = xasprintf("Asked to set %zu alert%s to %s; %s: %s.", e->n, e->n == 1 ? "" : "s", e->status, what,
+			      all.done ? "the others were not changed" : "nothing was changed");
+	json_t *json = json_array_size(e->responses) == 1 ? json_array_get(e->responses, 0) : e->responses;
+	struct cmd_output out = {.kind = CMD_OUT_MESSAGE, .message = msg, .json = json};
+	cmd_output(ctx, &out);
+	cmd_fail(ctx, CMD_EXIT_API, "%s", msg);
 	free(msg);
+	free(what);
 }
 
 static void alert_status_send(struct cmd_ctx *ctx)

@@ -7,6 +7,8 @@
 #include "cmd/registry.h"
 #include "api/alerts.h"
 #include "api/alerts_req.h"
+#include "core/fetchlimit.h"
+#include "core/profile.h"
 #include "core/strbuf.h"
 #include "core/table.h"
 #include "core/timefmt.h"
@@ -28,6 +30,7 @@ struct alerts_run {
 	json_t *first;         /* the first response (took, _shards, hits.total) */
 	long long total;
 	bool total_is_floor;
+	struct fetch_count count; /* against the profile's whole-fetch limits */
 };
 
 static void alerts_run_free(void *p)
@@ -38,6 +41,7 @@ static void alerts_run_free(void *p)
 	free(r->alerts);
 	json_decref(r->hits);
 	json_decref(r->first);
+	fetch_count_free(&r->count);
 	free(r);
 }
 
@@ -110,6 +114,17 @@ static void alerts_page(struct cmd_ctx *ctx, struct worker_done *d)
 	}
 	if (!more) {
 		alerts_emit(ctx);
+		return;
+	}
+	/* Another page is wanted: not past the limits, and not the same cursor again (a server repeating itself). */
+	char *cursor = json_dumps(after, JSON_COMPACT);
+	char *stop = fetch_count_page(&r->count, &ctx->host->profile->fetch, p->n, d->res.body_len);
+	if (!stop)
+		stop = fetch_count_cursor(&r->count, cursor);
+	free(cursor);
+	if (stop) {
+		cmd_fail(ctx, CMD_EXIT_API, "alerts: %s", stop);
+		free(stop);
 		return;
 	}
 	cmd_note(ctx, "fetched %zu of %lld alerts", r->n, r->total);

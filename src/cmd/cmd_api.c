@@ -2,7 +2,8 @@
  * api METHOD PATH [BODY | @FILE]: a raw console for anything the other commands do not
  * cover. Auth, the space and kbn-xsrf are applied by the worker as for every request; a
  * path that starts with /s/<space>/ names its space itself and is sent as typed. Any
- * method but GET counts as a change: refused read-only, confirmed, audited.
+ * method but GET counts as a change, and so do the GETs Kibana answers with a side effect
+ * (rawreq_changes): refused read-only before anything is sent, confirmed, audited.
  */
 #include "config.h"
 #include "cmd/cmd.h"
@@ -119,7 +120,8 @@ static void api_run(struct cmd_ctx *ctx)
 	struct api_run *r = xcalloc(1, sizeof(*r));
 	r->req = req;
 	r->label = xasprintf("%s %s%s", api_method_name(m), req->path, req->query ? req->query : "");
-	r->changes = m != HTTP_GET;
+	const char *change = rawreq_changes(req);
+	r->changes = change != NULL;
 	ctx->state = r;
 	ctx->state_free = api_run_free;
 	if (!r->changes) {
@@ -127,8 +129,9 @@ static void api_run(struct cmd_ctx *ctx)
 		return;
 	}
 	char *q = req->body ? xasprintf("Send %s with a %zu-byte JSON body? Kibana may change data.", r->label, req->body_len)
-			    : xasprintf("Send %s? Kibana may change data.", r->label);
-	char *what = xasprintf("api %s", api_method_name(m));
+		  : m == HTTP_GET ? xasprintf("Send %s? It %s.", r->label, change)
+				  : xasprintf("Send %s? Kibana may change data.", r->label);
+	char *what = m == HTTP_GET ? xasprintf("api %s (it %s)", r->label, change) : xasprintf("api %s", api_method_name(m));
 	opsutil_change(ctx, what, q, api_go);
 	free(what);
 	free(q);
@@ -136,7 +139,7 @@ static void api_run(struct cmd_ctx *ctx)
 
 static const struct cmd_arg api_args[] = {
 	{"method", CMD_ARG_ENUM, CMD_REQUIRED | CMD_POSITIONAL, api_methods, CMD_ID_NONE,
-	 "HTTP method; anything but GET counts as a change"},
+	 "HTTP method; anything but GET counts as a change, as do GETs Kibana answers with one"},
 	{"path", CMD_ARG_STRING, CMD_REQUIRED | CMD_POSITIONAL, NULL, CMD_ID_NONE,
 	 "path and ?query, e.g. /api/cases/_find?perPage=5; /s/SPACE/... is sent as typed, any other path gets the "
 	 "profile's space"},

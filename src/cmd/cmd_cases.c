@@ -9,6 +9,8 @@
 #include "api/cases_of_alert.h"
 #include "api/cases_req.h"
 #include "api/connectors.h"
+#include "core/fetchlimit.h"
+#include "core/profile.h"
 #include "core/record.h"
 #include "core/strbuf.h"
 #include "core/table.h"
@@ -34,6 +36,7 @@ struct cases_run {
 	bool *got;                 /* which pages are in */
 	long npages, received;
 	long long total, count_open, count_in_progress, count_closed;
+	struct fetch_count count;  /* against the profile's whole-fetch limits */
 };
 
 static void cases_run_free(void *p)
@@ -48,6 +51,7 @@ static void cases_run_free(void *p)
 	free(r->pages);
 	free(r->json);
 	free(r->got);
+	fetch_count_free(&r->count);
 	free(r);
 }
 
@@ -158,6 +162,12 @@ static bool cases_all_keep(struct cmd_ctx *ctx, struct worker_done *d)
 	long idx = p->page - 1;
 	if (idx < 0 || idx >= r->npages || r->got[idx]) {
 		cmd_fail(ctx, CMD_EXIT_API, "Kibana answered page %lld, which was not asked for", p->page);
+		return false;
+	}
+	char *stop = fetch_count_page(&r->count, &ctx->host->profile->fetch, p->n, d->res.body_len);
+	if (stop) {
+		cmd_fail(ctx, CMD_EXIT_API, "cases --all: %s", stop);
+		free(stop);
 		return false;
 	}
 	r->got[idx] = true;

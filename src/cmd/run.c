@@ -59,10 +59,19 @@ static void cmd_job_deliver(struct worker_sink *sink, struct worker_done *done)
 	cmd_maybe_end(ctx);
 }
 
+/* A request of the command waits to be retried: say so once per wait (not every second of its countdown). */
+static void cmd_job_note(struct worker_sink *sink, const struct worker_done *done)
+{
+	struct cmd_job *job = (struct cmd_job *)sink;
+	if (!done->tick && !job->ctx->finishing)
+		cmd_note(job->ctx, "%s", done->res.message);
+}
+
 uint64_t cmd_submit(struct cmd_ctx *ctx, struct api_request *req, cmd_step_fn step)
 {
 	struct cmd_job *job = xcalloc(1, sizeof(*job));
 	job->sink.deliver = cmd_job_deliver;
+	job->sink.note = cmd_job_note;
 	job->ctx = ctx;
 	job->step = step;
 	uint64_t id = worker_submit(ctx->host->worker, req, 0, job);
@@ -146,8 +155,15 @@ void cmd_confirmed(struct cmd_ctx *ctx, bool yes)
 	cmd_finish(ctx);
 }
 
-void cmd_audit(struct cmd_ctx *ctx, const char *const *targets, size_t n_targets, const struct worker_done *done,
-	       const char *result_id)
+char *cmd_bulk_summary(const struct audit_counts *c, const char *verb)
+{
+	return xasprintf("Kibana %s %lld of %lld (%lld version conflict%s, %lld failure%s)", verb, c->done, c->asked,
+			 c->conflicts, c->conflicts == 1 ? "" : "s", c->failures, c->failures == 1 ? "" : "s");
+}
+
+/* The audit log entry of a request, with a bulk change's counts when there are any. */
+static void cmd_audit_entry(struct cmd_ctx *ctx, const char *const *targets, size_t n_targets,
+			    const struct worker_done *done, const char *result_id, const struct audit_counts *counts)
 {
 	const struct profile *p = ctx->host->profile;
 	struct audit_entry e = {
@@ -160,12 +176,33 @@ void cmd_audit(struct cmd_ctx *ctx, const char *const *targets, size_t n_targets
 		.http_status = done ? done->res.http_status : 0,
 		.outcome = !done ? "not sent" : done->res.status == API_OK ? "ok" : done->res.message,
 		.result_id = result_id,
+		.counts = counts,
 	};
+	char *partial = NULL;
+	if (done && done->res.status == API_OK && counts && !audit_counts_complete(counts)) {
+		char *what = cmd_bulk_summary(counts, "did");
+		partial = xasprintf("%s: %s", counts->done ? "partial" : "not done", what);
+		free(what);
+		e.outcome = partial;
+	}
 	char *err = NULL;
 	if (audit_append(&e, &err) < 0) {
 		cmd_note(ctx, "warning: %s", err);
 		free(err);
 	}
+	free(partial);
+}
+
+void cmd_audit(struct cmd_ctx *ctx, const char *const *targets, size_t n_targets, const struct worker_done *done,
+	       const char *result_id)
+{
+	cmd_audit_entry(ctx, targets, n_targets, done, result_id, NULL);
+}
+
+void cmd_audit_bulk(struct cmd_ctx *ctx, const char *const *targets, size_t n_targets, const struct worker_done *done,
+		    const struct audit_counts *counts)
+{
+	cmd_audit_entry(ctx, targets, n_targets, done, NULL, counts);
 }
 
 const struct cmd_value *cmd_values(const struct cmd_ctx *ctx, const char *name)

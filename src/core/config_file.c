@@ -4,12 +4,14 @@
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 #include <errno.h>
+#include <fcntl.h>
 #include <ini.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* Largest config file read: far more than any real one. */
 #define CONFIG_MAX_BYTES ((size_t)1 << 20)
@@ -60,6 +62,77 @@ static char *config_reader(char *str, int num, void *stream)
 	return r;
 }
 
+/* A descriptor this process holds already, named through /dev/fd or /proc/self/fd. */
+static bool config_own_fd_path(const char *path)
+{
+	static const char *const dirs[] = {"/dev/fd/", "/proc/self/fd/"};
+	if (strcmp(path, "/dev/stdin") == 0)
+		return true;
+	for (size_t i = 0; i < sizeof(dirs) / sizeof(*dirs); i++) {
+		size_t n = strlen(dirs[i]);
+		if (strncmp(path, dirs[i], n) == 0 && path[n] && strspn(path + n, "0123456789") == strlen(path + n))
+			return true;
+	}
+	return false;
+}
+
+/* Why a file of this type is refused, or NULL when it may be read. */
+static const char *config_refuse_type(mode_t mode, bool own_fd, bool null_dev)
+{
+	if (S_ISREG(mode))
+		return NULL;
+	if (S_ISDIR(mode))
+		return "is a directory";
+	if (S_ISFIFO(mode))
+		return own_fd ? NULL : "is a named pipe (FIFO), which could block ktriage forever: refused, not opened";
+	if (S_ISCHR(mode) && null_dev)
+		return NULL; /* --config /dev/null: no settings at all */
+	if (S_ISCHR(mode) || S_ISBLK(mode))
+		return "is a device, not a file: refused, not opened";
+	return "is not a regular file: refused, not opened";
+}
+
+FILE *config_fopen(const char *path, const char *what, char **err)
+{
+	bool own = config_own_fd_path(path), null_dev = strcmp(path, "/dev/null") == 0;
+	struct stat st;
+	if (stat(path, &st) < 0) {
+		int e = errno;
+		*err = xasprintf("cannot read %s %s: %s", what, path, strerror(e));
+		errno = e;
+		return NULL;
+	}
+	const char *why = config_refuse_type(st.st_mode, own, null_dev);
+	if (why) {
+		*err = xasprintf("%s %s %s", what, path, why);
+		errno = EINVAL;
+		return NULL;
+	}
+	/* Non-blocking, in case it was swapped for a FIFO since: the type is checked again on what was opened. */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0) {
+		int e = errno;
+		*err = xasprintf("cannot read %s %s: %s", what, path, strerror(e));
+		errno = e;
+		return NULL;
+	}
+	if (fstat(fd, &st) < 0 || (why = config_refuse_type(st.st_mode, own, null_dev))) {
+		*err = xasprintf("%s %s %s", what, path, why ? why : "cannot be examined");
+		close(fd);
+		errno = EINVAL;
+		return NULL;
+	}
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	FILE *f = fdopen(fd, "r");
+	if (!f) {
+		int e = errno;
+		*err = xasprintf("cannot read %s %s: %s", what, path, strerror(e));
+		close(fd);
+		errno = e;
+	}
+	return f;
+}
+
 char *config_expand_path(const char *path)
 {
 	const char *home = getenv("HOME");
@@ -80,7 +153,7 @@ char *config_default_path(void)
 static void config_check_mode(const char *path, struct strbuf *warnings)
 {
 	struct stat st;
-	if (stat(path, &st) == 0 && (st.st_mode & 077) && warnings)
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 077) && warnings)
 		strbuf_printf(warnings,
 			      "warning: %s is readable or writable by group or others; run: chmod 600 %s\n",
 			      path, path);
@@ -164,6 +237,19 @@ static int config_profile_key(struct config_parse *cp, const char *name, const c
 			p->timeout_ms = ms;
 		else
 			p->connect_timeout_ms = ms;
+	} else if (!strcmp(name, "max_pages") || !strcmp(name, "max_rows") || !strcmp(name, "max_fetch_mb")) {
+		char *end;
+		errno = 0;
+		unsigned long v = strtoul(value, &end, 10);
+		if (errno || *end || end == value || v == 0 || v > 100000000 ||
+		    (!strcmp(name, "max_fetch_mb") && v > 1048576))
+			goto bad;
+		if (!strcmp(name, "max_pages"))
+			p->fetch.pages = (long)v;
+		else if (!strcmp(name, "max_rows"))
+			p->fetch.rows = (long)v;
+		else
+			p->fetch.bytes = (size_t)v << 20;
 	} else if (!strcmp(name, "max_response_mb")) {
 		char *end;
 		unsigned long mb = strtoul(value, &end, 10);
@@ -255,17 +341,13 @@ static int config_pass(struct config_parse *cp, const struct strbuf *text, int p
 int config_load(struct profile *p, const char *path, const char *want, bool must_exist,
 		struct strbuf *warnings, char **err)
 {
-	FILE *f = fopen(path, "r");
+	FILE *f = config_fopen(path, "config file", err);
 	if (!f) {
-		if (errno == ENOENT && !must_exist)
+		if (errno == ENOENT && !must_exist) {
+			free(*err);
+			*err = NULL;
 			return 0;
-		*err = xasprintf("cannot read config file %s: %s", path, strerror(errno));
-		return -1;
-	}
-	struct stat st;
-	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-		fclose(f);
-		*err = xasprintf("config file %s is a directory", path);
+		}
 		return -1;
 	}
 	config_check_mode(path, warnings);
@@ -330,11 +412,9 @@ void config_apply_env(struct profile *p)
 
 int config_read_secret(const char *path, char **secret, struct strbuf *warnings, char **err)
 {
-	FILE *f = fopen(path, "r");
-	if (!f) {
-		*err = xasprintf("cannot read secret file %s: %s", path, strerror(errno));
+	FILE *f = config_fopen(path, "secret file", err);
+	if (!f)
 		return -1;
-	}
 	config_check_mode(path, warnings);
 	char buf[8192];
 	size_t n = fread(buf, 1, sizeof(buf) - 1, f);

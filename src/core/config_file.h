@@ -2,6 +2,7 @@
 #ifndef KT_CONFIG_FILE_H
 #define KT_CONFIG_FILE_H
 #include <stdbool.h>
+#include <stdio.h>
 
 struct profile;
 struct strbuf;
@@ -21,6 +22,15 @@ int config_load(struct profile *p, const char *path, const char *want, bool must
 void config_apply_env(struct profile *p);
 /* Read a secret from a file (first line, trailing newline dropped); 0, or -1 with *err. */
 int config_read_secret(const char *path, char **secret, struct strbuf *warnings, char **err);
+/*
+ * Open a file of settings (config, secret, theme) for reading, refusing before it is opened
+ * what is not a plain file: a directory, a device, a socket, or a named pipe (opening a FIFO
+ * blocks until someone writes; reading a device may never end or may change something).
+ * The one pipe allowed is a descriptor this process already holds (/dev/fd/N, as
+ * --config <(pass show kibana) gives). what names the file in messages ("config file").
+ * NULL with errno set and *err (caller frees) on failure.
+ */
+FILE *config_fopen(const char *path, const char *what, char **err);
 /* Expand a leading "~/" to $HOME; caller frees. */
 char *config_expand_path(const char *path);
 

@@ -3,6 +3,7 @@
 #define KT_PROFILE_H
 #include <stdbool.h>
 #include <stddef.h>
+#include "core/fetchlimit.h"
 
 /* Default cap on one response body. */
 #define PROFILE_DEFAULT_MAX_RESPONSE ((size_t)64 << 20)
@@ -25,6 +26,7 @@ struct profile {
 	long connect_timeout_ms; /* connection phase limit */
 	long timeout_ms;     /* whole-request limit */
 	size_t max_response; /* cap on a response body, bytes */
+	struct fetch_limits fetch; /* caps on a whole paged fetch */
 };
 
 /* Fill p with defaults (no URL, no auth). */
@@ -39,7 +41,13 @@ void profile_set(char **field, const char *value);
 void profile_set_secret(char **field, const char *value);
 /* The space prefix for paths: "" or "/s/<escaped space>"; caller frees. */
 char *profile_space_prefix(const struct profile *p);
-/* True when the profile has enough to make requests (a URL). */
+/*
+ * True when the profile has enough to make requests (a URL) and nothing that must not be
+ * sent: credentials in the URL, or an API key, user or password that is not one valid
+ * header value (a CR, LF or other control byte would start a header of its own).
+ */
 bool profile_usable(const struct profile *p, char **why);
+/* The URL made safe to print: any user:password@ removed, control and escape bytes shown inert; caller frees. */
+char *profile_display_url(const char *url);
 
 #endif

@@ -107,12 +107,13 @@ int utf8_width(const char *s)
 
 size_t utf8_fit(const char *s, int max_cols, int *cols)
 {
-	size_t len = strlen(s), i = 0;
+	size_t i = 0;
 	int w = 0;
-	while (i < len) {
-		uint32_t cp;
-		size_t n = utf8_decode(s + i, len - i, &cp);
-		int cw = utf8_cp_width(cp);
+	/* No strlen: only what fits is looked at, however long the rest of s is. */
+	while (s[i]) {
+		uint32_t cp = (unsigned char)s[i];
+		size_t n = cp < 0x80 ? 1 : utf8_decode(s + i, strnlen(s + i, 4), &cp);
+		int cw = cp < 0x80 ? 1 : utf8_cp_width(cp);
 		if (max_cols >= 0 && w + cw > max_cols)
 			break;
 		w += cw;
@@ -125,10 +126,13 @@ size_t utf8_fit(const char *s, int max_cols, int *cols)
 
 size_t utf8_wrap(const char *s, int cols)
 {
-	size_t len = strcspn(s, "\n");
+	/* Only the part that fits is searched for a newline: a long line costs its first row, not its length. */
 	size_t fit = utf8_fit(s, cols > 0 ? cols : 1, NULL);
-	if (fit >= len)
-		return len;
+	const char *nl = memchr(s, '\n', fit);
+	if (nl)
+		return (size_t)(nl - s);
+	if (s[fit] == '\0' || s[fit] == '\n')
+		return fit;
 	size_t brk = fit;
 	while (brk > 0 && s[brk - 1] != ' ')
 		brk--;

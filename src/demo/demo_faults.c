@@ -5,8 +5,12 @@
 #include "demo/demo_http.h"
 #include "demo/demo_rng.h"
 #include "demo/demo_util.h"
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* Where repeat-page and endless-pages keep a request's query while the route runs without it. */
+#define FAULT_QUERY_ASIDE "ktriage-demo-fault-query"
 
 static const struct {
 	const char *name;
@@ -22,6 +26,12 @@ static const struct {
 	{"hostile-strings", DEMO_FAULT_HOSTILE, false, false},
 	{"nested", DEMO_FAULT_NESTED, false, true},
 	{"dupkeys", DEMO_FAULT_DUPKEYS, false, true},
+	{"retry-after", DEMO_FAULT_RETRY, true, true},
+	{"busy", DEMO_FAULT_BUSY, true, true},
+	{"repeat-page", DEMO_FAULT_REPEAT, false, true},
+	{"endless-pages", DEMO_FAULT_ENDLESS, false, true},
+	{"partial-bulk", DEMO_FAULT_PARTIAL, false, true},
+	{"unsigned-long", DEMO_FAULT_ULONG, false, true},
 };
 #define DEMO_N_FAULT_NAMES (sizeof(fault_names) / sizeof(fault_names[0]))
 
@@ -52,15 +62,19 @@ bool demo_fault_parse(const char *spec, struct demo_fault *out, char **err)
 			char *end;
 			unsigned long v = strtoul(eq + 1, &end, 10);
 			bool ok = end != eq + 1 && end == spec + head;
-			if (fault_names[i].kind == DEMO_FAULT_STATUS)
+			enum demo_fault_kind k = fault_names[i].kind;
+			bool seconds = k == DEMO_FAULT_RETRY || k == DEMO_FAULT_BUSY;
+			if (k == DEMO_FAULT_STATUS)
 				ok = ok && v >= 400 && v <= 599;
+			else if (seconds)
+				ok = ok && v <= 86400;
 			else
 				ok = ok && v <= 600000;
 			if (!ok) {
 				*err = xasprintf("fault '%s': %s", spec,
-						 fault_names[i].kind == DEMO_FAULT_STATUS
-							 ? "the status must be a number from 400 to 599"
-							 : "the latency must be milliseconds from 0 to 600000");
+						 k == DEMO_FAULT_STATUS ? "the status must be a number from 400 to 599"
+						 : seconds ? "Retry-After must be seconds from 0 to 86400"
+							   : "the latency must be milliseconds from 0 to 600000");
 				return false;
 			}
 			out->value = (unsigned)v;
@@ -70,7 +84,8 @@ bool demo_fault_parse(const char *spec, struct demo_fault *out, char **err)
 		return true;
 	}
 	*err = xasprintf("unknown fault '%s' (known: latency=MS, status=CODE, truncate, html-error, huge, "
-			 "hostile-strings, nested, dupkeys; add @/path/prefix to limit one to some paths)",
+			 "hostile-strings, nested, dupkeys, retry-after=S, busy=S, repeat-page, endless-pages, "
+			 "partial-bulk, unsigned-long; add @/path/prefix to limit one to some paths)",
 			 spec);
 	return false;
 }
@@ -82,6 +97,145 @@ const struct demo_fault *demo_fault_match(const struct demo_fault *f, size_t n, 
 		if (f[i].kind == kind && (!f[i].prefix || strncmp(path, f[i].prefix, strlen(f[i].prefix)) == 0))
 			return &f[i];
 	return NULL;
+}
+
+bool demo_faults_refuse(struct demo_fault *f, size_t n, const char *path, struct demo_resp *resp)
+{
+	for (size_t i = 0; i < n; i++) {
+		if ((f[i].kind != DEMO_FAULT_RETRY && f[i].kind != DEMO_FAULT_BUSY) ||
+		    (f[i].prefix && strncmp(path, f[i].prefix, strlen(f[i].prefix)) != 0))
+			continue;
+		/* Requests may come on several threads: each takes its own turn. */
+		unsigned long turn = __atomic_fetch_add(&f[i].seen, 1, __ATOMIC_RELAXED);
+		if (f[i].kind == DEMO_FAULT_RETRY && turn % 2)
+			continue;
+		int status = f[i].kind == DEMO_FAULT_RETRY ? 429 : 503;
+		demo_reply_error(resp, status, "%s (demo fault switch %s=%u: retry after %u s)",
+				 status == 429 ? "Too many requests" : "Kibana is not ready", f[i].kind == DEMO_FAULT_RETRY
+					? "retry-after" : "busy", f[i].value, f[i].value);
+		resp->retry_after = f[i].value;
+		return true;
+	}
+	return false;
+}
+
+/* The answer's JSON when it is a successful JSON body, else NULL. */
+static json_t *fault_body(const struct demo_resp *resp)
+{
+	if (resp->kind != DEMO_BODY_JSON || resp->status / 100 != 2 || !resp->body)
+		return NULL;
+	return json_loadb(resp->body, resp->len, 0, NULL);
+}
+
+static void fault_set_body(struct demo_resp *resp, json_t *body)
+{
+	free(resp->body);
+	resp->body = json_dumps(body, JSON_COMPACT);
+	resp->len = strlen(resp->body);
+	json_decref(body);
+}
+
+/*
+ * repeat-page and endless-pages: a search answers a full page (the size asked for) made from its
+ * first hit, with a total of "at least 10,000". repeat-page gives the same ids and sort values
+ * every time, whatever cursor the query carries; endless-pages derives them from the request, so
+ * every next page (asked for with the last page's cursor) is new, and there is never a last one.
+ */
+static void fault_page(struct demo_resp *resp, json_t *req, bool endless)
+{
+	json_t *body = fault_body(resp);
+	json_t *hits = json_object_get(body, "hits"), *arr = json_object_get(hits, "hits");
+	size_t have = json_array_size(arr);
+	if (!have) {
+		json_decref(body);
+		return;
+	}
+	json_int_t size = json_integer_value(json_object_get(req, "size"));
+	if (size <= 0)
+		size = 10;
+	if (size > 10000)
+		size = 10000;
+	uint64_t seed = 0;
+	if (endless) {
+		char *text = json_dumps(req, JSON_COMPACT | JSON_SORT_KEYS);
+		for (const char *c = text ? text : ""; *c; c++)
+			seed = demo_mix64(seed ^ (unsigned char)*c);
+		free(text);
+	}
+	json_t *out = json_array();
+	for (json_int_t i = 0; i < size; i++) {
+		json_t *h = json_deep_copy(json_array_get(arr, (size_t)i % have));
+		char id[64];
+		snprintf(id, sizeof(id), "%s-%016llx-%05lld", endless ? "endless" : "repeat", (unsigned long long)seed,
+			 (long long)i);
+		json_object_set_new(h, "_id", json_string(id));
+		json_int_t when = 1700000000000LL - (json_int_t)(seed % 1000000) * 100000 - i;
+		json_object_set_new(h, "sort", json_pack("[I, s]", when, id));
+		json_array_append_new(out, h);
+	}
+	json_object_set_new(hits, "hits", out);
+	json_object_set_new(hits, "total", json_pack("{s:i, s:s}", "value", 10000, "relation", "gte"));
+	fault_set_body(resp, body);
+}
+
+/* partial-bulk: half of what an update-by-query answer says it updated (rounded up) becomes version conflicts. */
+static void fault_partial(struct demo_resp *resp)
+{
+	json_t *body = fault_body(resp);
+	json_t *upd = json_object_get(body, "updated");
+	if (!json_is_integer(upd)) {
+		json_decref(body);
+		return;
+	}
+	json_int_t updated = json_integer_value(upd), conflicts = (updated + 1) / 2;
+	json_object_set_new(body, "updated", json_integer(updated - conflicts));
+	json_object_set_new(body, "version_conflicts", json_integer(conflicts));
+	fault_set_body(resp, body);
+}
+
+/* unsigned-long: the first hit's _source gains a field no signed 64-bit integer can hold (text: jansson cannot). */
+static void fault_ulong(struct demo_resp *resp)
+{
+	static const char key[] = "\"_source\":{";
+	if (resp->kind != DEMO_BODY_JSON || resp->status / 100 != 2 || !resp->body)
+		return;
+	char *at = strstr(resp->body, key);
+	if (!at)
+		return;
+	size_t head = (size_t)(at - resp->body) + sizeof(key) - 1;
+	struct strbuf sb;
+	strbuf_init(&sb);
+	strbuf_add(&sb, resp->body, head);
+	strbuf_printf(&sb, "\"%s\":%s%s", DEMO_ULONG_FIELD, DEMO_ULONG_TEXT, resp->body[head] == '}' ? "" : ",");
+	strbuf_add(&sb, resp->body + head, resp->len - head);
+	free(resp->body);
+	resp->body = strbuf_detach(&sb, &resp->len);
+}
+
+void demo_faults_request(const struct demo_fault *f, size_t n, const char *path, json_t *req)
+{
+	/* Whatever the query (and the cursor in it) says, the same hits come back to build the page from. */
+	if (!json_is_object(req) ||
+	    !(demo_fault_match(f, n, DEMO_FAULT_REPEAT, path) || demo_fault_match(f, n, DEMO_FAULT_ENDLESS, path)))
+		return;
+	/* Kept aside, not dropped: endless-pages makes its ids from the whole request, cursor included. */
+	json_t *q = json_object_get(req, "query");
+	if (q) {
+		json_object_set(req, FAULT_QUERY_ASIDE, q);
+		json_object_del(req, "query");
+	}
+}
+
+void demo_faults_rewrite(const struct demo_fault *f, size_t n, const char *path, json_t *req, struct demo_resp *resp)
+{
+	if (demo_fault_match(f, n, DEMO_FAULT_REPEAT, path))
+		fault_page(resp, req, false);
+	else if (demo_fault_match(f, n, DEMO_FAULT_ENDLESS, path))
+		fault_page(resp, req, true);
+	if (demo_fault_match(f, n, DEMO_FAULT_PARTIAL, path))
+		fault_partial(resp);
+	if (demo_fault_match(f, n, DEMO_FAULT_ULONG, path))
+		fault_ulong(resp);
 }
 
 void demo_fault_status(struct demo_resp *resp, int status, const char *path)

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
+#include <jansson.h>
 
 struct demo_resp;
 struct demo_rng;
@@ -19,13 +20,20 @@ enum demo_fault_kind {
 	DEMO_FAULT_HOSTILE,    /* hostile-strings: escape sequences and bad UTF-8 in every text field */
 	DEMO_FAULT_NESTED,     /* nested: 100,000 nested arrays */
 	DEMO_FAULT_DUPKEYS,    /* dupkeys: a JSON object with a duplicate key */
+	DEMO_FAULT_RETRY,      /* retry-after=S: every other request answered 429 with Retry-After: S */
+	DEMO_FAULT_BUSY,       /* busy=S: every request answered 503 with Retry-After: S */
+	DEMO_FAULT_REPEAT,     /* repeat-page: every search answers one full page, the same each time, "at least" 10,000 */
+	DEMO_FAULT_ENDLESS,    /* endless-pages: every search answers a full page of new hits, without end */
+	DEMO_FAULT_PARTIAL,    /* partial-bulk: a bulk update reports half of what it updated as version conflicts */
+	DEMO_FAULT_ULONG,      /* unsigned-long: the first hit's _source holds 18446744073709551615 */
 };
 
 /* One fault switch; prefix limits it to paths starting with it (NULL: every path). */
 struct demo_fault {
 	enum demo_fault_kind kind;
-	unsigned value;        /* milliseconds for latency, the status code for status */
+	unsigned value;        /* milliseconds for latency, the status code for status, seconds for retry-after/busy */
 	char *prefix;
+	unsigned long seen;    /* requests the fault applied to so far (retry-after alternates by it) */
 };
 
 /* Bytes of padding the huge fault adds. */
@@ -43,9 +51,20 @@ struct demo_fault {
 
 /* Parse "latency=2000", "status=503@/api/cases", "truncate", ...; false with *err (caller frees). */
 bool demo_fault_parse(const char *spec, struct demo_fault *out, char **err);
+/* The Elasticsearch unsigned_long the unsigned-long fault puts in a hit: one more than any int64 can hold. */
+#define DEMO_ULONG_TEXT "18446744073709551615"
+/* The field it is put in. */
+#define DEMO_ULONG_FIELD "kt.unsigned_long"
+
 /* The first fault of this kind that applies to path, or NULL. */
 const struct demo_fault *demo_fault_match(const struct demo_fault *f, size_t n, enum demo_fault_kind kind,
 					  const char *path);
+/* Answer 429 or 503 with Retry-After instead of running the route (retry-after, busy); false when none applies. */
+bool demo_faults_refuse(struct demo_fault *f, size_t n, const char *path, struct demo_resp *resp);
+/* Rewrite a request's JSON body before its route runs: repeat-page and endless-pages ignore the query. */
+void demo_faults_request(const struct demo_fault *f, size_t n, const char *path, json_t *req);
+/* Rewrite a route's answer as repeat-page, endless-pages, partial-bulk and unsigned-long say (req: its JSON body). */
+void demo_faults_rewrite(const struct demo_fault *f, size_t n, const char *path, json_t *req, struct demo_resp *resp);
 /* Replace the response with the fault's status and Kibana's error body. */
 void demo_fault_status(struct demo_resp *resp, int status, const char *path);
 /* Replace the response with a 502 HTML page as nginx sends it. */

@@ -42,6 +42,7 @@ struct demo_resp {
 	enum demo_body kind;
 	char *body;                     /* owned */
 	size_t len;
+	unsigned retry_after;           /* seconds for a Retry-After header, 0: none */
 };
 
 /* A route: method, pattern with "{}" wildcards for whole segments, handler, flags. */

@@ -27,6 +27,8 @@ static void usage(FILE *f)
 	      "  --fault SPEC         misbehave on purpose; repeatable. SPEC is one of\n"
 	      "                         latency=MS  status=CODE  truncate  html-error  huge\n"
 	      "                         hostile-strings  nested  dupkeys\n"
+	      "                         retry-after=S (every other answer 429)  busy=S (503)\n"
+	      "                         repeat-page  endless-pages  partial-bulk  unsigned-long\n"
 	      "                       with @/path/prefix to limit it (e.g. status=503@/api/cases/_find)\n"
 	      "  --quiet              no request log\n"
 	      "  --help               this text\n",

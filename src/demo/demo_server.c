@@ -245,6 +245,8 @@ static void dispatch(struct demo_server *s, struct MHD_Connection *c, struct con
 	} else if (nul) {
 		/* A NUL byte would cut a decoded id short and match another object. */
 		demo_reply_error(resp, 400, "Invalid request path: it holds an encoded NUL byte (%%00)");
+	} else if (demo_faults_refuse(s->faults, s->nfaults, path.buf, resp)) {
+		/* retry-after, busy: 429/503 with Retry-After */
 	} else if ((f = demo_fault_match(s->faults, s->nfaults, DEMO_FAULT_STATUS, path.buf))) {
 		demo_fault_status(resp, (int)f->value, path.buf);
 	} else if (demo_fault_match(s->faults, s->nfaults, DEMO_FAULT_HTML_ERROR, path.buf)) {
@@ -276,6 +278,7 @@ static void dispatch(struct demo_server *s, struct MHD_Connection *c, struct con
 			MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect_arg, &q);
 			req.query = q.v;
 			req.nquery = q.n;
+			demo_faults_request(s->faults, s->nfaults, path.buf, req.json);
 			pthread_mutex_lock(&s->lock);
 			req.data = s->data;
 			req.now_ms = demo_now_ms();
@@ -283,6 +286,8 @@ static void dispatch(struct demo_server *s, struct MHD_Connection *c, struct con
 			pthread_mutex_unlock(&s->lock);
 		}
 	}
+	if (r)
+		demo_faults_rewrite(s->faults, s->nfaults, path.buf, req.json, resp);
 	if (s->data->hostile)
 		demo_hostile_finish(resp);
 	if (demo_fault_match(s->faults, s->nfaults, DEMO_FAULT_DUPKEYS, path.buf))
@@ -341,6 +346,11 @@ static enum MHD_Result queue(struct MHD_Connection *c, struct demo_resp *resp, u
 		MHD_add_response_header(mr, "Content-Type", "text/html");
 	if (resp->kind == DEMO_BODY_JSON)
 		MHD_add_response_header(mr, "Elastic-Api-Version", "2023-10-31");
+	if (resp->retry_after) {
+		char secs[16];
+		snprintf(secs, sizeof(secs), "%u", resp->retry_after);
+		MHD_add_response_header(mr, "Retry-After", secs);
+	}
 	enum MHD_Result ret = MHD_queue_response(c, (unsigned)resp->status, mr);
 	MHD_destroy_response(mr);
 	return ret;

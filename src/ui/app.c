@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -39,6 +40,14 @@ static void app_on_signal(int sig)
 		/* Nothing to do: the pipe is full, a byte is already waiting. */
 	}
 	errno = saved;
+}
+
+/* An error on stderr, made safe for the terminal (it may quote a theme name, a path, a value). */
+static void app_stderr(const char *msg)
+{
+	char *clean = sanitize_str(msg, SANITIZE_TEXT);
+	fprintf(stderr, "ktriage: %s\n", clean);
+	free(clean);
 }
 
 long long app_clock_ms(void)
@@ -84,6 +93,7 @@ void app_message(struct app *a, enum app_msg kind, const char *fmt, ...)
 	free(a->msg);
 	a->msg = text;
 	a->msg_kind = kind;
+	a->msg_is_retry = false;
 	a->dirty = true;
 }
 
@@ -257,6 +267,30 @@ static void app_signals(struct app *a)
 	sigaction(SIGCONT, &sa, NULL);
 }
 
+/* An "await" step: true once the screen shows its text (the step is done); a script that waits too long fails. */
+static bool app_script_awaited(struct app *a)
+{
+	app_draw(a);
+	struct strbuf screen;
+	strbuf_init(&screen);
+	script_screen_text(&screen, theme_attr(ROLE_SELECTED));
+	bool found = strstr(screen.buf, a->script_await) != NULL;
+	if (!found && app_clock_ms() < a->script_await_until) {
+		strbuf_free(&screen);
+		return false;
+	}
+	if (!found) {
+		fprintf(stderr, "ktriage: key script line %d: the screen did not come to show \"%s\":\n%s",
+			a->script_await_line, a->script_await, screen.buf);
+		a->exit_code = 3;
+		a->quit = true;
+	}
+	strbuf_free(&screen);
+	free(a->script_await);
+	a->script_await = NULL;
+	return found;
+}
+
 /* Run the next script steps that can run now. */
 static void app_script(struct app *a)
 {
@@ -272,10 +306,12 @@ static void app_script(struct app *a)
 				return;
 			a->script_sleep_until = 0;
 		}
+		if (a->script_await && !app_script_awaited(a))
+			return;
 		struct script_step st;
 		char *err = NULL;
 		if (script_next(a->script, &st, &err) < 0) {
-			fprintf(stderr, "ktriage: %s\n", err);
+			app_stderr(err);
 			free(err);
 			a->exit_code = 2;
 			a->quit = true;
@@ -292,7 +328,7 @@ static void app_script(struct app *a)
 		case SCRIPT_DUMP:
 			app_draw(a);
 			if (script_dump_screen(st.path, theme_attr(ROLE_SELECTED), &err) < 0) {
-				fprintf(stderr, "ktriage: %s\n", err);
+				app_stderr(err);
 				free(err);
 				a->exit_code = 2;
 				a->quit = true;
@@ -306,6 +342,14 @@ static void app_script(struct app *a)
 			a->script_sleep_until = app_clock_ms() + st.ms;
 			break;
 		case SCRIPT_EXPECT: {
+			if (st.await) {
+				a->script_await = xstrdup(st.text);
+				a->script_await_line = st.lineno;
+				a->script_await_until = app_clock_ms() + SCRIPT_AWAIT_MS;
+				if (!app_script_awaited(a))
+					return;
+				break;
+			}
 			app_draw(a);
 			struct strbuf screen;
 			strbuf_init(&screen);
@@ -343,8 +387,30 @@ static void app_tick(struct app *a)
 			a->panes[i]->ops->tick(a->panes[i]);
 }
 
+/*
+ * The terminal has gone away: its input hung up, or says it is readable while no key comes
+ * and nothing is waiting to be read (end of file) several times in a row. idle counts those
+ * times; a key, or input that is not readable, starts the count again.
+ */
+static bool app_terminal_gone(short revents, int keys, unsigned *idle)
+{
+	if (revents & (POLLHUP | POLLERR | POLLNVAL))
+		return true;
+	if (!(revents & POLLIN) || keys) {
+		*idle = 0;
+		return false;
+	}
+	int waiting = 0;
+	if (ioctl(STDIN_FILENO, FIONREAD, &waiting) == 0 && waiting > 0) {
+		*idle = 0;
+		return false;
+	}
+	return ++*idle >= 3;
+}
+
 static void app_loop(struct app *a)
 {
+	unsigned idle = 0;
 	while (!a->quit) {
 		if (a->script)
 			app_script(a);
@@ -361,29 +427,53 @@ static void app_loop(struct app *a)
 		};
 		int timeout = worker_pending(a->worker) ? 100 : 1000;
 		if (a->script && !a->script_waiting)
-			timeout = a->script_sleep_until ? 10 : 0;
+			timeout = a->script_sleep_until || a->script_await ? 10 : 0;
 		int rc = poll(fds, 3, timeout);
 		if (rc < 0 && errno != EINTR)
 			break;
 		if (rc > 0 && (fds[2].revents & POLLIN)) {
 			unsigned char sig;
 			while (read(a->sig_pipe[0], &sig, 1) == 1) {
-				if (sig == SIGCONT)
+				if (sig == SIGCONT) {
 					clearok(curscr, TRUE);
-				else
+				} else {
+					/* Ended by a signal: the shell's convention, 128 + its number. */
 					a->quit = true;
+					if (!a->exit_code)
+						a->exit_code = 128 + sig;
+				}
 			}
 			a->dirty = true;
 		}
 		struct worker_done *d;
 		while ((d = worker_take(a->worker))) {
+			/* A request waiting to be retried counts down on the status line, whoever sent it. */
+			if (d->interim) {
+				app_message(a, APP_MSG_INFO, "%s", d->res.message);
+				a->msg_is_retry = true;
+				a->retry_job = d->id;
+			} else if (a->msg_is_retry && d->id == a->retry_job) {
+				/* The wait is over: its countdown goes (whatever came of the request says so itself). */
+				free(a->msg);
+				a->msg = NULL;
+				a->msg_is_retry = false;
+			}
 			worker_dispatch(d);
 			a->dirty = true;
 		}
 		if (!a->script) {
-			int key;
-			while (!a->quit && (key = keys_read()) != -1)
+			int key, keys = 0;
+			while (!a->quit && (key = keys_read()) != -1) {
 				app_key(a, key);
+				keys++;
+			}
+			if (!a->quit && app_terminal_gone(fds[0].revents, keys, &idle)) {
+				/* Nobody can type q any more: end, restoring what can be restored, instead of spinning. */
+				a->quit = true;
+				a->terminal_gone = true;
+				if (!a->exit_code)
+					a->exit_code = 1;
+			}
 		}
 		app_tick(a);
 	}
@@ -406,6 +496,7 @@ static void app_free(struct app *a)
 	form_drafts_free();
 	textinput_free(&a->line);
 	script_close(a->script);
+	free(a->script_await);
 	if (a->sig_pipe[0] >= 0) {
 		app_sig_fd = -1;
 		close(a->sig_pipe[0]);
@@ -428,33 +519,33 @@ int app_run(const struct app_options *o)
 		a.now_override = (long long)pinned;
 	char *term_note = NULL;
 	if (!o->script && !terminal_pick(&err, &term_note)) {
-		fprintf(stderr, "ktriage: %s\n", err);
+		app_stderr(err);
 		free(err);
 		textinput_free(&a.line);
 		return 2;
 	}
 	const char *theme = o->theme ? o->theme : o->profile->theme;
 	if (theme_load(&a.theme, theme, &err) < 0) {
-		fprintf(stderr, "ktriage: %s\n", err);
+		app_stderr(err);
 		free(err);
 		textinput_free(&a.line);
 		return 2;
 	}
 	if (o->script && !(a.script = script_open(o->script, &err))) {
-		fprintf(stderr, "ktriage: %s\n", err);
+		app_stderr(err);
 		free(err);
 		textinput_free(&a.line);
 		return 2;
 	}
 	if (!(a.worker = worker_new(o->profile, &err))) {
-		fprintf(stderr, "ktriage: %s\n", err);
+		app_stderr(err);
 		free(err);
 		script_close(a.script);
 		textinput_free(&a.line);
 		return 1;
 	}
 	if (app_init_curses(&a, &err) < 0) {
-		fprintf(stderr, "ktriage: %s\n", err);
+		app_stderr(err);
 		free(err);
 		worker_free(a.worker);
 		script_close(a.script);
@@ -480,5 +571,7 @@ int app_run(const struct app_options *o)
 	endwin();
 	prompt_fini();
 	app_free(&a);
+	if (a.terminal_gone)
+		fputs("ktriage: the terminal went away (its input ended); quitting\n", stderr);
 	return a.exit_code;
 }

@@ -204,7 +204,10 @@ static void app_draw_status(struct app *a, int y, int w)
 	if (a->msg) {
 		enum theme_role role = a->msg_kind == APP_MSG_ERROR ? ROLE_ERROR
 				       : a->msg_kind == APP_MSG_SUCCESS ? ROLE_SUCCESS : ROLE_STATUSLINE;
-		char *clean = sanitize_str(a->msg, SANITIZE_LINE);
+		struct strbuf sb;
+		strbuf_init(&sb);
+		sanitize_field(&sb, a->msg, strlen(a->msg), SANITIZE_FIELD_MAX);
+		char *clean = strbuf_detach(&sb, NULL);
 		int room = w - x - 2;
 		/* A message that does not fit says how to read it whole. */
 		if (utf8_width(clean) > room && room > 20) {

@@ -3,6 +3,7 @@
 #define KT_APP_INTERNAL_H
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include "ui/app.h"
 #include "ui/keymap.h"
 #include "ui/textinput.h"
@@ -31,6 +32,8 @@ struct app {
 	char *msg;
 	enum app_msg msg_kind;
 	char *last_error;      /* the last error of any kind (a message, a pane's load), for ! */
+	bool msg_is_retry;     /* msg is a retry countdown, of the job retry_job */
+	uint64_t retry_job;
 	bool dirty;
 	bool quit;
 	enum app_input input;
@@ -38,11 +41,15 @@ struct app {
 	struct script *script;
 	bool script_waiting;
 	long long script_sleep_until;
+	char *script_await;        /* text an "await" step waits for the screen to show */
+	int script_await_line;
+	long long script_await_until;
 	int sig_pipe[2];
 	unsigned spin;
 	long long last_tick;
 	long long now_override;
-	int exit_code;
+	int exit_code;         /* 0 on q, 128+N when ended by signal N, 1 when the terminal went away */
+	bool terminal_gone;
 	unsigned commands;     /* commands running */
 	struct keymap keymap;  /* the user's bindings */
 	int refresh_s;         /* set refresh: reload the current pane this often (0: never) */

@@ -1,6 +1,7 @@
 #include "config.h"
 #include "ui/draw.h"
 #include "core/sanitize.h"
+#include "core/strbuf.h"
 #include "core/utf8.h"
 #include <stdlib.h>
 #include <string.h>
@@ -27,9 +28,12 @@ int draw_text(WINDOW *w, int y, int x, const char *s, int width, enum theme_role
 
 int draw_untrusted(WINDOW *w, int y, int x, const char *s, int width, enum theme_role role, bool pad)
 {
-	char *clean = sanitize_str(s, SANITIZE_LINE);
-	int r = draw_text(w, y, x, clean, width, role, pad);
-	free(clean);
+	struct strbuf sb;
+	strbuf_init(&sb);
+	if (s)
+		sanitize_field(&sb, s, strlen(s), SANITIZE_FIELD_MAX);
+	int r = draw_text(w, y, x, sb.buf, width, role, pad);
+	strbuf_free(&sb);
 	return r;
 }
 

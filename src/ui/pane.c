@@ -7,6 +7,7 @@
 #include "ui/uifmt.h"
 #include "api/worker.h"
 #include "cmd/parse.h"
+#include "core/profile.h"
 #include "core/sanitize.h"
 #include "core/strbuf.h"
 #include "core/utf8.h"
@@ -74,6 +75,8 @@ static void pane_destroy(struct pane *p)
 		query_free(&p->query);
 	pane_forget_remarks(p);
 	free(p->error);
+	free(p->stopped);
+	fetch_count_free(&p->fetched);
 	free(p->reselect);
 	free(p);
 }
@@ -154,6 +157,9 @@ void pane_reload(struct pane *p)
 	}
 	p->complete = false;
 	p->pages = 0;
+	fetch_count_free(&p->fetched);
+	free(p->stopped);
+	p->stopped = NULL;
 	p->generation++;
 	pane_fetch(p);
 }
@@ -194,8 +200,8 @@ struct pane_job {
 	struct pane *pane;
 };
 
-/* A page is in: its rows join the list (the first page of a reload replaces it). */
-static void pane_take(struct pane *p, struct pane_page pg)
+/* A page is in: its rows join the list (the first page of a reload replaces it); bytes is its size on the wire. */
+static void pane_take(struct pane *p, struct pane_page pg, size_t bytes)
 {
 	if (p->pages == 0) {
 		/* The first page of a reload replaces what was shown (kept until now, in case it failed). */
@@ -212,6 +218,16 @@ static void pane_take(struct pane *p, struct pane_page pg)
 	pane_set_error(p, NULL);
 	/* A page that brings nothing new ends the list: a server that repeats itself must not page forever. */
 	p->complete = pg.last || pg.n == 0 || !added || (pg.total >= 0 && (long long)p->rows.n >= pg.total);
+	/* Nor one that never ends: past the whole-fetch limits, loading stops and says which limit stopped it. */
+	char *stop = fetch_count_page(&p->fetched, &app_profile(p->app)->fetch, pg.n, bytes);
+	if (stop && !p->complete) {
+		p->complete = true;
+		free(p->stopped);
+		p->stopped = stop;
+		app_message(p->app, APP_MSG_ERROR, "%s: %s", p->ops->title, stop);
+	} else {
+		free(stop);
+	}
 	listmodel_set_rows(&p->list, p->rows.n, before);
 	pane_apply_remarks(p, before);
 	if (p->reselect) {
@@ -250,7 +266,7 @@ static void pane_deliver(struct worker_sink *sink, struct worker_done *done)
 		} else {
 			struct pane_page pg = {.total = -1};
 			p->ops->page(p, done->res.model, &pg);
-			pane_take(p, pg);
+			pane_take(p, pg, done->res.body_len);
 		}
 	}
 	worker_done_free(done);
@@ -262,7 +278,7 @@ static void pane_fetch(struct pane *p)
 	if (p->ops->local) {
 		struct pane_page pg = {.total = -1};
 		p->ops->local(p, &pg);
-		pane_take(p, pg);
+		pane_take(p, pg, 0);
 		free(pg.rows);
 		return;
 	}
@@ -659,4 +675,6 @@ void pane_draw(struct pane *p, int y, int x, int h, int w)
 		pane_draw_empty(p, y + 2, x, w, rows_h - 2);
 	else if (p->error && rows_h > 1)
 		pane_draw_message(y + rows_h, x, w, 1, p->error, ROLE_ERROR);
+	else if (p->stopped && rows_h > 1)
+		pane_draw_message(y + rows_h, x, w, 1, p->stopped, ROLE_WARNING);
 }

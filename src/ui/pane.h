@@ -13,6 +13,7 @@
 #include "cmd/cmd.h"
 #include "cmd/query.h"
 #include "core/column.h"
+#include "core/fetchlimit.h"
 #include "core/rowset.h"
 #include "ui/action.h"
 #include "ui/listmodel.h"
@@ -115,6 +116,8 @@ struct pane {
 	char **remark;           /* ids marked before a reload, waiting for their rows */
 	size_t n_remark;
 	size_t restore_rows;     /* a reload fetches pages until it holds this many rows again */
+	struct fetch_count fetched; /* pages, rows and bytes since the last reload, against the profile's limits */
+	char *stopped;           /* why loading stopped short of the end (a whole-fetch limit), or NULL */
 };
 
 /* Create a pane from its ops. */

@@ -284,10 +284,18 @@ static size_t prompt_encode(int key, unsigned char *out)
 	return utf8_encode((uint32_t)key, (char *)out);
 }
 
-/* Keep a line in history unless it repeats the last one or may hold a secret. */
-static void prompt_remember(const char *line)
+char *prompt_history_text(const char *line)
 {
 	if (!*line || prompt_line_secret(line))
+		return NULL;
+	return sanitize_str(line, SANITIZE_LINE);
+}
+
+/* Keep a line in history unless it repeats the last one or may hold a secret. */
+static void prompt_remember(const char *typed)
+{
+	char *line = prompt_history_text(typed);
+	if (!line)
 		return;
 	for (int i = history_length; i > 0; i--) {
 		HIST_ENTRY *e = history_get(history_base + i - 1);
@@ -299,6 +307,7 @@ static void prompt_remember(const char *line)
 		}
 	}
 	add_history(line);
+	free(line);
 }
 
 void prompt_key(struct app *a, int key)

@@ -21,5 +21,11 @@ void prompt_draw(int y, int w);
 char *prompt_history_path(void);
 /* True when a line must not be kept in history (it may hold a secret). */
 bool prompt_line_secret(const char *line);
+/*
+ * What a line is kept as in history (and so in the history file, which `cat` replays to
+ * a terminal): NULL when it must not be kept, else the line made safe for a terminal, as an
+ * id completed from server data may carry escape sequences. Caller frees.
+ */
+char *prompt_history_text(const char *line);
 
 #endif

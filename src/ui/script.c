@@ -97,9 +97,10 @@ int script_next(struct script *s, struct script_step *st, char **err)
 				*err = xasprintf("script line %d: resize COLS LINES", s->lineno);
 				return -1;
 			}
-		} else if (!strcmp(p, "expect") || !strcmp(p, "expect-not")) {
+		} else if (!strcmp(p, "expect") || !strcmp(p, "expect-not") || !strcmp(p, "await")) {
 			st->op = SCRIPT_EXPECT;
-			st->negate = p[6] == '-';
+			st->negate = p[0] == 'e' && p[6] == '-';
+			st->await = p[0] == 'a';
 			if (!*arg) {
 				*err = xasprintf("script line %d: %s needs text", s->lineno, p);
 				return -1;

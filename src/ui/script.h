@@ -5,6 +5,9 @@
 
 struct strbuf;
 
+/* How long "await" waits for its text: far beyond need, only there so a bug fails instead of hanging. */
+#define SCRIPT_AWAIT_MS 30000
+
 /* What the next script line asks for. */
 enum script_op {
 	SCRIPT_KEYS,   /* press keys (one or more) */
@@ -26,6 +29,7 @@ struct script_step {
 	int ms;            /* SCRIPT_SLEEP */
 	char *text;        /* SCRIPT_EXPECT */
 	bool negate;       /* SCRIPT_EXPECT: "expect-not" */
+	bool await;        /* SCRIPT_EXPECT: "await": wait (bounded) for the screen to show it */
 	int lineno;        /* where the step is in the script */
 };
 
@@ -35,7 +39,8 @@ struct script;
  * Open a script. Lines: "key NAME..." (Enter, Esc, Tab, BTab, Up, Down, PgUp, PgDn,
  * Home, End, Space, C-x, F1..., or a character), "type TEXT" (each character),
  * "wait", "dump FILE", "resize COLS LINES", "sleep MS", "expect TEXT" (the screen shows
- * TEXT), "expect-not TEXT"; "#" starts a comment.
+ * TEXT), "expect-not TEXT", "await TEXT" (the screen comes to show TEXT within
+ * SCRIPT_AWAIT_MS, for what shows while requests are in flight); "#" starts a comment.
  */
 struct script *script_open(const char *path, char **err);
 /* The next step (owned by the script until the next call); 0, or -1 with *err for a bad line. */

@@ -1,5 +1,6 @@
 #include "config.h"
 #include "ui/theme.h"
+#include "core/config_file.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 #include <curses.h>
@@ -158,11 +159,18 @@ char **theme_dirs(void)
 	return dirs;
 }
 
-static char *theme_read_file(const char *path)
+/* The text of a theme file; NULL when there is none to read (*err NULL) or it is refused (*err set). */
+static char *theme_read_file(const char *path, char **err)
 {
-	FILE *f = fopen(path, "r");
-	if (!f)
+	FILE *f = config_fopen(path, "theme file", err);
+	if (!f) {
+		/* A missing or unreadable file: the next directory may have it. A FIFO or device is refused. */
+		if (errno != EINVAL) {
+			free(*err);
+			*err = NULL;
+		}
 		return NULL;
+	}
 	struct strbuf sb;
 	strbuf_init(&sb);
 	char buf[4096];
@@ -186,7 +194,11 @@ int theme_load(struct theme *t, const char *name, char **err)
 	int rc = -1;
 	for (int i = 0; dirs[i]; i++) {
 		char *path = xasprintf("%s/%s.theme", dirs[i], name);
-		char *text = theme_read_file(path);
+		char *text = theme_read_file(path, err);
+		if (*err) {
+			free(path);
+			break;
+		}
 		if (text) {
 			rc = theme_parse(t, text, path, err);
 			free(text);

@@ -41,5 +41,5 @@ enum theme_role uifmt_status_role(const char *s)
 void uifmt_line(struct strbuf *out, const char *text)
 {
 	if (text)
-		sanitize_append(out, text, strlen(text), SANITIZE_LINE);
+		sanitize_field(out, text, strlen(text), SANITIZE_FIELD_MAX);
 }

@@ -97,6 +97,27 @@ static void test_headers_get_api_key(void **state)
 	profile_free(&p);
 }
 
+/* A key that would start a header of its own is refused by the transfer itself, whoever built the profile. */
+static void test_headers_injection_refused(void **state)
+{
+	struct profile p;
+	profile_init(&p);
+	profile_set(&p.url, "http://127.0.0.1:9");
+	profile_set_secret(&p.api_key, "abc\r\nX-Injected: yes");
+	struct api_request *req = api_request_new(HTTP_GET, "/api/cases/_find");
+	int rc;
+	char *err;
+	char *h = headers_of(&p, req, &rc, &err);
+	assert_int_equal(rc, -1);
+	assert_non_null(err);
+	assert_non_null(strstr(err, "control character"));
+	assert_null(strstr(h, "X-Injected"));
+	free(h);
+	free(err);
+	api_request_free(req);
+	profile_free(&p);
+}
+
 static void test_headers_post_body(void **state)
 {
 	struct profile p;
@@ -734,6 +755,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_http_url),
 		cmocka_unit_test(test_headers_get_api_key),
+		cmocka_unit_test(test_headers_injection_refused),
 		cmocka_unit_test(test_headers_post_body),
 		cmocka_unit_test(test_headers_basic_auth_not_in_list),
 		cmocka_unit_test(test_headers_api_key_wins),

@@ -7,9 +7,11 @@
 #include "core/profile.h"
 #include "core/xalloc.h"
 #include <poll.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 struct fx {
 	struct testserver *srv;
@@ -272,6 +274,201 @@ static void test_free_with_jobs_in_flight(void **state)
 	/* Reaching here is the test: no hang; the leak checkers see the rest. */
 }
 
+/* How a route answers: `busy` times 429 (or 503) with Retry-After: wait, then 200. */
+struct busy_route {
+	pthread_mutex_t lock;
+	int busy;
+	int status;
+	const char *wait;
+	int calls;
+};
+
+static void busy_fn(const struct testserver_request *req, struct testserver_reply *reply, void *arg)
+{
+	(void)req;
+	struct busy_route *b = arg;
+	pthread_mutex_lock(&b->lock);
+	int call = b->calls++;
+	pthread_mutex_unlock(&b->lock);
+	if (call < b->busy) {
+		reply->status = b->status;
+		snprintf(reply->retry_after, sizeof(reply->retry_after), "%s", b->wait);
+		static const char body[] = "{\"statusCode\":429,\"error\":\"Too Many Requests\",\"message\":\"slow down\"}";
+		testserver_reply_body(reply, body, sizeof(body) - 1);
+		return;
+	}
+	testserver_reply_body(reply, "{\"ok\":true}", 11);
+}
+
+/* Take everything that comes back for one job until its end; the notes before it are counted (first and ticks). */
+static struct worker_done *until_done(struct worker *w, int *notes, int *ticks, char **first_note)
+{
+	*notes = *ticks = 0;
+	for (int waited = 0; waited < INTEG_BOUND_MS; waited += 50) {
+		struct worker_done *d;
+		while ((d = worker_take(w))) {
+			if (!d->interim)
+				return d;
+			if (d->tick)
+				(*ticks)++;
+			else if ((*notes)++ == 0 && first_note)
+				*first_note = xstrdup(d->res.message);
+			worker_done_free(d);
+		}
+		worker_wait(w, 50);
+	}
+	fail_msg("no job came back");
+	return NULL;
+}
+
+/* 429 with Retry-After: the worker waits as told, says so, and sends again; the caller sees only the success. */
+static void test_retry_after_waits_and_retries(void **state)
+{
+	struct fx *f = *state;
+	struct busy_route b = {PTHREAD_MUTEX_INITIALIZER, 2, 429, "1", 0};
+	testserver_route(f->srv, "GET", "/busy", busy_fn, &b);
+	submit(f, "/busy", 0, NULL);
+	int notes, ticks;
+	char *first = NULL;
+	struct worker_done *d = until_done(f->w, &notes, &ticks, &first);
+	assert_int_equal(d->res.status, API_OK);
+	assert_int_equal(testserver_count(f->srv, "/busy"), 3);
+	/* One note per wait, before the retry, naming the status, the wait and the count. */
+	assert_int_equal(notes, 2);
+	assert_non_null(strstr(first, "HTTP 429"));
+	assert_non_null(strstr(first, "retrying in 1 s"));
+	assert_non_null(strstr(first, "retry 1 of 3"));
+	assert_int_equal(worker_pending(f->w), 0);
+	free(first);
+	worker_done_free(d);
+}
+
+/* A wait of several seconds counts down, a note a second; an HTTP date works as well as seconds. */
+static void test_retry_after_counts_down(void **state)
+{
+	struct fx *f = *state;
+	char date[64];
+	time_t when = time(NULL) + 3;
+	struct tm tm;
+	gmtime_r(&when, &tm);
+	strftime(date, sizeof(date), "%a, %d %b %Y %H:%M:%S GMT", &tm);
+	struct busy_route b = {PTHREAD_MUTEX_INITIALIZER, 1, 503, date, 0};
+	testserver_route(f->srv, "GET", "/busy", busy_fn, &b);
+	submit(f, "/busy", 0, NULL);
+	int notes, ticks;
+	char *first = NULL;
+	struct worker_done *d = until_done(f->w, &notes, &ticks, &first);
+	assert_int_equal(d->res.status, API_OK);
+	assert_int_equal(notes, 1);
+	assert_true(ticks >= 1);
+	assert_non_null(strstr(first, "HTTP 503"));
+	assert_true(strstr(first, "retrying in 2 s") || strstr(first, "retrying in 3 s"));
+	assert_int_equal(testserver_count(f->srv, "/busy"), 2);
+	free(first);
+	worker_done_free(d);
+}
+
+/* Still busy after WORKER_RETRY_MAX retries: the failure comes back saying so; never more requests than that. */
+static void test_retry_after_gives_up(void **state)
+{
+	struct fx *f = *state;
+	struct busy_route b = {PTHREAD_MUTEX_INITIALIZER, 100, 429, "0", 0};
+	testserver_route(f->srv, "GET", "/busy", busy_fn, &b);
+	submit(f, "/busy", 0, NULL);
+	int notes, ticks;
+	struct worker_done *d = until_done(f->w, &notes, &ticks, NULL);
+	assert_int_equal(d->res.status, API_ERR_HTTP);
+	assert_int_equal(d->res.http_status, 429);
+	assert_non_null(strstr(d->res.message, "slow down"));
+	assert_non_null(strstr(d->res.message, "still refused after 3 retries"));
+	assert_int_equal(testserver_count(f->srv, "/busy"), 1 + WORKER_RETRY_MAX);
+	assert_int_equal(notes, WORKER_RETRY_MAX);
+	worker_done_free(d);
+}
+
+/* A wait longer than the worker's bound, or no Retry-After at all: no retry, and the message says why. */
+static void test_retry_after_too_long_or_absent(void **state)
+{
+	struct fx *f = *state;
+	struct busy_route b = {PTHREAD_MUTEX_INITIALIZER, 100, 503, "3600", 0};
+	testserver_route(f->srv, "GET", "/long", busy_fn, &b);
+	testserver_route_static(f->srv, "GET", "/plain503", 503, TESTSERVER_JSON, "{\"message\":\"down\"}");
+	submit(f, "/long", 0, NULL);
+	int notes, ticks;
+	struct worker_done *d = until_done(f->w, &notes, &ticks, NULL);
+	assert_int_equal(d->res.http_status, 503);
+	assert_non_null(strstr(d->res.message, "asked to retry in 3600 s, longer than the 60 s ktriage waits"));
+	assert_int_equal(notes, 0);
+	assert_int_equal(testserver_count(f->srv, "/long"), 1);
+	worker_done_free(d);
+	submit(f, "/plain503", 0, NULL);
+	d = until_done(f->w, &notes, &ticks, NULL);
+	assert_int_equal(d->res.http_status, 503);
+	assert_int_equal(testserver_count(f->srv, "/plain503"), 1);
+	worker_done_free(d);
+}
+
+/* A job cancelled while it waits to be retried comes back at once, cancelled, and is not sent again. */
+static void test_cancel_while_waiting_to_retry(void **state)
+{
+	struct fx *f = *state;
+	struct busy_route b = {PTHREAD_MUTEX_INITIALIZER, 100, 429, "30", 0};
+	testserver_route(f->srv, "GET", "/busy", busy_fn, &b);
+	uint64_t id = submit(f, "/busy", 0, NULL);
+	/* Wait for the first note: the job is waiting now. */
+	struct worker_done *d = NULL;
+	for (int waited = 0; !d && waited < INTEG_BOUND_MS; waited += 50) {
+		if (!(d = worker_take(f->w)))
+			worker_wait(f->w, 50);
+	}
+	assert_true(d && d->interim);
+	worker_done_free(d);
+	worker_cancel(f->w, id);
+	int notes, ticks;
+	d = until_done(f->w, &notes, &ticks, NULL);
+	assert_int_equal(d->res.status, API_ERR_CANCELLED);
+	assert_int_equal(testserver_count(f->srv, "/busy"), 1);
+	worker_done_free(d);
+}
+
+/* Notes go to the sink's note, not to deliver; a sink without one never sees them. */
+struct noting_sink {
+	struct worker_sink sink;
+	int notes, delivered;
+};
+
+static void noting_note(struct worker_sink *sink, const struct worker_done *done)
+{
+	struct noting_sink *n = (struct noting_sink *)sink;
+	assert_true(done->interim);
+	n->notes++;
+}
+
+static void noting_deliver(struct worker_sink *sink, struct worker_done *done)
+{
+	struct noting_sink *n = (struct noting_sink *)sink;
+	assert_false(done->interim);
+	n->delivered++;
+	worker_done_free(done);
+}
+
+static void test_dispatch_routes_notes(void **state)
+{
+	struct fx *f = *state;
+	struct busy_route b = {PTHREAD_MUTEX_INITIALIZER, 1, 429, "1", 0};
+	testserver_route(f->srv, "GET", "/busy", busy_fn, &b);
+	struct noting_sink n = {{noting_deliver, noting_note}, 0, 0};
+	submit(f, "/busy", 0, &n);
+	for (int waited = 0; !n.delivered && waited < INTEG_BOUND_MS; waited += 50) {
+		struct worker_done *d;
+		while ((d = worker_take(f->w)))
+			worker_dispatch(d);
+		worker_wait(f->w, 50);
+	}
+	assert_int_equal(n.delivered, 1);
+	assert_int_equal(n.notes, 1);
+}
+
 static void test_free_idle_and_null(void **state)
 {
 	struct fx *f = *state;
@@ -296,6 +493,12 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_init_failure_comes_back, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_free_with_jobs_in_flight, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_free_idle_and_null, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_retry_after_waits_and_retries, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_retry_after_counts_down, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_retry_after_gives_up, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_retry_after_too_long_or_absent, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cancel_while_waiting_to_retry, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_dispatch_routes_notes, setup, teardown),
 	};
 	return integ_end(cmocka_run_group_tests(tests, NULL, NULL));
 }

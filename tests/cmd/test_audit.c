@@ -141,6 +141,32 @@ static void test_not_sent_and_odd_text(void **state)
 	json_decref(lines);
 }
 
+/* A bulk change's record gives what was asked and done; one without counts has none of those keys. */
+static void test_bulk_counts(void **state)
+{
+	struct fx *f = *state;
+	struct audit_counts c = {5, 3, 1, 1};
+	struct audit_entry e = {.profile = "p", .command = "alert status", .http_status = 200, .outcome = "partial",
+				.counts = &c};
+	char *err = NULL;
+	assert_int_equal(audit_append(&e, &err), 0);
+	e.counts = NULL;
+	assert_int_equal(audit_append(&e, &err), 0);
+	json_t *lines = read_log(f->log);
+	json_t *l = json_array_get(lines, 0);
+	assert_int_equal(json_integer_value(json_object_get(l, "asked")), 5);
+	assert_int_equal(json_integer_value(json_object_get(l, "done")), 3);
+	assert_int_equal(json_integer_value(json_object_get(l, "conflicts")), 1);
+	assert_int_equal(json_integer_value(json_object_get(l, "failures")), 1);
+	assert_null(json_object_get(json_array_get(lines, 1), "asked"));
+	json_decref(lines);
+	assert_false(audit_counts_complete(&c));
+	c = (struct audit_counts){5, 5, 0, 0};
+	assert_true(audit_counts_complete(&c));
+	c.conflicts = 1;
+	assert_false(audit_counts_complete(&c));
+}
+
 static void test_home_fallback_and_errors(void **state)
 {
 	struct fx *f = *state;
@@ -216,6 +242,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_append_one_line, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_not_sent_and_odd_text, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bulk_counts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_home_fallback_and_errors, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cmd_audit_never_writes_secrets, setup, teardown),
 	};

@@ -291,6 +291,24 @@ static void test_cases_all_pages(void **state)
 	assert_true(strstr(f->out, "c-0200 ") < strstr(f->out, "c-0201 "));
 }
 
+/* cases --all counts its pages against the whole-fetch limits too, and stops at the first it passes. */
+static void test_cases_all_limits(void **state)
+{
+	struct fx *f = *state;
+	json_decref(f->data.cases);
+	f->data.cases = make_cases(250);
+	f->p.fetch.rows = 120; /* the first page (100) passes, any second does not, whichever comes first */
+	assert_int_equal(run(f, "cases --all"), 1);
+	if (!strstr(f->err, "cases --all: stopped after 2 pages: more than 120 rows came in (the max_rows limit"))
+		fail_msg("stderr: %s", f->err);
+	assert_string_equal(f->out, "");
+	fetch_limits_default(&f->p.fetch);
+	f->p.fetch.bytes = 1000;
+	assert_int_equal(run(f, "cases --all"), 1);
+	assert_non_null(strstr(f->err, "more than 1000 bytes came in (the max_fetch_mb limit"));
+	fetch_limits_default(&f->p.fetch);
+}
+
 static void test_cases_json(void **state)
 {
 	struct fx *f = *state;
@@ -454,6 +472,40 @@ static void test_server_down(void **state)
 	assert_string_equal(f->out, "");
 }
 
+/* KIBANA_API_KEY=$'abc\r\nX-Injected: yes' would have put a second header on the wire: refused, nothing sent. */
+static void test_key_with_line_break_never_sent(void **state)
+{
+	struct fx *f = *state;
+	profile_set_secret(&f->p.api_key, "abc\r\nX-Injected: yes");
+	assert_int_equal(run(f, "cases"), 2);
+	assert_non_null(strstr(f->err, "API key"));
+	assert_non_null(strstr(f->err, "control character"));
+	assert_null(strstr(f->err, "Injected"));
+	assert_string_equal(f->out, "");
+	assert_int_equal(testserver_count(f->srv, NULL), 0);
+}
+
+/* --readonly through the api console: only GETs known not to change data reach the server. */
+static void test_readonly_api_console(void **state)
+{
+	struct fx *f = *state;
+	testserver_route_static(f->srv, "GET", "/api/ml/saved_objects/sync", 200, TESTSERVER_JSON, "{}");
+	f->o.readonly = true;
+	static const char *const refused[] = {"api GET /api/ml/saved_objects/sync", "api GET /api/security/logout",
+					      "api POST /api/cases/_find", "api DELETE /api/cases --yes",
+					      "api GET /api/ml/saved_objects/sync?simulate=no"};
+	for (size_t i = 0; i < sizeof(refused) / sizeof(*refused); i++) {
+		int rc = run(f, refused[i]);
+		if (rc != 2 || !strstr(f->err, "read-only mode"))
+			fail_msg("\"%s\": exit %d, stderr \"%s\"", refused[i], rc, f->err);
+	}
+	assert_int_equal(testserver_count(f->srv, NULL), 0);
+	assert_int_equal(run(f, "api GET '/api/ml/saved_objects/sync?simulate=true'"), 0);
+	assert_int_equal(run(f, "api GET /api/actions/connectors"), 0);
+	assert_int_equal(testserver_count(f->srv, NULL), 2);
+	f->o.readonly = false;
+}
+
 static void test_mutation_needs_yes_and_is_audited(void **state)
 {
 	struct fx *f = *state;
@@ -503,6 +555,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_cases_first_page, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cases_filters, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cases_all_pages, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cases_all_limits, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cases_json, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_case_show, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_case_show_encoded_id, setup, teardown),
@@ -513,6 +566,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_help_without_a_url, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_api_failures_exit_1, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_server_down, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_key_with_line_break_never_sent, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_readonly_api_console, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mutation_needs_yes_and_is_audited, setup, teardown),
 	};
 	return integ_end(cmocka_run_group_tests(tests, NULL, NULL));

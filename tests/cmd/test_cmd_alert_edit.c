@@ -96,6 +96,43 @@ static void test_alert_status_bulk(void **state)
 		free(ids[i]);
 }
 
+/* Kibana answers 200 but updated only some (version conflicts): not a success, in the exit code, the message and the
+ * audit log alike. */
+static void test_alert_status_partial_is_a_failure(void **state)
+{
+	(void)state;
+	struct testenv e;
+	testenv_start(&e, &(struct testenv_options){.faults = (const char *const[]){
+							    "partial-bulk@/api/detection_engine/signals/status", NULL}});
+	struct testenv_run r = testenv_cmd(&e, TESTENV_BATCH, false, "alerts --status open --limit 3");
+	json_t *hits = testenv_hits(&r);
+	char *ids[3];
+	for (size_t i = 0; i < 3; i++)
+		ids[i] = xstrdup(json_string_value(json_object_get(json_array_get(hits, i), "_id")));
+	testenv_run_free(&r);
+	r = testenv_cmd(&e, TESTENV_BATCH, false, "alert status %s %s %s closed --yes", ids[0], ids[1], ids[2]);
+	assert_int_equal(r.exit_code, CMD_EXIT_API);
+	assert_non_null(strstr(r.error, "Asked to set 3 alerts to closed; Kibana updated 1 of 3 (2 version conflicts, "
+					"0 failures): the others were not changed."));
+	testenv_run_free(&r);
+	char *log = testenv_audit(&e);
+	assert_non_null(strstr(log, "\"outcome\":\"partial: Kibana did 1 of 3 (2 version conflicts, 0 failures)\""));
+	assert_non_null(strstr(log, "\"asked\":3,\"done\":1,\"conflicts\":2,\"failures\":0"));
+	assert_null(strstr(log, "\"outcome\":\"ok\""));
+	free(log);
+	/* One alert, none updated: "nothing was changed". */
+	r = testenv_cmd(&e, TESTENV_BATCH, false, "alert status %s open --yes", ids[0]);
+	assert_int_equal(r.exit_code, CMD_EXIT_API);
+	assert_non_null(strstr(r.error, "Kibana updated 0 of 1 (1 version conflict, 0 failures): nothing was changed."));
+	testenv_run_free(&r);
+	log = testenv_audit(&e);
+	assert_non_null(strstr(log, "\"outcome\":\"not done: Kibana did 0 of 1"));
+	free(log);
+	for (size_t i = 0; i < 3; i++)
+		free(ids[i]);
+	testenv_stop(&e);
+}
+
 /* More alerts than one signals/status request takes: split, and every one changed. */
 static void test_alert_status_no_cap(void **state)
 {
@@ -179,6 +216,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_alert_status_bulk),
 		cmocka_unit_test(test_alert_status_no_cap),
+		cmocka_unit_test(test_alert_status_partial_is_a_failure),
 		cmocka_unit_test(test_alert_attach_new_case),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -73,11 +73,74 @@ static void test_alerts_all_keyset(void **state)
 	testenv_run_free(&r);
 }
 
+/* A server that answers the same page whatever cursor is asked for: --all stops at the second, saying why. */
+static void test_alerts_all_stops_on_a_repeated_page(void **state)
+{
+	(void)state;
+	struct testenv e;
+	testenv_start(&e, &(struct testenv_options){.faults = (const char *const[]){
+							    "repeat-page@/api/detection_engine/signals/search", NULL}});
+	struct testenv_run r = testenv_cmd(&e, TESTENV_BATCH, false, "alerts --all");
+	assert_int_equal(r.exit_code, CMD_EXIT_API);
+	assert_non_null(strstr(r.error, "same page again"));
+	assert_non_null(strstr(r.error, "stopped after 2 pages"));
+	testenv_run_free(&r);
+	testenv_stop(&e);
+}
+
+/* A server whose pages never end: --all stops at the first whole-fetch limit it passes, naming it. */
+static void test_alerts_all_stops_at_the_limits(void **state)
+{
+	(void)state;
+	struct testenv e;
+	testenv_start(&e, &(struct testenv_options){.faults = (const char *const[]){
+							    "endless-pages@/api/detection_engine/signals/search", NULL}});
+	static const struct {
+		long pages, rows;
+		size_t bytes;
+		const char *want;
+	} limits[] = {
+		{0, 250, 0, "more than 250 rows came in (the max_rows limit"},
+		{3, 0, 0, "more than 3 pages came in (the max_pages limit"},
+		{0, 0, (size_t)1 << 20, "more than 1 MiB came in (the max_fetch_mb limit"},
+	};
+	for (size_t i = 0; i < sizeof(limits) / sizeof(*limits); i++) {
+		e.p.fetch.pages = limits[i].pages;
+		e.p.fetch.rows = limits[i].rows;
+		e.p.fetch.bytes = limits[i].bytes;
+		struct testenv_run r = testenv_cmd(&e, TESTENV_BATCH, false, "alerts --all");
+		assert_int_equal(r.exit_code, CMD_EXIT_API);
+		if (!strstr(r.error, limits[i].want))
+			fail_msg("got \"%s\", want \"%s\"", r.error, limits[i].want);
+		testenv_run_free(&r);
+	}
+	testenv_stop(&e);
+}
+
+/* An Elasticsearch unsigned_long no int64 holds, in one alert: every alert is shown, that field as its text. */
+static void test_alerts_with_an_unsigned_long_field(void **state)
+{
+	(void)state;
+	struct testenv e;
+	testenv_start(&e, &(struct testenv_options){.faults = (const char *const[]){
+							    "unsigned-long@/api/detection_engine/signals/search", NULL}});
+	struct testenv_run r = testenv_cmd(&e, TESTENV_BATCH, false, "alerts --limit 5");
+	assert_int_equal(r.exit_code, CMD_EXIT_OK);
+	assert_int_equal(r.rows, 5);
+	json_t *src = json_object_get(json_array_get(testenv_hits(&r), 0), "_source");
+	assert_string_equal(json_string_value(json_object_get(src, "kt.unsigned_long")), "18446744073709551615");
+	testenv_run_free(&r);
+	testenv_stop(&e);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_alerts_filters_and_limit),
 		cmocka_unit_test(test_alerts_all_keyset),
+		cmocka_unit_test(test_alerts_all_stops_on_a_repeated_page),
+		cmocka_unit_test(test_alerts_all_stops_at_the_limits),
+		cmocka_unit_test(test_alerts_with_an_unsigned_long_field),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -81,6 +81,60 @@ static void test_api_console(void **state)
 	testenv_run_free(&r);
 }
 
+/* GETs Kibana answers with a side effect count as changes: refused read-only, confirmed, audited; their dry run reads. */
+static void test_api_get_with_side_effects(void **state)
+{
+	(void)state;
+	struct testenv_run r = testenv_cmd(&env, TESTENV_BATCH, true, "api GET /api/ml/saved_objects/sync");
+	assert_int_equal(r.exit_code, CMD_EXIT_USAGE);
+	testutil_assert_has(r.error, "read-only mode: \"api GET /api/ml/saved_objects/sync (it syncs machine learning saved objects");
+	testenv_run_free(&r);
+	/* Other spellings of the same route are the same route. */
+	static const char *const same[] = {"/API/ML/Saved_Objects/Sync/", "/api/ml//saved_objects/%73ync",
+					   "/s/soc/api/ml/saved_objects/sync", "/api/ml/saved_objects/sync?simulate=false",
+					   "/api/ml/saved_objects/sync?simulate=true&simulate=false", "/api/security/logout"};
+	for (size_t i = 0; i < sizeof(same) / sizeof(*same); i++) {
+		r = testenv_cmd(&env, TESTENV_BATCH, true, "api GET '%s'", same[i]);
+		if (r.exit_code != CMD_EXIT_USAGE || !strstr(r.error, "read-only mode"))
+			fail_msg("%s: exit %d, %s", same[i], r.exit_code, r.error ? r.error : "no error");
+		testenv_run_free(&r);
+	}
+	/* simulate=true changes nothing: it reads, read-only or not. */
+	r = testenv_cmd(&env, TESTENV_BATCH, true, "api GET '/api/ml/saved_objects/sync?simulate=true'");
+	assert_int_equal(r.exit_code, CMD_EXIT_OK);
+	testenv_run_free(&r);
+	/* Otherwise it is asked about and, once sent, audited like a named command. */
+	r = testenv_cmd(&env, TESTENV_NO, false, "api GET /api/ml/saved_objects/sync");
+	testutil_assert_has(r.question, "Send GET /api/ml/saved_objects/sync? It syncs machine learning saved objects");
+	testenv_run_free(&r);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "api GET /api/ml/saved_objects/sync --yes");
+	assert_int_equal(r.exit_code, CMD_EXIT_OK);
+	testenv_run_free(&r);
+	char *audit = testenv_audit(&env);
+	testutil_assert_has(audit, "\"targets\":[\"GET /api/ml/saved_objects/sync\"]");
+	assert_null(strstr(audit, "simulate=true"));
+	free(audit);
+}
+
+/* A ".." segment would leave the space once the prefix is applied: refused, whatever its spelling. */
+static void test_api_dot_segments_refused(void **state)
+{
+	(void)state;
+	static const char *const bad[] = {"/../api/cases/_find", "/api/cases/../../s/other/api/cases/_find",
+					  "/api/%2e%2E/x", "/api/./cases", "/api/cases/.."};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
+		struct testenv_run r = testenv_cmd(&env, TESTENV_BATCH, false, "api GET '%s'", bad[i]);
+		if (r.exit_code != CMD_EXIT_USAGE || !strstr(r.error, "segment"))
+			fail_msg("%s: exit %d, %s", bad[i], r.exit_code, r.error ? r.error : "no error");
+		testenv_run_free(&r);
+	}
+	/* Dots inside a segment are ordinary text. */
+	struct testenv_run r = testenv_cmd(&env, TESTENV_BATCH, false, "api GET '/api/cases/..x/...'");
+	assert_int_equal(r.exit_code, CMD_EXIT_API);
+	testutil_assert_has(r.error, "HTTP 404");
+	testenv_run_free(&r);
+}
+
 /* A path naming the profile's own space is not prefixed twice. */
 static void test_api_space(void **state)
 {
@@ -102,6 +156,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_api_console),
+		cmocka_unit_test(test_api_get_with_side_effects),
+		cmocka_unit_test(test_api_dot_segments_refused),
 		cmocka_unit_test(test_api_space),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -42,6 +42,11 @@ static void test_timeline_import(void **state)
 	testutil_assert_has(r.text, "a title is required");
 	testutil_assert_has(r.text, "Malformed JSON");
 	testenv_run_free(&r);
+	/* The audit log says what was asked and done: a partial import, not "ok". */
+	char *log = testenv_audit(&env);
+	testutil_assert_has(log, "\"outcome\":\"partial: Kibana did 1 of 3 (0 version conflicts, 2 failures)\"");
+	testutil_assert_has(log, "\"asked\":3,\"done\":1,\"conflicts\":0,\"failures\":2");
+	free(log);
 	assert_int_equal(testenv_demo_count(&env, "timelines"), before + 3);
 	/* Checked before anything is sent. */
 	char tmpl[] = "/tmp/ktriage-timeline-XXXXXX";

@@ -3,6 +3,7 @@
 #include "config.h"
 #include "ktest.h"
 #include "integutil.h"
+#include "testenv.h"
 #include "testserver.h"
 #include "api/worker.h"
 #include "cmd/cmd.h"
@@ -290,6 +291,31 @@ static void test_fail_with_a_request_in_flight(void **state)
 	assert_true(testserver_count(f->srv, "/api/actions/connectors") <= 1);
 }
 
+/* A request Kibana answers 429 with Retry-After is sent again after the wait; the command says so once per wait. */
+static void test_retry_after_is_a_note(void **state)
+{
+	(void)state;
+	struct testenv e;
+	testenv_start(&e, &(struct testenv_options){.faults = (const char *const[]){"retry-after=1@/api/cases/_find", NULL}});
+	struct testenv_run r = testenv_cmd(&e, TESTENV_BATCH, false, "cases");
+	assert_int_equal(r.exit_code, CMD_EXIT_OK);
+	assert_non_null(strstr(r.notes, "Kibana answered HTTP 429 (too many requests): retrying in 1 s, as it asked (retry 1 of 3)\n"));
+	/* One note for the one wait, not one per second of it. */
+	const char *again = strstr(r.notes, "retrying");
+	assert_null(strstr(again + 1, "retrying"));
+	testenv_run_free(&r);
+	testenv_stop(&e);
+
+	testenv_start(&e, &(struct testenv_options){.faults = (const char *const[]){"busy=1@/api/cases/_find", NULL}});
+	r = testenv_cmd(&e, TESTENV_BATCH, false, "cases");
+	assert_int_equal(r.exit_code, CMD_EXIT_API);
+	assert_non_null(strstr(r.error, "HTTP 503"));
+	assert_non_null(strstr(r.error, "still refused after 3 retries"));
+	assert_non_null(strstr(r.notes, "(retry 3 of 3)"));
+	testenv_run_free(&r);
+	testenv_stop(&e);
+}
+
 int main(void)
 {
 	if (!integ_begin())
@@ -301,6 +327,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_confirm_declined, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_confirm_accepted, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fail_with_a_request_in_flight, setup, teardown),
+		cmocka_unit_test(test_retry_after_is_a_note),
 	};
 	return integ_end(cmocka_run_group_tests(tests, NULL, NULL));
 }

@@ -63,6 +63,9 @@ struct dt_resp dt_req(struct demo_server *s, const char *method, const char *pat
 	char *type = NULL;
 	curl_easy_getinfo(c, CURLINFO_CONTENT_TYPE, &type);
 	r.ctype = xstrdup(type);
+	curl_off_t wait = 0;
+	curl_easy_getinfo(c, CURLINFO_RETRY_AFTER, &wait);
+	r.retry_after = (long)wait;
 	r.body = strbuf_detach(&sb, &r.len);
 	curl_slist_free_all(h);
 	curl_easy_cleanup(c);

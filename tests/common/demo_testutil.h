@@ -19,6 +19,7 @@ struct dt_resp {
 	char *body;        /* NUL-terminated; may hold NUL bytes before len */
 	size_t len;
 	char *ctype;       /* Content-Type, or NULL */
+	long retry_after;  /* the Retry-After header's seconds, 0 without one */
 };
 
 /* Start a server on 127.0.0.1:0 with the options (the test fails when it cannot). */

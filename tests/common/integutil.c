@@ -36,9 +36,18 @@ void integ_profile(struct profile *p, const struct testserver *srv, const char *
 struct worker_done *integ_next_done(struct worker *w)
 {
 	struct worker_done *d = worker_take(w);
-	for (int waited = 0; !d && waited < INTEG_BOUND_MS; waited += 100) {
+	for (int waited = 0; (!d || d->interim) && waited < INTEG_BOUND_MS; waited += 100) {
+		if (d) {
+			worker_done_free(d); /* a note while a job waits to be retried */
+			d = worker_take(w);
+			continue;
+		}
 		worker_wait(w, 100);
 		d = worker_take(w);
+	}
+	if (d && d->interim) {
+		worker_done_free(d);
+		d = NULL;
 	}
 	if (!d)
 		fail_msg("no job came back");

@@ -17,7 +17,8 @@ bool integ_begin(void);
 int integ_end(int rc);
 /* A fresh profile aimed at the server, with an API key when api_key is not NULL. */
 void integ_profile(struct profile *p, const struct testserver *srv, const char *api_key);
-/* The worker's next finished job, waiting up to INTEG_BOUND_MS (the test fails when none comes). */
+/* The worker's next finished job (notes of jobs waiting to be retried are skipped), waiting up to INTEG_BOUND_MS (the
+ * test fails when none comes). */
 struct worker_done *integ_next_done(struct worker *w);
 /* A loopback URL whose port is bound but never listens, so connections are refused while *fd stays open; the caller
  * closes *fd and frees the URL. */

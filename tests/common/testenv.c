@@ -70,6 +70,10 @@ struct worker_done *testenv_request(struct testenv *e, struct api_request *req)
 	uint64_t id = worker_submit(e->w, req, TESTENV_GENERATION, NULL);
 	for (int i = 0; i < 300; i++) {
 		struct worker_done *d = worker_take(e->w);
+		if (d && d->interim) {
+			worker_done_free(d); /* a note while the request waits to be retried */
+			continue;
+		}
 		if (d) {
 			assert_int_equal(d->id, id);
 			assert_int_equal(d->generation, TESTENV_GENERATION);
@@ -148,6 +152,14 @@ static void testenv_output(struct cmd_ctx *ctx, const struct cmd_output *out)
 	f->run.text = strbuf_detach(&sb, NULL);
 }
 
+static void testenv_note(struct cmd_ctx *ctx, const char *text)
+{
+	struct testenv_front *f = ctx->front;
+	char *all = xasprintf("%s%s\n", f->run.notes ? f->run.notes : "", text);
+	free(f->run.notes);
+	f->run.notes = all;
+}
+
 static void testenv_finished(struct cmd_ctx *ctx)
 {
 	struct testenv_front *f = ctx->front;
@@ -186,8 +198,10 @@ struct testenv_run testenv_cmd(struct testenv *e, enum testenv_answer answer, bo
 		.confirm = answer == TESTENV_BATCH ? NULL : testenv_confirm,
 		.output = testenv_output,
 		.finished = testenv_finished,
+		.note = testenv_note,
 	};
 	struct testenv_front f = {.answer = answer};
+	f.run.notes = xstrdup("");
 	if (cmd_start(&host, argc, argv, &f, &err) < 0) {
 		f.run.exit_code = CMD_EXIT_USAGE;
 		f.run.error = err;
@@ -213,6 +227,7 @@ void testenv_run_free(struct testenv_run *r)
 	free(r->question);
 	free(r->message);
 	free(r->text);
+	free(r->notes);
 	json_decref(r->json);
 	memset(r, 0, sizeof(*r));
 }

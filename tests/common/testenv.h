@@ -43,6 +43,7 @@ struct testenv_run {
 	json_t *json;      /* the last output's API JSON (a reference), or NULL */
 	size_t rows;       /* rows of the last table */
 	bool wants_json;   /* the command asked for its output as JSON */
+	char *notes;       /* every progress note, one per line ("" when none) */
 };
 
 /* Start a demo and a worker (o NULL: every default); the profile's key is the one the demo wants. */

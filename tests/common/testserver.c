@@ -291,6 +291,8 @@ static enum MHD_Result testserver_handle(void *cls, struct MHD_Connection *con, 
 		MHD_add_response_header(resp, "Content-Type", reply.content_type);
 	if (reply.location[0])
 		MHD_add_response_header(resp, "Location", reply.location);
+	if (reply.retry_after[0])
+		MHD_add_response_header(resp, "Retry-After", reply.retry_after);
 	enum MHD_Result rc = MHD_queue_response(con, (unsigned)reply.status, resp);
 	MHD_destroy_response(resp);
 	free(reply.body);

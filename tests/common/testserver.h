@@ -35,6 +35,7 @@ struct testserver_reply {
 	int status;                 /* default 200 */
 	char content_type[128];     /* default the contract's JSON type; "" sends none */
 	char location[256];         /* Location header for redirects, or "" */
+	char retry_after[64];       /* Retry-After header, or "" */
 	char *body;                 /* malloc'd; NULL for an empty body */
 	size_t body_len;
 	unsigned barrier;           /* TESTSERVER_BARRIER */

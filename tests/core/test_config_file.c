@@ -195,6 +195,8 @@ static void test_bad_values(void **state)
 		{"insecure = maybe", "insecure"},    {"readonly = 2", "readonly"},
 		{"max_response_mb = 0", "max_response_mb"}, {"max_response_mb = 10x", "max_response_mb"},
 		{"max_response_mb = 99999", "max_response_mb"},
+		{"max_pages = 0", "max_pages"},      {"max_rows = many", "max_rows"},
+		{"max_fetch_mb = -5", "max_fetch_mb"}, {"max_fetch_mb = 99999999", "max_fetch_mb"},
 	};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
 		char *text = xasprintf("[profile default]\nurl = http://x\n%s\n", bad[i].line);
@@ -206,6 +208,19 @@ static void test_bad_values(void **state)
 			fail_msg("\"%s\": got \"%s\", want \"%s\"", bad[i].line, f->err, want);
 		free(want);
 	}
+}
+
+/* The whole-fetch limits: defaults that cover Kibana's 10,000-result window, each settable per profile. */
+static void test_fetch_limits(void **state)
+{
+	struct fx *f = *state;
+	assert_true(f->p.fetch.rows >= 10000 * 3);
+	assert_true(f->p.fetch.pages * 100 >= 10000 * 3);
+	write_config(f, "[profile default]\nmax_pages = 7\nmax_rows = 300\nmax_fetch_mb = 2\n", 0600);
+	assert_int_equal(load(f, NULL), 0);
+	assert_int_equal(f->p.fetch.pages, 7);
+	assert_int_equal(f->p.fetch.rows, 300);
+	assert_int_equal(f->p.fetch.bytes, 2 << 20);
 }
 
 static void test_first_error_wins(void **state)
@@ -291,6 +306,32 @@ static void test_config_not_a_file(void **state)
 	write_config(f, "", 0600);
 	assert_int_equal(load(f, NULL), 0);
 	assert_null(f->p.url);
+}
+
+/* A FIFO or a device as the config or a secret file is refused before it is opened: opening a FIFO with no
+ * writer would block forever (the alarm turns such a hang into a failure), a device could be read without end. */
+static void test_fifo_and_devices_refused(void **state)
+{
+	struct fx *f = *state;
+	char *fifo = xasprintf("%s/fifo", f->dir);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	alarm(30);
+	assert_int_equal(config_load(&f->p, fifo, NULL, true, &f->warnings, &f->err), -1);
+	assert_non_null(strstr(f->err, "named pipe"));
+	free(f->err);
+	f->err = NULL;
+	assert_int_equal(config_load(&f->p, "/dev/zero", NULL, true, &f->warnings, &f->err), -1);
+	assert_non_null(strstr(f->err, "is a device"));
+	char *secret = NULL, *err = NULL;
+	assert_int_equal(config_read_secret(fifo, &secret, NULL, &err), -1);
+	assert_non_null(strstr(err, "named pipe"));
+	assert_null(secret);
+	free(err);
+	alarm(0);
+	/* --config /dev/null, the usual way to say "no settings", still works, without advice to chmod it. */
+	assert_int_equal(config_load(&f->p, "/dev/null", NULL, true, &f->warnings, &f->err), 0);
+	assert_string_equal(f->warnings.buf, "");
+	free(fifo);
 }
 
 static void test_permission_warning(void **state)
@@ -425,11 +466,13 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_default_profile_must_exist, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unknown_keys_warn_with_line, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_values, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fetch_limits, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_first_error_wins, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_syntax_error, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_long_lines, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_config_from_a_pipe, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_config_not_a_file, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fifo_and_devices_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_permission_warning, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_secret_files, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_secret_file_problems, setup, teardown),

@@ -132,6 +132,69 @@ static void test_sanitize_str(void **state)
 	free(s);
 }
 
+/* A run of combining marks on one character keeps only what a terminal cell can hold. */
+static void test_combining_marks_capped(void **state)
+{
+	size_t n = 200000;
+	struct strbuf in;
+	strbuf_init(&in);
+	strbuf_putc(&in, 'e');
+	for (size_t i = 0; i < n; i++)
+		strbuf_puts(&in, "\xcc\x81"); /* U+0301 COMBINING ACUTE ACCENT */
+	strbuf_puts(&in, "x\xcc\x81");
+	for (int mode = 0; mode < 2; mode++) {
+		char *out = san(in.buf, in.len, (enum sanitize_mode)mode);
+		struct strbuf want;
+		strbuf_init(&want);
+		strbuf_putc(&want, 'e');
+		for (int i = 0; i < SANITIZE_MAX_MARKS; i++)
+			strbuf_puts(&want, "\xcc\x81");
+		/* The next character starts afresh, its own mark kept. */
+		strbuf_puts(&want, "x\xcc\x81");
+		assert_string_equal(out, want.buf);
+		strbuf_free(&want);
+		free(out);
+	}
+	strbuf_free(&in);
+	/* A few marks, as real text has them, pass unchanged. */
+	SAN_EQ("a\xcc\x81\xcc\x88 b", SANITIZE_LINE, "a\xcc\x81\xcc\x88 b");
+}
+
+/* Zero-width characters could make two different ids look the same: each shows as its code point. */
+static void test_zero_width_shown(void **state)
+{
+	SAN_EQ("ab\xe2\x80\x8b" "cd", SANITIZE_LINE, "ab<200b>cd");
+	SAN_EQ("\xe2\x80\x8d\xef\xbb\xbf\xe2\x81\xa0", SANITIZE_LINE, "<200d><feff><2060>");
+	SAN_EQ("id\xe2\x80\x8c-\xc2\xad" "1", SANITIZE_TEXT, "id<200c>-<00ad>1");
+	/* Tag characters (invisible ASCII look-alikes) too. */
+	SAN_EQ("x\xf3\xa0\x81\x81", SANITIZE_LINE, "x<e0041>");
+}
+
+/* A field drawn every frame looks at a bounded part of its text, however long the text is. */
+static void test_field_bounded(void **state)
+{
+	size_t n = 200000;
+	struct strbuf in;
+	strbuf_init(&in);
+	for (size_t i = 0; i < n; i++)
+		strbuf_puts(&in, i % 2 ? "\xcc\x81" : "a");
+	struct strbuf out;
+	strbuf_init(&out);
+	sanitize_field(&out, in.buf, in.len, SANITIZE_FIELD_MAX);
+	/* At most the examined code points (each at most 4 bytes) and the ellipsis. */
+	assert_true(out.len <= SANITIZE_FIELD_MAX * 4 + 3);
+	assert_true(out.len >= 3 && strcmp(out.buf + out.len - 3, U_ELL) == 0);
+	strbuf_reset(&out);
+	/* Short text is whole, without the ellipsis, and made safe as a line. */
+	sanitize_field(&out, "ok\x1b\n", 4, SANITIZE_FIELD_MAX);
+	assert_string_equal(out.buf, "ok" U_ESC U_NL);
+	strbuf_reset(&out);
+	sanitize_field(&out, "abcdef", 6, 3);
+	assert_string_equal(out.buf, "abc" U_ELL);
+	strbuf_free(&out);
+	strbuf_free(&in);
+}
+
 /* Whatever goes in, what comes out is valid UTF-8 with no control bytes (newlines only in text mode). */
 static void test_output_always_safe(void **state)
 {
@@ -185,6 +248,9 @@ int main(void)
 		cmocka_unit_test_teardown(test_ascii_mode, teardown_ascii),
 		cmocka_unit_test(test_sanitize_str),
 		cmocka_unit_test(test_output_always_safe),
+		cmocka_unit_test(test_combining_marks_capped),
+		cmocka_unit_test(test_zero_width_shown),
+		cmocka_unit_test(test_field_bounded),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

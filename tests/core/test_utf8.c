@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #define U_ELL "\xe2\x80\xa6"     /* U+2026 */
 
@@ -74,6 +76,37 @@ static void test_fit(void **state)
 	assert_int_equal(cols, 3);
 	/* A combining mark stays with its base. */
 	assert_int_equal(utf8_fit("e\xcc\x81x", 1, &cols), 3);
+}
+
+static void test_wrap(void **state)
+{
+	assert_int_equal(utf8_wrap("hello world again", 12), 12);
+	assert_int_equal(utf8_wrap("short", 12), 5);
+	assert_int_equal(utf8_wrap("one\ntwo", 12), 3);
+	assert_int_equal(utf8_wrap("exactly\nmore", 7), 7);
+	/* A newline past the first row does not matter to it. */
+	assert_int_equal(utf8_wrap("abcdefghij\nk", 4), 4);
+	assert_int_equal(utf8_wrap("abc defghij", 6), 4);
+}
+
+/*
+ * Fitting and wrapping read only the part that fits: a text of any length costs what one row
+ * shows. The text here runs to the end of a page followed by an unreadable one, with no NUL:
+ * reading to its end (strlen) would fault.
+ */
+static void test_fit_reads_only_what_fits(void **state)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	char *mem = mmap(NULL, (size_t)page * 2, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	assert_true(mem != MAP_FAILED);
+	assert_int_equal(mprotect(mem + page, (size_t)page, PROT_NONE), 0);
+	memset(mem, 'a', (size_t)page);
+	const char *s = mem;
+	int cols = 0;
+	assert_int_equal(utf8_fit(s, 10, &cols), 10);
+	assert_int_equal(cols, 10);
+	assert_int_equal(utf8_wrap(s, 10), 10);
+	munmap(mem, (size_t)page * 2);
 }
 
 static char *pad(const char *s, int cols, bool right)
@@ -166,6 +199,8 @@ int main(void)
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_fit),
 		cmocka_unit_test(test_chars_and_utf16),
+		cmocka_unit_test(test_wrap),
+		cmocka_unit_test(test_fit_reads_only_what_fits),
 		cmocka_unit_test_teardown(test_pad, teardown_ascii),
 		cmocka_unit_test(test_pad_exact_width),
 	};

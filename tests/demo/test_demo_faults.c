@@ -4,6 +4,7 @@
 #include "demo_testutil.h"
 #include "core/xalloc.h"
 #include "demo/demo.h"
+#include "demo/demo_faults.h"
 #include <curl/curl.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -79,6 +80,124 @@ static void test_status_only_on_its_prefix(void **state)
 	dt_resp_free(&r);
 	r = dt_req(s, "GET", "/api/actions/connectors", NULL, NULL, 0);
 	assert_int_equal(r.status, 200);
+	dt_resp_free(&r);
+	demo_stop(s);
+}
+
+#define SEARCH "/api/detection_engine/signals/search"
+
+static void test_retry_after_alternates(void **state)
+{
+	struct demo_server *s = with_faults((const char *const[]){"retry-after=2@/api/cases", NULL});
+	struct dt_resp r = dt_req(s, "GET", "/api/cases/_find", NULL, NULL, 0);
+	assert_int_equal(r.status, 429);
+	assert_int_equal(r.retry_after, 2);
+	dt_resp_free(&r);
+	/* The retry gets through; the next request is refused again. */
+	r = dt_req(s, "GET", "/api/cases/_find", NULL, NULL, 0);
+	assert_int_equal(r.status, 200);
+	assert_int_equal(r.retry_after, 0);
+	dt_resp_free(&r);
+	r = dt_req(s, "GET", "/api/cases/_find", NULL, NULL, 0);
+	assert_int_equal(r.status, 429);
+	dt_resp_free(&r);
+	r = dt_req(s, "GET", "/api/actions/connectors", NULL, NULL, 0);
+	assert_int_equal(r.status, 200);
+	dt_resp_free(&r);
+	demo_stop(s);
+}
+
+static void test_busy_always_503(void **state)
+{
+	struct demo_server *s = with_faults((const char *const[]){"busy=7", NULL});
+	for (int i = 0; i < 3; i++) {
+		struct dt_resp r = dt_req(s, "GET", "/api/cases/_find", NULL, NULL, 0);
+		assert_int_equal(r.status, 503);
+		assert_int_equal(r.retry_after, 7);
+		dt_resp_free(&r);
+	}
+	demo_stop(s);
+}
+
+/* The hits of a search answer, and its total. */
+static json_t *search_hits(struct demo_server *s, const char *body, json_t **total)
+{
+	json_t *j = NULL;
+	assert_int_equal(dt_json(s, "POST", SEARCH, body, &j), 200);
+	json_t *hits = json_object_get(j, "hits");
+	*total = json_incref(json_object_get(hits, "total"));
+	json_t *h = json_incref(json_object_get(hits, "hits"));
+	json_decref(j);
+	return h;
+}
+
+static void test_repeat_page_is_the_same_every_time(void **state)
+{
+	struct demo_server *s = with_faults((const char *const[]){"repeat-page@" SEARCH, NULL});
+	json_t *t1, *t2;
+	json_t *a = search_hits(s, "{\"size\":30}", &t1);
+	json_t *b = search_hits(s, "{\"size\":30,\"query\":{\"range\":{\"@timestamp\":{\"lt\":\"now-1d\"}}}}", &t2);
+	/* A full page (from 50 alerts, but more than a page would need), "at least" 10,000, identical whatever the query. */
+	assert_int_equal(json_array_size(a), 30);
+	assert_true(json_equal(a, b));
+	assert_string_equal(dt_str(t1, "relation"), "gte");
+	assert_int_equal(dt_int(t1, "value"), 10000);
+	json_decref(a);
+	json_decref(b);
+	json_decref(t1);
+	json_decref(t2);
+	demo_stop(s);
+}
+
+static void test_endless_pages_are_always_new(void **state)
+{
+	struct demo_server *s = with_faults((const char *const[]){"endless-pages@" SEARCH, NULL});
+	json_t *t1, *t2;
+	json_t *a = search_hits(s, "{\"size\":100}", &t1);
+	json_t *b = search_hits(s, "{\"size\":100,\"query\":{\"match_all\":{}}}", &t2);
+	assert_int_equal(json_array_size(a), 100);
+	assert_int_equal(json_array_size(b), 100);
+	/* Another request (the next page's cursor is in its query) brings other ids and sort values. */
+	assert_string_not_equal(dt_str(json_array_get(a, 0), "_id"), dt_str(json_array_get(b, 0), "_id"));
+	assert_false(json_equal(json_object_get(json_array_get(a, 99), "sort"), json_object_get(json_array_get(b, 99), "sort")));
+	assert_string_equal(dt_str(t2, "relation"), "gte");
+	json_decref(a);
+	json_decref(b);
+	json_decref(t1);
+	json_decref(t2);
+	demo_stop(s);
+}
+
+static void test_partial_bulk_reports_conflicts(void **state)
+{
+	struct demo_server *s = with_faults((const char *const[]){"partial-bulk", NULL});
+	json_t *t, *hits = search_hits(s, "{\"size\":3}", &t);
+	char *body = dt_fmt("{\"status\":\"closed\",\"signal_ids\":[\"%s\",\"%s\",\"%s\"]}",
+			    dt_str(json_array_get(hits, 0), "_id"), dt_str(json_array_get(hits, 1), "_id"),
+			    dt_str(json_array_get(hits, 2), "_id"));
+	json_t *j = NULL;
+	assert_int_equal(dt_json(s, "POST", "/api/detection_engine/signals/status", body, &j), 200);
+	assert_int_equal(dt_int(j, "updated"), 1);
+	assert_int_equal(dt_int(j, "version_conflicts"), 2);
+	json_decref(j);
+	free(body);
+	json_decref(hits);
+	json_decref(t);
+	demo_stop(s);
+}
+
+static void test_unsigned_long_field(void **state)
+{
+	struct demo_server *s = with_faults((const char *const[]){"unsigned-long@" SEARCH, NULL});
+	struct dt_resp r = dt_req(s, "POST", SEARCH, "{\"size\":5}", NULL, 0);
+	assert_int_equal(r.status, 200);
+	assert_non_null(strstr(r.body, "\"" DEMO_ULONG_FIELD "\":" DEMO_ULONG_TEXT ","));
+	/* Valid JSON, which a parser holding integers in 64 signed bits refuses. */
+	json_error_t e;
+	assert_null(json_loadb(r.body, r.len, 0, &e));
+	json_t *j = json_loadb(r.body, r.len, JSON_DECODE_INT_AS_REAL, &e);
+	assert_non_null(j);
+	json_decref(j);
 	dt_resp_free(&r);
 	demo_stop(s);
 }
@@ -272,6 +391,12 @@ int main(void)
 		cmocka_unit_test(test_huge_body_is_valid_json),
 		cmocka_unit_test(test_hostile_strings_in_bodies),
 		cmocka_unit_test(test_latency_blocks_only_its_request),
+		cmocka_unit_test(test_retry_after_alternates),
+		cmocka_unit_test(test_busy_always_503),
+		cmocka_unit_test(test_repeat_page_is_the_same_every_time),
+		cmocka_unit_test(test_endless_pages_are_always_new),
+		cmocka_unit_test(test_partial_bulk_reports_conflicts),
+		cmocka_unit_test(test_unsigned_long_field),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -8,3 +8,6 @@ KT_TESTS += tests/ui/test_theme
 KT_TESTS += tests/ui/test_prompt
 KT_TESTS += tests/ui/test_jsontree
 KT_TESTS += tests/ui/test_terminal
+# The TUI in a real terminal (a pty): q, Ctrl-Z and fg, signals, a terminal that goes away.
+TESTS += tests/ui/terminal_lifecycle.py
+EXTRA_DIST += tests/ui/terminal_lifecycle.py

@@ -2,9 +2,12 @@
 #include "config.h"
 #include "ktest.h"
 #include "ui/theme.h"
+#include "core/xalloc.h"
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static void test_theme_parse(void **state)
 {
@@ -53,12 +56,41 @@ static void test_shipped_themes_load(void **state)
 	free(err);
 }
 
+/* A theme that is a FIFO or a device is refused, not opened (a FIFO would block forever: the alarm fails such a
+ * hang). */
+static void test_theme_fifo_and_device_refused(void **state)
+{
+	(void)state;
+	char *dir = testutil_tmpdir();
+	char *fifo = xasprintf("%s/fifo.theme", dir), *dev = xasprintf("%s/zero.theme", dir);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	assert_int_equal(symlink("/dev/zero", dev), 0);
+	setenv("KTRIAGE_THEMES", dir, 1);
+	struct theme t;
+	char *err = NULL;
+	alarm(30);
+	assert_int_equal(theme_load(&t, "fifo", &err), -1);
+	assert_non_null(strstr(err, "named pipe"));
+	free(err);
+	err = NULL;
+	assert_int_equal(theme_load(&t, "zero", &err), -1);
+	assert_non_null(strstr(err, "is a device"));
+	free(err);
+	alarm(0);
+	unsetenv("KTRIAGE_THEMES");
+	testutil_rmtree(dir);
+	free(dir);
+	free(fifo);
+	free(dev);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_theme_parse),
 		cmocka_unit_test(test_shipped_themes_load),
+		cmocka_unit_test(test_theme_fifo_and_device_refused),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
