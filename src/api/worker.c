@@ -17,6 +17,7 @@ struct worker_job {
 	struct worker_job *next;
 	uint64_t id;
 	bool cancelled;
+	size_t streamed;            /* body bytes already handed back as pieces (streamed requests) */
 	struct http_transfer xfer;
 	struct worker_done *done;   /* id, generation, udata, req */
 };
@@ -169,6 +170,41 @@ static void worker_intake(struct worker *w)
 	}
 }
 
+/* Hand back what a streamed job received since its last piece; lock held, worker thread only. */
+static void worker_piece(struct worker *w, struct worker_job *job)
+{
+	size_t len = job->xfer.body.len - job->streamed;
+	if (!job->done->req->stream || job->cancelled || !len)
+		return;
+	long code = 0;
+	curl_easy_getinfo(job->xfer.easy, CURLINFO_RESPONSE_CODE, &code);
+	/* An error answer comes whole, in the final result. */
+	if (code < 200 || code >= 300)
+		return;
+	struct worker_done *p = xcalloc(1, sizeof(*p));
+	p->id = job->id;
+	p->generation = job->done->generation;
+	p->udata = job->done->udata;
+	p->partial = true;
+	p->res.status = API_OK;
+	p->res.http_status = code;
+	p->res.body = xmalloc(len + 1);
+	memcpy(p->res.body, job->xfer.body.buf + job->streamed, len);
+	p->res.body[len] = '\0';
+	p->res.body_len = len;
+	job->streamed = job->xfer.body.len;
+	worker_push_done(w, p);
+}
+
+/* Pieces for every streamed job that received something; worker thread only. */
+static void worker_stream(struct worker *w)
+{
+	pthread_mutex_lock(&w->lock);
+	for (struct worker_job *j = w->running; j; j = j->next)
+		worker_piece(w, j);
+	pthread_mutex_unlock(&w->lock);
+}
+
 static void worker_reap(struct worker *w)
 {
 	CURLMsg *msg;
@@ -187,6 +223,9 @@ static void worker_reap(struct worker *w)
 				break;
 			}
 		}
+		/* The last piece goes before the end. */
+		if (job)
+			worker_piece(w, job);
 		pthread_mutex_unlock(&w->lock);
 		if (!job)
 			continue;
@@ -209,6 +248,7 @@ static void *worker_main(void *arg)
 		worker_intake(w);
 		int still;
 		curl_multi_perform(w->multi, &still);
+		worker_stream(w);
 		worker_reap(w);
 		curl_multi_poll(w->multi, NULL, 0, 1000, NULL);
 	}
@@ -347,7 +387,8 @@ struct worker_done *worker_take(struct worker *w)
 		d = w->done[w->done_head];
 		w->done_head = (w->done_head + 1) % w->done_cap;
 		w->done_len--;
-		w->pending--;
+		if (!d->partial)
+			w->pending--;
 	}
 	if (!w->done_len && w->signalled) {
 		char buf[16];

@@ -15,6 +15,11 @@ struct worker_done {
 	void *udata;              /* as submitted */
 	struct api_request *req;  /* the request, for context */
 	struct api_result res;    /* the outcome (API_ERR_CANCELLED when cancelled) */
+	/*
+	 * A piece of a streamed request's body (res.body, res.body_len), not the end: req is NULL and
+	 * more pieces, then the job's one final result, follow. Only requests with stream set send them.
+	 */
+	bool partial;
 };
 
 /* Whoever submitted a job and wants it back: pass a pointer to one as udata to use worker_dispatch. */
