@@ -34,4 +34,5 @@ src_cmd_libcmd_a_SOURCES += \
 	src/cmd/cmd_entity.c \
 	src/cmd/cmd_timeline.c \
 	src/cmd/cmd_api.c
+src_cmd_libcmd_a_SOURCES += src/cmd/cmd_assistant.c
 CMD_LIBS = src/cmd/libcmd.a $(API_LIBS)

@@ -11,6 +11,7 @@ KT_TESTS += tests/cmd/test_query
 KT_TESTS += tests/cmd/test_cmd_alerts
 KT_TESTS += tests/cmd/test_cmd_alert_edit
 KT_TESTS += tests/cmd/test_cmd_ai
+KT_TESTS += tests/cmd/test_cmd_assistant
 KT_TESTS += tests/cmd/test_cmd_endpoint
 KT_TESTS += tests/cmd/test_cmd_sessions
 KT_TESTS += tests/cmd/test_cmd_fleet
