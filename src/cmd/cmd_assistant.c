@@ -297,7 +297,7 @@ static void ask_run(struct cmd_ctx *ctx)
 
 static const struct cmd_arg ask_args[] = {
 	{"question", CMD_ARG_TEXT, CMD_POSITIONAL | CMD_MULTI, NULL, CMD_ID_NONE,
-	 "what to ask (about an alert or a case alone: a summary and next steps)"},
+	 "what to ask (left empty, about an alert or a case: a summary and next steps)"},
 	{"alert", CMD_ARG_STRING, 0, NULL, CMD_ID_ALERT, "ask about this alert: its fields go along, anonymized as the space says"},
 	{"case", CMD_ARG_STRING, 0, NULL, CMD_ID_CASE, "ask about this case: its title, status and description go along"},
 	{"conversation", CMD_ARG_STRING, 0, NULL, CMD_ID_CONVERSATION, "continue this conversation"},

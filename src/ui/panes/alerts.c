@@ -5,6 +5,7 @@
  */
 #include "config.h"
 #include "ui/app.h"
+#include "ui/chat.h"
 #include "ui/detail.h"
 #include "ui/dialog.h"
 #include "ui/pane.h"
@@ -166,6 +167,12 @@ static void alerts_isolate(struct pane *p, const void *const *rows, size_t n)
 	alerts_respond(p, rows[0], "isolate");
 }
 
+static void alerts_ask(struct pane *p, const void *const *rows, size_t n)
+{
+	(void)n;
+	chat_ask(p->app, "alert", ((const struct alert *)rows[0])->id);
+}
+
 static const struct pane_action alerts_actions[] = {
 	{"cases-of-alert", "c", "cases holding this alert: pick one to show it in the Cases pane", "cases",
 	 WHERE_LIST | WHERE_DETAIL, alerts_cases_jump},
@@ -173,6 +180,8 @@ static const struct pane_action alerts_actions[] = {
 	 WHERE_LIST | WHERE_DETAIL, alerts_suspend},
 	{"alert-isolate-host", "I", "isolate this alert's host (form prefilled)", "isolate", WHERE_LIST | WHERE_DETAIL,
 	 alerts_isolate},
+	{"alert-ask-assistant", "A", "ask the AI assistant about this alert; the reply shows as it comes", "ask AI",
+	 WHERE_LIST | WHERE_DETAIL, alerts_ask},
 	{NULL, NULL, NULL, NULL, 0, NULL},
 };
 

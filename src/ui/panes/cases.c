@@ -1,6 +1,7 @@
 /* The Cases pane: GET /api/cases/_find, paged from the server as you scroll; its detail view; responding from a case. */
 #include "config.h"
 #include "ui/app.h"
+#include "ui/chat.h"
 #include "ui/detail.h"
 #include "ui/pane.h"
 #include "ui/panes.h"
@@ -117,10 +118,18 @@ static void cases_isolate(struct pane *p, const void *const *rows, size_t n)
 	cases_respond(p, "isolate", rows, n);
 }
 
+static void cases_ask(struct pane *p, const void *const *rows, size_t n)
+{
+	(void)n;
+	chat_ask(p->app, "case", ((const struct kb_case *)rows[0])->id);
+}
+
 static const struct pane_action cases_actions[] = {
 	{"case-suspend-process", "U", "suspend a process on an endpoint, recorded on this case", NULL,
 	 WHERE_LIST | WHERE_DETAIL, cases_suspend},
 	{"case-isolate-host", "I", "isolate a host, recorded on this case", NULL, WHERE_LIST | WHERE_DETAIL, cases_isolate},
+	{"case-ask-assistant", "A", "ask the AI assistant about this case; the reply shows as it comes", NULL,
+	 WHERE_LIST | WHERE_DETAIL, cases_ask},
 	{NULL, NULL, NULL, NULL, 0, NULL},
 };
 
