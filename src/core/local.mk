@@ -14,4 +14,5 @@ src_core_libcore_a_SOURCES = \
 	src/core/record.c src/core/record.h \
 	src/core/timefmt.c src/core/timefmt.h \
 	src/core/secret.c src/core/secret.h
+src_core_libcore_a_SOURCES += src/core/lastseen.c src/core/lastseen.h
 CORE_LIBS = src/core/libcore.a $(INIH_LIBS)
