@@ -204,9 +204,16 @@ void demo_alerts_generate(struct demo_data *d, unsigned n)
 
 void demo_alerts_live(struct demo_data *d, int64_t now_ms)
 {
-	if (!d->live_alert_ms || now_ms < d->now_ms)
+	if (!d->live_alert_ms)
 		return;
-	uint64_t due = (uint64_t)(now_ms - d->now_ms) / d->live_alert_ms;
+	/* The clock starts at the first look, so what a client loads first is the same every run. */
+	if (!d->live_since_ms) {
+		d->live_since_ms = now_ms;
+		return;
+	}
+	if (now_ms < d->live_since_ms)
+		return;
+	uint64_t due = (uint64_t)(now_ms - d->live_since_ms) / d->live_alert_ms;
 	if (due <= d->live_alerts)
 		return;
 	struct alert_tables t;
@@ -220,7 +227,7 @@ void demo_alerts_live(struct demo_data *d, int64_t now_ms)
 		d->live_alerts++;
 		/* The most severe rules first, so a new alert worth a notification comes at once. */
 		alert_fill(d, &d->rng, &t, a, (int64_t)d->live_alerts - 1);
-		a->ts_ms = d->now_ms + (int64_t)(d->live_alerts * d->live_alert_ms);
+		a->ts_ms = d->live_since_ms + (int64_t)(d->live_alerts * d->live_alert_ms);
 		a->status = 0;
 	}
 	alerts_index(d);

@@ -8,3 +8,4 @@ KT_TESTS += tests/ui/test_theme
 KT_TESTS += tests/ui/test_prompt
 KT_TESTS += tests/ui/test_jsontree
 KT_TESTS += tests/ui/test_terminal
+KT_TESTS += tests/ui/test_notify

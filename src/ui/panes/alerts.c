@@ -31,6 +31,30 @@ static struct api_request *alerts_request(struct pane *p, const void *last)
 	return alerts_search_request(&q);
 }
 
+/* What came in since the first row shown: ahead of it by the keyset the pages go by, the same filters. */
+static struct api_request *alerts_newer(struct pane *p, const void *first)
+{
+	const struct alert *a = first;
+	if (json_array_size(a->sort) < 2)
+		return NULL;
+	struct alerts_query q;
+	free(query_fill(&alertfmt_query, p->query.def, p->query.values, &q));
+	q.before = a->sort;
+	return alerts_search_request(&q);
+}
+
+static const char *alerts_row_time(const void *row)
+{
+	return ((const struct alert *)row)->timestamp;
+}
+
+/* Worth a notification when it comes in: critical or high. */
+static bool alerts_urgent(const void *row)
+{
+	const char *sev = ((const struct alert *)row)->severity;
+	return sev && (!strcmp(sev, "critical") || !strcmp(sev, "high"));
+}
+
 static void alerts_page(struct pane *p, void *model, struct pane_page *out)
 {
 	struct alert_page *page = model;
@@ -229,4 +253,7 @@ const struct pane_ops alerts_pane_ops = {
 	.detail_request = alerts_detail_request,
 	.detail_row = alerts_detail_row,
 	.detail_fill = alerts_detail_fill,
+	.newer = alerts_newer,
+	.row_time = alerts_row_time,
+	.urgent = alerts_urgent,
 };
