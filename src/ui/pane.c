@@ -226,12 +226,14 @@ void pane_set_seen_marker(struct pane *p, const char *time)
 }
 
 /*
- * Rows [from, to) have loaded: those after the newest seen time are new. The first load with no
- * marker from an earlier run is what the user looks at now: its newest row is where seeing starts.
+ * Rows [from, to) of the first load are in: those after the last run's marker came in while the
+ * user was away. With no marker, what loads is what the user looks at now: its newest row is
+ * where seeing starts. Later reloads flag nothing (what they bring, the user's own changes
+ * included, is no news); refreshes flag what they bring themselves.
  */
 static void pane_flag_since(struct pane *p, size_t from, size_t to)
 {
-	if (!p->ops->row_time)
+	if (!p->ops->row_time || p->reloaded)
 		return;
 	if (!p->seen_upto) {
 		for (size_t i = from; i < to; i++)
@@ -249,6 +251,8 @@ static void pane_fetch(struct pane *p);
 
 void pane_reload(struct pane *p)
 {
+	if (p->loaded_once)
+		p->reloaded = true;
 	/* A reload already under way keeps what the first one saved: the user's view before either. */
 	if (!p->reselect && !p->n_remark) {
 		const void *cur = pane_cursor_row(p);

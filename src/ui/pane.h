@@ -128,7 +128,7 @@ struct pane {
 	char **fresh;            /* ids of rows that came in new (since the marker, or by a refresh), not seen yet */
 	size_t n_fresh;
 	char *seen_upto;         /* the newest row time the user has seen (row_time panes), or NULL */
-	bool had_marker;         /* seen_upto came from before this run: newer rows that load are new */
+	bool reloaded;           /* reloaded since it first loaded: the last run's marker no longer flags rows */
 };
 
 /* Create a pane from its ops. */
