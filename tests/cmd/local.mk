@@ -20,3 +20,6 @@ KT_TESTS += tests/cmd/test_cmd_exceptions
 KT_TESTS += tests/cmd/test_cmd_entity
 KT_TESTS += tests/cmd/test_cmd_timeline
 KT_TESTS += tests/cmd/test_cmd_api
+# The shell completion scripts, run by the shells themselves.
+TESTS += tests/cmd/shellcomp.sh
+EXTRA_DIST += tests/cmd/shellcomp.sh
