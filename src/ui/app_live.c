@@ -46,7 +46,8 @@ void app_rows_arrived(struct app *a, struct pane *p, size_t n, size_t urgent, co
 	char *text = urgent ? xasprintf("%zu new in %s, %zu critical or high: %s%s%s", n, p->ops->title, urgent, clean,
 					detail ? " on " : "", detail ? detail : "")
 			    : xasprintf("%zu new in %s.", n, p->ops->title);
-	app_message(a, urgent ? APP_MSG_ERROR : APP_MSG_INFO, "%s", text);
+	/* News, not an error: ! keeps showing the last error. */
+	app_message(a, APP_MSG_INFO, "%s", text);
 	enum notify_kind k = urgent ? app_notify_kind(a) : NOTIFY_OFF;
 	if (k == NOTIFY_BELL) {
 		beep();
