@@ -39,12 +39,12 @@ static void app_terminal_write(const char *s)
 
 void app_rows_arrived(struct app *a, struct pane *p, size_t n, size_t urgent, const char *label)
 {
-	/* A label is "name\tdetail": it reads "name on detail". */
+	/* A label is "name\tdetail": it reads "name (detail)". */
 	const char *tab = strchr(label, '\t');
 	char *name = xstrndup(label, tab ? (size_t)(tab - label) : strlen(label));
 	char *clean = sanitize_str(name, SANITIZE_LINE), *detail = tab ? sanitize_str(tab + 1, SANITIZE_LINE) : NULL;
-	char *text = urgent ? xasprintf("%zu new in %s, %zu critical or high: %s%s%s", n, p->ops->title, urgent, clean,
-					detail ? " on " : "", detail ? detail : "")
+	char *text = urgent ? xasprintf("%zu new in %s, %zu critical or high: %s%s%s%s", n, p->ops->title, urgent, clean,
+					detail ? " (" : "", detail ? detail : "", detail ? ")" : "")
 			    : xasprintf("%zu new in %s.", n, p->ops->title);
 	/* News, not an error: ! keeps showing the last error. */
 	app_message(a, APP_MSG_INFO, "%s", text);

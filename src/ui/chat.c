@@ -43,18 +43,22 @@ static bool chat_stop(void *ctx)
 	c->state = CHAT_STOPPED;
 	textview_set_stop(detail_view(c->d), NULL, NULL);
 	app_message(c->app, APP_MSG_INFO, "Stopped: the rest of the reply was not read.");
+	/* The command holds the chat until it ends, whatever the redraw does. */
+	struct cmd_ctx *cmd = c->ctx;
 	detail_redraw(c->d);
-	cmd_finish(c->ctx);
+	cmd_finish(cmd);
 	return true;
 }
 
+/* Draw the reader again; c may be gone after (the stored conversation can take the exchange over). */
 static void chat_redraw(struct chat *c, bool to_end)
 {
 	if (!c->d)
 		return;
+	struct view *v = detail_view(c->d);
 	detail_redraw(c->d);
 	if (to_end)
-		textview_scroll_end(detail_view(c->d));
+		textview_scroll_end(v);
 }
 
 /* The reader for an exchange: the conversation's own when it continues one, else a new one. */
@@ -94,11 +98,12 @@ static void chat_end(struct app *a, struct chat *c, const struct cmd_stream *ev)
 	struct pane *p = app_pane(a, "conversations");
 	if (c->d) {
 		textview_set_stop(detail_view(c->d), NULL, NULL);
-		if (ev->conversation) {
+		if (ev->conversation)
 			detail_set_id(c->d, ev->conversation);
-			detail_reload(c->d);
-		}
 		chat_redraw(c, true);
+		/* Last: the stored conversation, once loaded, takes the exchange's place. */
+		if (ev->conversation && c->d)
+			detail_reload(c->d);
 	}
 	if (ev->conversation && p && p->loaded_once)
 		pane_reload(p);
