@@ -1,6 +1,7 @@
 #include "config.h"
 #include "options.h"
 #include "cmd/batch.h"
+#include "cmd/shellcomp.h"
 #include "api/worker.h"
 #include "core/profile.h"
 #include "core/sanitize.h"
@@ -118,6 +119,21 @@ static int main_help(int argc, char **argv)
 	return rc;
 }
 
+/* `ktriage completion SHELL`: the shell's completion script on stdout. */
+static int main_completion(int argc, char **argv)
+{
+	struct strbuf sb;
+	strbuf_init(&sb);
+	if (argc != 1 || !shellcomp_script(argv[0], options_completion(), &sb)) {
+		fputs("usage: ktriage completion bash|zsh|fish\n", stderr);
+		strbuf_free(&sb);
+		return 2;
+	}
+	fputs(sb.buf, stdout);
+	strbuf_free(&sb);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
@@ -136,6 +152,8 @@ int main(int argc, char **argv)
 	}
 	if (argc > 1 && strcmp(argv[1], "help") == 0)
 		return main_help(argc - 2, argv + 2);
+	if (argc > 1 && strcmp(argv[1], "completion") == 0)
+		return main_completion(argc - 2, argv + 2);
 
 	struct options o;
 	char *err = NULL;

@@ -1,5 +1,6 @@
 #include "config.h"
 #include "options.h"
+#include "cmd/shellcomp.h"
 #include "core/config_file.h"
 #include "core/profile.h"
 #include "core/sanitize.h"
@@ -7,6 +8,7 @@
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 #include <getopt.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -47,6 +49,31 @@ static const struct option options_long[] = {
 	{"max-fetch-mb", required_argument, NULL, OPT_MAX_FETCH_MB},
 	{NULL, 0, NULL, 0},
 };
+
+const struct shellcomp_option *options_completion(void)
+{
+	static const char *const files[] = {"config", "api-key-file", "password-file", "ca-cert", "client-cert",
+					    "client-key", NULL};
+	static const char *const themes[] = {"default", "light", "high-contrast", NULL};
+	static struct shellcomp_option out[sizeof(options_long) / sizeof(*options_long)];
+	static char names[sizeof(options_long) / sizeof(*options_long)][32];
+	size_t n = 0;
+	for (size_t i = 0; options_long[i].name; i++) {
+		const struct option *o = &options_long[i];
+		/* Refused options are not offered. */
+		if (o->val == OPT_API_KEY || o->val == OPT_PASSWORD)
+			continue;
+		snprintf(names[n], sizeof(names[n]), "--%s", o->name);
+		out[n] = (struct shellcomp_option){.name = names[n], .value = o->has_arg == required_argument};
+		for (size_t f = 0; files[f]; f++)
+			out[n].file |= !strcmp(files[f], o->name);
+		if (o->val == OPT_THEME)
+			out[n].choices = themes;
+		n++;
+	}
+	out[n].name = NULL;
+	return out;
+}
 
 const char *options_usage(void)
 {

@@ -4,6 +4,7 @@
 #include <stdbool.h>
 
 struct profile;
+struct shellcomp_option;
 struct strbuf;
 
 /* Everything the command line can say; strings point into argv. */
@@ -23,6 +24,8 @@ struct options {
 int options_parse(int argc, char **argv, struct options *o, char **err);
 /* Build the profile: config file, then environment, then flags; 0, or -1 with *err. */
 int options_profile(const struct options *o, struct profile *p, struct strbuf *warnings, char **err);
+/* The program's options for shell completion (refused ones left out), ending with a NULL name. */
+const struct shellcomp_option *options_completion(void);
 /* The --help text. */
 const char *options_usage(void);
 

@@ -44,6 +44,16 @@ static json_t *alerts_after(json_t *after)
 	return json_pack("{s:{s:[o, o], s:i}}", "bool", "should", older, same, "minimum_should_match", 1);
 }
 
+/* The keyset condition the other way: ahead of a hit in that order, that is newer (or as new, with a lower uuid). */
+static json_t *alerts_before(json_t *before)
+{
+	json_t *ts = json_array_get(before, 0), *uuid = json_array_get(before, 1);
+	json_t *newer = json_pack("{s:{s:{s:O}}}", "range", "@timestamp", "gt", ts);
+	json_t *same = json_pack("{s:{s:[o, o]}}", "bool", "filter", alerts_term("@timestamp", json_incref(ts)),
+				 json_pack("{s:{s:{s:O}}}", "range", "kibana.alert.uuid", "lt", uuid));
+	return json_pack("{s:{s:[o, o], s:i}}", "bool", "should", newer, same, "minimum_should_match", 1);
+}
+
 static json_t *alerts_query(const struct alerts_query *q)
 {
 	json_t *filter = json_array();
@@ -78,6 +88,8 @@ static json_t *alerts_query(const struct alerts_query *q)
 	}
 	if (json_array_size(q->after) >= 2)
 		json_array_append_new(filter, alerts_after(q->after));
+	if (json_array_size(q->before) >= 2)
+		json_array_append_new(filter, alerts_before(q->before));
 	json_t *must = json_array();
 	if (q->search && *q->search) {
 		json_t *fields = json_array();

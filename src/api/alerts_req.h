@@ -26,6 +26,7 @@ struct alerts_query {
 	size_t n_ids;
 	long size;                       /* hits to return; 0: ALERTS_PAGE_SIZE */
 	json_t *after;                   /* the previous page's last hit's sort values ([ts, uuid]), borrowed */
+	json_t *before;                  /* only hits ahead of these sort values (newer than the first shown), borrowed */
 };
 
 /* Check a --since value ("24h": digits and one of s m h d w); NULL when fine, else a message (caller frees). */

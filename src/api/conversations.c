@@ -93,6 +93,49 @@ static void conv_read_messages(struct kjson_reader *r, json_t *j, struct convers
 	memcpy(r->where, saved, sizeof(saved));
 }
 
+/* replacements: {placeholder: original}; anything but text values is left out. */
+static void conv_read_replacements(struct kjson_reader *r, json_t *j, struct conversation *c)
+{
+	json_t *o = kjson_obj(r, j, "replacements", KJ_OPT_NULLABLE);
+	if (!o)
+		return;
+	c->placeholders = xcalloc(json_object_size(o) + 1, sizeof(char *));
+	c->originals = xcalloc(json_object_size(o) + 1, sizeof(char *));
+	const char *k;
+	json_t *v;
+	json_object_foreach(o, k, v) {
+		if (!json_is_string(v) || !*k)
+			continue;
+		c->placeholders[c->n_replacements] = xstrdup(k);
+		c->originals[c->n_replacements++] = xstrdup(json_string_value(v));
+	}
+}
+
+char *conversations_restore(const struct conversation *c, const char *text)
+{
+	struct strbuf sb;
+	strbuf_init(&sb);
+	const char *p = text ? text : "";
+	while (*p) {
+		/* The longest placeholder that starts here wins. */
+		size_t best = c->n_replacements, best_len = 0;
+		for (size_t k = 0; k < c->n_replacements; k++) {
+			size_t len = strlen(c->placeholders[k]);
+			if (len > best_len && strncmp(p, c->placeholders[k], len) == 0) {
+				best = k;
+				best_len = len;
+			}
+		}
+		if (best < c->n_replacements) {
+			strbuf_puts(&sb, c->originals[best]);
+			p += best_len;
+		} else {
+			strbuf_putc(&sb, *p++);
+		}
+	}
+	return strbuf_detach(&sb, NULL);
+}
+
 static void conv_read(struct kjson_reader *r, json_t *j, void *elem)
 {
 	struct conversation *c = elem;
@@ -117,6 +160,7 @@ static void conv_read(struct kjson_reader *r, json_t *j, void *elem)
 		c->summary = kjson_str(r, summary, "content", KJ_OPT);
 	conv_read_users(r, j, c);
 	conv_read_messages(r, j, c);
+	conv_read_replacements(r, j, c);
 }
 
 void conversations_conversation_clear(struct conversation *c)
@@ -137,6 +181,12 @@ void conversations_conversation_clear(struct conversation *c)
 		free(c->messages[i].timestamp);
 	}
 	free(c->messages);
+	for (size_t i = 0; i < c->n_replacements; i++) {
+		free(c->placeholders[i]);
+		free(c->originals[i]);
+	}
+	free(c->placeholders);
+	free(c->originals);
 	memset(c, 0, sizeof(*c));
 }
 

@@ -34,6 +34,9 @@ struct conversation {
 	char *summary;        /* summary.content, may be NULL */
 	struct conv_message *messages;
 	size_t n_messages;
+	char **placeholders;  /* replacements: anonymized placeholders... */
+	char **originals;     /* ...and the values they stand for */
+	size_t n_replacements;
 };
 
 /* One page of _find. */
@@ -62,6 +65,8 @@ extern const struct kmodel conversations_page_model;
 extern const struct kmodel conversations_conversation_model;
 /* Free the contents of a conversation (one taken out of a page too) and zero it. */
 void conversations_conversation_clear(struct conversation *c);
+/* text with the conversation's anonymized placeholders put back to the values they stand for; caller frees. */
+char *conversations_restore(const struct conversation *c, const char *text);
 /* The time a conversation last changed: updatedAt, else createdAt. */
 const char *conversations_updated(const struct conversation *c);
 

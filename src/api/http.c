@@ -171,7 +171,14 @@ int http_transfer_init(struct http_transfer *t, const struct profile *p, const s
 	curl_easy_setopt(t->easy, CURLOPT_ACCEPT_ENCODING, "");
 	curl_easy_setopt(t->easy, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)p->max_response);
 	curl_easy_setopt(t->easy, CURLOPT_CONNECTTIMEOUT_MS, p->connect_timeout_ms);
-	curl_easy_setopt(t->easy, CURLOPT_TIMEOUT_MS, p->timeout_ms);
+	if (req->stream) {
+		/* A streamed reply may take minutes in all: what ends it is silence as long as the timeout. */
+		long silent_s = p->timeout_ms / 1000 > 0 ? p->timeout_ms / 1000 : 1;
+		curl_easy_setopt(t->easy, CURLOPT_LOW_SPEED_LIMIT, 1L);
+		curl_easy_setopt(t->easy, CURLOPT_LOW_SPEED_TIME, silent_s);
+	} else {
+		curl_easy_setopt(t->easy, CURLOPT_TIMEOUT_MS, p->timeout_ms);
+	}
 	curl_easy_setopt(t->easy, CURLOPT_USERAGENT, PACKAGE_NAME "/" PACKAGE_VERSION);
 	http_add_header(t, "Accept: application/json");
 	http_add_header(t, "Elastic-Api-Version: " HTTP_API_VERSION);
@@ -293,6 +300,9 @@ void http_transfer_cleanup(struct http_transfer *t)
 
 void http_parse_body(const struct api_request *req, struct api_result *res)
 {
+	/* A streamed body is read piece by piece by whoever asked for it (it is NDJSON, not one JSON value). */
+	if (req->stream && !req->model)
+		return;
 	bool want_json = req->model || apierror_is_json_type(res->content_type);
 	if (!want_json || (!req->model && res->body_len == 0))
 		return;

@@ -36,3 +36,4 @@ src_api_libapi_a_SOURCES += \
 	src/api/timelines.c src/api/timelines.h \
 	src/api/streams.c src/api/streams.h \
 	src/api/rawreq.c src/api/rawreq.h
+src_api_libapi_a_SOURCES += src/api/assistant.c src/api/assistant.h

@@ -18,6 +18,7 @@ struct worker_job {
 	struct worker_job *next;
 	uint64_t id;
 	bool cancelled;
+	size_t streamed;            /* body bytes already handed back as pieces (streamed requests) */
 	struct http_transfer xfer;
 	struct worker_done *done;   /* id, generation, udata, req */
 	/* Waiting to be retried (worker thread only): */
@@ -239,6 +240,7 @@ static bool worker_retry_later(struct worker *w, struct worker_job *job)
 	}
 	job->retries++;
 	job->status = code;
+	job->streamed = 0; /* the next transfer's body starts over */
 	long long now = worker_clock_ms();
 	job->retry_at = now + wait * 1000;
 	job->next_note = now + 1000;
@@ -290,6 +292,41 @@ static int worker_sleep_ms(struct worker *w)
 	return ms < 0 ? 0 : (int)ms;
 }
 
+/* Hand back what a streamed job received since its last piece; lock held, worker thread only. */
+static void worker_piece(struct worker *w, struct worker_job *job)
+{
+	size_t len = job->xfer.body.len - job->streamed;
+	if (!job->done->req->stream || job->cancelled || !len)
+		return;
+	long code = 0;
+	curl_easy_getinfo(job->xfer.easy, CURLINFO_RESPONSE_CODE, &code);
+	/* An error answer comes whole, in the final result. */
+	if (code < 200 || code >= 300)
+		return;
+	struct worker_done *p = xcalloc(1, sizeof(*p));
+	p->id = job->id;
+	p->generation = job->done->generation;
+	p->udata = job->done->udata;
+	p->partial = true;
+	p->res.status = API_OK;
+	p->res.http_status = code;
+	p->res.body = xmalloc(len + 1);
+	memcpy(p->res.body, job->xfer.body.buf + job->streamed, len);
+	p->res.body[len] = '\0';
+	p->res.body_len = len;
+	job->streamed = job->xfer.body.len;
+	worker_push_done(w, p);
+}
+
+/* Pieces for every streamed job that received something; worker thread only. */
+static void worker_stream(struct worker *w)
+{
+	pthread_mutex_lock(&w->lock);
+	for (struct worker_job *j = w->running; j; j = j->next)
+		worker_piece(w, j);
+	pthread_mutex_unlock(&w->lock);
+}
+
 static void worker_reap(struct worker *w)
 {
 	CURLMsg *msg;
@@ -306,6 +343,10 @@ static void worker_reap(struct worker *w)
 				job = j;
 		if (!job)
 			continue;
+		/* The last piece of a streamed body goes before its end. */
+		pthread_mutex_lock(&w->lock);
+		worker_piece(w, job);
+		pthread_mutex_unlock(&w->lock);
 		curl_multi_remove_handle(w->multi, easy);
 		http_transfer_finish(&job->xfer, rc, job->done->req, &job->done->res);
 		http_transfer_cleanup(&job->xfer);
@@ -329,6 +370,7 @@ static void *worker_main(void *arg)
 		worker_wake(w);
 		int still;
 		curl_multi_perform(w->multi, &still);
+		worker_stream(w);
 		worker_reap(w);
 		curl_multi_poll(w->multi, NULL, 0, worker_sleep_ms(w), NULL);
 	}
@@ -467,7 +509,7 @@ struct worker_done *worker_take(struct worker *w)
 		d = w->done[w->done_head];
 		w->done_head = (w->done_head + 1) % w->done_cap;
 		w->done_len--;
-		if (!d->interim)
+		if (!d->interim && !d->partial)
 			w->pending--;
 	}
 	if (!w->done_len && w->signalled) {

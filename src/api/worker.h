@@ -26,6 +26,11 @@ struct worker_done {
 	struct api_result res;    /* the outcome (API_ERR_CANCELLED when cancelled) */
 	bool interim;             /* a note while the job waits to be retried, not its end */
 	bool tick;                /* a note that only counts the same wait down by a second */
+	/*
+	 * A piece of a streamed request's body (res.body, res.body_len), not the end: req is NULL and
+	 * more pieces, then the job's one final result, follow. Only requests with stream set send them.
+	 */
+	bool partial;
 };
 
 /* Whoever submitted a job and wants it back: pass a pointer to one as udata to use worker_dispatch. */

@@ -23,6 +23,7 @@ struct batch_state {
 	bool done;
 	int exit_code;
 	bool quiet;
+	bool at_line_start;  /* what went to stdout last ended its line */
 };
 
 static int batch_width(void)
@@ -84,6 +85,22 @@ static void batch_output(struct cmd_ctx *ctx, const struct cmd_output *out)
 		break;
 	}
 	strbuf_free(&sb);
+	fflush(stdout);
+}
+
+/* A streamed reply goes to stdout as it arrives, sanitized like any server text. */
+static void batch_stream(struct cmd_ctx *ctx, const struct cmd_stream *ev)
+{
+	struct batch_state *st = ctx->host->udata;
+	if (ev->kind == CMD_STREAM_TEXT) {
+		char *clean = sanitize_str(ev->text, SANITIZE_TEXT);
+		fputs(clean, stdout);
+		st->at_line_start = *clean ? clean[strlen(clean) - 1] == '\n' : st->at_line_start;
+		free(clean);
+	} else if (ev->kind == CMD_STREAM_END && !st->at_line_start) {
+		fputc('\n', stdout);
+		st->at_line_start = true;
+	}
 	fflush(stdout);
 }
 
@@ -162,7 +179,7 @@ int batch_run(const struct batch_options *o, const char *command_line)
 		tokenize_free(argc, argv);
 		return CMD_EXIT_API;
 	}
-	struct batch_state st = {.quiet = o->quiet};
+	struct batch_state st = {.quiet = o->quiet, .at_line_start = true};
 	struct cmd_host host = {
 		.worker = w,
 		.profile = o->profile,
@@ -171,6 +188,7 @@ int batch_run(const struct batch_options *o, const char *command_line)
 		.output = batch_output,
 		.finished = batch_finished,
 		.note = batch_note,
+		.stream = batch_stream,
 		.udata = &st,
 	};
 	if (cmd_start(&host, argc, argv, NULL, &err) < 0) {

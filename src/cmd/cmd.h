@@ -14,6 +14,7 @@
 
 struct cmd_ctx;
 struct cmd_output;
+struct cmd_stream;
 struct profile;
 
 /* What kind of value an argument takes; forms and completion follow it. */
@@ -36,6 +37,7 @@ enum cmd_id_kind {
 	CMD_ID_ENDPOINT,
 	CMD_ID_ACTION,
 	CMD_ID_CONVERSATION,
+	CMD_ID_AI_CONNECTOR,
 	CMD_ID_KIND_COUNT,
 };
 
@@ -108,6 +110,8 @@ struct cmd_host {
 	void (*note)(struct cmd_ctx *ctx, const char *text);
 	/* Apply a terminal-UI setting (theme, bind, set); NULL where there is no UI. 0, or -1 with *err. */
 	int (*ui)(struct cmd_ctx *ctx, const char *what, int argc, char **argv, char **err);
+	/* Optional: show a reply as it streams in; without it, the whole reply is shown as a message at its end. */
+	void (*stream)(struct cmd_ctx *ctx, const struct cmd_stream *ev);
 	void *udata;
 };
 
@@ -116,6 +120,8 @@ enum cmd_exit { CMD_EXIT_OK = 0, CMD_EXIT_API = 1, CMD_EXIT_USAGE = 2 };
 
 /* Continuation after a request finishes. */
 typedef void (*cmd_step_fn)(struct cmd_ctx *ctx, struct worker_done *done);
+/* A piece of a streamed request's body, as it arrives. */
+typedef void (*cmd_piece_fn)(struct cmd_ctx *ctx, const char *data, size_t len);
 
 /* One running command. */
 struct cmd_ctx {
@@ -144,6 +150,10 @@ struct cmd_ctx {
 int cmd_start(const struct cmd_host *host, int argc, char **argv, void *front, char **err);
 /* Submit a request for ctx; step runs with the result. */
 uint64_t cmd_submit(struct cmd_ctx *ctx, struct api_request *req, cmd_step_fn step);
+/* Submit a streamed request (req->stream is set here): piece runs with each piece of its body, then step with the end. */
+uint64_t cmd_submit_stream(struct cmd_ctx *ctx, struct api_request *req, cmd_piece_fn piece, cmd_step_fn step);
+/* Tell the front end about a streamed reply (host->stream, or at the end one message). */
+void cmd_stream(struct cmd_ctx *ctx, const struct cmd_stream *ev);
 /* Ask for confirmation (or take --yes); on yes, then() runs. In batch mode without --yes the command fails. */
 void cmd_confirm(struct cmd_ctx *ctx, const char *question, const char *word, void (*then)(struct cmd_ctx *ctx));
 /* The front end's answer to host->confirm. */

@@ -34,4 +34,6 @@ src_cmd_libcmd_a_SOURCES += \
 	src/cmd/cmd_entity.c \
 	src/cmd/cmd_timeline.c \
 	src/cmd/cmd_api.c
+src_cmd_libcmd_a_SOURCES += src/cmd/cmd_assistant.c
+src_cmd_libcmd_a_SOURCES += src/cmd/shellcomp.c src/cmd/shellcomp.h
 CMD_LIBS = src/cmd/libcmd.a $(API_LIBS)

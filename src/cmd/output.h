@@ -22,4 +22,19 @@ struct cmd_output {
 	json_t *json;                 /* the API's JSON, printed instead with --json (may be NULL) */
 };
 
+/* What a reply that arrives in pieces (the assistant's) tells its front end, in order. */
+enum cmd_stream_kind {
+	CMD_STREAM_BEGIN, /* the question is sent: text is the question */
+	CMD_STREAM_TEXT,  /* a piece of the reply: text */
+	CMD_STREAM_END,   /* the reply is whole: text is all of it */
+};
+
+/* One event of a streamed reply; everything is borrowed for the call. */
+struct cmd_stream {
+	enum cmd_stream_kind kind;
+	const char *text;
+	const char *about;        /* BEGIN: what the question is about ("alert Beacon on web-01"), or NULL */
+	const char *conversation; /* BEGIN: the conversation it continues; END: the one that keeps it; or NULL */
+};
+
 #endif

@@ -13,6 +13,7 @@ static const struct cmd_def *const cmd_groups[] = {
 	cmd_alerts_defs,
 	cmd_alert_edit_defs,
 	cmd_ai_defs,
+	cmd_assistant_defs,
 	cmd_actions_defs,
 	cmd_endpoint_defs,
 	cmd_sessions_defs,

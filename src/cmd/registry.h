@@ -35,5 +35,7 @@ extern const struct cmd_def cmd_entity_defs[];
 extern const struct cmd_def cmd_timeline_defs[];
 /* The raw API console (cmd_api.c). */
 extern const struct cmd_def cmd_api_defs[];
+/* Asking the AI assistant, the reply streamed (cmd_assistant.c). */
+extern const struct cmd_def cmd_assistant_defs[];
 
 #endif

@@ -15,6 +15,7 @@ struct cmd_job {
 	struct worker_sink sink;
 	struct cmd_ctx *ctx;
 	cmd_step_fn step;
+	cmd_piece_fn piece;   /* streamed requests: each piece of the body */
 };
 
 static void cmd_free(struct cmd_ctx *ctx)
@@ -50,6 +51,13 @@ static void cmd_job_deliver(struct worker_sink *sink, struct worker_done *done)
 {
 	struct cmd_job *job = (struct cmd_job *)sink;
 	struct cmd_ctx *ctx = job->ctx;
+	if (done->partial) {
+		/* A piece: the job goes on. */
+		if (!ctx->finishing && job->piece)
+			job->piece(ctx, done->res.body, done->res.body_len);
+		worker_done_free(done);
+		return;
+	}
 	/* The job counts as in flight until its step returns, so the step can finish the command safely. */
 	if (!ctx->finishing)
 		job->step(ctx, done);
@@ -67,17 +75,41 @@ static void cmd_job_note(struct worker_sink *sink, const struct worker_done *don
 		cmd_note(job->ctx, "%s", done->res.message);
 }
 
-uint64_t cmd_submit(struct cmd_ctx *ctx, struct api_request *req, cmd_step_fn step)
+static uint64_t cmd_submit_job(struct cmd_ctx *ctx, struct api_request *req, cmd_step_fn step, cmd_piece_fn piece)
 {
 	struct cmd_job *job = xcalloc(1, sizeof(*job));
 	job->sink.deliver = cmd_job_deliver;
 	job->sink.note = cmd_job_note;
 	job->ctx = ctx;
 	job->step = step;
+	job->piece = piece;
 	uint64_t id = worker_submit(ctx->host->worker, req, 0, job);
 	ctx->jobs = xreallocarray(ctx->jobs, ctx->n_jobs + 1, sizeof(uint64_t));
 	ctx->jobs[ctx->n_jobs++] = id;
 	return id;
+}
+
+uint64_t cmd_submit(struct cmd_ctx *ctx, struct api_request *req, cmd_step_fn step)
+{
+	return cmd_submit_job(ctx, req, step, NULL);
+}
+
+uint64_t cmd_submit_stream(struct cmd_ctx *ctx, struct api_request *req, cmd_piece_fn piece, cmd_step_fn step)
+{
+	req->stream = true;
+	return cmd_submit_job(ctx, req, step, piece);
+}
+
+void cmd_stream(struct cmd_ctx *ctx, const struct cmd_stream *ev)
+{
+	if (ctx->host->stream) {
+		ctx->host->stream(ctx, ev);
+		return;
+	}
+	if (ev->kind == CMD_STREAM_END && ev->text) {
+		struct cmd_output out = {.kind = CMD_OUT_MESSAGE, .message = ev->text};
+		cmd_output(ctx, &out);
+	}
 }
 
 void cmd_finish(struct cmd_ctx *ctx)

@@ -15,4 +15,6 @@ src_core_libcore_a_SOURCES = \
 	src/core/timefmt.c src/core/timefmt.h \
 	src/core/secret.c src/core/secret.h \
 	src/core/fetchlimit.c src/core/fetchlimit.h
+	src/core/secret.c src/core/secret.h
+src_core_libcore_a_SOURCES += src/core/lastseen.c src/core/lastseen.h
 CORE_LIBS = src/core/libcore.a $(INIH_LIBS)

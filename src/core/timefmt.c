@@ -62,6 +62,34 @@ bool timefmt_parse(const char *iso, time_t *out)
 	return true;
 }
 
+bool timefmt_parse_ms(const char *iso, long long *out)
+{
+	time_t t;
+	if (!timefmt_parse(iso, &t))
+		return false;
+	long long ms = 0;
+	const char *p = iso + 19;
+	if (*p == '.') {
+		int digits = 0;
+		for (p++; *p >= '0' && *p <= '9'; p++, digits++)
+			if (digits < 3)
+				ms = ms * 10 + (*p - '0');
+		for (; digits < 3; digits++)
+			ms *= 10;
+	}
+	*out = (long long)t * 1000 + ms;
+	return true;
+}
+
+int timefmt_cmp(const char *a, const char *b)
+{
+	long long x, y;
+	bool okx = timefmt_parse_ms(a, &x), oky = timefmt_parse_ms(b, &y);
+	if (!okx || !oky)
+		return (int)okx - (int)oky;
+	return x < y ? -1 : x > y;
+}
+
 void timefmt_relative(const char *iso, time_t now, char *buf, size_t len)
 {
 	time_t t;

@@ -14,6 +14,8 @@ struct demo_options {
 	unsigned cases, alerts, conversations, endpoints, actions;
 	char *api_key;             /* when set, every request must carry "Authorization: ApiKey <this>" */
 	unsigned action_delay_ms;  /* how long a new response action stays pending */
+	unsigned live_alert_ms;    /* a new alert arrives this often (0: never) */
+	unsigned reply_delay_ms;   /* pause between the pieces of a streamed assistant reply */
 	struct demo_fault *faults; /* fault switches, off unless added */
 	unsigned n_faults;
 	bool quiet;                /* no request log on stderr */

@@ -100,6 +100,94 @@ static int alert_uuid_cmp(size_t a, size_t b, void *ctx)
 	return uuid_cmp(d->alerts[a].uuid, d->alerts[b].uuid);
 }
 
+/* Rules and files per OS, so every alert makes sense for its host. */
+struct alert_tables {
+	uint8_t rules[3][64], files[3][64];
+	size_t nrules[3], nfiles[3];
+};
+
+static void alert_tables(struct alert_tables *t)
+{
+	memset(t, 0, sizeof(*t));
+	for (int o = 0; o < 3; o++) {
+		for (size_t i = 0; i < demo_n_rules; i++)
+			if (demo_rules[i].os & (1u << o))
+				t->rules[o][t->nrules[o]++] = (uint8_t)i;
+		for (size_t i = 0; i < demo_n_files; i++)
+			if (demo_files[i].os & (1u << o))
+				t->files[o][t->nfiles[o]++] = (uint8_t)i;
+	}
+}
+
+/* The rank-th riskiest rule of an OS (cycling). */
+static uint8_t alert_rule_by_risk(const struct alert_tables *t, int o, uint64_t rank)
+{
+	uint8_t sorted[64];
+	size_t n = t->nrules[o];
+	memcpy(sorted, t->rules[o], n);
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = i; j > 0 && demo_rules[sorted[j]].risk > demo_rules[sorted[j - 1]].risk; j--) {
+			uint8_t x = sorted[j];
+			sorted[j] = sorted[j - 1];
+			sorted[j - 1] = x;
+		}
+	return sorted[rank % n];
+}
+
+/* One alert from r: its host, rule (by risk rank when rank >= 0, else drawn), process, addresses, time and status. */
+static void alert_fill(struct demo_data *d, struct demo_rng *r, const struct alert_tables *t, struct demo_alert *a,
+		       int64_t rank)
+{
+	const int64_t window = 30 * 86400000LL;
+	for (int w = 0; w < 4; w++)
+		a->uuid[w] = demo_rng_next(r);
+	a->host = (uint16_t)demo_rng_skewed(r, (uint32_t)d->nhosts);
+	const struct demo_host *h = &d->hosts[a->host];
+	int o = h->os == DEMO_OS_WINDOWS ? 0 : h->os == DEMO_OS_LINUX ? 1 : 2;
+	if (rank >= 0)
+		a->rule = alert_rule_by_risk(t, o, (uint64_t)rank);
+	else
+		a->rule = t->rules[o][demo_rng_skewed(r, (uint32_t)t->nrules[o])];
+	const struct demo_rule_def *rd = &demo_rules[a->rule];
+	a->proc = (uint16_t)demo_rng_below(r, (uint32_t)h->nprocs);
+	for (size_t p = 0; rd->proc && p < h->nprocs; p++)
+		if (strstr(h->procs[p].name, rd->proc))
+			a->proc = (uint16_t)p;
+	a->pid = h->procs[a->proc].pid;
+	a->file = t->files[o][demo_rng_below(r, (uint32_t)t->nfiles[o])];
+	a->account = (uint8_t)demo_rng_below(r, (uint32_t)demo_n_accounts);
+	for (size_t k = 0; k < demo_n_accounts; k++)
+		if (strcmp(demo_accounts[k], h->procs[a->proc].user) == 0)
+			a->account = (uint8_t)k;
+	if (strcmp(rd->category, "authentication") == 0) {
+		a->src_ip = demo_rng_chance(r, 50) ? external_ip(r) : (10u << 24) | demo_rng_below(r, 65536);
+		a->dst_ip = h->ip4;
+		a->dst_port = h->os == DEMO_OS_WINDOWS ? 3389 : 22;
+	} else {
+		a->src_ip = h->ip4;
+		a->dst_ip = external_ip(r);
+		a->dst_port = ports[demo_rng_skewed(r, DEMO_N(ports))];
+	}
+	double u = (double)(demo_rng_next(r) >> 11) / 9007199254740992.0;
+	a->ts_ms = d->now_ms - (int64_t)(u * u * (double)window) - 1000;
+	uint32_t roll = demo_rng_below(r, 100);
+	a->status = roll < 70 ? 0 : roll < 85 ? 1 : 2;
+	a->risk = (uint8_t)rd->risk;
+}
+
+/* Sort the id index again after alerts were added. */
+static void alerts_index(struct demo_data *d)
+{
+	size_t n = d->nalerts;
+	size_t *idx = xcalloc(n ? n : 1, sizeof(*idx));
+	for (size_t i = 0; i < n; i++)
+		idx[i] = i;
+	demo_sort_idx(idx, n, alert_uuid_cmp, d);
+	for (size_t i = 0; i < n; i++)
+		d->alert_order[i] = (uint32_t)idx[i];
+	free(idx);
+}
+
 void demo_alerts_generate(struct demo_data *d, unsigned n)
 {
 	struct demo_rng r;
@@ -107,59 +195,42 @@ void demo_alerts_generate(struct demo_data *d, unsigned n)
 	d->nalerts = n;
 	d->alerts = xcalloc(n ? n : 1, sizeof(*d->alerts));
 	d->alert_order = xcalloc(n ? n : 1, sizeof(*d->alert_order));
-	/* Rules and files per OS, so every alert makes sense for its host. */
-	uint8_t rules[3][64], files[3][64];
-	size_t nrules[3] = {0}, nfiles[3] = {0};
-	for (int o = 0; o < 3; o++) {
-		for (size_t i = 0; i < demo_n_rules; i++)
-			if (demo_rules[i].os & (1u << o))
-				rules[o][nrules[o]++] = (uint8_t)i;
-		for (size_t i = 0; i < demo_n_files; i++)
-			if (demo_files[i].os & (1u << o))
-				files[o][nfiles[o]++] = (uint8_t)i;
-	}
-	const int64_t window = 30 * 86400000LL;
-	for (unsigned i = 0; i < n; i++) {
-		struct demo_alert *a = &d->alerts[i];
-		for (int w = 0; w < 4; w++)
-			a->uuid[w] = demo_rng_next(&r);
-		a->host = (uint16_t)demo_rng_skewed(&r, (uint32_t)d->nhosts);
-		const struct demo_host *h = &d->hosts[a->host];
-		int o = h->os == DEMO_OS_WINDOWS ? 0 : h->os == DEMO_OS_LINUX ? 1 : 2;
-		a->rule = rules[o][demo_rng_skewed(&r, (uint32_t)nrules[o])];
-		const struct demo_rule_def *rd = &demo_rules[a->rule];
-		a->proc = (uint16_t)demo_rng_below(&r, (uint32_t)h->nprocs);
-		for (size_t p = 0; rd->proc && p < h->nprocs; p++)
-			if (strstr(h->procs[p].name, rd->proc))
-				a->proc = (uint16_t)p;
-		a->pid = h->procs[a->proc].pid;
-		a->file = files[o][demo_rng_below(&r, (uint32_t)nfiles[o])];
-		a->account = (uint8_t)demo_rng_below(&r, (uint32_t)demo_n_accounts);
-		for (size_t k = 0; k < demo_n_accounts; k++)
-			if (strcmp(demo_accounts[k], h->procs[a->proc].user) == 0)
-				a->account = (uint8_t)k;
-		if (strcmp(rd->category, "authentication") == 0) {
-			a->src_ip = demo_rng_chance(&r, 50) ? external_ip(&r) : (10u << 24) | demo_rng_below(&r, 65536);
-			a->dst_ip = h->ip4;
-			a->dst_port = h->os == DEMO_OS_WINDOWS ? 3389 : 22;
-		} else {
-			a->src_ip = h->ip4;
-			a->dst_ip = external_ip(&r);
-			a->dst_port = ports[demo_rng_skewed(&r, DEMO_N(ports))];
-		}
-		double u = (double)(demo_rng_next(&r) >> 11) / 9007199254740992.0;
-		a->ts_ms = d->now_ms - (int64_t)(u * u * (double)window) - 1000;
-		uint32_t roll = demo_rng_below(&r, 100);
-		a->status = roll < 70 ? 0 : roll < 85 ? 1 : 2;
-		a->risk = (uint8_t)rd->risk;
-	}
-	size_t *idx = xcalloc(n ? n : 1, sizeof(*idx));
+	struct alert_tables t;
+	alert_tables(&t);
 	for (unsigned i = 0; i < n; i++)
-		idx[i] = i;
-	demo_sort_idx(idx, n, alert_uuid_cmp, d);
-	for (unsigned i = 0; i < n; i++)
-		d->alert_order[i] = (uint32_t)idx[i];
-	free(idx);
+		alert_fill(d, &r, &t, &d->alerts[i], -1);
+	alerts_index(d);
+}
+
+void demo_alerts_live(struct demo_data *d, int64_t now_ms)
+{
+	if (!d->live_alert_ms)
+		return;
+	/* The clock starts at the first look, so what a client loads first is the same every run. */
+	if (!d->live_since_ms) {
+		d->live_since_ms = now_ms;
+		return;
+	}
+	if (now_ms < d->live_since_ms)
+		return;
+	uint64_t due = (uint64_t)(now_ms - d->live_since_ms) / d->live_alert_ms;
+	if (due <= d->live_alerts)
+		return;
+	struct alert_tables t;
+	alert_tables(&t);
+	size_t add = (size_t)(due - d->live_alerts);
+	d->alerts = xreallocarray(d->alerts, d->nalerts + add, sizeof(*d->alerts));
+	d->alert_order = xreallocarray(d->alert_order, d->nalerts + add, sizeof(*d->alert_order));
+	for (size_t k = 0; k < add; k++) {
+		struct demo_alert *a = &d->alerts[d->nalerts++];
+		memset(a, 0, sizeof(*a));
+		d->live_alerts++;
+		/* The most severe rules first, so a new alert worth a notification comes at once. */
+		alert_fill(d, &d->rng, &t, a, (int64_t)d->live_alerts - 1);
+		a->ts_ms = d->live_since_ms + (int64_t)(d->live_alerts * d->live_alert_ms);
+		a->status = 0;
+	}
+	alerts_index(d);
 }
 
 void demo_alert_id(const struct demo_alert *a, char *buf)

@@ -32,6 +32,8 @@ extern const char *const demo_workflow_names[];
 
 /* Make n alerts on the data's hosts. */
 void demo_alerts_generate(struct demo_data *d, unsigned n);
+/* The alerts that have arrived by now_ms (one every live_alert_ms since the first call), added. */
+void demo_alerts_live(struct demo_data *d, int64_t now_ms);
 /* The field a name refers to ("host.name", "_id", ...), or -1. */
 int demo_afield_lookup(const char *name);
 /* The canonical name of a field. */

@@ -2,6 +2,7 @@
 #include "demo/demo_case.h"
 #include "core/xalloc.h"
 #include "demo/demo_alerts.h"
+#include "demo/demo_casepush.h"
 #include "demo/demo_data.h"
 #include "demo/demo_http.h"
 #include "demo/demo_names.h"
@@ -278,8 +279,7 @@ void demo_cases_generate(struct demo_data *d, unsigned n)
 	size_t i;
 	json_t *conn;
 	json_array_foreach(d->connectors, i, conn) {
-		if (demo_jstr(json_object_get(conn, "config"), "apiUrl") ||
-		    strcmp(demo_jstr(conn, "connector_type_id"), ".cases-webhook") == 0)
+		if (demo_case_connector_type(demo_jstr(conn, "connector_type_id")))
 			json_array_append(case_conns, conn);
 	}
 	d->cases = json_array();

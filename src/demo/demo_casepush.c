@@ -13,7 +13,7 @@
 static const char *const case_types[] = {".jira", ".servicenow", ".servicenow-sir", ".resilient", ".swimlane",
 					 ".cases-webhook", NULL};
 
-static bool is_case_type(const char *t)
+bool demo_case_connector_type(const char *t)
 {
 	for (size_t i = 0; case_types[i]; i++)
 		if (strcmp(case_types[i], t) == 0)
@@ -181,7 +181,7 @@ static void case_push(struct demo_req *req, struct demo_resp *resp)
 		return;
 	}
 	const char *type = demo_jstr(conn, "connector_type_id");
-	if (!is_case_type(type)) {
+	if (!demo_case_connector_type(type)) {
 		demo_reply_error(resp, 400, "Failed to push case: connector [%s] of type [%s] cannot receive cases; use a "
 				 "case connector (.jira, .servicenow, .servicenow-sir, .resilient, .swimlane, .cases-webhook)",
 				 demo_jstr(conn, "name"), type);
@@ -244,7 +244,7 @@ static void case_connectors(struct demo_req *req, struct demo_resp *resp)
 	size_t i;
 	json_t *c;
 	json_array_foreach(req->data->connectors, i, c) {
-		if (!is_case_type(demo_jstr(c, "connector_type_id")))
+		if (!demo_case_connector_type(demo_jstr(c, "connector_type_id")))
 			continue;
 		json_t *o = json_object();
 		json_object_set(o, "id", json_object_get(c, "id"));

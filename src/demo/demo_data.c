@@ -136,6 +136,11 @@ static json_t *connector_config(const struct demo_connector_def *c)
 				 "hasAuth", 1);
 	if (strcmp(t, ".index") == 0)
 		return json_pack("{s:s, s:b, s:n}", "index", "alerts-archive", "refresh", 0, "executionTimeField");
+	if (strcmp(t, ".gen-ai") == 0)
+		return json_pack("{s:s, s:s, s:s}", "apiProvider", "OpenAI", "apiUrl", c->api_url, "defaultModel",
+				 c->project_key);
+	if (strcmp(t, ".bedrock") == 0)
+		return json_pack("{s:s, s:s}", "apiUrl", c->api_url, "defaultModel", c->project_key);
 	if (strcmp(t, ".webhook") == 0)
 		return json_pack("{s:s, s:s, s:b, s:n}", "url", c->api_url, "method", "post", "hasAuth", 1, "headers");
 	return json_object();
@@ -176,6 +181,8 @@ struct demo_data *demo_data_new(const struct demo_options *o, int64_t now_ms)
 	struct demo_data *d = xcalloc(1, sizeof(*d));
 	d->seed = o->seed;
 	d->action_delay_ms = o->action_delay_ms;
+	d->live_alert_ms = o->live_alert_ms;
+	d->reply_delay_ms = o->reply_delay_ms;
 	d->hostile = demo_fault_match(o->faults, o->n_faults, DEMO_FAULT_HOSTILE, "/") != NULL;
 	d->now_ms = now_ms;
 	d->seq = 1000;

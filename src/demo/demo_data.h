@@ -73,6 +73,10 @@ struct demo_data {
 
 	struct demo_alert *alerts;
 	size_t nalerts;
+	unsigned live_alert_ms;   /* a new alert arrives this often (0: never) */
+	uint64_t live_alerts;     /* how many have arrived */
+	int64_t live_since_ms;    /* when the first search looked (0: none yet) */
+	unsigned reply_delay_ms;  /* pause between the pieces of a streamed assistant reply */
 	uint32_t *alert_order;    /* alert indexes sorted by uuid, for id lookups */
 
 	json_t *conversations;    /* array of AI assistant conversations */

@@ -89,6 +89,16 @@ void demo_reply_siem_error(struct demo_resp *resp, int status, const char *fmt, 
 	demo_reply_json(resp, status, o);
 }
 
+void demo_reply_stream(struct demo_resp *resp, int status, char *ndjson, unsigned piece_ms)
+{
+	demo_resp_clear(resp);
+	resp->status = status;
+	resp->kind = DEMO_BODY_STREAM;
+	resp->body = ndjson;
+	resp->len = strlen(ndjson);
+	resp->piece_ms = piece_ms;
+}
+
 void demo_reply_empty(struct demo_resp *resp, int status)
 {
 	demo_resp_clear(resp);

@@ -34,7 +34,12 @@ struct demo_req {
 };
 
 /* What the body of a response is. */
-enum demo_body { DEMO_BODY_NONE, DEMO_BODY_JSON, DEMO_BODY_HTML };
+enum demo_body {
+	DEMO_BODY_NONE,
+	DEMO_BODY_JSON,
+	DEMO_BODY_HTML,
+	DEMO_BODY_STREAM, /* NDJSON sent a line at a time, piece_ms apart, chunked (a streamed reply) */
+};
 
 /* A response under construction; the server adds headers and applies faults. */
 struct demo_resp {
@@ -43,6 +48,7 @@ struct demo_resp {
 	char *body;                     /* owned */
 	size_t len;
 	unsigned retry_after;           /* seconds for a Retry-After header, 0: none */
+	unsigned piece_ms;              /* DEMO_BODY_STREAM: the pause before each line after the first */
 };
 
 /* A route: method, pattern with "{}" wildcards for whole segments, handler, flags. */
@@ -69,6 +75,8 @@ void demo_reply_error(struct demo_resp *resp, int status, const char *fmt, ...) 
 /* Respond with the security solution's error shape {message, status_code}. */
 void demo_reply_siem_error(struct demo_resp *resp, int status, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* Respond with NDJSON lines (taken over) sent one at a time, piece_ms apart. */
+void demo_reply_stream(struct demo_resp *resp, int status, char *ndjson, unsigned piece_ms);
 /* Respond with a status and no body. */
 void demo_reply_empty(struct demo_resp *resp, int status);
 /* Free the body and reset. */

@@ -24,6 +24,9 @@ static void usage(FILE *f)
 	      "  --actions N          number of past response actions (default 30)\n"
 	      "  --api-key KEYFILE    require \"Authorization: ApiKey <key>\", the key read from KEYFILE\n"
 	      "  --action-delay MS    how long a new response action stays pending (default 3000)\n"
+	      "  --live-alerts MS     from the first alert search on, a new alert arrives every MS\n"
+	      "                       milliseconds, the most severe rules first (default 0: none)\n"
+	      "  --reply-delay MS     pause between the pieces of a streamed assistant reply (default 60)\n"
 	      "  --fault SPEC         misbehave on purpose; repeatable. SPEC is one of\n"
 	      "                         latency=MS  status=CODE  truncate  html-error  huge\n"
 	      "                         hostile-strings  nested  dupkeys\n"
@@ -64,14 +67,16 @@ static bool listen_ok(const char *s)
 static int parse_args(struct demo_options *o, int argc, char **argv)
 {
 	enum { O_LISTEN = 256, O_SEED, O_CASES, O_ALERTS, O_CONV, O_ENDPOINTS, O_ACTIONS, O_KEY, O_DELAY, O_FAULT,
-	       O_QUIET, O_HELP };
+	       O_QUIET, O_HELP, O_LIVE, O_REPLY };
 	static const struct option opts[] = {
 		{"listen", required_argument, NULL, O_LISTEN}, {"seed", required_argument, NULL, O_SEED},
 		{"cases", required_argument, NULL, O_CASES}, {"alerts", required_argument, NULL, O_ALERTS},
 		{"conversations", required_argument, NULL, O_CONV}, {"endpoints", required_argument, NULL, O_ENDPOINTS},
 		{"actions", required_argument, NULL, O_ACTIONS}, {"api-key", required_argument, NULL, O_KEY},
 		{"action-delay", required_argument, NULL, O_DELAY}, {"fault", required_argument, NULL, O_FAULT},
-		{"quiet", no_argument, NULL, O_QUIET}, {"help", no_argument, NULL, O_HELP}, {NULL, 0, NULL, 0},
+		{"quiet", no_argument, NULL, O_QUIET}, {"help", no_argument, NULL, O_HELP},
+		{"live-alerts", required_argument, NULL, O_LIVE}, {"reply-delay", required_argument, NULL, O_REPLY},
+		{NULL, 0, NULL, 0},
 	};
 	optind = 1;
 	opterr = 0;
@@ -97,6 +102,8 @@ static int parse_args(struct demo_options *o, int argc, char **argv)
 		case O_ENDPOINTS: ok = parse_count(optarg, 60000, &o->endpoints); break;
 		case O_ACTIONS: ok = parse_count(optarg, 1000000, &o->actions); break;
 		case O_DELAY: ok = parse_count(optarg, 3600000, &o->action_delay_ms); break;
+		case O_LIVE: ok = parse_count(optarg, 86400000, &o->live_alert_ms); break;
+		case O_REPLY: ok = parse_count(optarg, 60000, &o->reply_delay_ms); break;
 		case O_KEY: {
 			struct strbuf warn;
 			strbuf_init(&warn);

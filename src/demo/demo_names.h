@@ -33,7 +33,8 @@ struct demo_file_def {
 
 /* A connector Kibana could hold. */
 struct demo_connector_def {
-	const char *name, *type, *api_url, *project_key;
+	const char *name, *type, *api_url;
+	const char *project_key;  /* a Jira connector's project; an LLM connector's model */
 	int preconfigured;
 };
 
@@ -52,7 +53,7 @@ extern const size_t demo_n_procs;
 /* File paths alerts name, per OS. */
 extern const struct demo_file_def demo_files[];
 extern const size_t demo_n_files;
-/* Connectors: every case connector type, a misconfigured Jira, and non-case types. */
+/* Connectors: every case connector type, a misconfigured Jira, non-case types and LLM connectors. */
 extern const struct demo_connector_def demo_connectors[];
 extern const size_t demo_n_connectors;
 /* Host name stems per OS (a number or suffix is added). */

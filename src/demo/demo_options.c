@@ -16,6 +16,7 @@ void demo_options_init(struct demo_options *o)
 	o->endpoints = 12;
 	o->actions = 30;
 	o->action_delay_ms = 3000;
+	o->reply_delay_ms = 60;
 }
 
 int demo_options_add_fault(struct demo_options *o, const char *spec, char **err)

@@ -302,6 +302,7 @@ static json_t *patterns(json_t *v)
 static void search(struct demo_req *req, struct demo_resp *resp)
 {
 	struct demo_data *d = req->data;
+	demo_alerts_live(d, req->now_ms);
 	struct demo_check c = {0};
 	json_t *body = demo_check_body(&c, req);
 	demo_check_obj(&c, body, "request body", "query", false);

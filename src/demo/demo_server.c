@@ -324,10 +324,54 @@ static void log_request(const char *method, const char *url, int status, int64_t
 	strbuf_free(&sb);
 }
 
-static enum MHD_Result queue(struct MHD_Connection *c, struct demo_resp *resp, unsigned flags, bool huge)
+/* A streamed reply on its way: the lines still to send, and the server whose stop ends the pauses. */
+struct demo_trickle {
+	struct demo_server *s;
+	char *body;
+	size_t len, off;
+	unsigned ms;
+};
+
+/* The next line of a streamed reply, after a pause (libmicrohttpd's reader: on the connection's own thread). */
+static ssize_t trickle_read(void *cls, uint64_t pos, char *buf, size_t max)
+{
+	struct demo_trickle *t = cls;
+	(void)pos;
+	if (t->off >= t->len)
+		return MHD_CONTENT_READER_END_OF_STREAM;
+	if (t->off && t->ms)
+		fault_sleep(t->s, t->ms);
+	if (stopping(t->s))
+		return MHD_CONTENT_READER_END_WITH_ERROR;
+	const char *nl = memchr(t->body + t->off, '\n', t->len - t->off);
+	size_t n = nl ? (size_t)(nl - (t->body + t->off)) + 1 : t->len - t->off;
+	if (n > max)
+		n = max;
+	memcpy(buf, t->body + t->off, n);
+	t->off += n;
+	return (ssize_t)n;
+}
+
+static void trickle_free(void *cls)
+{
+	struct demo_trickle *t = cls;
+	free(t->body);
+	free(t);
+}
+
+static enum MHD_Result queue(struct demo_server *s, struct MHD_Connection *c, struct demo_resp *resp, unsigned flags,
+			     bool huge)
 {
 	struct MHD_Response *mr;
-	if (huge) {
+	if (resp->kind == DEMO_BODY_STREAM) {
+		struct demo_trickle *t = xcalloc(1, sizeof(*t));
+		t->s = s;
+		t->body = resp->body;
+		t->len = resp->len;
+		t->ms = resp->piece_ms;
+		resp->body = NULL;
+		mr = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 4096, trickle_read, t, trickle_free);
+	} else if (huge) {
 		struct demo_huge *h = xcalloc(1, sizeof(*h));
 		h->body = resp->body;
 		h->len = resp->len;
@@ -350,6 +394,12 @@ static enum MHD_Result queue(struct MHD_Connection *c, struct demo_resp *resp, u
 		char secs[16];
 		snprintf(secs, sizeof(secs), "%u", resp->retry_after);
 		MHD_add_response_header(mr, "Retry-After", secs);
+	}
+	if (resp->kind == DEMO_BODY_STREAM) {
+		/* What Kibana's streamFactory sets; the type is the spec's (Kibana's own is unverified). */
+		MHD_add_response_header(mr, "Content-Type", "application/octet-stream; Elastic-Api-Version=2023-10-31");
+		MHD_add_response_header(mr, "X-Accel-Buffering", "no");
+		MHD_add_response_header(mr, "Cache-Control", "no-cache");
 	}
 	enum MHD_Result ret = MHD_queue_response(c, (unsigned)resp->status, mr);
 	MHD_destroy_response(mr);
@@ -375,7 +425,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 					 DEMO_MAX_BODY);
 			if (!s->quiet)
 				log_request(method, url, 413, 0);
-			return queue(c, &resp, 0, false);
+			return queue(s, c, &resp, 0, false);
 		}
 		return MHD_YES;
 	}
@@ -393,7 +443,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	dispatch(s, c, cn, method, url, &resp, &flags, &huge);
 	if (!s->quiet)
 		log_request(method, url, resp.status, demo_now_ms() - cn->t0);
-	enum MHD_Result ret = queue(c, &resp, flags, huge);
+	enum MHD_Result ret = queue(s, c, &resp, flags, huge);
 	demo_resp_clear(&resp);
 	return ret;
 }

@@ -483,6 +483,7 @@ static void app_free(struct app *a)
 {
 	/* Jobs still in flight belong to panes and commands: let each come back (cancelled) first. */
 	worker_drain(a->worker);
+	app_live_save(a);
 	while (a->n_views)
 		app_close_view(a, a->views[a->n_views - 1]);
 	free(a->views);
@@ -565,6 +566,7 @@ int app_run(const struct app_options *o)
 	else
 		app_message(&a, APP_MSG_INFO, "Press ? for help, : for commands, q to quit.");
 	free(term_note);
+	app_live_load(&a);
 	app_show_pane(&a, a.panes[0]);
 	app_run_startup(&a);
 	app_loop(&a);

@@ -85,6 +85,12 @@ long long app_now(struct app *a);
 struct pane **app_panes(struct app *a, size_t *n);
 /* Ask a yes/no question in a dialog; done(ctx, answer) runs once. */
 void app_confirm(struct app *a, const char *question, void (*done)(void *ctx, bool yes), void *ctx);
+/*
+ * Rows came in new in a pane (a refresh): the status line says so; when some are urgent, the bell
+ * rings or the terminal shows a notification as `set notify` says. label is the first urgent
+ * row's "label\tdetail" (server text), or "".
+ */
+void app_rows_arrived(struct app *a, struct pane *p, size_t n, size_t urgent, const char *label);
 /* The spinner's current frame ("|", "/", "-", "\\"), turning while requests run. */
 const char *app_spinner(struct app *a);
 

@@ -1,6 +1,7 @@
 /* Running commands inside the TUI: the cmd_host that shows results, asks, and refreshes panes and views. */
 #include "config.h"
 #include "ui/app_internal.h"
+#include "ui/chat.h"
 #include "ui/dialog.h"
 #include "ui/form.h"
 #include "ui/jsonview.h"
@@ -28,6 +29,7 @@ struct appcmd {
 	bool from_prompt;      /* typed at ':' : lists and records open a result view */
 	bool produced;         /* something was shown */
 	struct view *form;     /* the form it came from, detached while it runs, or NULL */
+	struct chat *chat;     /* the reply it streams into a reader, or NULL */
 };
 
 static struct app *appcmd_app(struct cmd_ctx *ctx)
@@ -93,6 +95,12 @@ static void appcmd_output(struct cmd_ctx *ctx, const struct cmd_output *out)
 	app_push_view(a, v);
 }
 
+static void appcmd_stream(struct cmd_ctx *ctx, const struct cmd_stream *ev)
+{
+	struct appcmd *uc = ctx->front;
+	chat_stream(uc->app, &uc->chat, ctx, ev);
+}
+
 static void appcmd_note(struct cmd_ctx *ctx, const char *text)
 {
 	app_message(appcmd_app(ctx), APP_MSG_INFO, "%s", text);
@@ -103,6 +111,7 @@ static void appcmd_finished(struct cmd_ctx *ctx)
 	struct appcmd *uc = ctx->front;
 	struct app *a = uc->app;
 	a->commands--;
+	chat_command_done(uc->chat, ctx);
 	if (uc->form && ctx->exit_code == CMD_EXIT_USAGE && ctx->error) {
 		/* The command's checks refused what the form held: the form comes back as it was, the problem on its field. */
 		form_show_error(uc->form, ctx->error);
@@ -157,6 +166,7 @@ static const struct cmd_host *appcmd_host(struct app *a)
 	host.finished = appcmd_finished;
 	host.note = appcmd_note;
 	host.ui = appcmd_ui;
+	host.stream = appcmd_stream;
 	host.udata = a;
 	return &host;
 }

@@ -24,14 +24,26 @@ static void app_draw_host(const char *url, char *buf, size_t len)
 	snprintf(buf, len, "%.*s", (int)n, p);
 }
 
+/* One pane's tab: its number, its title unless compact, and how many rows came in new ("+3"). */
+static void app_tab_label(struct app *a, size_t i, bool compact, char *buf, size_t len)
+{
+	size_t fresh = pane_fresh_count(a->panes[i]);
+	char count[32] = "";
+	if (fresh)
+		snprintf(count, sizeof(count), " +%zu", fresh);
+	if (compact && i != a->current)
+		snprintf(buf, len, " %zu%s ", i + 1, count);
+	else
+		snprintf(buf, len, " %zu %s%s ", i + 1, a->panes[i]->ops->title, count);
+}
+
 /* The pane tabs: full titles, or (compact) only the current one's title beside the numbers. */
 static void app_draw_tabs_text(struct app *a, bool compact, struct strbuf *out)
 {
+	char t[96];
 	for (size_t i = 0; i < a->n_panes; i++) {
-		if (compact && i != a->current)
-			strbuf_printf(out, " %zu ", i + 1);
-		else
-			strbuf_printf(out, " %zu %s ", i + 1, a->panes[i]->ops->title);
+		app_tab_label(a, i, compact, t, sizeof(t));
+		strbuf_puts(out, t);
 	}
 }
 
@@ -96,11 +108,8 @@ static void app_draw_header(struct app *a, int w)
 	if (tw) {
 		x = w - tw;
 		for (size_t i = 0; i < a->n_panes; i++) {
-			char t[64];
-			if (compact && i != a->current)
-				snprintf(t, sizeof(t), " %zu ", i + 1);
-			else
-				snprintf(t, sizeof(t), " %zu %s ", i + 1, a->panes[i]->ops->title);
+			char t[96];
+			app_tab_label(a, i, compact, t, sizeof(t));
 			x += draw_text(stdscr, 0, x, t, w - x, i == a->current ? ROLE_TAB_ACTIVE : ROLE_TAB, false);
 		}
 	}

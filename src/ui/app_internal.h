@@ -54,6 +54,7 @@ struct app {
 	struct keymap keymap;  /* the user's bindings */
 	int refresh_s;         /* set refresh: reload the current pane this often (0: never) */
 	long long last_refresh;
+	int notify;            /* set notify: an enum notify_kind for new critical or high rows */
 };
 
 /* Apply a UI command (theme, bind, set); 0, or -1 with *err. */
@@ -64,6 +65,10 @@ void app_run_startup(struct app *a);
 void app_auto_refresh(struct app *a);
 /* Free the bindings. */
 void app_free_settings(struct app *a);
+/* The "since I last looked" markers of the profile and space: into the panes (before they load). */
+void app_live_load(struct app *a);
+/* The panes' markers, kept for the next run (or the next switch of profile or space). */
+void app_live_save(struct app *a);
 
 /* Draw everything. */
 void app_draw(struct app *a);

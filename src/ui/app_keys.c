@@ -88,7 +88,8 @@ static void app_open_for(struct app *a, const struct app_target *t, const struct
 				v = given[g + 1];
 		if (!v && t->pane && (owned[n_owned] = pane_arg_value(t->pane, arg, t->rows, t->n)))
 			v = owned[n_owned++];
-		if (!v && t->id && t->pane && arg->ids != CMD_ID_NONE && arg->ids == t->pane->ops->id_kind)
+		/* A detail view of an object not made yet ("" id) has nothing to give. */
+		if (!v && t->id && *t->id && t->pane && arg->ids != CMD_ID_NONE && arg->ids == t->pane->ops->id_kind)
 			v = t->id;
 		if (!v)
 			continue;

@@ -2,6 +2,7 @@
 #include "config.h"
 #include "ui/app_internal.h"
 #include "ui/keys.h"
+#include "ui/notify.h"
 #include "ui/pane.h"
 #include "ui/view.h"
 #include "cmd/tokenize.h"
@@ -39,10 +40,26 @@ static int app_bind(struct app *a, int argc, char **argv, char **err)
 	return rc;
 }
 
+static int app_set_notify(struct app *a, const char *value, char **err)
+{
+	enum notify_kind k;
+	if (!notify_parse(value, &k)) {
+		*err = xasprintf("notify is off, bell, auto (a notification where the terminal shows them, else the bell), "
+				 "osc9 or osc777, not \"%s\"", value);
+		return -1;
+	}
+	a->notify = (int)k;
+	app_message(a, APP_MSG_SUCCESS, k == NOTIFY_OFF ? "New critical or high alerts ring nothing."
+				       : "New critical or high alerts now: %s.", notify_name(k));
+	return 0;
+}
+
 static int app_set(struct app *a, int argc, char **argv, char **err)
 {
+	if (argc == 2 && !strcmp(argv[0], "notify"))
+		return app_set_notify(a, argv[1], err);
 	if (argc != 2 || strcmp(argv[0], "refresh") != 0) {
-		*err = xstrdup("usage: set refresh SECONDS");
+		*err = xstrdup("usage: set refresh SECONDS, or set notify off|bell|auto|osc9|osc777");
 		return -1;
 	}
 	char *end;
@@ -53,7 +70,7 @@ static int app_set(struct app *a, int argc, char **argv, char **err)
 	}
 	a->refresh_s = (int)v;
 	a->last_refresh = app_clock_ms();
-	app_message(a, APP_MSG_SUCCESS, v ? "The pane now reloads every %ld s." : "Automatic reload is off.", v);
+	app_message(a, APP_MSG_SUCCESS, v ? "What is new now comes in every %ld s." : "Automatic refresh is off.", v);
 	return 0;
 }
 
@@ -97,15 +114,23 @@ void app_run_startup(struct app *a)
 
 void app_auto_refresh(struct app *a)
 {
-	if (!a->refresh_s || a->n_views)
+	if (!a->refresh_s)
 		return;
 	long long now = app_clock_ms();
 	if (now - a->last_refresh < a->refresh_s * 1000LL)
 		return;
 	a->last_refresh = now;
-	struct pane *p = app_current_pane(a);
-	if (!p->loading)
-		pane_reload(p);
+	/* Panes that can ask for only what is new do, shown or not, views open or not: nothing moves. */
+	struct pane *cur = app_current_pane(a);
+	bool cur_done = false;
+	for (size_t i = 0; i < a->n_panes; i++) {
+		struct pane *p = a->panes[i];
+		if (p->ops->newer && !p->loading && pane_refresh_new(p))
+			cur_done |= p == cur;
+	}
+	/* The others reload, the current one only, and not under a view. */
+	if (!cur_done && !a->n_views && !cur->loading)
+		pane_reload(cur);
 }
 
 void app_free_settings(struct app *a)

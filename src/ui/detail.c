@@ -139,8 +139,24 @@ static void detail_got_row(struct detail *d, struct worker_done *w)
 	}
 }
 
+void detail_set_id(struct detail *d, const char *id)
+{
+	free(d->id);
+	d->id = xstrdup(id);
+}
+
+struct view *detail_view(const struct detail *d)
+{
+	return d->view;
+}
+
 void detail_reload(struct detail *d)
 {
+	/* An object not made yet has nothing to load. */
+	if (!*d->id) {
+		detail_redraw(d);
+		return;
+	}
 	detail_submit(d, d->pane->ops->detail_request(d->id), detail_got_row);
 	if (d->pane->ops->detail_more)
 		d->pane->ops->detail_more(d);
@@ -176,7 +192,7 @@ struct detail *detail_find(struct pane *p, const char *id)
 	return NULL;
 }
 
-void detail_open(struct pane *p, const char *id)
+struct detail *detail_open(struct pane *p, const char *id)
 {
 	struct detail *d = xcalloc(1, sizeof(*d));
 	d->app = p->app;
@@ -190,4 +206,5 @@ void detail_open(struct pane *p, const char *id)
 	/* What the list holds shows at once; the full object replaces it when it comes. */
 	detail_redraw(d);
 	detail_reload(d);
+	return d;
 }

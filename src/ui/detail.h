@@ -13,8 +13,12 @@ struct pane;
 struct view;
 struct worker_done;
 
-/* Open the detail view of the object with this id in pane p (loaded or not). */
-void detail_open(struct pane *p, const char *id);
+/* Open the detail view of the object with this id in pane p (loaded or not; "" for one not made yet); returns it. */
+struct detail *detail_open(struct pane *p, const char *id);
+/* The object a detail view was opened for before it existed now has this id: it is loaded from now on. */
+void detail_set_id(struct detail *d, const char *id);
+/* The text view a detail view draws into. */
+struct view *detail_view(const struct detail *d);
 /* The pane a detail view belongs to. */
 struct pane *detail_pane(const struct detail *d);
 /* The id of the object a detail view shows. */

@@ -2,6 +2,7 @@
 #include "ui/idsource.h"
 #include "ui/app.h"
 #include "ui/pane.h"
+#include "api/assistant.h"
 #include "api/cases.h"
 #include "api/cases_req.h"
 #include "api/connectors.h"
@@ -54,6 +55,19 @@ static const char *idsource_connectors(struct view *v, void *model)
 	return NULL;
 }
 
+static const char *idsource_ai_connectors(struct view *v, void *model)
+{
+	const struct connector_list *l = model;
+	size_t n = 0;
+	for (size_t i = 0; i < l->n; i++) {
+		if (!assistant_connector_ok(&l->items[i]))
+			continue;
+		picker_add(v, l->items[i].id, l->items[i].name, l->items[i].type);
+		n++;
+	}
+	return n ? NULL : "No AI connector: add one in Kibana (Stack Management > Connectors).";
+}
+
 static const char *idsource_endpoints(struct view *v, void *model)
 {
 	const struct endpoint_page *p = model;
@@ -83,6 +97,7 @@ static const char *idsource_title(enum cmd_id_kind kind)
 	case CMD_ID_ENDPOINT: return "Choose an endpoint";
 	case CMD_ID_ACTION: return "Choose a response action";
 	case CMD_ID_CONVERSATION: return "Choose a conversation";
+	case CMD_ID_AI_CONNECTOR: return "Choose the AI connector to ask with";
 	default: return "Choose";
 	}
 }
@@ -93,6 +108,8 @@ void idsource_pick(struct app *a, enum cmd_id_kind kind, picker_fn chosen, void 
 	app_push_view(a, v);
 	if (kind == CMD_ID_CONNECTOR) {
 		picker_load(v, connectors_list_request(), idsource_connectors);
+	} else if (kind == CMD_ID_AI_CONNECTOR) {
+		picker_load(v, connectors_list_request(), idsource_ai_connectors);
 	} else if (kind == CMD_ID_ENDPOINT) {
 		/* The first hundred hosts; typing in the picker narrows them. */
 		struct endpoints_query q = {.page = 0, .page_size = 100};

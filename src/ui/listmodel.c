@@ -113,6 +113,23 @@ void listmodel_set_rows(struct listmodel *m, size_t n, size_t keep)
 		listmodel_set_cursor(m, old_cursor);
 }
 
+void listmodel_prepend(struct listmodel *m, size_t n)
+{
+	if (!n)
+		return;
+	size_t cur = listmodel_cursor_row(m);
+	size_t line = m->cursor >= m->top ? m->cursor - m->top : 0;
+	bool *marks = xcalloc(m->n_rows + n + 1, sizeof(bool));
+	if (m->marks)
+		memcpy(marks + n, m->marks, m->n_rows * sizeof(bool));
+	free(m->marks);
+	m->marks = marks;
+	m->n_rows += n;
+	listmodel_rebuild(m, cur == LISTMODEL_NONE ? LISTMODEL_NONE : cur + n);
+	if (cur != LISTMODEL_NONE)
+		m->top = m->cursor >= line ? m->cursor - line : 0;
+}
+
 void listmodel_set_filter(struct listmodel *m, const char *filter)
 {
 	size_t cur = listmodel_cursor_row(m);

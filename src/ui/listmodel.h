@@ -37,6 +37,11 @@ void listmodel_init(struct listmodel *m, listmodel_text_fn text, listmodel_cmp_f
 void listmodel_free(struct listmodel *m);
 /* The data now has n rows; rows [0, keep) are the same as before (appends keep the cursor's row). */
 void listmodel_set_rows(struct listmodel *m, size_t n, size_t keep);
+/*
+ * n rows were put before the others (data row r is now r + n, marks move with their rows): the
+ * cursor stays on its row, on the same line of the screen, so what is shown does not move.
+ */
+void listmodel_prepend(struct listmodel *m, size_t n);
 /* Filter by case-insensitive substring (NULL or "" shows everything); the cursor stays on its row if it can. */
 void listmodel_set_filter(struct listmodel *m, const char *filter);
 /* Sort with cmp, or in data order when cmp is NULL. */

@@ -33,6 +33,8 @@ src_ui_libui_a_SOURCES += \
 	src/ui/jsontree.c src/ui/jsontree.h \
 	src/ui/jsonview.c src/ui/jsonview.h \
 	src/ui/panes/ops.c
+src_ui_libui_a_SOURCES += src/ui/chat.c src/ui/chat.h
+src_ui_libui_a_SOURCES += src/ui/app_live.c src/ui/notify.c src/ui/notify.h
 UI_LIBS = src/ui/libui.a $(CMD_LIBS) $(NCURSES_LIBS) $(READLINE_LIBS)
 
 # The default theme is compiled in from themes/default.theme, so the two cannot drift.

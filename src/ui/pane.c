@@ -10,6 +10,7 @@
 #include "core/profile.h"
 #include "core/sanitize.h"
 #include "core/strbuf.h"
+#include "core/timefmt.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
 #include <curses.h>
@@ -19,6 +20,8 @@
 
 /* A reload fetches pages until it holds as many rows as before, up to this many. */
 #define PANE_RESTORE_MAX 2000
+/* Most rows kept flagged new: past it, the oldest flags go. */
+#define PANE_FRESH_MAX 2000
 
 static void pane_cell(const struct pane *p, const void *row, size_t c, struct strbuf *out)
 {
@@ -37,6 +40,22 @@ static void pane_filter_text(void *ctx, size_t i, struct strbuf *out)
 	for (size_t c = 0; c < p->n_columns; c++) {
 		pane_cell(p, row, c, out);
 		strbuf_putc(out, ' ');
+	}
+}
+
+/* "label\tdetail" of a row: the pane's own, else its first two cells. */
+static void pane_row_label(struct pane *p, const void *row, struct strbuf *out)
+{
+	if (p->ops->row_label) {
+		p->ops->row_label(row, out);
+		return;
+	}
+	for (size_t c = 0, shown = 0; c < p->n_columns && shown < 2; c++) {
+		if (p->ops->columns[c].flags & COLUMN_BATCH_ONLY)
+			continue;
+		if (shown++)
+			strbuf_putc(out, '\t');
+		pane_cell(p, row, c, out);
 	}
 }
 
@@ -74,6 +93,10 @@ static void pane_destroy(struct pane *p)
 	if (p->ops->query)
 		query_free(&p->query);
 	pane_forget_remarks(p);
+	for (size_t i = 0; i < p->n_fresh; i++)
+		free(p->fresh[i]);
+	free(p->fresh);
+	free(p->seen_upto);
 	free(p->error);
 	free(p->stopped);
 	fetch_count_free(&p->fetched);
@@ -137,10 +160,102 @@ void pane_set_error(struct pane *p, const char *msg)
 	app_dirty(p->app);
 }
 
+/* ---- rows that came in new ---- */
+
+static size_t pane_fresh_at(const struct pane *p, const char *id)
+{
+	for (size_t i = 0; id && i < p->n_fresh; i++)
+		if (!strcmp(p->fresh[i], id))
+			return i;
+	return (size_t)-1;
+}
+
+static void pane_fresh_add(struct pane *p, const void *row)
+{
+	const char *id = p->ops->rows->id(row);
+	if (!id || pane_fresh_at(p, id) != (size_t)-1)
+		return;
+	if (p->n_fresh == PANE_FRESH_MAX) {
+		free(p->fresh[0]);
+		memmove(p->fresh, p->fresh + 1, (p->n_fresh - 1) * sizeof(char *));
+		p->n_fresh--;
+	}
+	p->fresh = xreallocarray(p->fresh, p->n_fresh + 1, sizeof(char *));
+	p->fresh[p->n_fresh++] = xstrdup(id);
+}
+
+bool pane_is_fresh(const struct pane *p, const void *row)
+{
+	return p->n_fresh && pane_fresh_at(p, p->ops->rows->id(row)) != (size_t)-1;
+}
+
+size_t pane_fresh_count(const struct pane *p)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < p->n_fresh; i++)
+		n += rowset_find(&p->rows, p->fresh[i]) != ROWSET_NONE;
+	return n;
+}
+
+/* The newest seen time moves up to t. */
+static void pane_seen_time(struct pane *p, const char *t)
+{
+	if (t && (!p->seen_upto || timefmt_cmp(t, p->seen_upto) > 0)) {
+		free(p->seen_upto);
+		p->seen_upto = xstrdup(t);
+	}
+}
+
+/* The cursor is on a row: it is seen. */
+static void pane_seen_cursor(struct pane *p)
+{
+	const void *row = pane_cursor_row(p);
+	if (!row)
+		return;
+	size_t i = pane_fresh_at(p, p->ops->rows->id(row));
+	if (i != (size_t)-1) {
+		free(p->fresh[i]);
+		memmove(p->fresh + i, p->fresh + i + 1, (p->n_fresh - i - 1) * sizeof(char *));
+		p->n_fresh--;
+	}
+	if (p->ops->row_time)
+		pane_seen_time(p, p->ops->row_time(row));
+}
+
+void pane_set_seen_marker(struct pane *p, const char *time)
+{
+	free(p->seen_upto);
+	p->seen_upto = xstrdup(time);
+}
+
+/*
+ * Rows [from, to) of the first load are in: those after the last run's marker came in while the
+ * user was away. With no marker, what loads is what the user looks at now: its newest row is
+ * where seeing starts. Later reloads flag nothing (what they bring, the user's own changes
+ * included, is no news); refreshes flag what they bring themselves.
+ */
+static void pane_flag_since(struct pane *p, size_t from, size_t to)
+{
+	if (!p->ops->row_time || p->reloaded)
+		return;
+	if (!p->seen_upto) {
+		for (size_t i = from; i < to; i++)
+			pane_seen_time(p, p->ops->row_time(pane_row(p, i)));
+		return;
+	}
+	for (size_t i = from; i < to; i++) {
+		const char *t = p->ops->row_time(pane_row(p, i));
+		if (t && timefmt_cmp(t, p->seen_upto) > 0)
+			pane_fresh_add(p, pane_row(p, i));
+	}
+}
+
 static void pane_fetch(struct pane *p);
 
 void pane_reload(struct pane *p)
 {
+	if (p->loaded_once)
+		p->reloaded = true;
 	/* A reload already under way keeps what the first one saved: the user's view before either. */
 	if (!p->reselect && !p->n_remark) {
 		const void *cur = pane_cursor_row(p);
@@ -198,6 +313,7 @@ static void pane_restored(struct pane *p)
 struct pane_job {
 	struct worker_sink sink;
 	struct pane *pane;
+	bool newer;   /* rows newer than the top one */
 };
 
 /* A page is in: its rows join the list (the first page of a reload replaces it); bytes is its size on the wire. */
@@ -229,6 +345,7 @@ static void pane_take(struct pane *p, struct pane_page pg, size_t bytes)
 		free(stop);
 	}
 	listmodel_set_rows(&p->list, p->rows.n, before);
+	pane_flag_since(p, before, p->rows.n);
 	pane_apply_remarks(p, before);
 	if (p->reselect) {
 		size_t i = rowset_find(&p->rows, p->reselect);
@@ -244,10 +361,41 @@ static void pane_take(struct pane *p, struct pane_page pg, size_t bytes)
 		pane_restored(p);
 }
 
+/* Rows newer than the top one are in: they go on top, new, and the screen does not move. */
+static void pane_take_newer(struct pane *p, struct pane_page pg)
+{
+	size_t added = rowset_prepend(&p->rows, pg.rows, pg.n);
+	p->last_good = app_now(p->app);
+	pane_set_error(p, NULL);
+	if (!added)
+		return;
+	if (p->total >= 0)
+		p->total += (long long)added;
+	listmodel_prepend(&p->list, added);
+	size_t urgent = 0;
+	const void *first_urgent = NULL;
+	for (size_t i = 0; i < added; i++) {
+		const void *row = pane_row(p, i);
+		pane_fresh_add(p, row);
+		if (p->ops->urgent && p->ops->urgent(row) && !urgent++)
+			first_urgent = row;
+	}
+	struct strbuf label;
+	strbuf_init(&label);
+	if (first_urgent)
+		pane_row_label(p, first_urgent, &label);
+	app_rows_arrived(p->app, p, added, urgent, label.buf);
+	strbuf_free(&label);
+	/* More came than one request brings: the rows between them and the old top are fetched by a reload. */
+	if (!pg.last)
+		pane_reload(p);
+}
+
 static void pane_deliver(struct worker_sink *sink, struct worker_done *done)
 {
 	struct pane_job *job = (struct pane_job *)sink;
 	struct pane *p = job->pane;
+	bool newer = job->newer;
 	free(job);
 	p->loading--;
 	if (p->gone) {
@@ -264,9 +412,12 @@ static void pane_deliver(struct worker_sink *sink, struct worker_done *done)
 			if (p->reselect || p->n_remark)
 				pane_restored(p);
 		} else {
-			struct pane_page pg = {.total = -1};
+			struct pane_page pg = {.total = -1, .newer = newer};
 			p->ops->page(p, done->res.model, &pg);
-			pane_take(p, pg, done->res.body_len);
+			if (newer)
+				pane_take_newer(p, pg);
+			else
+				pane_take(p, pg, done->res.body_len);
 		}
 	}
 	worker_done_free(done);
@@ -294,6 +445,22 @@ static void pane_fetch(struct pane *p)
 	app_dirty(p->app);
 }
 
+bool pane_refresh_new(struct pane *p)
+{
+	if (p->loading || !p->loaded_once || p->error)
+		return false;
+	struct api_request *req = p->ops->newer && p->rows.n ? p->ops->newer(p, pane_row(p, 0)) : NULL;
+	if (!req)
+		return false;
+	struct pane_job *job = xcalloc(1, sizeof(*job));
+	job->sink.deliver = pane_deliver;
+	job->pane = p;
+	job->newer = true;
+	p->loading++;
+	worker_submit(app_worker(p->app), req, p->generation, job);
+	return true;
+}
+
 void pane_maybe_more(struct pane *p, int page_height)
 {
 	if (p->complete || p->loading || p->error || !p->loaded_once)
@@ -319,6 +486,9 @@ void pane_summary(struct pane *p, struct strbuf *out)
 	if (p->loaded_once)
 		strbuf_printf(out, "showing %zu of %s%lld", p->rows.n, p->total_floor ? "at least " : "",
 			      p->total >= 0 ? p->total : (long long)p->rows.n);
+	size_t fresh = pane_fresh_count(p);
+	if (fresh)
+		strbuf_printf(out, "  %zu new", fresh);
 	if (p->ops->summary) {
 		strbuf_puts(out, "  ");
 		p->ops->summary(p, out);
@@ -409,6 +579,7 @@ bool pane_request(struct pane *p, enum action_req req, int page_height)
 			return false;
 		break;
 	case REQ_OPEN: {
+		pane_seen_cursor(p);
 		const void *row = pane_cursor_row(p);
 		if (row && p->ops->open)
 			p->ops->open(p, row);
@@ -448,6 +619,7 @@ bool pane_request(struct pane *p, enum action_req req, int page_height)
 	default:
 		return false;
 	}
+	pane_seen_cursor(p);
 	pane_maybe_more(p, page_height);
 	app_dirty(p->app);
 	return true;
@@ -465,17 +637,7 @@ void pane_ids(struct pane *p, enum cmd_id_kind kind, struct strbuf *out)
 		if (!id)
 			continue;
 		strbuf_reset(&label);
-		if (p->ops->row_label) {
-			p->ops->row_label(row, &label);
-		} else {
-			for (size_t c = 0, shown = 0; c < p->n_columns && shown < 2; c++) {
-				if (p->ops->columns[c].flags & COLUMN_BATCH_ONLY)
-					continue;
-				if (shown++)
-					strbuf_putc(&label, '\t');
-				pane_cell(p, row, c, &label);
-			}
-		}
+		pane_row_label(p, row, &label);
 		strbuf_printf(out, "%s\t%s\n", id, label.buf);
 	}
 	strbuf_free(&label);
@@ -643,7 +805,10 @@ void pane_draw(struct pane *p, int y, int x, int h, int w)
 		size_t row = m->visible[pos];
 		bool selected = pos == m->cursor;
 		draw_fill(stdscr, ry, x, w, selected ? ROLE_SELECTED : ROLE_NORMAL);
-		draw_text(stdscr, ry, x, m->marks[row] ? "*" : " ", 2, selected ? ROLE_SELECTED : ROLE_MARKED, true);
+		/* The gutter: * marked, + came in new and not seen yet. */
+		bool fresh = !m->marks[row] && pane_is_fresh(p, pane_row(p, row));
+		draw_text(stdscr, ry, x, m->marks[row] ? "*" : fresh ? "+" : " ", 2,
+			  selected ? ROLE_SELECTED : fresh ? ROLE_SUCCESS : ROLE_MARKED, true);
 		cx = x + 2;
 		for (size_t c = 0; c < nc; c++) {
 			if (!widths[c])

@@ -41,7 +41,8 @@ struct pane_page {
 	size_t n;
 	long long total;     /* rows on the server, -1 unknown */
 	bool total_floor;    /* total is a lower bound ("at least") */
-	bool last;           /* no page follows */
+	bool last;           /* no page follows (for newer rows: none are left beyond these) */
+	bool newer;          /* set by the core: rows newer than the top one; the totals count only these */
 };
 
 /* A detail view of one of a pane's objects (ui/detail.h). */
@@ -90,6 +91,15 @@ struct pane_ops {
 	void (*detail_fill)(struct detail *d, struct view *v, const void *row);
 	/* Optional: free what detail_more stored in the detail's extra. */
 	void (*detail_free)(struct detail *d);
+	/*
+	 * Optional: the request for rows newer than first (the top row), as a page model of request's,
+	 * so a refresh fetches only what is new; NULL when the pane cannot ask now (then it reloads).
+	 */
+	struct api_request *(*newer)(struct pane *p, const void *first);
+	/* Optional: a row's time (ISO 8601), for the "since I last looked" marker. */
+	const char *(*row_time)(const void *row);
+	/* Optional: whether a row that arrives new is worth a notification (a critical or high alert). */
+	bool (*urgent)(const void *row);
 };
 
 /* A pane instance. */
@@ -118,6 +128,10 @@ struct pane {
 	size_t restore_rows;     /* a reload fetches pages until it holds this many rows again */
 	struct fetch_count fetched; /* pages, rows and bytes since the last reload, against the profile's limits */
 	char *stopped;           /* why loading stopped short of the end (a whole-fetch limit), or NULL */
+	char **fresh;            /* ids of rows that came in new (since the marker, or by a refresh), not seen yet */
+	size_t n_fresh;
+	char *seen_upto;         /* the newest row time the user has seen (row_time panes), or NULL */
+	bool reloaded;           /* reloaded since it first loaded: the last run's marker no longer flags rows */
 };
 
 /* Create a pane from its ops. */
@@ -152,6 +166,17 @@ void pane_ids(struct pane *p, enum cmd_id_kind kind, struct strbuf *out);
 char *pane_arg_value(struct pane *p, const struct cmd_arg *arg, const void *const *rows, size_t n);
 /* Open the detail view of the object with this id, loaded or not (Enter, jumps from other panes, `case show`). */
 void pane_open_id(struct pane *p, const char *id);
+/*
+ * Fetch only the rows newer than the top one and put them on top, the cursor's row staying where
+ * it is on screen; false (nothing sent) when the pane cannot ask for them now.
+ */
+bool pane_refresh_new(struct pane *p);
+/* Rows that came in new and are not seen yet (the cursor has not been on them). */
+size_t pane_fresh_count(const struct pane *p);
+/* Whether a row came in new and is not seen yet. */
+bool pane_is_fresh(const struct pane *p, const void *row);
+/* The "since I last looked" time from an earlier run (before the first load): rows after it load as new. */
+void pane_set_seen_marker(struct pane *p, const char *time);
 /* Draw the list in the area (y, x, h, w); h includes the column header line. */
 void pane_draw(struct pane *p, int y, int x, int h, int w);
 

@@ -48,6 +48,8 @@ struct textview {
 	struct textinput search;
 	char *needle;       /* last search */
 	bool follow_end;
+	bool (*stop)(void *ctx);  /* back stops what is arriving first */
+	void *stop_ctx;
 };
 
 static struct textview *tv(struct view *v)
@@ -201,6 +203,13 @@ static void textview_reload(struct view *v)
 	struct textview *t = tv(v);
 	if (t->on_reload)
 		t->on_reload(t->ctx);
+}
+
+void textview_set_stop(struct view *v, bool (*stop)(void *ctx), void *ctx)
+{
+	struct textview *t = tv(v);
+	t->stop = stop;
+	t->stop_ctx = ctx;
 }
 
 void textview_scroll_end(struct view *v)
@@ -359,6 +368,8 @@ static bool textview_request(struct view *v, enum action_req req)
 		t->on_reload(t->ctx);
 		break;
 	case REQ_BACK:
+		if (t->stop && t->stop(t->stop_ctx))
+			break;
 		app_close_view(v->app, v);
 		return true;
 	default:

@@ -37,6 +37,8 @@ void textview_set_loading(struct view *v, bool loading);
  */
 void textview_set_subject(struct view *v, void *ctx, textview_subject_fn subject, void (*reload)(void *ctx),
 			  void (*ctx_free)(void *ctx));
+/* Let back (q, Esc) first stop what is still arriving into the view: stop returns true when it stopped something. */
+void textview_set_stop(struct view *v, bool (*stop)(void *ctx), void *ctx);
 /* Scroll to the end (a reader that follows new content). */
 void textview_scroll_end(struct view *v);
 

@@ -30,3 +30,4 @@ KT_TESTS += tests/api/test_streams
 KT_TESTS += tests/api/test_rawreq
 KT_TESTS += tests/api/test_kmodel
 KT_TESTS += tests/api/test_jsonnum
+KT_TESTS += tests/api/test_assistant

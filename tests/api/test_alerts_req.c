@@ -78,6 +78,29 @@ static void test_query_keyset(void **state)
 	json_decref(after);
 }
 
+/* What came in since: strictly ahead of the first hit shown, with the list's own filters. */
+static void test_query_newer_than_the_first(void **state)
+{
+	(void)state;
+	const char *st[] = {"open"};
+	json_t *first = json_pack("[I, s]", (json_int_t)1700000000123, "uuid-5");
+	struct alerts_query q = {.statuses = st, .n_statuses = 1, .before = first};
+	json_t *b = alerts_query_body(&q);
+	testjson_assert_equal(json_object_get(b, "query"),
+		    "{\"bool\":{\"filter\":["
+		    "{\"terms\":{\"kibana.alert.workflow_status\":[\"open\"]}},"
+		    "{\"bool\":{\"should\":["
+		    "{\"range\":{\"@timestamp\":{\"gt\":1700000000123}}},"
+		    "{\"bool\":{\"filter\":[{\"term\":{\"@timestamp\":1700000000123}},"
+		    "{\"range\":{\"kibana.alert.uuid\":{\"lt\":\"uuid-5\"}}}]}}],"
+		    "\"minimum_should_match\":1}}]}}");
+	/* The same order as every page, so the newest come first. */
+	testjson_assert_equal(json_object_get(b, "sort"),
+			      "[{\"@timestamp\":{\"order\":\"desc\"}},{\"kibana.alert.uuid\":{\"order\":\"asc\"}}]");
+	json_decref(b);
+	json_decref(first);
+}
+
 static void test_search_and_status_requests(void **state)
 {
 	(void)state;
@@ -121,6 +144,7 @@ int main(void)
 		cmocka_unit_test(test_query_first_page),
 		cmocka_unit_test(test_query_filters),
 		cmocka_unit_test(test_query_keyset),
+		cmocka_unit_test(test_query_newer_than_the_first),
 		cmocka_unit_test(test_search_and_status_requests),
 		cmocka_unit_test(test_since_check),
 	};

@@ -54,6 +54,33 @@ static void test_conversations_broken(void **state)
 	kmodel_free(&conversations_conversation_model, c);
 }
 
+static void test_conversations_replacements(void **state)
+{
+	(void)state;
+	char *err = NULL;
+	struct conversation *c = testjson_parse(&conversations_conversation_model,
+		"{\"id\":\"c\",\"title\":\"t\",\"category\":\"assistant\",\"createdAt\":\"x\",\"namespace\":\"default\","
+		"\"users\":[],\"replacements\":{\"3f6c\":\"short\",\"3f6c-ab\":\"web-01\",\"n\":7,\"77aa\":\"bob\"}}", &err);
+	assert_non_null(c);
+	assert_int_equal(c->n_replacements, 3);
+	char *t = conversations_restore(c, "host 3f6c-ab, user 77aa; 77aa again; 3f6cz");
+	assert_string_equal(t, "host web-01, user bob; bob again; shortz");
+	free(t);
+	t = conversations_restore(c, NULL);
+	assert_string_equal(t, "");
+	free(t);
+	kmodel_free(&conversations_conversation_model, c);
+	/* The longest placeholder wins, whatever the order. Replacements are optional, and null is accepted. */
+	c = testjson_parse(&conversations_conversation_model,
+		"{\"id\":\"c\",\"title\":\"t\",\"category\":\"assistant\",\"createdAt\":\"x\",\"namespace\":\"default\","
+		"\"users\":[],\"replacements\":null}", &err);
+	assert_non_null(c);
+	t = conversations_restore(c, "3f6c-ab");
+	assert_string_equal(t, "3f6c-ab");
+	free(t);
+	kmodel_free(&conversations_conversation_model, c);
+}
+
 static void test_find_request(void **state)
 {
 	(void)state;
@@ -70,6 +97,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_conversations_seed_example),
 		cmocka_unit_test(test_conversations_broken),
+		cmocka_unit_test(test_conversations_replacements),
 		cmocka_unit_test(test_find_request),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

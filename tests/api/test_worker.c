@@ -5,6 +5,7 @@
 #include "testserver.h"
 #include "api/worker.h"
 #include "core/profile.h"
+#include "core/strbuf.h"
 #include "core/xalloc.h"
 #include <poll.h>
 #include <pthread.h>
@@ -477,6 +478,95 @@ static void test_free_idle_and_null(void **state)
 	worker_free(NULL);
 }
 
+/* A streamed answer: NDJSON lines, delay_ms apart (the route's argument). */
+static void stream_fn(const struct testserver_request *req, struct testserver_reply *reply, void *arg)
+{
+	static const char body[] = "{\"payload\":\"one \",\"type\":\"content\"}\n"
+				   "{\"payload\":\"two \",\"type\":\"content\"}\n"
+				   "{\"payload\":\"three\",\"type\":\"content\"}\n";
+	(void)req;
+	reply->mode = TESTSERVER_TRICKLE;
+	reply->delay_ms = *(const unsigned *)arg;
+	testserver_reply_body(reply, body, sizeof(body) - 1);
+}
+
+static struct api_request *stream_request(const char *path)
+{
+	struct api_request *req = api_request_new(HTTP_POST, path);
+	api_request_set_json(req, json_object());
+	req->stream = true;
+	return req;
+}
+
+static void test_stream_pieces_then_the_end(void **state)
+{
+	struct fx *f = *state;
+	static const unsigned delay = 50;
+	testserver_route(f->srv, "POST", "/stream", stream_fn, (void *)&delay);
+	int tag;
+	uint64_t id = worker_submit(f->w, stream_request("/stream"), 7, &tag);
+	struct strbuf got;
+	strbuf_init(&got);
+	size_t pieces = 0;
+	struct worker_done *d;
+	while ((d = integ_next_done(f->w))->partial) {
+		assert_int_equal(d->id, id);
+		assert_int_equal(d->generation, 7);
+		assert_ptr_equal(d->udata, &tag);
+		assert_null(d->req);
+		assert_int_equal(d->res.http_status, 200);
+		/* A piece does not count as the job coming back. */
+		assert_int_equal(worker_pending(f->w), 1);
+		strbuf_add(&got, d->res.body, d->res.body_len);
+		pieces++;
+		worker_done_free(d);
+	}
+	assert_true(pieces >= 1);
+	/* The end: the whole body, left unparsed (NDJSON is not one JSON value), after every piece of it. */
+	assert_int_equal(d->id, id);
+	assert_int_equal(d->res.status, API_OK);
+	assert_null(d->res.json);
+	assert_int_equal(got.len, d->res.body_len);
+	assert_memory_equal(got.buf, d->res.body, got.len);
+	assert_non_null(strstr(got.buf, "three"));
+	worker_done_free(d);
+	strbuf_free(&got);
+	assert_int_equal(worker_pending(f->w), 0);
+}
+
+static void test_stream_cancelled_after_a_piece(void **state)
+{
+	struct fx *f = *state;
+	/* The second line would come long after the test has ended: only streaming shows the first. */
+	static const unsigned delay = 600000;
+	testserver_route(f->srv, "POST", "/stream", stream_fn, (void *)&delay);
+	uint64_t id = worker_submit(f->w, stream_request("/stream"), 0, NULL);
+	struct worker_done *d = integ_next_done(f->w);
+	assert_true(d->partial);
+	assert_string_equal(d->res.body, "{\"payload\":\"one \",\"type\":\"content\"}\n");
+	worker_done_free(d);
+	worker_cancel(f->w, id);
+	d = integ_next_done(f->w);
+	assert_false(d->partial);
+	assert_int_equal(d->id, id);
+	assert_int_equal(d->res.status, API_ERR_CANCELLED);
+	worker_done_free(d);
+	assert_int_equal(worker_pending(f->w), 0);
+}
+
+static void test_stream_error_comes_whole(void **state)
+{
+	struct fx *f = *state;
+	testserver_route_static(f->srv, "POST", "/stream", 400, TESTSERVER_JSON,
+				"{\"statusCode\":400,\"error\":\"Bad Request\",\"message\":\"no such connector\"}");
+	worker_submit(f->w, stream_request("/stream"), 0, NULL);
+	struct worker_done *d = integ_next_done(f->w);
+	assert_false(d->partial);
+	assert_int_equal(d->res.status, API_ERR_HTTP);
+	assert_non_null(strstr(d->res.message, "no such connector"));
+	worker_done_free(d);
+}
+
 int main(void)
 {
 	if (!integ_begin())
@@ -499,6 +589,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_retry_after_too_long_or_absent, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cancel_while_waiting_to_retry, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_dispatch_routes_notes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_stream_pieces_then_the_end, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_stream_cancelled_after_a_piece, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_stream_error_comes_whole, setup, teardown),
 	};
 	return integ_end(cmocka_run_group_tests(tests, NULL, NULL));
 }

@@ -11,6 +11,7 @@ KT_TESTS += tests/cmd/test_query
 KT_TESTS += tests/cmd/test_cmd_alerts
 KT_TESTS += tests/cmd/test_cmd_alert_edit
 KT_TESTS += tests/cmd/test_cmd_ai
+KT_TESTS += tests/cmd/test_cmd_assistant
 KT_TESTS += tests/cmd/test_cmd_endpoint
 KT_TESTS += tests/cmd/test_cmd_sessions
 KT_TESTS += tests/cmd/test_cmd_fleet
@@ -19,3 +20,6 @@ KT_TESTS += tests/cmd/test_cmd_exceptions
 KT_TESTS += tests/cmd/test_cmd_entity
 KT_TESTS += tests/cmd/test_cmd_timeline
 KT_TESTS += tests/cmd/test_cmd_api
+# The shell completion scripts, run by the shells themselves.
+TESTS += tests/cmd/shellcomp.sh
+EXTRA_DIST += tests/cmd/shellcomp.sh

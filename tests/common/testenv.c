@@ -28,6 +28,7 @@ void testenv_start(struct testenv *e, const struct testenv_options *o)
 	demo_options_init(&d);
 	d.quiet = true;
 	d.action_delay_ms = o->action_delay_ms ? o->action_delay_ms : 50;
+	d.reply_delay_ms = o->reply_delay_ms ? o->reply_delay_ms : 5;
 	d.api_key = xstrdup(TESTENV_KEY);
 	for (size_t i = 0; o->faults && o->faults[i]; i++)
 		assert_int_equal(demo_options_add_fault(&d, o->faults[i], &err), 0);
@@ -160,6 +161,31 @@ static void testenv_note(struct cmd_ctx *ctx, const char *text)
 	f->run.notes = all;
 }
 
+static void testenv_stream(struct cmd_ctx *ctx, const struct cmd_stream *ev)
+{
+	struct testenv_front *f = ctx->front;
+	struct strbuf sb;
+	switch (ev->kind) {
+	case CMD_STREAM_BEGIN:
+		free(f->run.about);
+		f->run.about = xstrdup(ev->about);
+		break;
+	case CMD_STREAM_TEXT:
+		strbuf_init(&sb);
+		strbuf_puts(&sb, f->run.streamed ? f->run.streamed : "");
+		strbuf_puts(&sb, ev->text);
+		free(f->run.streamed);
+		f->run.streamed = strbuf_detach(&sb, NULL);
+		f->run.pieces++;
+		break;
+	case CMD_STREAM_END:
+		f->run.stream_ended = !strcmp(ev->text, f->run.streamed ? f->run.streamed : "");
+		free(f->run.kept_in);
+		f->run.kept_in = xstrdup(ev->conversation);
+		break;
+	}
+}
+
 static void testenv_finished(struct cmd_ctx *ctx)
 {
 	struct testenv_front *f = ctx->front;
@@ -199,6 +225,7 @@ struct testenv_run testenv_cmd(struct testenv *e, enum testenv_answer answer, bo
 		.output = testenv_output,
 		.finished = testenv_finished,
 		.note = testenv_note,
+		.stream = testenv_stream,
 	};
 	struct testenv_front f = {.answer = answer};
 	f.run.notes = xstrdup("");
@@ -228,6 +255,9 @@ void testenv_run_free(struct testenv_run *r)
 	free(r->message);
 	free(r->text);
 	free(r->notes);
+	free(r->streamed);
+	free(r->about);
+	free(r->kept_in);
 	json_decref(r->json);
 	memset(r, 0, sizeof(*r));
 }

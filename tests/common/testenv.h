@@ -16,6 +16,7 @@ struct testenv_options {
 	unsigned action_delay_ms;     /* how long new response actions stay pending (0: 50 ms) */
 	const char *const *faults;    /* NULL-terminated demo fault specs, or NULL */
 	long timeout_ms;              /* the profile's request timeout (0: the profile's default) */
+	unsigned reply_delay_ms;      /* the pause between a streamed reply's pieces (0: 5 ms) */
 };
 
 /* A demo server and a worker pointed at it, with a private audit log. */
@@ -44,6 +45,11 @@ struct testenv_run {
 	size_t rows;       /* rows of the last table */
 	bool wants_json;   /* the command asked for its output as JSON */
 	char *notes;       /* every progress note, one per line ("" when none) */
+	char *streamed;    /* a streamed reply's pieces, joined, or NULL */
+	size_t pieces;     /* how many pieces came */
+	char *about;       /* what the streamed question was about, or NULL */
+	char *kept_in;     /* the conversation the end named, or NULL */
+	bool stream_ended; /* the end came after the pieces */
 };
 
 /* Start a demo and a worker (o NULL: every default); the profile's key is the one the demo wants. */

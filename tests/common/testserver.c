@@ -47,11 +47,13 @@ struct testserver_conn {
 	bool started;
 };
 
-/* What a streamed (truncated or chunked) answer still has to send. */
+/* What a streamed (truncated, chunked or trickled) answer still has to send. */
 struct testserver_stream {
 	char *body;
 	size_t len, off;
 	bool truncate;
+	struct testserver *server;  /* trickled: whose stop ends the pauses */
+	unsigned delay_ms;          /* trickled: the pause before each line after the first */
 };
 
 static void testserver_deadline(struct timespec *ts, int ms)
@@ -210,11 +212,37 @@ static bool testserver_hold(struct testserver *s, struct MHD_Connection *con, co
 	return ok;
 }
 
+/* Pause a trickled answer before its next line; false when the server is stopping. */
+static bool testserver_trickle_pause(struct testserver_stream *st)
+{
+	struct testserver *s = st->server;
+	struct timespec until;
+	testserver_deadline(&until, (int)st->delay_ms);
+	pthread_mutex_lock(&s->lock);
+	while (!s->stopping)
+		if (pthread_cond_timedwait(&s->cond, &s->lock, &until) == ETIMEDOUT)
+			break;
+	bool go_on = !s->stopping;
+	pthread_mutex_unlock(&s->lock);
+	return go_on;
+}
+
 static ssize_t testserver_stream_cb(void *cls, uint64_t pos, char *buf, size_t max)
 {
 	struct testserver_stream *st = cls;
 	if (st->off >= st->len)
 		return st->truncate ? MHD_CONTENT_READER_END_WITH_ERROR : MHD_CONTENT_READER_END_OF_STREAM;
+	if (st->server) {
+		if (st->off && !testserver_trickle_pause(st))
+			return MHD_CONTENT_READER_END_WITH_ERROR;
+		const char *nl = memchr(st->body + st->off, '\n', st->len - st->off);
+		size_t n = nl ? (size_t)(nl - (st->body + st->off)) + 1 : st->len - st->off;
+		if (n > max)
+			n = max;
+		memcpy(buf, st->body + st->off, n);
+		st->off += n;
+		return (ssize_t)n;
+	}
 	size_t n = st->len - st->off;
 	if (n > max)
 		n = max;
@@ -232,13 +260,17 @@ static void testserver_stream_free(void *cls)
 	free(st);
 }
 
-static struct MHD_Response *testserver_response(struct testserver_reply *reply)
+static struct MHD_Response *testserver_response(struct testserver *s, struct testserver_reply *reply)
 {
-	if (reply->mode == TESTSERVER_TRUNCATE || reply->mode == TESTSERVER_CHUNKED) {
+	if (reply->mode == TESTSERVER_TRUNCATE || reply->mode == TESTSERVER_CHUNKED || reply->mode == TESTSERVER_TRICKLE) {
 		struct testserver_stream *st = xcalloc(1, sizeof(*st));
 		st->body = reply->body;
 		st->len = reply->body_len;
 		st->truncate = reply->mode == TESTSERVER_TRUNCATE;
+		if (reply->mode == TESTSERVER_TRICKLE) {
+			st->server = s;
+			st->delay_ms = reply->delay_ms;
+		}
 		reply->body = NULL;
 		uint64_t size = st->truncate ? (uint64_t)reply->declared_len : MHD_SIZE_UNKNOWN;
 		return MHD_create_response_from_callback(size, 4096, testserver_stream_cb, st, testserver_stream_free);
@@ -286,7 +318,7 @@ static enum MHD_Result testserver_handle(void *cls, struct MHD_Connection *con, 
 		reply.mode = TESTSERVER_REPLY;
 		testserver_reply_body(&reply, msg, sizeof(msg) - 1);
 	}
-	struct MHD_Response *resp = testserver_response(&reply);
+	struct MHD_Response *resp = testserver_response(s, &reply);
 	if (reply.content_type[0])
 		MHD_add_response_header(resp, "Content-Type", reply.content_type);
 	if (reply.location[0])

@@ -27,6 +27,7 @@ enum testserver_mode {
 	TESTSERVER_SLOW,     /* answer after delay_ms */
 	TESTSERVER_TRUNCATE, /* claim declared_len bytes in Content-Length, send the body, then close */
 	TESTSERVER_CHUNKED,  /* send the body chunked, with no Content-Length */
+	TESTSERVER_TRICKLE,  /* send the body chunked one line at a time, delay_ms between lines */
 };
 
 /* What a route answers; a handler fills it in. */
@@ -39,7 +40,7 @@ struct testserver_reply {
 	char *body;                 /* malloc'd; NULL for an empty body */
 	size_t body_len;
 	unsigned barrier;           /* TESTSERVER_BARRIER */
-	unsigned delay_ms;          /* TESTSERVER_SLOW */
+	unsigned delay_ms;          /* TESTSERVER_SLOW, TESTSERVER_TRICKLE */
 	size_t declared_len;        /* TESTSERVER_TRUNCATE */
 };
 

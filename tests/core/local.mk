@@ -13,3 +13,4 @@ KT_TESTS += tests/core/test_table
 KT_TESTS += tests/core/test_record
 KT_TESTS += tests/core/test_timefmt
 KT_TESTS += tests/core/test_fetchlimit
+KT_TESTS += tests/core/test_lastseen

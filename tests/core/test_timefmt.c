@@ -102,6 +102,31 @@ static void test_now_iso(void **state)
 	assert_true(t > now - 86400 && t < now + 86400);
 }
 
+static void test_milliseconds_and_order(void **state)
+{
+	(void)state;
+	long long ms;
+	assert_true(timefmt_parse_ms("2024-05-02T09:00:00.123Z", &ms));
+	assert_int_equal(ms % 1000, 123);
+	long long whole;
+	assert_true(timefmt_parse_ms("2024-05-02T09:00:00Z", &whole));
+	assert_int_equal(ms - whole, 123);
+	assert_true(timefmt_parse_ms("2024-05-02T09:00:00.5Z", &ms));
+	assert_int_equal(ms - whole, 500);
+	assert_true(timefmt_parse_ms("2024-05-02T09:00:00.123456789Z", &ms));
+	assert_int_equal(ms - whole, 123);
+	assert_true(timefmt_parse_ms("2024-05-02T11:00:00.250+02:00", &ms));
+	assert_int_equal(ms - whole, 250);
+	assert_false(timefmt_parse_ms("yesterday", &ms));
+	/* Text order would put ...00Z after ...00.123Z: the times say otherwise. */
+	assert_true(timefmt_cmp("2024-05-02T09:00:00Z", "2024-05-02T09:00:00.123Z") < 0);
+	assert_int_equal(timefmt_cmp("2024-05-02T09:00:00.100Z", "2024-05-02T09:00:00.1Z"), 0);
+	assert_true(timefmt_cmp("2024-05-02T09:00:01Z", "2024-05-02T09:00:00.999Z") > 0);
+	assert_true(timefmt_cmp(NULL, "2024-05-02T09:00:00Z") < 0);
+	assert_true(timefmt_cmp("2024-05-02T09:00:00Z", "junk") > 0);
+	assert_int_equal(timefmt_cmp(NULL, "junk"), 0);
+}
+
 int main(void)
 {
 	if (!testutil_utf8_locale()) {
@@ -109,6 +134,7 @@ int main(void)
 		return 77;
 	}
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_milliseconds_and_order),
 		cmocka_unit_test(test_parse),
 		cmocka_unit_test(test_parse_rejects),
 		cmocka_unit_test(test_relative),

@@ -98,6 +98,7 @@ def requests(direct, n):
     _, _, raw = direct.call("GET", "/api/actions/connectors")
     conns = json.loads(raw)
     jira = next(c for c in conns if c["connector_type_id"] == ".jira" and "misconfigured" not in c["name"])
+    llm = next(c for c in conns if c["connector_type_id"] == ".gen-ai")
     _, _, raw = direct.call("GET", f"/api/cases/{q(case['id'])}/alerts")
     alert_id = json.loads(raw)[0]["id"]
     _, _, raw = direct.call("GET", "/api/security_ai_assistant/current_user/conversations/_find?per_page=1")
@@ -136,6 +137,15 @@ def requests(direct, n):
         ("POST", "/api/detection_engine/signals/status", {"signal_ids": [alert_id], "status": "acknowledged"}),
         ("GET", "/api/security_ai_assistant/current_user/conversations/_find?page=1&per_page=5&sort_field=created_at&sort_order=desc", None),
         ("GET", f"/api/security_ai_assistant/current_user/conversations/{q(conv)}", None),
+        ("GET", "/api/security_ai_assistant/anonymization_fields/_find?page=1&per_page=1000", None),
+        ("POST", "/api/security_ai_assistant/chat/complete",
+         {"connectorId": llm["id"], "persist": True, "isStream": True,
+          "messages": [{"role": "user", "content": "Summarise this alert",
+                        "data": {"host.name": "web-01", "kibana.alert.rule.name": "Beacon"},
+                        "fields_to_anonymize": ["host.name"]}]}),
+        ("POST", "/api/security_ai_assistant/chat/complete",
+         {"connectorId": llm["id"], "persist": True, "isStream": True, "conversationId": conv,
+          "messages": [{"role": "user", "content": "And then?"}]}),
         ("GET", "/api/endpoint/metadata?page=0&pageSize=5&hostStatuses=healthy&sortField=last_checkin&sortDirection=desc", None),
         ("GET", "/api/endpoint/action?page=1&pageSize=5", None),
         ("GET", f"/api/endpoint/action/{q(action)}", None),

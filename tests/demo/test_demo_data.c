@@ -5,6 +5,7 @@
 #include "demo/demo_alerts.h"
 #include "demo/demo_case.h"
 #include "demo/demo_data.h"
+#include "demo/demo_names.h"
 #include "demo/demo_util.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -152,6 +153,46 @@ static void test_alerts_point_at_real_hosts_and_processes(void **state)
 	demo_data_free(d);
 }
 
+static void test_live_alerts_arrive_over_time(void **state)
+{
+	int64_t now = demo_now_ms();
+	struct demo_data *d = make(9, 300, now);
+	d->live_alert_ms = 1000;
+	/* The first look starts the clock; nothing is due before the first interval has passed. */
+	demo_alerts_live(d, now);
+	assert_int_equal(d->nalerts, 300);
+	demo_alerts_live(d, now + 999);
+	assert_int_equal(d->nalerts, 300);
+	demo_alerts_live(d, now + 3500);
+	assert_int_equal(d->nalerts, 303);
+	/* Asking again at the same time adds nothing; later, only what became due. */
+	demo_alerts_live(d, now + 3900);
+	assert_int_equal(d->nalerts, 303);
+	demo_alerts_live(d, now + 4000);
+	assert_int_equal(d->nalerts, 304);
+	for (size_t k = 300; k < 304; k++) {
+		const struct demo_alert *a = &d->alerts[k];
+		/* Newer than every generated alert, one interval apart, open, findable by id. */
+		assert_int_equal(a->ts_ms, now + (int64_t)(k - 299) * 1000);
+		assert_int_equal(a->status, 0);
+		assert_true(a->host < d->nhosts);
+		char id[65];
+		demo_alert_id(a, id);
+		assert_int_equal(demo_alert_find(d, id), (long)k);
+	}
+	/* The first to arrive is the riskiest rule its host's OS has. */
+	int first_risk = demo_rules[d->alerts[300].rule].risk;
+	for (size_t i = 0; i < demo_n_rules; i++)
+		if (demo_rules[i].os & d->hosts[d->alerts[300].host].os)
+			assert_true(demo_rules[i].risk <= first_risk);
+	for (size_t i = 0; i < 300; i++) {
+		char id[65];
+		demo_alert_id(&d->alerts[i], id);
+		assert_int_equal(demo_alert_find(d, id), (long)i);
+	}
+	demo_data_free(d);
+}
+
 static void test_hundred_thousand_alerts(void **state)
 {
 	struct timespec t0, t1;
@@ -202,6 +243,7 @@ int main(void)
 		cmocka_unit_test(test_sizes_follow_options),
 		cmocka_unit_test(test_case_totals_match_comments),
 		cmocka_unit_test(test_alerts_point_at_real_hosts_and_processes),
+		cmocka_unit_test(test_live_alerts_arrive_over_time),
 		cmocka_unit_test(test_hundred_thousand_alerts),
 		cmocka_unit_test(test_versions_look_like_kibana),
 		cmocka_unit_test(test_hostile_strings_reach_text_fields),

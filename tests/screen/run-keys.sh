@@ -8,7 +8,9 @@
 #   # ktriage: --readonly     options for ktriage
 #   # exit: 2                 the exit code to expect (default 0)
 #   # config: LINE            a line of $XDG_CONFIG_HOME/ktriage/config (repeatable)
-#   # check: SHELL            must succeed afterwards, run in the test's directory
+#   # setup: SHELL            run first, in the test's directory (the state is in ./state)
+#   # check: SHELL            must succeed afterwards, run in the test's directory; ./terminal
+#                             holds what the program wrote to the terminal besides the screen
 # With KT_VALGRIND=1 the program runs under valgrind and any error or leak fails the test.
 set -u
 script=$1
@@ -60,10 +62,15 @@ mkdir -p "$tmp/home" "$tmp/config/ktriage" "$tmp/state"
 sed -n 's/^# config: //p' "$script" > "$tmp/config/ktriage/config"
 chmod 600 "$tmp/config/ktriage/config"
 cd "$tmp" || exit 1
+setup=$(opt setup)
+if [ -n "$setup" ] && ! sh -c "$setup"; then
+	echo "FAIL: $script: setup failed: $setup"
+	exit 1
+fi
 # shellcheck disable=SC2086
 env TERM=xterm-256color LINES="$lines" COLUMNS="$cols" TZ=UTC LC_ALL=C.UTF-8 LANG=C.UTF-8 \
 	HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/config" XDG_STATE_HOME="$tmp/state" NO_COLOR= \
-	KTRIAGE_SCRIPT="$script" $vg "$bin" --url "$url" --api-key-file "$tmp/key" $(opt ktriage) 2> "$tmp/err"
+	KTRIAGE_SCRIPT="$script" $vg "$bin" --url "$url" --api-key-file "$tmp/key" $(opt ktriage) > "$tmp/terminal" 2> "$tmp/err"
 rc=$?
 if [ "$rc" -ne "$want_exit" ]; then
 	echo "FAIL: $script: exit code $rc, expected $want_exit"

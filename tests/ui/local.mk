@@ -11,3 +11,4 @@ KT_TESTS += tests/ui/test_terminal
 # The TUI in a real terminal (a pty): q, Ctrl-Z and fg, signals, a terminal that goes away.
 TESTS += tests/ui/terminal_lifecycle.py
 EXTRA_DIST += tests/ui/terminal_lifecycle.py
+KT_TESTS += tests/ui/test_notify

@@ -128,9 +128,57 @@ static void test_hundred_thousand_rows(void **state)
 	listmodel_free(&m);
 }
 
+static void test_prepend_keeps_the_cursor_line(void **state)
+{
+	(void)state;
+	struct listmodel m;
+	listmodel_init(&m, text, NULL, NULL);
+	listmodel_set_rows(&m, 40, 0);
+	/* Scrolled: row 25 on the screen's line 5. */
+	listmodel_set_cursor(&m, 25);
+	listmodel_scroll(&m, 10);
+	m.top = 20;
+	listmodel_set_mark(&m, 30, true);
+	listmodel_prepend(&m, 3);
+	assert_int_equal(m.n_rows, 43);
+	assert_int_equal(listmodel_cursor_row(&m), 28);
+	assert_int_equal(m.cursor - m.top, 5);
+	listmodel_scroll(&m, 10);
+	assert_int_equal(m.cursor - m.top, 5);
+	/* The mark went with its row; the new rows are unmarked. */
+	assert_true(m.marks[33]);
+	assert_false(m.marks[30]);
+	assert_false(m.marks[0] || m.marks[1] || m.marks[2]);
+	assert_int_equal(m.n_marked, 1);
+	/* At the top, the new rows are above what is shown: the screen is the same. */
+	listmodel_set_cursor(&m, 0);
+	m.top = 0;
+	listmodel_prepend(&m, 2);
+	assert_int_equal(listmodel_cursor_row(&m), 2);
+	assert_int_equal(m.top, 2);
+	assert_int_equal(listmodel_row_at(&m, 0), 0);
+	/* Under a filter, only the new rows that pass it count. */
+	listmodel_set_filter(&m, "alpha");
+	size_t before = m.n_visible, row = listmodel_cursor_row(&m);
+	listmodel_prepend(&m, 8);
+	assert_int_equal(m.n_visible, before + 1);
+	assert_int_equal(listmodel_cursor_row(&m), row + 8);
+	listmodel_free(&m);
+
+	/* An empty list: the new rows simply are the list. */
+	listmodel_init(&m, text, NULL, NULL);
+	listmodel_set_rows(&m, 0, 0);
+	listmodel_prepend(&m, 4);
+	assert_int_equal(m.n_visible, 4);
+	assert_int_equal(m.cursor, 0);
+	assert_int_equal(m.top, 0);
+	listmodel_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_prepend_keeps_the_cursor_line),
 		cmocka_unit_test(test_filter_keeps_cursor_row),
 		cmocka_unit_test(test_sort_and_reverse),
 		cmocka_unit_test(test_moves_clamp_and_scroll),

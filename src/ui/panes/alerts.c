@@ -5,6 +5,7 @@
  */
 #include "config.h"
 #include "ui/app.h"
+#include "ui/chat.h"
 #include "ui/detail.h"
 #include "ui/dialog.h"
 #include "ui/pane.h"
@@ -28,6 +29,30 @@ static struct api_request *alerts_request(struct pane *p, const void *last)
 	free(query_fill(&alertfmt_query, p->query.def, p->query.values, &q));
 	q.after = last ? ((const struct alert *)last)->sort : NULL;
 	return alerts_search_request(&q);
+}
+
+/* What came in since the first row shown: ahead of it by the keyset the pages go by, the same filters. */
+static struct api_request *alerts_newer(struct pane *p, const void *first)
+{
+	const struct alert *a = first;
+	if (json_array_size(a->sort) < 2)
+		return NULL;
+	struct alerts_query q;
+	free(query_fill(&alertfmt_query, p->query.def, p->query.values, &q));
+	q.before = a->sort;
+	return alerts_search_request(&q);
+}
+
+static const char *alerts_row_time(const void *row)
+{
+	return ((const struct alert *)row)->timestamp;
+}
+
+/* Worth a notification when it comes in: critical or high. */
+static bool alerts_urgent(const void *row)
+{
+	const char *sev = ((const struct alert *)row)->severity;
+	return sev && (!strcmp(sev, "critical") || !strcmp(sev, "high"));
 }
 
 static void alerts_page(struct pane *p, void *model, struct pane_page *out)
@@ -166,6 +191,12 @@ static void alerts_isolate(struct pane *p, const void *const *rows, size_t n)
 	alerts_respond(p, rows[0], "isolate");
 }
 
+static void alerts_ask(struct pane *p, const void *const *rows, size_t n)
+{
+	(void)n;
+	chat_ask(p->app, "alert", ((const struct alert *)rows[0])->id);
+}
+
 static const struct pane_action alerts_actions[] = {
 	{"cases-of-alert", "c", "cases holding this alert: pick one to show it in the Cases pane", "cases",
 	 WHERE_LIST | WHERE_DETAIL, alerts_cases_jump},
@@ -173,6 +204,8 @@ static const struct pane_action alerts_actions[] = {
 	 WHERE_LIST | WHERE_DETAIL, alerts_suspend},
 	{"alert-isolate-host", "I", "isolate this alert's host (form prefilled)", "isolate", WHERE_LIST | WHERE_DETAIL,
 	 alerts_isolate},
+	{"alert-ask-assistant", "A", "ask the AI assistant about this alert; the reply shows as it comes", "ask AI",
+	 WHERE_LIST | WHERE_DETAIL, alerts_ask},
 	{NULL, NULL, NULL, NULL, 0, NULL},
 };
 
@@ -220,4 +253,7 @@ const struct pane_ops alerts_pane_ops = {
 	.detail_request = alerts_detail_request,
 	.detail_row = alerts_detail_row,
 	.detail_fill = alerts_detail_fill,
+	.newer = alerts_newer,
+	.row_time = alerts_row_time,
+	.urgent = alerts_urgent,
 };

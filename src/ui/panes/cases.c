@@ -1,6 +1,7 @@
 /* The Cases pane: GET /api/cases/_find, paged from the server as you scroll; its detail view; responding from a case. */
 #include "config.h"
 #include "ui/app.h"
+#include "ui/chat.h"
 #include "ui/detail.h"
 #include "ui/pane.h"
 #include "ui/panes.h"
@@ -47,16 +48,51 @@ static struct api_request *cases_request(struct pane *p, const void *last)
 	return cases_find_request(&q);
 }
 
+/*
+ * What came in since the first row shown, when the list is newest first: the cases created from its
+ * time on (the first one among them, which the core already holds, is dropped as a repeat).
+ */
+static struct api_request *cases_newer(struct pane *p, const void *first)
+{
+	const struct kb_case *top = first;
+	struct cases_query q;
+	free(query_fill(&casefmt_query, p->query.def, p->query.values, &q));
+	bool newest_first = (!q.sort_field || !strcmp(q.sort_field, "createdAt")) &&
+			    (!q.sort_order || !strcmp(q.sort_order, "desc"));
+	if (!newest_first || !top->created_at)
+		return NULL;
+	q.from = top->created_at;
+	q.page = 1;
+	q.per_page = CASES_MAX_PER_PAGE;
+	return cases_find_request(&q);
+}
+
+static const char *cases_row_time(const void *row)
+{
+	return ((const struct kb_case *)row)->created_at;
+}
+
+static bool cases_urgent(const void *row)
+{
+	enum case_severity s = ((const struct kb_case *)row)->severity;
+	return s == CASE_SEV_CRITICAL || s == CASE_SEV_HIGH;
+}
+
 static void cases_page(struct pane *p, void *model, struct pane_page *out)
 {
 	struct case_page *page = model;
 	struct cases_counts *c = p->data;
-	c->open = page->count_open;
-	c->in_progress = page->count_in_progress;
-	c->closed = page->count_closed;
 	out->rows = page->cases;
 	out->n = page->n;
 	out->total = page->total;
+	if (out->newer) {
+		/* Its counts are of the new cases only; the last request's stand until the next reload. */
+		out->last = page->total <= (long long)page->n;
+		return;
+	}
+	c->open = page->count_open;
+	c->in_progress = page->count_in_progress;
+	c->closed = page->count_closed;
 }
 
 static void cases_summary(struct pane *p, struct strbuf *out)
@@ -117,10 +153,18 @@ static void cases_isolate(struct pane *p, const void *const *rows, size_t n)
 	cases_respond(p, "isolate", rows, n);
 }
 
+static void cases_ask(struct pane *p, const void *const *rows, size_t n)
+{
+	(void)n;
+	chat_ask(p->app, "case", ((const struct kb_case *)rows[0])->id);
+}
+
 static const struct pane_action cases_actions[] = {
 	{"case-suspend-process", "U", "suspend a process on an endpoint, recorded on this case", NULL,
 	 WHERE_LIST | WHERE_DETAIL, cases_suspend},
 	{"case-isolate-host", "I", "isolate a host, recorded on this case", NULL, WHERE_LIST | WHERE_DETAIL, cases_isolate},
+	{"case-ask-assistant", "A", "ask the AI assistant about this case; the reply shows as it comes", NULL,
+	 WHERE_LIST | WHERE_DETAIL, cases_ask},
 	{NULL, NULL, NULL, NULL, 0, NULL},
 };
 
@@ -194,4 +238,7 @@ const struct pane_ops cases_pane_ops = {
 	.detail_more = cases_detail_more,
 	.detail_fill = cases_detail_fill,
 	.detail_free = cases_detail_free,
+	.newer = cases_newer,
+	.row_time = cases_row_time,
+	.urgent = cases_urgent,
 };

@@ -1,6 +1,7 @@
 /* The Conversations pane: AI-assistant conversations, a server page at a time, and a reader for one. */
 #include "config.h"
 #include "ui/app.h"
+#include "ui/chat.h"
 #include "ui/detail.h"
 #include "ui/pane.h"
 #include "ui/panes.h"
@@ -47,9 +48,33 @@ static void conv_row_text(const void *row, struct strbuf *out)
 
 /* ---- the reader ---- */
 
+/*
+ * The fields sent along with a question come first in the stored message, in Kibana's form
+ * (CONTEXT:, a line of three quotes, "field,value" lines, three quotes): one dim line says so.
+ */
+static const char *conv_fold_context(struct view *v, const char *text)
+{
+	static const char head[] = "CONTEXT:\n\"\"\"\n";
+	if (strncmp(text, head, sizeof(head) - 1) != 0)
+		return text;
+	const char *body = text + sizeof(head) - 1, *end = strstr(body, "\"\"\"");
+	if (!end)
+		return text;
+	size_t fields = 0;
+	for (const char *p = body; p < end; p++)
+		fields += *p == '\n';
+	textview_addf(v, ROLE_DIM, 4, "[%zu field%s sent with the question, anonymized as the space says]", fields,
+		      fields == 1 ? "" : "s");
+	end += 3;
+	while (*end == '\n')
+		end++;
+	return end;
+}
+
 /* A message's text with markdown made plain: fences become a rule, code is indented, bullets stay. */
 static void conv_add_markdown(struct view *v, const char *text, bool error)
 {
+	text = conv_fold_context(v, text);
 	char *copy = xstrdup(text), *save = NULL;
 	bool code = false;
 	enum theme_role normal = error ? ROLE_ERROR : ROLE_NORMAL;
@@ -79,12 +104,55 @@ static void conv_add_markdown(struct view *v, const char *text, bool error)
 	free(copy);
 }
 
+/* The exchange streaming into this reader, after the stored messages; gone once the stored copy holds it. */
+static void conv_live_fill(struct detail *d, struct view *v, const struct conversation *c)
+{
+	struct chat_shown x;
+	if (!chat_shown(d, &x))
+		return;
+	if (c && x.state != CHAT_ARRIVING && c->n_messages > x.base_messages) {
+		/* The stored copy holds it now: the reader shows that, at its end. */
+		if (chat_settle(d))
+			textview_scroll_end(v);
+		return;
+	}
+	if (!c) {
+		char *title = xasprintf("Assistant: %s", x.about ? x.about : "a new conversation");
+		textview_set_title(v, title);
+		free(title);
+	}
+	textview_blank(v);
+	textview_add(v, ROLE_TITLE, 0, "user  now");
+	conv_add_markdown(v, x.question, false);
+	textview_blank(v);
+	switch (x.state) {
+	case CHAT_ARRIVING:
+		textview_add(v, ROLE_LABEL, 0, "assistant  (arriving; Esc stops it)");
+		break;
+	case CHAT_STOPPED:
+		textview_add(v, ROLE_WARNING, 0, "assistant  [stopped]");
+		break;
+	case CHAT_FAILED:
+		textview_addf(v, ROLE_ERROR, 0, "assistant  [failed: %s]", x.error);
+		break;
+	case CHAT_DONE:
+		textview_add(v, ROLE_LABEL, 0, "assistant  (not kept: A asks a new question)");
+		break;
+	case CHAT_KEPT:
+		textview_add(v, ROLE_LABEL, 0, "assistant  (kept; loading the conversation)");
+		break;
+	}
+	if (*x.answer)
+		conv_add_markdown(v, x.answer, false);
+}
+
 static void conv_reader_fill(struct detail *d, struct view *v, const void *row)
 {
 	const struct conversation *c = row;
-	(void)d;
-	if (!c)
+	if (!c) {
+		conv_live_fill(d, v, NULL);
 		return;
+	}
 	char when[64];
 	textview_set_title(v, c->title);
 	timefmt_local(conversations_updated(c), when, sizeof(when));
@@ -105,10 +173,14 @@ static void conv_reader_fill(struct detail *d, struct view *v, const void *row)
 		strbuf_printf(&head, "%s  %s%s", m->role, when, m->is_error ? "  [ERROR]" : "");
 		textview_add(v, m->is_error ? ROLE_ERROR : !strcmp(m->role, "user") ? ROLE_TITLE : ROLE_LABEL, 0, head.buf);
 		strbuf_free(&head);
-		conv_add_markdown(v, m->content, m->is_error);
+		/* The model saw placeholders for anonymized values; the reader shows what they stand for. */
+		char *text = conversations_restore(c, m->content);
+		conv_add_markdown(v, text, m->is_error);
+		free(text);
 	}
 	if (!c->n_messages)
 		textview_add(v, ROLE_DIM, 0, "No messages.");
+	conv_live_fill(d, v, c);
 }
 
 const struct pane_ops conversations_pane_ops = {
@@ -123,4 +195,5 @@ const struct pane_ops conversations_pane_ops = {
 	.row_text = conv_row_text,
 	.detail_request = conversations_get_request,
 	.detail_fill = conv_reader_fill,
+	.detail_free = chat_detail_free,
 };
