@@ -2,6 +2,7 @@
 # generated from the command table by `ktriage help --man`, so they cannot drift.
 man_MANS = doc/ktriage.1
 EXTRA_DIST += doc/ktriage.1.in
+EXTRA_DIST += doc/HACKING.md
 CLEANFILES += doc/ktriage.1
 doc/ktriage.1: $(top_srcdir)/doc/ktriage.1.in src/ktriage$(EXEEXT)
 	$(AM_V_GEN)$(MKDIR_P) doc && \

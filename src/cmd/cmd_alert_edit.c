@@ -355,7 +355,7 @@ static void alert_attach_ready(struct cmd_ctx *ctx)
 	size_t rules = alert_rule_count(e);
 	char *q = e->have_case ? xasprintf("Attach %zu alert%s (%zu rule%s) to case \"%s\" (%s)?", e->n_alerts,
 					   e->n_alerts == 1 ? "" : "s", rules, rules == 1 ? "" : "s", e->case_title,
-					   cases_status_names[e->c.status])
+					   e->c.status ? e->c.status : "status unknown")
 			       : xasprintf("Create case \"%s\" and attach %zu alert%s (%zu rule%s) to it?", e->case_title,
 					   e->n_alerts, e->n_alerts == 1 ? "" : "s", rules, rules == 1 ? "" : "s");
 	cmd_confirm(ctx, q, NULL, alert_attach_go);
@@ -374,7 +374,7 @@ static void alert_attach_case_loaded(struct cmd_ctx *ctx, struct worker_done *d)
 	memset(c, 0, sizeof(*c));
 	e->have_case = true;
 	e->case_id = xstrdup(e->c.id);
-	e->case_title = xstrdup(e->c.title);
+	e->case_title = xstrdup(e->c.title ? e->c.title : e->c.id);
 	e->case_owner = xstrdup(e->c.owner);
 	alert_attach_ready(ctx);
 }

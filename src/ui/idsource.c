@@ -70,7 +70,9 @@ static const char *idsource_cases(struct view *v, void *model)
 {
 	const struct case_page *p = model;
 	for (size_t i = 0; i < p->n; i++)
-		picker_add(v, p->cases[i].id, p->cases[i].title, cases_severity_names[p->cases[i].severity]);
+		if (p->cases[i].id)
+			picker_add(v, p->cases[i].id, p->cases[i].title ? p->cases[i].title : p->cases[i].id,
+				   p->cases[i].severity ? p->cases[i].severity : "-");
 	return NULL;
 }
 
