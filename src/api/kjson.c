@@ -144,6 +144,14 @@ static json_t *kjson_field(struct kjson_reader *r, json_t *obj, const char *key,
 	return v;
 }
 
+bool kjson_want_object(struct kjson_reader *r, json_t *v)
+{
+	if (json_is_object(v))
+		return true;
+	kjson_fail(r, "expected an object, got %s", v ? kjson_type_name(v) : "nothing");
+	return false;
+}
+
 static void kjson_wrong(struct kjson_reader *r, const char *key, const char *want, json_t *v)
 {
 	kjson_fail(r, "field \"%s\" must be %s, got %s", key, want, kjson_type_name(v));

@@ -33,6 +33,8 @@ struct kjson_reader {
 
 /* Start reading; where names the object for messages ("case"). */
 void kjson_reader_init(struct kjson_reader *r, const char *where);
+/* True when v is an object; else records "expected an object, got ..." (a body no model can read). */
+bool kjson_want_object(struct kjson_reader *r, json_t *v);
 /* Change the location used in messages (printf-style). */
 void kjson_reader_at(struct kjson_reader *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Record a problem unless one is already recorded. */

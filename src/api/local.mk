@@ -35,3 +35,6 @@ src_api_libapi_a_SOURCES += \
 	src/api/timelines.c src/api/timelines.h \
 	src/api/streams.c src/api/streams.h \
 	src/api/rawreq.c src/api/rawreq.h
+src_api_libapi_a_SOURCES += \
+	src/api/kversion.c src/api/kversion.h \
+	src/api/kibana_status.c src/api/kibana_status.h

@@ -34,6 +34,7 @@ struct alert_edit {
 	char *case_owner;
 	size_t done;              /* ids sent so far */
 	long long updated;
+	bool unsaid;                /* an answer did not say how many it updated */
 	json_t *responses;        /* each answer, for --json */
 };
 
@@ -168,7 +169,10 @@ static void alert_status_sent(struct cmd_ctx *ctx, struct worker_done *d)
 		return;
 	}
 	const struct alert_status_result *s = d->res.model;
-	e->updated += s->updated;
+	if (s->updated < 0)
+		e->unsaid = true;
+	else
+		e->updated += s->updated;
 	e->done += n;
 	json_array_append(e->responses, d->res.json);
 	if (e->done < e->n) {
@@ -176,7 +180,9 @@ static void alert_status_sent(struct cmd_ctx *ctx, struct worker_done *d)
 		alert_status_send(ctx);
 		return;
 	}
-	char *msg = e->updated == (long long)e->n
+	char *msg = e->unsaid ? xasprintf("Asked to set %zu alert%s to %s; Kibana accepted without saying how many it "
+					  "updated.", e->n, e->n == 1 ? "" : "s", e->status)
+		    : e->updated == (long long)e->n
 			    ? xasprintf("%zu alert%s set to %s.", e->n, e->n == 1 ? "" : "s", e->status)
 			    : xasprintf("Asked to set %zu alert%s to %s; Kibana updated %lld.", e->n, e->n == 1 ? "" : "s",
 					e->status, e->updated);

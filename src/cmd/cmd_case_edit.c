@@ -278,12 +278,15 @@ static void case_push_ready(struct cmd_ctx *ctx)
 		cmd_fail(ctx, CMD_EXIT_API, "no connector with id \"%s\" (ktriage -c 'connectors --cases' lists them)", cid);
 		return;
 	}
+	e->target = *c;
+	if (!e->target.name)
+		e->target.name = e->target.id;
 	if (!cases_connector_type_ok(c->type)) {
-		cmd_fail(ctx, CMD_EXIT_API, "connector \"%s\" is of type %s, which cannot take cases", c->name, c->type);
+		cmd_fail(ctx, CMD_EXIT_API, "connector \"%s\" is of type %s, which cannot take cases", e->target.name,
+			 c->type ? c->type : "(not given)");
 		return;
 	}
-	e->target = *c;
-	char *q = xasprintf("Push case \"%s\" to %s \"%s\"%s?", case_edit_title(e), c->type, c->name,
+	char *q = xasprintf("Push case \"%s\" to %s \"%s\"%s?", case_edit_title(e), c->type, e->target.name,
 			    e->c.connector.id && strcmp(e->c.connector.id, c->id) == 0 ? ""
 			    : " (the case's connector is changed to it first)");
 	cmd_confirm(ctx, q, NULL, case_push_go);

@@ -365,14 +365,19 @@ static void connectors_done(struct cmd_ctx *ctx, struct worker_done *d)
 	table_init(&t, headers);
 	table_set_flex(&t, 1);
 	for (size_t i = 0; i < l->n; i++) {
-		bool ok = cases_connector_type_ok(l->items[i].type);
-		if (only_cases && !ok)
+		const struct connector *c = &l->items[i];
+		bool ok = cases_connector_type_ok(c->type);
+		if (only_cases && !ok && !c->problem)
 			continue;
-		const char *row[] = {l->items[i].id, l->items[i].name, l->items[i].type, ok ? "yes" : "no"};
+		char *unreadable = c->problem ? xasprintf("(unreadable connector: %s)", c->problem) : NULL;
+		const char *row[] = {c->id, unreadable ? unreadable : c->name, c->type, ok ? "yes" : "no"};
 		table_add_row(&t, row);
+		free(unreadable);
 	}
-	struct cmd_output out = {.kind = CMD_OUT_TABLE, .table = &t, .json = d->res.json};
+	json_t *usable = kjson_usable_rows(d->res.json, NULL, "id");
+	struct cmd_output out = {.kind = CMD_OUT_TABLE, .table = &t, .json = usable, .bad = l->bad};
 	cmd_output(ctx, &out);
+	json_decref(usable);
 	table_free(&t);
 	cmd_finish(ctx);
 }
@@ -394,11 +399,13 @@ static void alert_cases_done(struct cmd_ctx *ctx, struct worker_done *d)
 	table_init(&t, headers);
 	table_set_flex(&t, 1);
 	for (size_t i = 0; i < l->n; i++) {
-		const char *row[] = {l->items[i].id, l->items[i].title};
+		char *unreadable = l->items[i].problem ? xasprintf("(unreadable: %s)", l->items[i].problem) : NULL;
+		const char *row[] = {l->items[i].id, unreadable ? unreadable : l->items[i].title};
 		table_add_row(&t, row);
+		free(unreadable);
 	}
 	char *title = xasprintf("%zu case%s hold alert %s", l->n, l->n == 1 ? "" : "s", cmd_str(ctx, "alertId"));
-	struct cmd_output out = {.kind = CMD_OUT_TABLE, .message = title, .table = &t, .json = d->res.json};
+	struct cmd_output out = {.kind = CMD_OUT_TABLE, .message = title, .table = &t, .json = d->res.json, .bad = l->bad};
 	cmd_output(ctx, &out);
 	free(title);
 	table_free(&t);

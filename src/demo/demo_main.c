@@ -24,6 +24,8 @@ static void usage(FILE *f)
 	      "  --actions N          number of past response actions (default 30)\n"
 	      "  --api-key KEYFILE    require \"Authorization: ApiKey <key>\", the key read from KEYFILE\n"
 	      "  --action-delay MS    how long a new response action stays pending (default 3000)\n"
+	      "  --kibana VERSION     behave as Kibana 8.19 or 9.2 (default 9.2): 9.2 sends a case without its\n"
+	      "                       comments, and reads newer risk engine settings\n"
 	      "  --fault SPEC         misbehave on purpose; repeatable. SPEC is one of\n"
 	      "                         latency=MS  status=CODE  truncate  html-error  huge\n"
 	      "                         hostile-strings  nested  dupkeys\n"
@@ -62,14 +64,15 @@ static bool listen_ok(const char *s)
 static int parse_args(struct demo_options *o, int argc, char **argv)
 {
 	enum { O_LISTEN = 256, O_SEED, O_CASES, O_ALERTS, O_CONV, O_ENDPOINTS, O_ACTIONS, O_KEY, O_DELAY, O_FAULT,
-	       O_QUIET, O_HELP };
+	       O_QUIET, O_HELP, O_KIBANA };
 	static const struct option opts[] = {
 		{"listen", required_argument, NULL, O_LISTEN}, {"seed", required_argument, NULL, O_SEED},
 		{"cases", required_argument, NULL, O_CASES}, {"alerts", required_argument, NULL, O_ALERTS},
 		{"conversations", required_argument, NULL, O_CONV}, {"endpoints", required_argument, NULL, O_ENDPOINTS},
 		{"actions", required_argument, NULL, O_ACTIONS}, {"api-key", required_argument, NULL, O_KEY},
 		{"action-delay", required_argument, NULL, O_DELAY}, {"fault", required_argument, NULL, O_FAULT},
-		{"quiet", no_argument, NULL, O_QUIET}, {"help", no_argument, NULL, O_HELP}, {NULL, 0, NULL, 0},
+		{"quiet", no_argument, NULL, O_QUIET}, {"help", no_argument, NULL, O_HELP},
+		{"kibana", required_argument, NULL, O_KIBANA}, {NULL, 0, NULL, 0},
 	};
 	optind = 1;
 	opterr = 0;
@@ -114,6 +117,13 @@ static int parse_args(struct demo_options *o, int argc, char **argv)
 		}
 		case O_FAULT:
 			if (demo_options_add_fault(o, optarg, &err) != 0) {
+				fprintf(stderr, "ktriage serve-demo: %s\n", err);
+				free(err);
+				return 2;
+			}
+			break;
+		case O_KIBANA:
+			if (demo_options_set_kibana(o, optarg, &err) != 0) {
 				fprintf(stderr, "ktriage serve-demo: %s\n", err);
 				free(err);
 				return 2;

@@ -137,6 +137,7 @@ const struct demo_connector_def demo_connectors[] = {
 	{"Alert archive index", ".index", NULL, NULL, 0},
 	{"#soc-alerts Slack", ".slack", NULL, NULL, 0},
 	{"Pager webhook", ".webhook", "https://events.pager.example/v2/enqueue", NULL, 0},
+	{"TheHive SOC", ".thehive", "https://thehive.acme.example", NULL, 0},
 };
 const size_t demo_n_connectors = DEMO_N(demo_connectors);
 

@@ -49,8 +49,8 @@ static const char *idsource_connectors(struct view *v, void *model)
 {
 	const struct connector_list *l = model;
 	for (size_t i = 0; i < l->n; i++)
-		if (cases_connector_type_ok(l->items[i].type))
-			picker_add(v, l->items[i].id, l->items[i].name, l->items[i].type);
+		if (l->items[i].id && cases_connector_type_ok(l->items[i].type))
+			picker_add(v, l->items[i].id, l->items[i].name ? l->items[i].name : l->items[i].id, l->items[i].type);
 	return NULL;
 }
 
