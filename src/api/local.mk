@@ -38,3 +38,4 @@ src_api_libapi_a_SOURCES += \
 src_api_libapi_a_SOURCES += \
 	src/api/kversion.c src/api/kversion.h \
 	src/api/kibana_status.c src/api/kibana_status.h
+src_api_libapi_a_SOURCES += src/api/probes.c src/api/probes.h

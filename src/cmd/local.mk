@@ -35,3 +35,6 @@ src_cmd_libcmd_a_SOURCES += \
 	src/cmd/cmd_timeline.c \
 	src/cmd/cmd_api.c
 CMD_LIBS = src/cmd/libcmd.a $(API_LIBS)
+src_cmd_libcmd_a_SOURCES += \
+	src/cmd/cmd_version.c \
+	src/cmd/cmd_doctor.c

@@ -35,5 +35,9 @@ extern const struct cmd_def cmd_entity_defs[];
 extern const struct cmd_def cmd_timeline_defs[];
 /* The raw API console (cmd_api.c). */
 extern const struct cmd_def cmd_api_defs[];
+/* version: ktriage's and Kibana's (cmd_version.c). */
+extern const struct cmd_def cmd_version_defs[];
+/* doctor: the first checks against a deployment (cmd_doctor.c). */
+extern const struct cmd_def cmd_doctor_defs[];
 
 #endif

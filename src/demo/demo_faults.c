@@ -22,6 +22,7 @@ static const struct {
 	{"hostile-strings", DEMO_FAULT_HOSTILE, false, false},
 	{"nested", DEMO_FAULT_NESTED, false, true},
 	{"dupkeys", DEMO_FAULT_DUPKEYS, false, true},
+	{"oddrows", DEMO_FAULT_ODDROWS, false, true},
 };
 #define DEMO_N_FAULT_NAMES (sizeof(fault_names) / sizeof(fault_names[0]))
 
@@ -70,7 +71,7 @@ bool demo_fault_parse(const char *spec, struct demo_fault *out, char **err)
 		return true;
 	}
 	*err = xasprintf("unknown fault '%s' (known: latency=MS, status=CODE, truncate, html-error, huge, "
-			 "hostile-strings, nested, dupkeys; add @/path/prefix to limit one to some paths)",
+			 "hostile-strings, nested, dupkeys, oddrows; add @/path/prefix to limit one to some paths)",
 			 spec);
 	return false;
 }
@@ -131,6 +132,50 @@ static const char *string_end(const char *s, const char *end)
 			return p + 1;
 	}
 	return NULL;
+}
+
+/* The first array of v (depth first) whose first element is an object, or NULL. */
+static json_t *first_rows(json_t *v)
+{
+	if (json_is_array(v) && json_is_object(json_array_get(v, 0)))
+		return v;
+	size_t i;
+	json_t *e;
+	const char *k;
+	if (json_is_array(v)) {
+		json_array_foreach(v, i, e) {
+			json_t *r = first_rows(e);
+			if (r)
+				return r;
+		}
+	}
+	json_object_foreach(v, k, e) {
+		json_t *r = first_rows(e);
+		if (r)
+			return r;
+	}
+	return NULL;
+}
+
+void demo_fault_oddrows(struct demo_resp *resp)
+{
+	if (resp->kind != DEMO_BODY_JSON || !resp->body || resp->status / 100 != 2)
+		return;
+	json_t *j = json_loadb(resp->body, resp->len, 0, NULL);
+	json_t *rows = first_rows(j);
+	if (rows) {
+		json_t *first = json_array_get(rows, 0), *second = json_array_get(rows, 1);
+		json_object_del(first, "id");
+		json_object_del(first, "_id");
+		if (json_is_string(json_object_get(second, "status")))
+			json_object_set_new(second, "status", json_string("awaiting-triage"));
+		if (json_is_string(json_object_get(second, "severity")))
+			json_object_set_new(second, "severity", json_string("urgent"));
+		free(resp->body);
+		resp->body = json_dumps(j, JSON_COMPACT);
+		resp->len = strlen(resp->body);
+	}
+	json_decref(j);
 }
 
 void demo_fault_dupkeys(struct demo_resp *resp)

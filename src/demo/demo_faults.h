@@ -19,6 +19,7 @@ enum demo_fault_kind {
 	DEMO_FAULT_HOSTILE,    /* hostile-strings: escape sequences and bad UTF-8 in every text field */
 	DEMO_FAULT_NESTED,     /* nested: 100,000 nested arrays */
 	DEMO_FAULT_DUPKEYS,    /* dupkeys: a JSON object with a duplicate key */
+	DEMO_FAULT_ODDROWS,    /* oddrows: in the answer's first list, a row without an id and one with new values */
 };
 
 /* One fault switch; prefix limits it to paths starting with it (NULL: every path). */
@@ -56,6 +57,11 @@ void demo_fault_nested(struct demo_resp *resp);
 void demo_fault_truncate(struct demo_resp *resp);
 /* Give the first object in the body a duplicate of its first key. */
 void demo_fault_dupkeys(struct demo_resp *resp);
+/*
+ * In the first list of objects of a successful JSON body, take the id (id, _id) from the first row and give the
+ * second a status and severity no Kibana has today ("awaiting-triage", "urgent"), where it has those fields.
+ */
+void demo_fault_oddrows(struct demo_resp *resp);
 /* Text decorated with terminal escapes, bidi controls, CR and a bad-UTF-8 marker; caller frees. */
 char *demo_hostile_text(struct demo_rng *r, const char *s);
 /* Turn every bad-UTF-8 marker in a serialized body into invalid UTF-8 bytes. */

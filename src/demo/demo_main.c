@@ -28,7 +28,7 @@ static void usage(FILE *f)
 	      "                       comments, and reads newer risk engine settings\n"
 	      "  --fault SPEC         misbehave on purpose; repeatable. SPEC is one of\n"
 	      "                         latency=MS  status=CODE  truncate  html-error  huge\n"
-	      "                         hostile-strings  nested  dupkeys\n"
+	      "                         hostile-strings  nested  dupkeys  oddrows\n"
 	      "                       with @/path/prefix to limit it (e.g. status=503@/api/cases/_find)\n"
 	      "  --quiet              no request log\n"
 	      "  --help               this text\n",

@@ -39,6 +39,9 @@ static json_t *gen_sessions(void)
 		{"lnguyen", "oidc", "oidc1"}, {"pkowalski@ACME.EXAMPLE", "kerberos", "kerberos1"},
 		{"CN=soc-bot,OU=Automation,O=Acme", "pki", "pki1"}, {"svc_backup", "token", "token1"},
 		{"jdoe", "basic", "basic1"},
+		/* Besides the built-in providers, anonymous access and a custom provider type (invalidate.ts takes any
+		 * provider.type string). */
+		{"anonymous", "anonymous", "anonymous1"}, {"kiosk-03", "acme-sso", "acme"},
 	};
 	json_t *a = json_array();
 	for (size_t i = 0; i < sizeof(s) / sizeof(s[0]); i++)

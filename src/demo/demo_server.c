@@ -294,6 +294,8 @@ static void dispatch(struct demo_server *s, struct MHD_Connection *c, struct con
 	}
 	if (s->data->hostile)
 		demo_hostile_finish(resp);
+	if (demo_fault_match(s->faults, s->nfaults, DEMO_FAULT_ODDROWS, path.buf))
+		demo_fault_oddrows(resp);
 	if (demo_fault_match(s->faults, s->nfaults, DEMO_FAULT_DUPKEYS, path.buf))
 		demo_fault_dupkeys(resp);
 	if (demo_fault_match(s->faults, s->nfaults, DEMO_FAULT_TRUNCATE, path.buf))

@@ -47,6 +47,7 @@ struct app {
 	struct keymap keymap;  /* the user's bindings */
 	int refresh_s;         /* set refresh: reload the current pane this often (0: never) */
 	long long last_refresh;
+	char *kibana;          /* "kibana 9.2.0" once GET /api/status has answered (sanitized), or NULL */
 };
 
 /* Apply a UI command (theme, bind, set); 0, or -1 with *err. */
@@ -57,6 +58,8 @@ void app_run_startup(struct app *a);
 void app_auto_refresh(struct app *a);
 /* Free the bindings. */
 void app_free_settings(struct app *a);
+/* Ask which Kibana this is, in the background; the header shows it when the answer comes (app_kibana.c). */
+void app_kibana_fetch(struct app *a);
 
 /* Draw everything. */
 void app_draw(struct app *a);

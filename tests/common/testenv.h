@@ -16,6 +16,7 @@ struct testenv_options {
 	unsigned action_delay_ms;     /* how long new response actions stay pending (0: 50 ms) */
 	const char *const *faults;    /* NULL-terminated demo fault specs, or NULL */
 	long timeout_ms;              /* the profile's request timeout (0: the profile's default) */
+	const char *kibana;           /* the Kibana the demo behaves as ("8.19", "9.2"), or NULL for its default */
 };
 
 /* A demo server and a worker pointed at it, with a private audit log. */
@@ -43,6 +44,7 @@ struct testenv_run {
 	json_t *json;      /* the last output's API JSON (a reference), or NULL */
 	size_t rows;       /* rows of the last table */
 	bool wants_json;   /* the command asked for its output as JSON */
+	size_t bad;        /* rows the last output said could not be read */
 };
 
 /* Start a demo and a worker (o NULL: every default); the profile's key is the one the demo wants. */

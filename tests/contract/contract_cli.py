@@ -73,6 +73,8 @@ COMMANDS = [
     ("timeline import", "timeline import {timelines} --immutable"),
     ("streams resync", "streams resync"),
     ("streams group", "streams group web-tier"),
+    ("version", "version"),
+    ("doctor", "doctor"),
     ("api", "api GET /api/cases/_find?perPage=2&sortField=title"),
     ("api", "api POST /api/streams/_resync '{{}}'"),
     ("api", "api DELETE /api/dashboards/dashboard/{dashboard3}"),
