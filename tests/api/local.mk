@@ -29,3 +29,5 @@ KT_TESTS += tests/api/test_timelines
 KT_TESTS += tests/api/test_streams
 KT_TESTS += tests/api/test_rawreq
 KT_TESTS += tests/api/test_kmodel
+KT_TESTS += tests/api/test_alerts_of_case
+KT_TESTS += tests/api/test_kibana_status

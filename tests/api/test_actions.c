@@ -135,6 +135,28 @@ static void test_list_and_get_requests(void **state)
 	api_request_free(req);
 }
 
+/* The list as list_handler.ts sends it (tests/fixtures/actions/README.md). */
+static void test_actions_kibana(void **state)
+{
+	(void)state;
+	struct action_page *p = testjson_parsed(&actions_page_model, "actions", "actions_list_kibana.json");
+	assert_int_equal(p->n, 3);
+	assert_int_equal(p->bad, 1);
+	char *hosts = actions_hosts_text(&p->items[0]);
+	assert_string_equal(hosts, "WIN-01");
+	free(hosts);
+	assert_string_equal(p->items[0].status, "successful");
+	/* A command newer than ktriage's list and another agent type are kept; no status: still pending. */
+	assert_string_equal(p->items[1].command, "runscript");
+	assert_string_equal(p->items[1].agent_type, "sentinel_one");
+	assert_string_equal(p->items[1].status, "pending");
+	hosts = actions_hosts_text(&p->items[1]);
+	assert_string_equal(hosts, "s1-agent-7");
+	free(hosts);
+	assert_non_null(strstr(p->items[2].problem, "required field \"id\" is missing"));
+	kmodel_free(&actions_page_model, p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -142,6 +164,7 @@ int main(void)
 		cmocka_unit_test(test_action_pending_and_processes),
 		cmocka_unit_test(test_action_broken),
 		cmocka_unit_test(test_list_and_get_requests),
+		cmocka_unit_test(test_actions_kibana),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -111,12 +111,38 @@ static void test_alert_status_result(void **state)
 	kmodel_free(&alerts_status_model, s);
 }
 
+/* The raw search and update-by-query answers of query_signals_route.ts and open_close_signals_route.ts. */
+static void test_alerts_kibana(void **state)
+{
+	(void)state;
+	struct alert_page *p = testjson_parsed(&alerts_page_model, "alerts", "signals_search_kibana.json");
+	assert_int_equal(p->n, 3);
+	assert_int_equal(p->bad, 1);
+	assert_int_equal(p->total, 10000);
+	assert_true(p->total_is_floor);
+	assert_string_equal(p->alerts[0].rule_name, "Malware Prevention Alert");
+	assert_string_equal(p->alerts[0].user_name, "svc-backup");
+	assert_int_equal(p->alerts[0].pid, 4242);
+	assert_int_equal(json_array_size(p->alerts[0].sort), 2);
+	assert_string_equal(p->alerts[1].rule_name, "Threshold rule");
+	assert_string_equal(p->alerts[1].workflow_status, "acknowledged");
+	assert_int_equal(p->alerts[1].pid, 777);
+	assert_non_null(strstr(p->alerts[2].problem, "\"_id\""));
+	kmodel_free(&alerts_page_model, p);
+	struct alert_status_result *s = testjson_parsed(&alerts_status_model, "alerts", "signals_status_kibana.json");
+	assert_int_equal(s->updated, 2);
+	assert_int_equal(s->version_conflicts, 1);
+	assert_int_equal(s->n_failures, 1);
+	kmodel_free(&alerts_status_model, s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_alert_hits),
 		cmocka_unit_test(test_alert_hits_broken),
 		cmocka_unit_test(test_alert_status_result),
+		cmocka_unit_test(test_alerts_kibana),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

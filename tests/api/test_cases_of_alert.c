@@ -60,6 +60,16 @@ static void test_alert_cases_broken(void **state)
 }
 
 
+/* get_cases.ts of newer Kibana adds description, status, createdAt and totals: all taken in stride. */
+static void test_alert_cases_kibana(void **state)
+{
+	struct cases_of_alert_list *l = testjson_parsed(&cases_of_alert_list_model, "cases_of_alert", "alert_cases_kibana.json");
+	assert_int_equal(l->n, 2);
+	assert_int_equal(l->bad, 0);
+	assert_string_equal(l->items[1].title, "Triage queue item");
+	kmodel_free(&cases_of_alert_list_model, l);
+}
+
 int main(void)
 {
 	if (!testutil_utf8_locale()) {
@@ -70,6 +80,7 @@ int main(void)
 		cmocka_unit_test(test_fixture_is_the_seed_example),
 		cmocka_unit_test(test_alert_cases_seed),
 		cmocka_unit_test(test_alert_cases_broken),
+		cmocka_unit_test(test_alert_cases_kibana),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

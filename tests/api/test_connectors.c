@@ -82,6 +82,19 @@ static void test_list_request(void **state)
 	api_request_free(req);
 }
 
+/* get_all.ts: TheHive takes cases; a system action has no config and no is_missing_secrets. */
+static void test_connectors_kibana(void **state)
+{
+	struct connector_list *l = testjson_parsed(&connectors_list_model, "connectors", "connectors_kibana.json");
+	assert_int_equal(l->n, 3);
+	assert_int_equal(l->bad, 0);
+	assert_true(cases_connector_type_ok(l->items[0].type));
+	assert_false(cases_connector_type_ok(l->items[1].type));
+	assert_false(l->items[1].is_missing_secrets);
+	assert_true(l->items[2].is_preconfigured);
+	kmodel_free(&connectors_list_model, l);
+}
+
 int main(void)
 {
 	if (!testutil_utf8_locale()) {
@@ -93,6 +106,7 @@ int main(void)
 		cmocka_unit_test(test_connectors_seed),
 		cmocka_unit_test(test_connectors_broken),
 		cmocka_unit_test(test_list_request),
+		cmocka_unit_test(test_connectors_kibana),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

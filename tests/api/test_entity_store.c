@@ -113,12 +113,25 @@ static void test_entity_requests(void **state)
 	assert_int_equal(entity_duration_seconds("90s"), 90);
 }
 
+/* init.ts: the engine as set up, with Kibana's defaults. */
+static void test_entity_engine_kibana(void **state)
+{
+	struct entity_engine *e = testjson_parsed(&entity_engine_model, "entity_store", "entity_init_kibana.json");
+	assert_string_equal(e->type, "host");
+	assert_string_equal(e->index_pattern, "");
+	assert_null(e->filter);
+	assert_null(e->error);
+	assert_int_equal(e->field_history_length, 10);
+	kmodel_free(&entity_engine_model, e);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_entity_engine),
 		cmocka_unit_test(test_entity_toggles),
 		cmocka_unit_test(test_entity_requests),
+		cmocka_unit_test(test_entity_engine_kibana),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -122,6 +122,19 @@ static void test_exceptions_query(void **state)
 	free(err);
 }
 
+/* find_endpoint_list_item_route.ts: an item as stored, with a nested code-signature condition. */
+static void test_exceptions_kibana(void **state)
+{
+	struct exception_page *p = testjson_parsed(&exceptions_page_model, "exceptions", "endpoint_list_find_kibana.json");
+	assert_int_equal(p->n, 1);
+	assert_null(p->items[0].expire_time);
+	assert_int_equal(p->items[0].n_entries, 2);
+	char *t = exceptions_entry_text(&p->items[0].entries[1]);
+	assert_string_equal(t, "process.Ext.code_signature: { subject_name is Acme Corp; trusted is true }");
+	free(t);
+	kmodel_free(&exceptions_page_model, p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -129,6 +142,7 @@ int main(void)
 		cmocka_unit_test(test_entry_texts),
 		cmocka_unit_test(test_nested_and_list_entries),
 		cmocka_unit_test(test_exceptions_query),
+		cmocka_unit_test(test_exceptions_kibana),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -78,6 +78,21 @@ static void test_asset_requests(void **state)
 	api_request_free(req);
 }
 
+/* handlers.ts of the agent files and of EPM's bulk assets. */
+static void test_fleet_kibana(void **state)
+{
+	struct fleet_file_deleted *f = testjson_parsed(&fleet_file_deleted_model, "fleet", "fleet_file_delete_kibana.json");
+	assert_string_equal(f->id, "agent-file-0001");
+	assert_true(f->deleted);
+	kmodel_free(&fleet_file_deleted_model, f);
+	struct fleet_asset_list *l = testjson_parsed(&fleet_assets_model, "fleet", "bulk_assets_kibana.json");
+	assert_int_equal(l->n, 2);
+	assert_string_equal(l->items[0].title, "[Logs] Web Traffic");
+	assert_null(l->items[1].app_link);
+	assert_null(l->items[1].updated_at);
+	kmodel_free(&fleet_assets_model, l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -85,6 +100,7 @@ int main(void)
 		cmocka_unit_test(test_file_delete_request),
 		cmocka_unit_test(test_assets),
 		cmocka_unit_test(test_asset_requests),
+		cmocka_unit_test(test_fleet_kibana),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -71,11 +71,25 @@ static void test_server_host_create(void **state)
 	}
 }
 
+/* fleet_server_hosts/handler.ts: a null proxy_id, an internal preconfigured host without ssl. */
+static void test_server_hosts_kibana(void **state)
+{
+	struct fleet_host_list *l = testjson_parsed(&fleet_hosts_list_model, "fleet_hosts", "fleet_server_hosts_kibana.json");
+	assert_int_equal(l->n, 2);
+	assert_int_equal(l->total, 2);
+	assert_null(l->items[0].proxy_id);
+	assert_true(l->items[0].is_default);
+	assert_true(l->items[1].is_internal);
+	assert_false(l->items[1].has_ssl);
+	kmodel_free(&fleet_hosts_list_model, l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_server_hosts),
 		cmocka_unit_test(test_server_host_create),
+		cmocka_unit_test(test_server_hosts_kibana),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

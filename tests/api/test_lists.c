@@ -37,11 +37,21 @@ static void test_get_and_delete_requests(void **state)
 	api_request_free(req);
 }
 
+/* delete_list_route.ts answers with the list it deleted. */
+static void test_list_kibana(void **state)
+{
+	struct value_list *l = testjson_parsed(&lists_value_list_model, "lists", "list_delete_kibana.json");
+	assert_string_equal(l->name, "Known C2 domains");
+	assert_string_equal(l->type, "keyword");
+	kmodel_free(&lists_value_list_model, l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_list_parse),
 		cmocka_unit_test(test_get_and_delete_requests),
+		cmocka_unit_test(test_list_kibana),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -68,11 +68,24 @@ static void test_timeline_upload(void **state)
 	api_request_free(req);
 }
 
+/* import_timelines/index.ts: a partial import with its errors. */
+static void test_timeline_import_kibana(void **state)
+{
+	struct timeline_import_result *t = testjson_parsed(&timelines_import_model, "timelines", "timeline_import_kibana.json");
+	assert_false(t->success);
+	assert_int_equal(t->installed, 1);
+	assert_int_equal(t->n_errors, 2);
+	assert_int_equal(t->errors[1].status, 409);
+	assert_string_equal(t->errors[0].message, "Invalid JSON");
+	kmodel_free(&timelines_import_model, t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_timeline_import),
 		cmocka_unit_test(test_timeline_upload),
+		cmocka_unit_test(test_timeline_import_kibana),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,4 +1,4 @@
-"""Shared pieces of the contract tests: the merged Kibana spec and a Prism validating proxy.
+"""Shared pieces of the contract tests: the merged Kibana spec, a Prism validating proxy, and the spec's defects.
 
 The contract is the three files in shared/kibana-oas: the unmodified kibana.yaml plus
 user_session_apis.yaml and seed-streams.yaml. Their paths are merged into one document
@@ -45,7 +45,8 @@ def find_prism():
 
 # The spec's own defects, accepted only for these operations and only with these messages
 # (each a substring of Prism's). "{}" stands for one path segment that is an id (never "_find" and the like).
-# tests/contract/README.md lists each with the Kibana source file that shows what Kibana really does.
+# tests/contract/README.md lists each (and the defects no test meets) with the Kibana source file that shows
+# what Kibana really does.
 KNOWN_DEFECTS = {
     # `parameters` is a oneOf of {pid} and {entity_id} with no `required`: every object matches both.
     ("POST", "/api/endpoint/action/suspend_process"): ["must match exactly one schema in oneOf"],
