@@ -376,7 +376,8 @@ const struct kmodel cases_comment_page_model = {
 void cases_take_comments(struct kb_case *c, struct case_comment_page *p)
 {
 	c->comments = xreallocarray(c->comments, c->n_comments + p->n + 1, sizeof(*c->comments));
-	memcpy(&c->comments[c->n_comments], p->comments, p->n * sizeof(*p->comments));
+	if (p->n)
+		memcpy(&c->comments[c->n_comments], p->comments, p->n * sizeof(*p->comments));
 	memset(&c->comments[c->n_comments + p->n], 0, sizeof(*c->comments));
 	c->n_comments += p->n;
 	c->bad_comments += p->bad;
