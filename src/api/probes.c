@@ -44,11 +44,11 @@ const struct api_probe api_probes[] = {
 	{"Timelines", "timeline import", HTTP_GET, "/api/timelines", "?page_size=1", NULL,
 	 "Security: Timeline Read (All to import)"},
 	{"Risk engine", "risk-engine configure", HTTP_PUT, NULL, NULL, NULL,
-	 "the public API has no read of the risk engine's configuration"},
+	 "no read of its configuration in the public API"},
 	{"Streams", "streams resync, streams group", HTTP_GET, NULL, NULL, NULL,
-	 "the public API reads a group stream by its name only"},
+	 "the public API reads one group stream, by name"},
 	{"Sessions", "sessions invalidate", HTTP_POST, NULL, NULL, NULL,
-	 "only a superuser may invalidate sessions, and no read shows it"},
+	 "superuser only, and no read shows it"},
 	{NULL, NULL, HTTP_GET, NULL, NULL, NULL, NULL},
 };
 

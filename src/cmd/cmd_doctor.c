@@ -67,7 +67,8 @@ static void doctor_report(struct cmd_ctx *ctx)
 	static const char *const headers[] = {"CHECK", "RESULT", "USED BY", "TO FIX", NULL};
 	struct table t;
 	table_init(&t, headers);
-	table_set_flex(&t, 3);
+	/* What to fix matters more than who uses it: on a narrow screen USED BY gives way first. */
+	table_set_flex(&t, 2);
 	json_t *checks = json_array();
 	size_t failed = 0, warned = 0;
 	for (size_t i = 0; i < dr->n; i++) {
@@ -188,7 +189,7 @@ static void doctor_status(struct cmd_ctx *ctx, struct worker_done *d)
 	}
 	doctor_add(dr, "TLS", !https || p->insecure ? DOCTOR_WARN : DOCTOR_OK,
 		   xstrdup(!https ? "none (plain http)" : p->insecure ? "not verified (--insecure)" : "verified"), NULL,
-		   !https ? xstrdup("use an https:// URL: the API key crosses the network in clear")
+		   !https ? xstrdup("use https://: the key crosses the network in clear")
 		   : p->insecure ? xstrdup("give the CA with --ca-cert instead of turning checks off") : NULL);
 	const struct kibana_status *s = d->res.status == API_OK ? d->res.model : NULL;
 	if (d->res.http_status == 401 || (s && s->redacted)) {
@@ -215,8 +216,7 @@ static void doctor_status(struct cmd_ctx *ctx, struct worker_done *d)
 	cmd_submit(ctx, api_space_request(p->space), doctor_space);
 	for (const struct api_probe *q = api_probes; q->feature; q++) {
 		if (!q->path) {
-			doctor_add(dr, q->feature, DOCTOR_WARN, xstrdup("not probed"), q->used_by,
-				   xasprintf("%s: run a command to find out", q->grant));
+			doctor_add(dr, q->feature, DOCTOR_WARN, xstrdup("not probed"), q->used_by, xstrdup(q->grant));
 			continue;
 		}
 		size_t row = doctor_add(dr, q->feature, DOCTOR_OK, NULL, q->used_by, NULL);
