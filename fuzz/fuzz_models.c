@@ -18,6 +18,7 @@
 #include "api/exceptions.h"
 #include "api/fleet.h"
 #include "api/fleet_hosts.h"
+#include "api/kibana_status.h"
 #include "api/kjson.h"
 #include "api/lists.h"
 #include "api/ml.h"
@@ -56,6 +57,8 @@ static const struct kmodel *const fuzz_models[] = {
 	&lists_value_list_model,
 	&timelines_import_model,
 	&streams_object_model,
+	&cases_comment_page_model,
+	&kibana_status_model,
 };
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)

@@ -80,6 +80,7 @@ const char *options_usage(void)
 	return "usage: ktriage [options]                 open the terminal UI\n"
 	       "       ktriage [options] -c 'COMMAND'    run one command and exit\n"
 	       "       ktriage --demo [-c 'COMMAND']     the same, against a built-in demo Kibana\n"
+	       "       ktriage [options] doctor          check the URL, TLS, key, version, space and features\n"
 	       "       ktriage serve-demo [--help]       run the demo Kibana on its own\n"
 	       "       ktriage help [COMMAND]            list commands, or describe one\n"
 	       "\n"
@@ -190,6 +191,11 @@ int options_parse(int argc, char **argv, struct options *o, char **err)
 			*err = options_echo("unknown option ", argv[optind - 1], " (ktriage --help lists them)");
 			return -1;
 		}
+	}
+	/* `ktriage doctor`: what a new user runs first reads as they would type it. */
+	if (optind + 1 == argc && !o->command && strcmp(argv[optind], "doctor") == 0) {
+		o->command = "doctor";
+		optind++;
 	}
 	if (optind < argc) {
 		*err = options_echo("unexpected argument \"", argv[optind], "\" (commands go in -c '...'; ktriage --help)");

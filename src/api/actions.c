@@ -5,6 +5,7 @@
 #include "core/strbuf.h"
 #include "core/urlenc.h"
 #include "core/xalloc.h"
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,7 +45,7 @@ struct api_request *actions_get_request(const char *action_id)
 static void actions_read_hosts(struct kjson_reader *r, json_t *j, struct response_action *a)
 {
 	a->hosts = xcalloc(a->n_agents + 1, sizeof(char *));
-	json_t *hosts = kjson_obj(r, j, "hosts", KJ_OPT);
+	json_t *hosts = kjson_obj(r, j, "hosts", KJ_ANY);
 	for (size_t i = 0; hosts && i < a->n_agents; i++) {
 		json_t *name = json_object_get(json_object_get(hosts, a->agents[i]), "name");
 		if (json_is_string(name) && *json_string_value(name))
@@ -55,6 +56,7 @@ static void actions_read_hosts(struct kjson_reader *r, json_t *j, struct respons
 /*
  * The contract leaves these bodies open; the fields follow Kibana's ActionDetails type
  * and the seed document's example (which has no "status", "hosts" or "agentState").
+ * Only the id is required (an action is followed and shown by it); the rest is taken as it comes.
  */
 static void actions_read(struct kjson_reader *r, json_t *j, void *elem)
 {
@@ -65,24 +67,24 @@ static void actions_read(struct kjson_reader *r, json_t *j, void *elem)
 		return;
 	}
 	a->id = kjson_str(r, j, "id", KJ_REQ);
-	a->command = kjson_str(r, j, "command", KJ_REQ);
-	kjson_strv(r, j, "agents", KJ_REQ, &a->agents, &a->n_agents);
-	a->is_completed = kjson_bool(r, j, "isCompleted", KJ_REQ, false);
-	a->was_successful = kjson_bool(r, j, "wasSuccessful", KJ_REQ, false);
-	a->is_expired = kjson_bool(r, j, "isExpired", KJ_OPT, false);
-	a->started_at = kjson_str(r, j, "startedAt", KJ_REQ);
-	a->completed_at = kjson_str(r, j, "completedAt", KJ_OPT_NULLABLE);
-	a->status = kjson_str(r, j, "status", KJ_OPT);
-	a->agent_type = kjson_str(r, j, "agentType", KJ_OPT);
-	a->created_by = kjson_str(r, j, "createdBy", KJ_OPT);
-	a->comment = kjson_str(r, j, "comment", KJ_OPT_NULLABLE);
-	kjson_strv(r, j, "errors", KJ_OPT_NULLABLE, &a->errors, &a->n_errors);
-	json_t *params = kjson_obj(r, j, "parameters", KJ_OPT_NULLABLE);
+	a->command = kjson_str(r, j, "command", KJ_ANY);
+	kjson_strv(r, j, "agents", KJ_ANY, &a->agents, &a->n_agents);
+	a->is_completed = kjson_bool(r, j, "isCompleted", KJ_ANY, false);
+	a->was_successful = kjson_bool(r, j, "wasSuccessful", KJ_ANY, false);
+	a->is_expired = kjson_bool(r, j, "isExpired", KJ_ANY, false);
+	a->started_at = kjson_str(r, j, "startedAt", KJ_ANY);
+	a->completed_at = kjson_str(r, j, "completedAt", KJ_ANY);
+	a->status = kjson_str(r, j, "status", KJ_ANY);
+	a->agent_type = kjson_str(r, j, "agentType", KJ_ANY);
+	a->created_by = kjson_str(r, j, "createdBy", KJ_ANY);
+	a->comment = kjson_str(r, j, "comment", KJ_ANY);
+	kjson_strv(r, j, "errors", KJ_ANY, &a->errors, &a->n_errors);
+	json_t *params = kjson_obj(r, j, "parameters", KJ_ANY);
 	a->parameters = params ? json_incref(params) : NULL;
-	json_t *outputs = kjson_obj(r, j, "outputs", KJ_OPT_NULLABLE);
+	json_t *outputs = kjson_obj(r, j, "outputs", KJ_ANY);
 	a->outputs = outputs ? json_incref(outputs) : NULL;
 	actions_read_hosts(r, j, a);
-	if (!a->status && !r->err)
+	if (!a->status)
 		a->status = xstrdup(!a->is_completed ? "pending" : a->was_successful ? "successful" : "failed");
 }
 
@@ -96,6 +98,7 @@ void actions_action_clear(struct response_action *a)
 	free(a->comment);
 	free(a->started_at);
 	free(a->completed_at);
+	free(a->problem);
 	for (size_t i = 0; a->hosts && i < a->n_agents; i++)
 		free(a->hosts[i]);
 	free(a->hosts);
@@ -138,12 +141,14 @@ const struct kmodel actions_action_model = {
 static void actions_page_read(struct kjson_reader *r, json_t *j, void *out)
 {
 	struct action_page *p = out;
+	/* total is what the list pages by. */
 	p->total = kjson_int(r, j, "total", KJ_REQ, 0);
-	p->page = kjson_int(r, j, "page", KJ_OPT_NULLABLE, 1);
-	p->page_size = kjson_int(r, j, "pageSize", KJ_OPT_NULLABLE, 0);
+	p->page = kjson_int(r, j, "page", KJ_ANY, 1);
+	p->page_size = kjson_int(r, j, "pageSize", KJ_ANY, 0);
 	json_t *a = kjson_arr(r, j, "data", KJ_REQ);
 	if (!r->err && a)
-		p->items = kjson_read_array(r, a, "response action list.data", sizeof(*p->items), actions_read, &p->n);
+		p->items = kjson_read_rows(a, "response action list.data", sizeof(*p->items), actions_read,
+					   offsetof(struct response_action, problem), &p->n, &p->bad);
 }
 
 static void actions_page_clear(void *out)
@@ -168,6 +173,8 @@ char *actions_hosts_text(const struct response_action *a)
 	strbuf_init(&sb);
 	for (size_t i = 0; i < a->n_agents; i++)
 		strbuf_printf(&sb, "%s%s", i ? ", " : "", a->hosts && a->hosts[i] ? a->hosts[i] : a->agents[i]);
+	if (!a->n_agents)
+		strbuf_puts(&sb, "-");
 	return strbuf_detach(&sb, NULL);
 }
 

@@ -12,10 +12,10 @@ extern const char *const actions_command_names[];
 /* Largest pageSize the contract allows. */
 #define ACTIONS_MAX_PAGE_SIZE 10000
 
-/* One response action (Kibana's ActionDetails). */
+/* One response action (Kibana's ActionDetails). Only id is sure; other strings may be NULL. */
 struct response_action {
 	char *id;
-	char *command;        /* isolate, unisolate, suspend-process, running-processes, ... */
+	char *command;        /* isolate, unisolate, suspend-process, running-processes, ... (as it came) */
 	char *status;         /* pending | successful | failed (derived when Kibana leaves it out) */
 	char *agent_type;     /* endpoint, sentinel_one, ... (may be NULL) */
 	char *created_by;     /* may be NULL */
@@ -30,6 +30,7 @@ struct response_action {
 	bool is_completed, was_successful, is_expired;
 	json_t *parameters;   /* as sent, or NULL */
 	json_t *outputs;      /* {agentId: {type, content}}, or NULL */
+	char *problem;        /* why this action could not be read (a placeholder row), or NULL */
 };
 
 /* One page of GET /api/endpoint/action. */
@@ -37,6 +38,7 @@ struct action_page {
 	struct response_action *items;
 	size_t n;
 	long long page, page_size, total;
+	size_t bad;           /* actions that could not be read: placeholders with a problem */
 };
 
 /* A process a running-processes action reported. */

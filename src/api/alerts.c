@@ -3,6 +3,7 @@
 #include "api/kjson.h"
 #include "api/kmodel.h"
 #include "core/xalloc.h"
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -62,6 +63,7 @@ void alerts_alert_clear(struct alert *a)
 	free(a->agent_id);
 	json_decref(a->source);
 	json_decref(a->sort);
+	free(a->problem);
 	memset(a, 0, sizeof(*a));
 }
 
@@ -83,11 +85,13 @@ void alerts_alert_copy(struct alert *dst, const struct alert *src)
 	dst->agent_id = xstrdup(src->agent_id);
 	dst->source = json_incref(src->source);
 	dst->sort = json_incref(src->sort);
+	dst->problem = xstrdup(src->problem);
 }
 
-/* One hit: _id and _index are what every later action needs; the ECS fields are optional. */
-static void alerts_read_hit(struct kjson_reader *r, json_t *hit, struct alert *a)
+/* One hit: _id and _index are what every later action needs (attaching takes the index); the ECS fields vary. */
+static void alerts_read_hit(struct kjson_reader *r, json_t *hit, void *elem)
 {
+	struct alert *a = elem;
 	memset(a, 0, sizeof(*a));
 	a->risk_score = -1;
 	a->pid = -1;
@@ -97,10 +101,8 @@ static void alerts_read_hit(struct kjson_reader *r, json_t *hit, struct alert *a
 	}
 	a->id = kjson_str(r, hit, "_id", KJ_REQ);
 	a->index = kjson_str(r, hit, "_index", KJ_REQ);
-	json_t *src = kjson_obj(r, hit, "_source", KJ_OPT);
-	json_t *sort = kjson_arr(r, hit, "sort", KJ_OPT);
-	if (r->err)
-		return;
+	json_t *src = kjson_obj(r, hit, "_source", KJ_ANY);
+	json_t *sort = kjson_arr(r, hit, "sort", KJ_ANY);
 	a->source = src ? json_incref(src) : json_object();
 	a->sort = sort ? json_incref(sort) : NULL;
 	a->timestamp = alerts_field_text(a->source, "@timestamp");
@@ -149,18 +151,9 @@ static void alerts_page_read(struct kjson_reader *r, json_t *j, void *out)
 		alerts_read_total(r, hits, p);
 	}
 	json_t *a = hits ? kjson_arr(r, hits, "hits", KJ_REQ) : NULL;
-	if (!r->err && a) {
-		p->alerts = xcalloc(json_array_size(a) + 1, sizeof(*p->alerts));
-		size_t i;
-		json_t *v;
-		json_array_foreach(a, i, v) {
-			kjson_reader_at(r, "alerts search response.hits.hits[%zu]", i);
-			alerts_read_hit(r, v, &p->alerts[p->n]);
-			p->n++;
-			if (r->err)
-				break;
-		}
-	}
+	if (!r->err && a)
+		p->alerts = kjson_read_rows(a, "alerts search response.hits.hits", sizeof(*p->alerts), alerts_read_hit,
+					    offsetof(struct alert, problem), &p->n, &p->bad);
 	if (!r->err && p->total < 0)
 		p->total = (long long)p->n;
 }
@@ -184,10 +177,13 @@ const struct kmodel alerts_page_model = {
 static void alerts_status_read(struct kjson_reader *r, json_t *j, void *out)
 {
 	struct alert_status_result *s = out;
-	/* The contract leaves this body open; Elasticsearch's update-by-query always reports "updated". */
-	s->updated = kjson_int(r, j, "updated", KJ_REQ, 0);
-	s->version_conflicts = kjson_int(r, j, "version_conflicts", KJ_OPT, 0);
-	json_t *f = kjson_arr(r, j, "failures", KJ_OPT);
+	if (!kjson_want_object(r, j))
+		return;
+	/* The raw update-by-query answer (open_close_signals_route.ts); "updated" is always there, but a body
+	 * without it is reported as "not said", not as a failure. */
+	s->updated = kjson_int(r, j, "updated", KJ_ANY, -1);
+	s->version_conflicts = kjson_int(r, j, "version_conflicts", KJ_ANY, 0);
+	json_t *f = kjson_arr(r, j, "failures", KJ_ANY);
 	s->n_failures = f ? json_array_size(f) : 0;
 }
 

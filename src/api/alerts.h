@@ -30,6 +30,7 @@ struct alert {
 	char *agent_id;        /* agent.id: the endpoint a response action goes to */
 	json_t *source;        /* the whole _source, for the detail view */
 	json_t *sort;          /* the hit's sort values (keyset paging), or NULL */
+	char *problem;         /* why this hit could not be read (a placeholder row), or NULL */
 };
 
 /* One page of hits. */
@@ -38,11 +39,12 @@ struct alert_page {
 	size_t n;
 	long long total;       /* hits.total.value */
 	bool total_is_floor;   /* hits.total.relation is "gte" */
+	size_t bad;            /* hits that could not be read: placeholders with a problem */
 };
 
 /* The outcome of POST /api/detection_engine/signals/status (an update-by-query response). */
 struct alert_status_result {
-	long long updated;
+	long long updated;            /* -1 when Kibana did not say */
 	long long version_conflicts;  /* 0 when absent */
 	size_t n_failures;            /* entries in "failures" */
 };

@@ -1,6 +1,7 @@
 #include "config.h"
 #include "api/alerts_of_case.h"
 #include "api/kjson.h"
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,12 +14,15 @@ struct api_request *alerts_of_case_request(const char *case_id)
 	return req;
 }
 
+/* Every field is optional in the contract and taken as it comes; an entry that is not an object is a placeholder. */
 static void alerts_of_case_item_read(struct kjson_reader *r, json_t *v, void *elem)
 {
 	struct alerts_of_case_item *a = elem;
-	a->id = kjson_str(r, v, "id", KJ_OPT);
-	a->index = kjson_str(r, v, "index", KJ_OPT);
-	a->attached_at = kjson_str(r, v, "attached_at", KJ_OPT);
+	if (!json_is_object(v))
+		kjson_fail(r, "expected an object, got %s", kjson_type_name(v));
+	a->id = kjson_str(r, v, "id", KJ_ANY);
+	a->index = kjson_str(r, v, "index", KJ_ANY);
+	a->attached_at = kjson_str(r, v, "attached_at", KJ_ANY);
 }
 
 static void alerts_of_case_list_read(struct kjson_reader *r, json_t *j, void *out)
@@ -28,7 +32,8 @@ static void alerts_of_case_list_read(struct kjson_reader *r, json_t *j, void *ou
 		kjson_fail(r, "expected an array, got %s", kjson_type_name(j));
 		return;
 	}
-	l->items = kjson_read_array(r, j, "alerts of a case", sizeof(*l->items), alerts_of_case_item_read, &l->n);
+	l->items = kjson_read_rows(j, "alerts of a case", sizeof(*l->items), alerts_of_case_item_read,
+				   offsetof(struct alerts_of_case_item, problem), &l->n, &l->bad);
 }
 
 static void alerts_of_case_list_clear(void *out)
@@ -38,6 +43,7 @@ static void alerts_of_case_list_clear(void *out)
 		free(l->items[i].id);
 		free(l->items[i].index);
 		free(l->items[i].attached_at);
+		free(l->items[i].problem);
 	}
 	free(l->items);
 	memset(l, 0, sizeof(*l));

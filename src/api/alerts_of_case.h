@@ -6,17 +6,19 @@
 #include "api/kmodel.h"
 #include "api/request.h"
 
-/* One attached alert. */
+/* One attached alert; any field may be NULL. */
 struct alerts_of_case_item {
 	char *id;
 	char *index;
 	char *attached_at;
+	char *problem;     /* why this entry could not be read, or NULL */
 };
 
 /* The response: a list of alerts. */
 struct alerts_of_case_list {
 	struct alerts_of_case_item *items;
 	size_t n;
+	size_t bad;
 };
 
 /* GET /api/cases/{caseId}/alerts. */

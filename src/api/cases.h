@@ -6,19 +6,14 @@
 #include <stddef.h>
 #include "api/kmodel.h"
 
-/* Case status, in the order Kibana's workflow goes. */
-enum case_status { CASE_OPEN, CASE_IN_PROGRESS, CASE_CLOSED, CASE_STATUS_COUNT };
-/* Case severity, lowest first. */
-enum case_severity { CASE_SEV_LOW, CASE_SEV_MEDIUM, CASE_SEV_HIGH, CASE_SEV_CRITICAL, CASE_SEV_COUNT };
-
-/* Wire names of case_status values, NULL-terminated. */
+/* The statuses ktriage sets, in the order Kibana's workflow goes, NULL-terminated (a case may come with another). */
 extern const char *const cases_status_names[];
-/* Wire names of case_severity values, NULL-terminated. */
+/* The severities ktriage sets, lowest first, NULL-terminated (a case may come with another). */
 extern const char *const cases_severity_names[];
 /* Connector types that can take cases, NULL-terminated. */
 extern const char *const cases_connector_types[];
 
-/* A user as Kibana reports one (created_by, pushed_by...). */
+/* A user as Kibana reports one (created_by, pushed_by...); any field may be NULL. */
 struct case_user {
 	char *username;
 	char *full_name;
@@ -56,21 +51,22 @@ struct case_custom_field {
 /* Comment kinds this client knows; others are kept as CASE_COMMENT_OTHER. */
 enum case_comment_type { CASE_COMMENT_USER, CASE_COMMENT_ALERT, CASE_COMMENT_OTHER };
 
-/* A comment or an alert attachment. */
+/* A comment or an alert attachment; any field may be NULL. */
 struct case_comment {
 	char *id;
 	enum case_comment_type type;
-	char *type_name;   /* the wire value */
+	char *type_name;   /* the wire value, kept whatever it is */
 	char *comment;     /* user comments */
 	char **alert_ids;  /* alert attachments */
 	size_t n_alert_ids;
-	char *rule_name;
+	char *rule_name;   /* rule.name: null when the alert came without rule fields */
 	char *created_at;
 	struct case_user created_by;
 	char *version;
+	char *problem;     /* why this comment could not be read, or NULL */
 };
 
-/* One case. */
+/* One case. Only id and version are sure (a row that lacks them has a problem); any other field may be NULL. */
 struct kb_case {
 	char *id;
 	char *version;
@@ -78,8 +74,9 @@ struct kb_case {
 	char *description;
 	char *owner;
 	char *category;
-	enum case_status status;
-	enum case_severity severity;
+	char *status;       /* as it came: open, in-progress, closed, or one ktriage has never seen */
+	char *severity;     /* as it came: low, medium, high, critical, or another */
+	long long number;   /* incremental_id (newer Kibana, when enabled); -1 when absent */
 	char **tags;
 	size_t n_tags;
 	char **assignees;   /* profile uids */
@@ -90,16 +87,19 @@ struct kb_case {
 	struct case_user created_by;
 	struct case_user updated_by;
 	struct case_user closed_by;
-	long long total_alerts;
-	long long total_comment;
+	long long total_alerts;   /* -1 when absent */
+	long long total_comment;  /* user comments only; -1 when absent */
 	long long duration; /* seconds; -1 when null */
 	bool sync_alerts;
 	struct case_connector connector;
 	struct case_external external;
 	struct case_custom_field *custom_fields;
 	size_t n_custom_fields;
+	bool has_comments;  /* the body had "comments" (Kibana 9 strips them from GET /api/cases/{id}) */
 	struct case_comment *comments;
 	size_t n_comments;
+	size_t bad_comments; /* comments that could not be read (kept, with their problem) */
+	char *problem;       /* why this case could not be read (a placeholder row), or NULL */
 };
 
 /* One page of GET /api/cases/_find. */
@@ -107,14 +107,27 @@ struct case_page {
 	struct kb_case *cases;
 	size_t n;
 	long long page, per_page, total;
-	long long count_open, count_in_progress, count_closed;
+	long long count_open, count_in_progress, count_closed;  /* -1 when absent */
+	size_t bad;         /* cases that could not be read: placeholders with a problem */
 };
 
 /* A list of cases (PATCH /api/cases answers with one). */
 struct case_list {
 	struct kb_case *cases;
 	size_t n;
+	size_t bad;
 };
+
+/* One page of GET /api/cases/{caseId}/comments/_find (user comments only, oldest first). */
+struct case_comment_page {
+	struct case_comment *comments;
+	size_t n;
+	long long page, per_page, total;  /* total -1 when absent */
+	size_t bad;
+};
+
+/* Most comments one _find page may hold (Kibana's MAX_COMMENTS_PER_PAGE). */
+#define CASES_COMMENTS_PER_PAGE 100
 
 /* GET /api/cases/{id}, push, comment and create responses: a struct kb_case. */
 extern const struct kmodel cases_case_model;
@@ -122,9 +135,15 @@ extern const struct kmodel cases_case_model;
 extern const struct kmodel cases_page_model;
 /* PATCH /api/cases: a struct case_list. */
 extern const struct kmodel cases_list_model;
+/* GET /api/cases/{caseId}/comments/_find: a struct case_comment_page. */
+extern const struct kmodel cases_comment_page_model;
+/* Move the comments of a _find page to the end of c's (c->has_comments becomes true; the page keeps none). */
+void cases_take_comments(struct kb_case *c, struct case_comment_page *p);
+/* The page to ask for after p, or 0 when p was the last. */
+long cases_comments_next_page(const struct case_comment_page *p);
 /* Free the contents of a case (one taken out of a page too) and zero it. */
 void cases_case_clear(struct kb_case *c);
-/* The display name of a user: full name, else username, else email, else "-". */
+/* The display name of a user: full name, else username, else email, else "-" (u may be NULL). */
 const char *cases_user_name(const struct case_user *u);
 /* True when a connector type can take cases. */
 bool cases_connector_type_ok(const char *type);

@@ -1,6 +1,7 @@
 #include "config.h"
 #include "api/cases_of_alert.h"
 #include "api/kjson.h"
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,9 +17,11 @@ struct api_request *cases_of_alert_request(const char *alert_id)
 static void cases_of_alert_item_read(struct kjson_reader *r, json_t *v, void *elem)
 {
 	struct cases_of_alert_item *c = elem;
-	/* Both fields are optional in the contract. */
-	c->id = kjson_str(r, v, "id", KJ_OPT);
-	c->title = kjson_str(r, v, "title", KJ_OPT);
+	/* Both fields are optional in the contract; an entry that is not an object is a placeholder. */
+	if (!json_is_object(v))
+		kjson_fail(r, "expected an object, got %s", kjson_type_name(v));
+	c->id = kjson_str(r, v, "id", KJ_ANY);
+	c->title = kjson_str(r, v, "title", KJ_ANY);
 }
 
 static void cases_of_alert_list_read(struct kjson_reader *r, json_t *j, void *out)
@@ -28,7 +31,8 @@ static void cases_of_alert_list_read(struct kjson_reader *r, json_t *j, void *ou
 		kjson_fail(r, "expected an array, got %s", kjson_type_name(j));
 		return;
 	}
-	l->items = kjson_read_array(r, j, "cases for an alert", sizeof(*l->items), cases_of_alert_item_read, &l->n);
+	l->items = kjson_read_rows(j, "cases for an alert", sizeof(*l->items), cases_of_alert_item_read,
+				   offsetof(struct cases_of_alert_item, problem), &l->n, &l->bad);
 }
 
 static void cases_of_alert_list_clear(void *out)
@@ -37,6 +41,7 @@ static void cases_of_alert_list_clear(void *out)
 	for (size_t i = 0; i < l->n; i++) {
 		free(l->items[i].id);
 		free(l->items[i].title);
+		free(l->items[i].problem);
 	}
 	free(l->items);
 	memset(l, 0, sizeof(*l));

@@ -6,16 +6,18 @@
 #include "api/kmodel.h"
 #include "api/request.h"
 
-/* One case holding the alert. */
+/* One case holding the alert; either field may be NULL. */
 struct cases_of_alert_item {
 	char *id;
 	char *title;
+	char *problem;     /* why this entry could not be read, or NULL */
 };
 
 /* The response: a list of cases. */
 struct cases_of_alert_list {
 	struct cases_of_alert_item *items;
 	size_t n;
+	size_t bad;
 };
 
 /* GET /api/cases/alerts/{alertId}. */

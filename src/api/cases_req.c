@@ -31,6 +31,12 @@ struct api_request *cases_find_request(const struct cases_query *q)
 	return req;
 }
 
+/*
+ * Kibana 9.0 strips "comments" from this answer (x-pack/platform/plugins/shared/cases/server/routes/api/cases/
+ * get_case.ts: `const { comments, ...caseWithoutComments } = res`); 8.x sends them all. No branch on the version:
+ * the model says whether the body had them (kb_case.has_comments), and a case without them gets its user comments
+ * from cases_comments_find_request. includeComments is never sent (9.0 removed it).
+ */
 struct api_request *cases_get_request(const char *case_id)
 {
 	char *path = api_path("/api/cases/{}", case_id);
@@ -49,6 +55,24 @@ struct api_request *cases_update_request(const char *case_id, const char *versio
 	struct api_request *req = api_request_new(HTTP_PATCH, "/api/cases");
 	api_request_set_json(req, body);
 	api_request_set_model(req, &cases_list_model);
+	return req;
+}
+
+struct api_request *cases_comments_find_request(const char *case_id, long page, long per_page)
+{
+	char *path = api_path("/api/cases/{}/comments/_find", case_id);
+	struct api_request *req = api_request_new(HTTP_GET, path);
+	free(path);
+	struct strbuf qs;
+	strbuf_init(&qs);
+	urlenc_query_add_int(&qs, "page", page > 0 ? page : 1);
+	urlenc_query_add_int(&qs, "perPage", per_page > 0 && per_page <= CASES_COMMENTS_PER_PAGE ? per_page
+											: CASES_COMMENTS_PER_PAGE);
+	/* Kibana's own default order is not documented: ask for the oldest first, as a case reads. */
+	urlenc_query_add(&qs, "sortOrder", "asc");
+	api_request_set_query(req, qs.buf);
+	strbuf_free(&qs);
+	api_request_set_model(req, &cases_comment_page_model);
 	return req;
 }
 
@@ -78,11 +102,10 @@ struct api_request *cases_attach_alerts_request(const char *case_id, const char 
 		json_array_append_new(ids, json_string(alert_ids[i]));
 		json_array_append_new(idx, json_string(indices[i]));
 	}
-	json_t *rule = json_object();
-	if (rule_id)
-		json_object_set_new(rule, "id", json_string(rule_id));
-	if (rule_name)
-		json_object_set_new(rule, "name", json_string(rule_name));
+	/* Kibana's AlertAttachmentPayloadRt is strict: rule.id and rule.name must both be there, each a string or
+	 * null; "rule": {} is refused with 400 (x-pack/platform/plugins/shared/cases/common/types/domain/attachment/v1.ts). */
+	json_t *rule = json_pack("{s:o, s:o}", "id", rule_id ? json_string(rule_id) : json_null(), "name",
+				 rule_name ? json_string(rule_name) : json_null());
 	json_t *body = json_pack("{s:s, s:s, s:o, s:o, s:o}", "type", "alert", "owner",
 				 owner ? owner : "securitySolution", "alertId", ids, "index", idx, "rule", rule);
 	return cases_comment_post(case_id, body);
@@ -129,6 +152,8 @@ json_t *cases_connector_json(const char *id, const char *name, const char *type)
 				   "malwareUrl", "priority", "sourceIp", "subcategory");
 	else if (strcmp(type, ".swimlane") == 0)
 		fields = json_pack("{s:n}", "caseId");
+	else if (strcmp(type, ".thehive") == 0)
+		fields = json_pack("{s:n}", "tlp"); /* {tlp: number|null}: .../cases/common/types/domain/connector/v1.ts */
 	else
 		return NULL;
 	return json_pack("{s:s, s:s, s:s, s:o}", "id", id, "name", name, "type", type, "fields", fields);

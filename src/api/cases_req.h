@@ -25,13 +25,15 @@ struct cases_query {
 
 /* GET /api/cases/_find. */
 struct api_request *cases_find_request(const struct cases_query *q);
-/* GET /api/cases/{caseId}. */
+/* GET /api/cases/{caseId}: the case, with its comments only from Kibana 8 (kb_case.has_comments says). */
 struct api_request *cases_get_request(const char *case_id);
+/* GET /api/cases/{caseId}/comments/_find: a page of the case's user comments, oldest first (per_page at most 100). */
+struct api_request *cases_comments_find_request(const char *case_id, long page, long per_page);
 /* PATCH /api/cases for one case; fields (stolen) holds what changes (status, severity, connector...). */
 struct api_request *cases_update_request(const char *case_id, const char *version, json_t *fields);
 /* POST /api/cases/{caseId}/comments with a user comment. */
 struct api_request *cases_comment_request(const char *case_id, const char *owner, const char *text);
-/* POST /api/cases/{caseId}/comments attaching alerts (ids and their indices, same length). */
+/* POST /api/cases/{caseId}/comments attaching alerts (ids and their indices, same length); rule id and name may be NULL. */
 struct api_request *cases_attach_alerts_request(const char *case_id, const char *owner, const char *const *alert_ids,
 						const char *const *indices, size_t n, const char *rule_id,
 						const char *rule_name);

@@ -2,6 +2,7 @@
 #include "api/connectors.h"
 #include "api/kjson.h"
 #include "api/kmodel.h"
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,13 +16,14 @@ struct api_request *connectors_list_request(void)
 static void connectors_item_read(struct kjson_reader *r, json_t *v, void *elem)
 {
 	struct connector *c = elem;
+	/* A case is pushed to a connector by its id; the rest is shown as it came. */
 	c->id = kjson_str(r, v, "id", KJ_REQ);
-	c->name = kjson_str(r, v, "name", KJ_REQ);
-	c->type = kjson_str(r, v, "connector_type_id", KJ_REQ);
-	c->is_preconfigured = kjson_bool(r, v, "is_preconfigured", KJ_OPT, false);
-	c->is_deprecated = kjson_bool(r, v, "is_deprecated", KJ_OPT, false);
-	c->is_missing_secrets = kjson_bool(r, v, "is_missing_secrets", KJ_OPT, false);
-	c->referenced_by_count = kjson_int(r, v, "referenced_by_count", KJ_OPT, 0);
+	c->name = kjson_str(r, v, "name", KJ_ANY);
+	c->type = kjson_str(r, v, "connector_type_id", KJ_ANY);
+	c->is_preconfigured = kjson_bool(r, v, "is_preconfigured", KJ_ANY, false);
+	c->is_deprecated = kjson_bool(r, v, "is_deprecated", KJ_ANY, false);
+	c->is_missing_secrets = kjson_bool(r, v, "is_missing_secrets", KJ_ANY, false);
+	c->referenced_by_count = kjson_int(r, v, "referenced_by_count", KJ_ANY, 0);
 }
 
 static void connectors_list_read(struct kjson_reader *r, json_t *j, void *out)
@@ -31,7 +33,8 @@ static void connectors_list_read(struct kjson_reader *r, json_t *j, void *out)
 		kjson_fail(r, "expected an array, got %s", kjson_type_name(j));
 		return;
 	}
-	l->items = kjson_read_array(r, j, "connectors", sizeof(*l->items), connectors_item_read, &l->n);
+	l->items = kjson_read_rows(j, "connectors", sizeof(*l->items), connectors_item_read, offsetof(struct connector, problem),
+				   &l->n, &l->bad);
 }
 
 static void connectors_list_clear(void *out)
@@ -41,6 +44,7 @@ static void connectors_list_clear(void *out)
 		free(l->items[i].id);
 		free(l->items[i].name);
 		free(l->items[i].type);
+		free(l->items[i].problem);
 	}
 	free(l->items);
 	memset(l, 0, sizeof(*l));
@@ -56,7 +60,7 @@ const struct kmodel connectors_list_model = {
 const struct connector *connectors_find(const struct connector_list *l, const char *id)
 {
 	for (size_t i = 0; i < l->n; i++)
-		if (strcmp(l->items[i].id, id) == 0)
+		if (l->items[i].id && strcmp(l->items[i].id, id) == 0)
 			return &l->items[i];
 	return NULL;
 }

@@ -7,21 +7,23 @@
 #include "api/kmodel.h"
 #include "api/request.h"
 
-/* One connector. */
+/* One connector; only id is sure (a row without one has a problem). */
 struct connector {
 	char *id;
-	char *name;
-	char *type;              /* connector_type_id: ".jira", ".email", ... */
+	char *name;              /* may be NULL */
+	char *type;              /* connector_type_id: ".jira", ".email", ...; may be NULL */
 	bool is_preconfigured;
 	bool is_deprecated;
 	bool is_missing_secrets;
 	long long referenced_by_count;
+	char *problem;           /* why this connector could not be read, or NULL */
 };
 
 /* The list, in the server's order. */
 struct connector_list {
 	struct connector *items;
 	size_t n;
+	size_t bad;              /* connectors that could not be read */
 };
 
 /* GET /api/actions/connectors. */

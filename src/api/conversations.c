@@ -5,6 +5,7 @@
 #include "core/strbuf.h"
 #include "core/urlenc.h"
 #include "core/xalloc.h"
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,7 +47,7 @@ const char *conversations_updated(const struct conversation *c)
 
 static void conv_read_users(struct kjson_reader *r, json_t *j, struct conversation *c)
 {
-	json_t *a = kjson_arr(r, j, "users", KJ_REQ);
+	json_t *a = kjson_arr(r, j, "users", KJ_ANY);
 	if (!a)
 		return;
 	struct strbuf sb;
@@ -54,13 +55,9 @@ static void conv_read_users(struct kjson_reader *r, json_t *j, struct conversati
 	size_t i;
 	json_t *u;
 	json_array_foreach(a, i, u) {
-		if (!json_is_object(u)) {
-			kjson_fail(r, "users[%zu] must be an object, got %s", i, kjson_type_name(u));
-			break;
-		}
 		/* Both fields are optional: show the name when there is one. */
-		char *name = kjson_str(r, u, "name", KJ_OPT);
-		char *id = kjson_str(r, u, "id", KJ_OPT);
+		char *name = kjson_str(r, u, "name", KJ_ANY);
+		char *id = kjson_str(r, u, "id", KJ_ANY);
 		const char *show = name && *name ? name : id;
 		if (show)
 			strbuf_printf(&sb, "%s%s", sb.len ? ", " : "", show);
@@ -72,25 +69,21 @@ static void conv_read_users(struct kjson_reader *r, json_t *j, struct conversati
 
 static void conv_read_messages(struct kjson_reader *r, json_t *j, struct conversation *c)
 {
-	json_t *a = kjson_arr(r, j, "messages", KJ_OPT);
+	json_t *a = kjson_arr(r, j, "messages", KJ_ANY);
 	if (!a)
 		return;
 	c->messages = xcalloc(json_array_size(a) + 1, sizeof(*c->messages));
-	char saved[sizeof(r->where)];
-	memcpy(saved, r->where, sizeof(saved));
 	size_t i;
 	json_t *m;
 	json_array_foreach(a, i, m) {
-		kjson_reader_at(r, "%s.messages[%zu]", saved, i);
+		if (!json_is_object(m))
+			continue;
 		struct conv_message *msg = &c->messages[c->n_messages++];
-		msg->content = kjson_str(r, m, "content", KJ_REQ);
-		msg->role = kjson_str(r, m, "role", KJ_REQ);
-		msg->timestamp = kjson_str(r, m, "timestamp", KJ_REQ);
-		msg->is_error = kjson_bool(r, m, "isError", KJ_OPT, false);
-		if (r->err)
-			break;
+		msg->content = kjson_str(r, m, "content", KJ_ANY);
+		msg->role = kjson_str(r, m, "role", KJ_ANY);
+		msg->timestamp = kjson_str(r, m, "timestamp", KJ_ANY);
+		msg->is_error = kjson_bool(r, m, "isError", KJ_ANY, false);
 	}
-	memcpy(r->where, saved, sizeof(saved));
 }
 
 /* replacements: {placeholder: original}; anything but text values is left out. */
@@ -144,20 +137,25 @@ static void conv_read(struct kjson_reader *r, json_t *j, void *elem)
 		kjson_fail(r, "expected an object, got %s", kjson_type_name(j));
 		return;
 	}
+	/*
+	 * Only the id is required. The rest is copied from the stored document without defaults
+	 * (x-pack/solutions/security/plugins/elastic_assistant/server/ai_assistant_data_clients/conversations/
+	 * transforms.ts), so a conversation stored before "category" existed has none, whatever the spec says.
+	 */
 	c->id = kjson_str(r, j, "id", KJ_REQ);
-	c->title = kjson_str(r, j, "title", KJ_REQ);
-	c->category = kjson_str(r, j, "category", KJ_REQ);
-	c->created_at = kjson_str(r, j, "createdAt", KJ_REQ);
-	c->updated_at = kjson_str(r, j, "updatedAt", KJ_OPT);
-	c->namespace = kjson_str(r, j, "namespace", KJ_REQ);
-	json_t *api = kjson_obj(r, j, "apiConfig", KJ_OPT);
+	c->title = kjson_str(r, j, "title", KJ_ANY);
+	c->category = kjson_str(r, j, "category", KJ_ANY);
+	c->created_at = kjson_str(r, j, "createdAt", KJ_ANY);
+	c->updated_at = kjson_str(r, j, "updatedAt", KJ_ANY);
+	c->namespace = kjson_str(r, j, "namespace", KJ_ANY);
+	json_t *api = kjson_obj(r, j, "apiConfig", KJ_ANY);
 	if (api) {
-		c->connector_id = kjson_str(r, api, "connectorId", KJ_REQ);
-		c->model = kjson_str(r, api, "model", KJ_OPT);
+		c->connector_id = kjson_str(r, api, "connectorId", KJ_ANY);
+		c->model = kjson_str(r, api, "model", KJ_ANY);
 	}
-	json_t *summary = kjson_obj(r, j, "summary", KJ_OPT);
+	json_t *summary = kjson_obj(r, j, "summary", KJ_ANY);
 	if (summary)
-		c->summary = kjson_str(r, summary, "content", KJ_OPT);
+		c->summary = kjson_str(r, summary, "content", KJ_ANY);
 	conv_read_users(r, j, c);
 	conv_read_messages(r, j, c);
 	conv_read_replacements(r, j, c);
@@ -187,6 +185,7 @@ void conversations_conversation_clear(struct conversation *c)
 	}
 	free(c->placeholders);
 	free(c->originals);
+	free(c->problem);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -205,12 +204,14 @@ const struct kmodel conversations_conversation_model = {
 static void conversations_page_read(struct kjson_reader *r, json_t *j, void *out)
 {
 	struct conversation_page *p = out;
-	p->page = kjson_int(r, j, "page", KJ_REQ, 1);
-	p->per_page = kjson_int(r, j, "perPage", KJ_REQ, 0);
+	/* total is what the list pages by (find_route.ts always sends it). */
+	p->page = kjson_int(r, j, "page", KJ_ANY, 1);
+	p->per_page = kjson_int(r, j, "perPage", KJ_ANY, 0);
 	p->total = kjson_int(r, j, "total", KJ_REQ, 0);
 	json_t *a = kjson_arr(r, j, "data", KJ_REQ);
 	if (!r->err && a)
-		p->items = kjson_read_array(r, a, "conversations _find response.data", sizeof(*p->items), conv_read, &p->n);
+		p->items = kjson_read_rows(a, "conversations _find response.data", sizeof(*p->items), conv_read,
+					   offsetof(struct conversation, problem), &p->n, &p->bad);
 }
 
 static void conversations_page_clear(void *out)

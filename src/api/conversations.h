@@ -12,7 +12,7 @@ extern const char *const conversations_sort_fields[];
 /* Largest per_page the client asks for (each conversation carries all its messages). */
 #define CONVERSATIONS_MAX_PER_PAGE 100
 
-/* One message. */
+/* One message; any field may be NULL. */
 struct conv_message {
 	char *role;        /* system | user | assistant */
 	char *content;
@@ -20,7 +20,7 @@ struct conv_message {
 	bool is_error;
 };
 
-/* One conversation. */
+/* One conversation; only id is sure, any other string may be NULL. */
 struct conversation {
 	char *id;
 	char *title;
@@ -37,6 +37,7 @@ struct conversation {
 	char **placeholders;  /* replacements: anonymized placeholders... */
 	char **originals;     /* ...and the values they stand for */
 	size_t n_replacements;
+	char *problem;        /* why this conversation could not be read (a placeholder row), or NULL */
 };
 
 /* One page of _find. */
@@ -44,6 +45,7 @@ struct conversation_page {
 	struct conversation *items;
 	size_t n;
 	long long page, per_page, total;
+	size_t bad;           /* conversations that could not be read */
 };
 
 /* Filters, sort and paging for _find; NULL/0 fields are left out. */

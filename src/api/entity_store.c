@@ -84,18 +84,21 @@ struct api_request *entity_init_request(const char *type, const struct entity_in
 static void entity_engine_read(struct kjson_reader *r, json_t *j, void *out)
 {
 	struct entity_engine *e = out;
-	e->type = kjson_str(r, j, "type", KJ_REQ);
-	e->status = kjson_str(r, j, "status", KJ_REQ);
-	e->index_pattern = kjson_str(r, j, "indexPattern", KJ_REQ);
-	e->field_history_length = kjson_int(r, j, "fieldHistoryLength", KJ_REQ, 0);
-	e->filter = kjson_str(r, j, "filter", KJ_OPT);
-	e->delay = kjson_str(r, j, "delay", KJ_OPT);
-	e->frequency = kjson_str(r, j, "frequency", KJ_OPT);
-	e->lookback = kjson_str(r, j, "lookbackPeriod", KJ_OPT);
-	e->timeout = kjson_str(r, j, "timeout", KJ_OPT);
-	e->timestamp_field = kjson_str(r, j, "timestampField", KJ_OPT);
-	e->docs_per_second = kjson_int(r, j, "docsPerSecond", KJ_OPT, -1);
-	json_t *error = kjson_obj(r, j, "error", KJ_OPT);
+	if (!kjson_want_object(r, j))
+		return;
+	/* The answer only describes the engine: everything is taken as it comes. */
+	e->type = kjson_str(r, j, "type", KJ_ANY);
+	e->status = kjson_str(r, j, "status", KJ_ANY);
+	e->index_pattern = kjson_str(r, j, "indexPattern", KJ_ANY);
+	e->field_history_length = kjson_int(r, j, "fieldHistoryLength", KJ_ANY, -1);
+	e->filter = kjson_str(r, j, "filter", KJ_ANY);
+	e->delay = kjson_str(r, j, "delay", KJ_ANY);
+	e->frequency = kjson_str(r, j, "frequency", KJ_ANY);
+	e->lookback = kjson_str(r, j, "lookbackPeriod", KJ_ANY);
+	e->timeout = kjson_str(r, j, "timeout", KJ_ANY);
+	e->timestamp_field = kjson_str(r, j, "timestampField", KJ_ANY);
+	e->docs_per_second = kjson_int(r, j, "docsPerSecond", KJ_ANY, -1);
+	json_t *error = kjson_obj(r, j, "error", KJ_ANY);
 	if (error && json_object_size(error)) {
 		json_t *msg = json_object_get(error, "message");
 		e->error = kjson_text(json_is_string(msg) ? msg : error);
@@ -127,12 +130,15 @@ const struct kmodel entity_engine_model = {
 
 static void entity_started_read(struct kjson_reader *r, json_t *j, void *out)
 {
-	*(bool *)out = kjson_bool(r, j, "started", KJ_OPT, false);
+	/* A 200 started the engine unless it says "started": false. */
+	if (kjson_want_object(r, j))
+		*(bool *)out = kjson_bool(r, j, "started", KJ_ANY, true);
 }
 
 static void entity_stopped_read(struct kjson_reader *r, json_t *j, void *out)
 {
-	*(bool *)out = kjson_bool(r, j, "stopped", KJ_OPT, false);
+	if (kjson_want_object(r, j))
+		*(bool *)out = kjson_bool(r, j, "stopped", KJ_ANY, true);
 }
 
 /* start and stop answer {started} / {stopped}: the model is a bool. */

@@ -23,13 +23,13 @@ struct entity_init_opts {
 	long docs_per_second;
 };
 
-/* An engine as init describes it. */
+/* An engine as init describes it; any string may be NULL. */
 struct entity_engine {
 	char *type;
-	char *status;                 /* installing, started, stopped, updating, error */
+	char *status;                 /* installing, started, stopped, updating, error (as it came) */
 	char *index_pattern;
-	char *filter;                 /* may be NULL */
-	long long field_history_length;
+	char *filter;
+	long long field_history_length;  /* -1 when absent */
 	char *delay, *frequency, *lookback, *timeout, *timestamp_field;  /* may be NULL */
 	long long docs_per_second;    /* -1 when absent */
 	char *error;                  /* the error object as text, or NULL */

@@ -5,6 +5,7 @@
 #include "core/strbuf.h"
 #include "core/urlenc.h"
 #include "core/xalloc.h"
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,10 +57,6 @@ static char *exceptions_nested_text(struct kjson_reader *r, json_t *arr)
 	json_array_foreach(arr, i, v) {
 		struct exception_entry inner = {0};
 		exceptions_read_entry(r, v, &inner);
-		if (r->err) {
-			exceptions_entry_clear(&inner);
-			break;
-		}
 		char *t = exceptions_entry_text(&inner);
 		strbuf_printf(&sb, "%s%s", i ? "; " : "", t);
 		free(t);
@@ -68,34 +65,32 @@ static char *exceptions_nested_text(struct kjson_reader *r, json_t *arr)
 	return strbuf_detach(&sb, NULL);
 }
 
+/* One condition, taken as it comes: an unknown type is shown with its value as text. */
 static void exceptions_read_entry(struct kjson_reader *r, json_t *v, struct exception_entry *e)
 {
-	e->field = kjson_str(r, v, "field", KJ_REQ);
-	e->type = kjson_str(r, v, "type", KJ_REQ);
-	if (r->err)
-		return;
-	if (strcmp(e->type, "nested") == 0) {
-		json_t *inner = kjson_arr(r, v, "entries", KJ_REQ);
+	e->field = kjson_str(r, v, "field", KJ_ANY);
+	e->type = kjson_str(r, v, "type", KJ_ANY);
+	const char *type = e->type ? e->type : "";
+	if (strcmp(type, "nested") == 0) {
+		json_t *inner = kjson_arr(r, v, "entries", KJ_ANY);
 		if (inner)
 			e->value = exceptions_nested_text(r, inner);
 		return;
 	}
-	e->op = kjson_str(r, v, "operator", KJ_REQ);
-	if (strcmp(e->type, "exists") == 0)
+	e->op = kjson_str(r, v, "operator", KJ_ANY);
+	if (strcmp(type, "exists") == 0)
 		return;
-	if (strcmp(e->type, "list") == 0) {
-		json_t *list = kjson_obj(r, v, "list", KJ_REQ);
-		if (list)
-			e->value = kjson_str(r, list, "id", KJ_REQ);
+	if (strcmp(type, "list") == 0) {
+		e->value = kjson_str(r, kjson_obj(r, v, "list", KJ_ANY), "id", KJ_ANY);
 		return;
 	}
 	if (!json_is_array(json_object_get(v, "value"))) {
-		e->value = kjson_str(r, v, "value", KJ_REQ);
+		e->value = kjson_str(r, v, "value", KJ_ANY);
 		return;
 	}
 	char **vals;
 	size_t n;
-	kjson_strv(r, v, "value", KJ_REQ, &vals, &n);
+	kjson_strv(r, v, "value", KJ_ANY, &vals, &n);
 	struct strbuf sb;
 	strbuf_init(&sb);
 	for (size_t i = 0; i < n; i++)
@@ -122,42 +117,45 @@ char *exceptions_entry_text(const struct exception_entry *e)
 	return xasprintf("%s is %s%s", field, not ? "not " : "", val);
 }
 
-static void exceptions_read_item(struct kjson_reader *r, json_t *v, struct exception_item *it)
+/* One item: its id is required (the row is found by it); everything else is taken as it comes. */
+static void exceptions_read_item(struct kjson_reader *r, json_t *v, void *elem)
 {
-	it->id = kjson_str(r, v, "id", KJ_REQ);
-	it->item_id = kjson_str(r, v, "item_id", KJ_REQ);
-	it->list_id = kjson_str(r, v, "list_id", KJ_REQ);
-	it->name = kjson_str(r, v, "name", KJ_REQ);
-	it->description = kjson_str(r, v, "description", KJ_REQ);
-	it->namespace_type = kjson_str(r, v, "namespace_type", KJ_REQ);
-	it->type = kjson_str(r, v, "type", KJ_REQ);
-	kjson_strv(r, v, "os_types", KJ_OPT, &it->os_types, &it->n_os_types);
-	kjson_strv(r, v, "tags", KJ_OPT, &it->tags, &it->n_tags);
-	it->created_at = kjson_str(r, v, "created_at", KJ_REQ);
-	it->created_by = kjson_str(r, v, "created_by", KJ_REQ);
-	it->updated_at = kjson_str(r, v, "updated_at", KJ_REQ);
-	it->updated_by = kjson_str(r, v, "updated_by", KJ_REQ);
-	it->expire_time = kjson_str(r, v, "expire_time", KJ_OPT);
-	json_t *entries = kjson_arr(r, v, "entries", KJ_REQ);
-	json_t *comments = kjson_arr(r, v, "comments", KJ_REQ);
-	if (r->err)
+	struct exception_item *it = elem;
+	if (!json_is_object(v)) {
+		kjson_fail(r, "expected an object, got %s", kjson_type_name(v));
 		return;
+	}
+	it->id = kjson_str(r, v, "id", KJ_REQ);
+	it->item_id = kjson_str(r, v, "item_id", KJ_ANY);
+	it->list_id = kjson_str(r, v, "list_id", KJ_ANY);
+	it->name = kjson_str(r, v, "name", KJ_ANY);
+	it->description = kjson_str(r, v, "description", KJ_ANY);
+	it->namespace_type = kjson_str(r, v, "namespace_type", KJ_ANY);
+	it->type = kjson_str(r, v, "type", KJ_ANY);
+	kjson_strv(r, v, "os_types", KJ_ANY, &it->os_types, &it->n_os_types);
+	kjson_strv(r, v, "tags", KJ_ANY, &it->tags, &it->n_tags);
+	it->created_at = kjson_str(r, v, "created_at", KJ_ANY);
+	it->created_by = kjson_str(r, v, "created_by", KJ_ANY);
+	it->updated_at = kjson_str(r, v, "updated_at", KJ_ANY);
+	it->updated_by = kjson_str(r, v, "updated_by", KJ_ANY);
+	it->expire_time = kjson_str(r, v, "expire_time", KJ_ANY);
+	json_t *entries = kjson_arr(r, v, "entries", KJ_ANY);
+	json_t *comments = kjson_arr(r, v, "comments", KJ_ANY);
 	it->entries = xcalloc(json_array_size(entries) + 1, sizeof(*it->entries));
 	size_t i;
 	json_t *e;
 	json_array_foreach(entries, i, e) {
-		exceptions_read_entry(r, e, &it->entries[it->n_entries++]);
-		if (r->err)
-			return;
+		if (json_is_object(e))
+			exceptions_read_entry(r, e, &it->entries[it->n_entries++]);
 	}
 	it->comments = xcalloc(json_array_size(comments) + 1, sizeof(*it->comments));
 	json_array_foreach(comments, i, e) {
+		if (!json_is_object(e))
+			continue;
 		struct exception_comment *c = &it->comments[it->n_comments++];
-		c->comment = kjson_str(r, e, "comment", KJ_REQ);
-		c->created_at = kjson_str(r, e, "created_at", KJ_REQ);
-		c->created_by = kjson_str(r, e, "created_by", KJ_REQ);
-		if (r->err)
-			return;
+		c->comment = kjson_str(r, e, "comment", KJ_ANY);
+		c->created_at = kjson_str(r, e, "created_at", KJ_ANY);
+		c->created_by = kjson_str(r, e, "created_by", KJ_ANY);
 	}
 }
 
@@ -186,25 +184,22 @@ void exceptions_item_clear(struct exception_item *it)
 	free(it->updated_at);
 	free(it->updated_by);
 	free(it->expire_time);
+	free(it->problem);
 	memset(it, 0, sizeof(*it));
 }
 
 static void exceptions_page_read(struct kjson_reader *r, json_t *j, void *out)
 {
 	struct exception_page *p = out;
+	/* total is what the list pages by. */
 	json_t *data = kjson_arr(r, j, "data", KJ_REQ);
-	p->page = kjson_int(r, j, "page", KJ_REQ, 0);
-	p->per_page = kjson_int(r, j, "per_page", KJ_REQ, 0);
+	p->page = kjson_int(r, j, "page", KJ_ANY, 0);
+	p->per_page = kjson_int(r, j, "per_page", KJ_ANY, 0);
 	p->total = kjson_int(r, j, "total", KJ_REQ, 0);
-	p->items = xcalloc(json_array_size(data) + 1, sizeof(*p->items));
-	size_t i;
-	json_t *v;
-	json_array_foreach(data, i, v) {
-		if (r->err)
-			break;
-		kjson_reader_at(r, "endpoint exceptions.data[%zu]", i);
-		exceptions_read_item(r, v, &p->items[p->n++]);
-	}
+	if (r->err)
+		return;
+	p->items = kjson_read_rows(data, "endpoint exceptions.data", sizeof(*p->items), exceptions_read_item,
+				   offsetof(struct exception_item, problem), &p->n, &p->bad);
 }
 
 static void exceptions_page_clear(void *out)

@@ -21,7 +21,7 @@ struct exception_comment {
 	char *created_by;
 };
 
-/* One exception list item. */
+/* One exception list item; only id is sure, any other string may be NULL. */
 struct exception_item {
 	char *id;
 	char *item_id;
@@ -40,6 +40,7 @@ struct exception_item {
 	size_t n_comments;
 	char *created_at, *created_by, *updated_at, *updated_by;
 	char *expire_time;  /* may be NULL */
+	char *problem;      /* why this item could not be read (a placeholder row), or NULL */
 };
 
 /* A page of items. */
@@ -47,6 +48,7 @@ struct exception_page {
 	struct exception_item *items;
 	size_t n;
 	long long page, per_page, total;
+	size_t bad;         /* items that could not be read */
 };
 
 /* Query of the find; NULL/negative fields are left out. */

@@ -3,6 +3,7 @@
 #include "api/kjson.h"
 #include "api/kmodel.h"
 #include "core/xalloc.h"
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,8 +19,11 @@ struct api_request *fleet_file_delete_request(const char *file_id)
 static void fleet_file_deleted_read(struct kjson_reader *r, json_t *j, void *out)
 {
 	struct fleet_file_deleted *f = out;
-	f->id = kjson_str(r, j, "id", KJ_REQ);
-	f->deleted = kjson_bool(r, j, "deleted", KJ_REQ, false);
+	if (!kjson_want_object(r, j))
+		return;
+	/* A 200 is a deletion unless it says "deleted": false. */
+	f->id = kjson_str(r, j, "id", KJ_ANY);
+	f->deleted = kjson_bool(r, j, "deleted", KJ_ANY, true);
 }
 
 static void fleet_file_deleted_clear(void *out)
@@ -62,29 +66,31 @@ struct api_request *fleet_bulk_assets_request(const struct fleet_asset_ref *refs
 	return req;
 }
 
+/* One asset: what it is (type and id) is what the answer is matched by; the rest is shown as it came. */
+static void fleet_asset_read(struct kjson_reader *r, json_t *v, void *elem)
+{
+	struct fleet_asset *a = elem;
+	if (!json_is_object(v)) {
+		kjson_fail(r, "expected an object, got %s", kjson_type_name(v));
+		return;
+	}
+	a->id = kjson_str(r, v, "id", KJ_REQ);
+	a->type = kjson_str(r, v, "type", KJ_ANY);
+	a->app_link = kjson_str(r, v, "appLink", KJ_ANY);
+	a->updated_at = kjson_str(r, v, "updatedAt", KJ_ANY);
+	json_t *attrs = kjson_obj(r, v, "attributes", KJ_ANY);
+	a->title = kjson_str(r, attrs, "title", KJ_ANY);
+	a->description = kjson_str(r, attrs, "description", KJ_ANY);
+	a->service = kjson_str(r, attrs, "service", KJ_ANY);
+}
+
 static void fleet_assets_read(struct kjson_reader *r, json_t *j, void *out)
 {
 	struct fleet_asset_list *l = out;
 	json_t *items = kjson_arr(r, j, "items", KJ_REQ);
-	l->items = xcalloc(json_array_size(items) + 1, sizeof(*l->items));
-	size_t i;
-	json_t *v;
-	json_array_foreach(items, i, v) {
-		if (r->err)
-			break;
-		kjson_reader_at(r, "assets.items[%zu]", i);
-		struct fleet_asset *a = &l->items[l->n++];
-		a->id = kjson_str(r, v, "id", KJ_REQ);
-		a->type = kjson_str(r, v, "type", KJ_REQ);
-		a->app_link = kjson_str(r, v, "appLink", KJ_OPT);
-		a->updated_at = kjson_str(r, v, "updatedAt", KJ_OPT);
-		json_t *attrs = kjson_obj(r, v, "attributes", KJ_REQ);
-		if (attrs) {
-			a->title = kjson_str(r, attrs, "title", KJ_OPT);
-			a->description = kjson_str(r, attrs, "description", KJ_OPT);
-			a->service = kjson_str(r, attrs, "service", KJ_OPT);
-		}
-	}
+	if (items)
+		l->items = kjson_read_rows(items, "assets.items", sizeof(*l->items), fleet_asset_read,
+					   offsetof(struct fleet_asset, problem), &l->n, &l->bad);
 }
 
 static void fleet_assets_clear(void *out)
@@ -99,6 +105,7 @@ static void fleet_assets_clear(void *out)
 		free(a->service);
 		free(a->app_link);
 		free(a->updated_at);
+		free(a->problem);
 	}
 	free(l->items);
 	memset(l, 0, sizeof(*l));

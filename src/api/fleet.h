@@ -9,8 +9,8 @@
 
 /* The answer to a file deletion. */
 struct fleet_file_deleted {
-	char *id;
-	bool deleted;
+	char *id;           /* may be NULL */
+	bool deleted;       /* true unless Kibana said false */
 };
 
 /* An asset to look up: its saved-object type ("dashboard") and id. */
@@ -19,7 +19,7 @@ struct fleet_asset_ref {
 	const char *id;
 };
 
-/* One asset Kibana found. */
+/* One asset Kibana found; only id is sure. */
 struct fleet_asset {
 	char *id;
 	char *type;
@@ -28,12 +28,14 @@ struct fleet_asset {
 	char *service;      /* attributes.service, may be NULL */
 	char *app_link;     /* may be NULL */
 	char *updated_at;   /* may be NULL */
+	char *problem;      /* why this asset could not be read, or NULL */
 };
 
 /* The assets found, in the server's order. */
 struct fleet_asset_list {
 	struct fleet_asset *items;
 	size_t n;
+	size_t bad;         /* assets that could not be read */
 };
 
 /* DELETE /api/fleet/agents/files/{fileId}. */

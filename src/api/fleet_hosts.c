@@ -3,6 +3,7 @@
 #include "api/kjson.h"
 #include "api/kmodel.h"
 #include "core/xalloc.h"
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,6 +16,7 @@ struct api_request *fleet_hosts_list_request(void)
 
 static void fleet_hosts_host_clear(struct fleet_host *h)
 {
+	free(h->problem);
 	free(h->id);
 	free(h->name);
 	kjson_strv_free(h->urls, h->n_urls);
@@ -22,36 +24,34 @@ static void fleet_hosts_host_clear(struct fleet_host *h)
 	memset(h, 0, sizeof(*h));
 }
 
-static void fleet_hosts_host_read(struct kjson_reader *r, json_t *v, struct fleet_host *h)
+/* One host: the id is what it is known by; the rest is shown as it came. */
+static void fleet_hosts_host_read(struct kjson_reader *r, json_t *v, void *elem)
 {
+	struct fleet_host *h = elem;
+	if (!json_is_object(v)) {
+		kjson_fail(r, "expected an object, got %s", kjson_type_name(v));
+		return;
+	}
 	h->id = kjson_str(r, v, "id", KJ_REQ);
-	h->name = kjson_str(r, v, "name", KJ_REQ);
-	kjson_strv(r, v, "host_urls", KJ_REQ, &h->urls, &h->n_urls);
-	if (!r->err && h->n_urls == 0)
-		kjson_fail(r, "host_urls is empty but must hold at least one URL");
-	h->is_default = kjson_bool(r, v, "is_default", KJ_OPT, false);
-	h->is_internal = kjson_bool(r, v, "is_internal", KJ_OPT, false);
-	h->is_preconfigured = kjson_bool(r, v, "is_preconfigured", KJ_OPT, false);
-	h->proxy_id = kjson_str(r, v, "proxy_id", KJ_OPT_NULLABLE);
-	h->has_ssl = kjson_obj(r, v, "ssl", KJ_OPT_NULLABLE) != NULL;
+	h->name = kjson_str(r, v, "name", KJ_ANY);
+	kjson_strv(r, v, "host_urls", KJ_ANY, &h->urls, &h->n_urls);
+	h->is_default = kjson_bool(r, v, "is_default", KJ_ANY, false);
+	h->is_internal = kjson_bool(r, v, "is_internal", KJ_ANY, false);
+	h->is_preconfigured = kjson_bool(r, v, "is_preconfigured", KJ_ANY, false);
+	h->proxy_id = kjson_str(r, v, "proxy_id", KJ_ANY);
+	h->has_ssl = kjson_obj(r, v, "ssl", KJ_ANY) != NULL;
 }
 
 static void fleet_hosts_list_read(struct kjson_reader *r, json_t *j, void *out)
 {
 	struct fleet_host_list *l = out;
 	json_t *items = kjson_arr(r, j, "items", KJ_REQ);
-	l->items = xcalloc(json_array_size(items) + 1, sizeof(*l->items));
-	l->total = kjson_int(r, j, "total", KJ_REQ, 0);
-	l->page = kjson_int(r, j, "page", KJ_REQ, 0);
-	l->per_page = kjson_int(r, j, "perPage", KJ_REQ, 0);
-	size_t i;
-	json_t *v;
-	json_array_foreach(items, i, v) {
-		if (r->err)
-			break;
-		kjson_reader_at(r, "fleet server hosts.items[%zu]", i);
-		fleet_hosts_host_read(r, v, &l->items[l->n++]);
-	}
+	l->page = kjson_int(r, j, "page", KJ_ANY, 0);
+	l->per_page = kjson_int(r, j, "perPage", KJ_ANY, 0);
+	if (items)
+		l->items = kjson_read_rows(items, "fleet server hosts.items", sizeof(*l->items), fleet_hosts_host_read,
+					   offsetof(struct fleet_host, problem), &l->n, &l->bad);
+	l->total = kjson_int(r, j, "total", KJ_ANY, (long long)l->n);
 }
 
 static void fleet_hosts_list_clear(void *out)

@@ -7,17 +7,18 @@
 #include "api/kmodel.h"
 #include "api/request.h"
 
-/* One Fleet Server host. */
+/* One Fleet Server host; only id is sure. */
 struct fleet_host {
 	char *id;
-	char *name;
-	char **urls;            /* host_urls, at least one */
+	char *name;             /* may be NULL */
+	char **urls;            /* host_urls (Kibana requires one; shown as they came) */
 	size_t n_urls;
 	bool is_default;
 	bool is_internal;
 	bool is_preconfigured;
 	char *proxy_id;         /* may be NULL */
 	bool has_ssl;           /* an ssl object came with it */
+	char *problem;          /* why this host could not be read, or NULL */
 };
 
 /* The list, with Kibana's paging numbers. */
@@ -25,6 +26,7 @@ struct fleet_host_list {
 	struct fleet_host *items;
 	size_t n;
 	long long total, page, per_page;
+	size_t bad;             /* hosts that could not be read */
 };
 
 /* A host to create; NULL/0 fields are left out. */

@@ -154,6 +154,14 @@ static json_t *kjson_field(struct kjson_reader *r, json_t *obj, const char *key,
 	return v;
 }
 
+bool kjson_want_object(struct kjson_reader *r, json_t *v)
+{
+	if (json_is_object(v))
+		return true;
+	kjson_fail(r, "expected an object, got %s", v ? kjson_type_name(v) : "nothing");
+	return false;
+}
+
 static void kjson_wrong(struct kjson_reader *r, const char *key, const char *want, json_t *v)
 {
 	kjson_fail(r, "field \"%s\" must be %s, got %s", key, want, kjson_type_name(v));
@@ -177,8 +185,20 @@ static char *kjson_copy(const json_t *v)
 	return strbuf_detach(&sb, NULL);
 }
 
+char *kjson_any_text(json_t *obj, const char *key)
+{
+	json_t *v = json_is_object(obj) ? json_object_get(obj, key) : NULL;
+	if (json_is_string(v))
+		return kjson_copy(v);
+	if (json_is_number(v) || json_is_boolean(v))
+		return kjson_text(v);
+	return NULL;
+}
+
 char *kjson_str(struct kjson_reader *r, json_t *obj, const char *key, enum kjson_need need)
 {
+	if (need == KJ_ANY)
+		return kjson_any_text(obj, key);
 	json_t *v = kjson_field(r, obj, key, need);
 	if (!v)
 		return NULL;
@@ -189,75 +209,86 @@ char *kjson_str(struct kjson_reader *r, json_t *obj, const char *key, enum kjson
 	return kjson_copy(v);
 }
 
-int kjson_enum(struct kjson_reader *r, json_t *obj, const char *key, enum kjson_need need,
-	       const char *const *choices, int dflt)
+/* A field's value for need: KJ_ANY takes whatever is there (NULL when absent or not in an object), others check. */
+static json_t *kjson_value(struct kjson_reader *r, json_t *obj, const char *key, enum kjson_need need)
 {
-	json_t *v = kjson_field(r, obj, key, need);
-	if (!v)
-		return dflt;
-	if (!json_is_string(v)) {
-		kjson_wrong(r, key, "a string", v);
-		return dflt;
+	if (need != KJ_ANY)
+		return kjson_field(r, obj, key, need);
+	json_t *v = json_is_object(obj) ? json_object_get(obj, key) : NULL;
+	return json_is_null(v) ? NULL : v;
+}
+
+/* A whole number in v (an integer, an integral real, or with lax a string of digits); false when it holds none. */
+static bool kjson_whole(json_t *v, bool lax, long long *out)
+{
+	if (json_is_integer(v)) {
+		*out = json_integer_value(v);
+		return true;
 	}
-	const char *s = json_string_value(v);
-	for (int i = 0; choices[i]; i++)
-		if (strcmp(s, choices[i]) == 0)
-			return i;
-	struct strbuf sb;
-	strbuf_init(&sb);
-	for (int i = 0; choices[i]; i++)
-		strbuf_printf(&sb, "%s%s", i ? ", " : "", choices[i]);
-	kjson_fail(r, "field \"%s\" has unknown value \"%.40s\" (expected one of %s)", key, s, sb.buf);
-	strbuf_free(&sb);
-	return dflt;
+	if (json_is_real(v)) {
+		double d = json_real_value(v);
+		if (d >= -9e15 && d <= 9e15 && d == (double)(long long)d) {
+			*out = (long long)d;
+			return true;
+		}
+	}
+	if (lax && json_is_string(v) && json_string_length(v) && json_string_length(v) < 19) {
+		const char *s = json_string_value(v);
+		char *end;
+		long long n = strtoll(s, &end, 10);
+		if (!*end && (s[0] == '-' || (s[0] >= '0' && s[0] <= '9'))) {
+			*out = n;
+			return true;
+		}
+	}
+	return false;
 }
 
 long long kjson_int(struct kjson_reader *r, json_t *obj, const char *key, enum kjson_need need, long long dflt)
 {
-	json_t *v = kjson_field(r, obj, key, need);
+	json_t *v = kjson_value(r, obj, key, need);
+	long long n;
 	if (!v)
 		return dflt;
-	if (json_is_integer(v))
-		return json_integer_value(v);
-	if (json_is_real(v)) {
-		double d = json_real_value(v);
-		if (d >= -9e15 && d <= 9e15 && d == (double)(long long)d)
-			return (long long)d;
-	}
-	kjson_wrong(r, key, "an integer", v);
+	if (kjson_whole(v, need == KJ_ANY, &n))
+		return n;
+	if (need != KJ_ANY)
+		kjson_wrong(r, key, "an integer", v);
 	return dflt;
 }
 
 bool kjson_bool(struct kjson_reader *r, json_t *obj, const char *key, enum kjson_need need, bool dflt)
 {
-	json_t *v = kjson_field(r, obj, key, need);
+	json_t *v = kjson_value(r, obj, key, need);
 	if (!v)
 		return dflt;
-	if (!json_is_boolean(v)) {
+	if (json_is_boolean(v))
+		return json_is_true(v);
+	if (need != KJ_ANY)
 		kjson_wrong(r, key, "a boolean", v);
-		return dflt;
-	}
-	return json_is_true(v);
+	return dflt;
+}
+
+/* A field that must hold one JSON type; with KJ_ANY another type reads as absent. */
+static json_t *kjson_typed(struct kjson_reader *r, json_t *obj, const char *key, enum kjson_need need,
+			   json_type type, const char *want)
+{
+	json_t *v = kjson_value(r, obj, key, need);
+	if (!v || json_typeof(v) == type)
+		return v;
+	if (need != KJ_ANY)
+		kjson_wrong(r, key, want, v);
+	return NULL;
 }
 
 json_t *kjson_obj(struct kjson_reader *r, json_t *obj, const char *key, enum kjson_need need)
 {
-	json_t *v = kjson_field(r, obj, key, need);
-	if (v && !json_is_object(v)) {
-		kjson_wrong(r, key, "an object", v);
-		return NULL;
-	}
-	return v;
+	return kjson_typed(r, obj, key, need, JSON_OBJECT, "an object");
 }
 
 json_t *kjson_arr(struct kjson_reader *r, json_t *obj, const char *key, enum kjson_need need)
 {
-	json_t *v = kjson_field(r, obj, key, need);
-	if (v && !json_is_array(v)) {
-		kjson_wrong(r, key, "an array", v);
-		return NULL;
-	}
-	return v;
+	return kjson_typed(r, obj, key, need, JSON_ARRAY, "an array");
 }
 
 void kjson_strv(struct kjson_reader *r, json_t *obj, const char *key, enum kjson_need need, char ***out, size_t *n)
@@ -270,16 +301,81 @@ void kjson_strv(struct kjson_reader *r, json_t *obj, const char *key, enum kjson
 	size_t i, cnt = json_array_size(a);
 	json_t *v;
 	char **vec = xcalloc(cnt + 1, sizeof(*vec));
+	size_t k = 0;
 	json_array_foreach(a, i, v) {
-		if (!json_is_string(v)) {
+		if (json_is_string(v)) {
+			vec[k++] = kjson_copy(v);
+		} else if (need == KJ_ANY) {
+			/* Tolerated: a number or boolean is kept as its text, anything else is left out. */
+			if (json_is_number(v) || json_is_boolean(v))
+				vec[k++] = kjson_text(v);
+		} else {
 			kjson_fail(r, "%s[%zu] must be a string, got %s", key, i, kjson_type_name(v));
-			kjson_strv_free(vec, i);
+			kjson_strv_free(vec, k);
 			return;
 		}
-		vec[i] = kjson_copy(v);
 	}
 	*out = vec;
-	*n = cnt;
+	*n = k;
+}
+
+void *kjson_read_rows(json_t *a, const char *where, size_t elem_size, kjson_elem_fn read_one, size_t problem_off,
+		      size_t *n, size_t *bad)
+{
+	char *items = xcalloc(json_array_size(a) + 1, elem_size);
+	size_t i;
+	json_t *v;
+	*n = 0;
+	json_array_foreach(a, i, v) {
+		struct kjson_reader r;
+		kjson_reader_init(&r, "");
+		kjson_reader_at(&r, "%s[%zu]", where, i);
+		char *row = items + (*n)++ * elem_size;
+		read_one(&r, v, row);
+		if (r.err) {
+			char **problem = (char **)(void *)(row + problem_off);
+			free(*problem);
+			*problem = r.err;
+			(*bad)++;
+		}
+	}
+	return items;
+}
+
+json_t *kjson_usable_rows(json_t *body, const char *rows, const char *id_key)
+{
+	json_t *a = rows ? kjson_path(body, rows) : body;
+	if (!json_is_array(a))
+		return json_incref(body);
+	json_t *keep = json_array();
+	size_t i;
+	json_t *v;
+	json_array_foreach(a, i, v) {
+		if (json_is_object(v) && json_is_string(json_object_get(v, id_key)))
+			json_array_append(keep, v);
+	}
+	if (json_array_size(keep) == json_array_size(a)) {
+		json_decref(keep);
+		return json_incref(body);
+	}
+	if (!rows)
+		return keep;
+	/* Copy the objects on the way down to the rows, so the body itself stays as it came. */
+	json_t *out = json_copy(body), *at = out;
+	for (const char *seg = rows;;) {
+		const char *dot = strchr(seg, '.');
+		char *key = dot ? xstrndup(seg, (size_t)(dot - seg)) : xstrdup(seg);
+		if (!dot) {
+			json_object_set_new(at, key, keep);
+			free(key);
+			return out;
+		}
+		json_t *sub = json_copy(json_object_get(at, key));
+		json_object_set_new(at, key, sub);
+		free(key);
+		at = sub;
+		seg = dot + 1;
+	}
 }
 
 void *kjson_read_array(struct kjson_reader *r, json_t *a, const char *where, size_t elem_size, kjson_elem_fn read_one,

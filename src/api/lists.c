@@ -33,17 +33,20 @@ struct api_request *lists_delete_request(const char *id, bool delete_references,
 	return req;
 }
 
+/* Both answers only name the list for messages: everything is taken as it comes. */
 static void lists_value_list_read(struct kjson_reader *r, json_t *j, void *out)
 {
 	struct value_list *l = out;
-	l->id = kjson_str(r, j, "id", KJ_REQ);
-	l->name = kjson_str(r, j, "name", KJ_REQ);
-	l->description = kjson_str(r, j, "description", KJ_REQ);
-	l->type = kjson_str(r, j, "type", KJ_REQ);
-	l->immutable = kjson_bool(r, j, "immutable", KJ_REQ, false);
-	l->version = kjson_int(r, j, "version", KJ_REQ, 0);
-	l->updated_at = kjson_str(r, j, "updated_at", KJ_REQ);
-	l->updated_by = kjson_str(r, j, "updated_by", KJ_REQ);
+	if (!kjson_want_object(r, j))
+		return;
+	l->id = kjson_str(r, j, "id", KJ_ANY);
+	l->name = kjson_str(r, j, "name", KJ_ANY);
+	l->description = kjson_str(r, j, "description", KJ_ANY);
+	l->type = kjson_str(r, j, "type", KJ_ANY);
+	l->immutable = kjson_bool(r, j, "immutable", KJ_ANY, false);
+	l->version = kjson_int(r, j, "version", KJ_ANY, 0);
+	l->updated_at = kjson_str(r, j, "updated_at", KJ_ANY);
+	l->updated_by = kjson_str(r, j, "updated_by", KJ_ANY);
 }
 
 static void lists_value_list_clear(void *out)

@@ -6,7 +6,7 @@
 #include "api/kmodel.h"
 #include "api/request.h"
 
-/* A value list, as both answers describe it. */
+/* A value list, as both answers describe it; any string may be NULL. */
 struct value_list {
 	char *id;
 	char *name;

@@ -37,3 +37,7 @@ src_api_libapi_a_SOURCES += \
 	src/api/streams.c src/api/streams.h \
 	src/api/rawreq.c src/api/rawreq.h
 src_api_libapi_a_SOURCES += src/api/assistant.c src/api/assistant.h
+src_api_libapi_a_SOURCES += \
+	src/api/kversion.c src/api/kversion.h \
+	src/api/kibana_status.c src/api/kibana_status.h
+src_api_libapi_a_SOURCES += src/api/probes.c src/api/probes.h

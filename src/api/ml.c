@@ -15,65 +15,71 @@ struct api_request *ml_sync_request(bool simulate)
 	return req;
 }
 
-static void ml_add(struct ml_sync_result *s, const char *action, const char *kind, const char *id, bool ok)
+static void ml_add(struct ml_sync_result *s, const char *action, const char *kind, const char *id, json_t *res)
 {
 	s->items = xreallocarray(s->items, s->n + 1, sizeof(*s->items));
-	s->items[s->n++] = (struct ml_sync_entry){action, xstrdup(kind), xstrdup(id), ok};
+	struct ml_sync_entry *e = &s->items[s->n++];
+	e->action = action;
+	e->kind = xstrdup(kind);
+	e->id = xstrdup(id);
+	e->success = json_is_true(json_object_get(res, "success"));
+	/* error is Kibana's ErrorType: a message, or an Elasticsearch error object. */
+	json_t *err = json_object_get(res, "error");
+	json_t *msg = json_object_get(err, "message");
+	json_t *reason = json_object_get(json_object_get(json_object_get(err, "body"), "error"), "reason");
+	e->error = err && !json_is_null(err) ? kjson_text(json_is_string(msg) ? msg : json_is_string(reason) ? reason : err)
+					      : NULL;
 }
 
-/* {id: {success}} objects, one entry each. */
-static void ml_read_ids(struct kjson_reader *r, json_t *obj, const char *action, const char *kind,
-			struct ml_sync_result *s)
+/*
+ * One section of the answer. Kibana 8 and 9 nest every section by job type, then id:
+ * {"anomaly-detector": {"job1": {"success": true}}}, and datafeed results are keyed by the
+ * job id (x-pack/platform/plugins/shared/ml/server/saved_objects/sync.ts). The spec (and 7.x)
+ * show datafeeds flat: {"job1": {"success": true}}. Both are read: a value holding "success" is
+ * a flat entry, any other object is a job type holding entries. A value that is neither is
+ * counted as unreadable, never read as a failure.
+ */
+static void ml_read_section(json_t *j, const char *key, const char *action, const char *flat_kind,
+			    struct ml_sync_result *s)
 {
-	const char *id;
+	const char *k;
 	json_t *v;
-	json_object_foreach(obj, id, v) {
-		if (r->err)
-			return;
-		if (!json_is_object(v)) {
-			kjson_fail(r, "entry \"%.60s\" must be an object, got %s", id, kjson_type_name(v));
-			return;
+	json_object_foreach(json_object_get(j, key), k, v) {
+		if (json_is_object(v) && json_object_get(v, "success")) {
+			json_t *type = json_object_get(v, "type");
+			ml_add(s, action, json_is_string(type) ? json_string_value(type) : flat_kind, k, v);
+			continue;
 		}
-		ml_add(s, action, kind, id, kjson_bool(r, v, "success", KJ_OPT, false));
-	}
-}
-
-/* savedObjectsCreated / savedObjectsDeleted: {kind: {id: {success}}}. */
-static void ml_read_kinds(struct kjson_reader *r, json_t *j, const char *key, const char *action,
-			  struct ml_sync_result *s)
-{
-	json_t *sec = kjson_obj(r, j, key, KJ_OPT);
-	const char *kind;
-	json_t *v;
-	json_object_foreach(sec, kind, v) {
-		if (r->err)
-			return;
-		kjson_reader_at(r, "ml sync.%s.%.60s", key, kind);
 		if (!json_is_object(v)) {
-			kjson_fail(r, "expected an object, got %s", kjson_type_name(v));
-			return;
+			s->bad++;
+			continue;
 		}
-		ml_read_ids(r, v, action, kind, s);
+		const char *id;
+		json_t *res;
+		json_object_foreach(v, id, res) {
+			if (json_is_object(res))
+				ml_add(s, action, k, id, res);
+			else
+				s->bad++;
+		}
 	}
 }
 
 static void ml_sync_read(struct kjson_reader *r, json_t *j, void *out)
 {
 	struct ml_sync_result *s = out;
-	if (!json_is_object(j))
+	if (!json_is_object(j)) {
 		kjson_fail(r, "expected an object, got %s", kjson_type_name(j));
-	ml_read_kinds(r, j, "savedObjectsCreated", "create", s);
-	ml_read_kinds(r, j, "savedObjectsDeleted", "delete", s);
+		return;
+	}
 	static const struct {
 		const char *key, *action;
-	} feeds[] = {{"datafeedsAdded", "add datafeed"}, {"datafeedsRemoved", "remove datafeed"}};
-	for (size_t i = 0; i < sizeof(feeds) / sizeof(*feeds) && !r->err; i++) {
-		kjson_reader_at(r, "ml sync");
-		json_t *sec = kjson_obj(r, j, feeds[i].key, KJ_OPT);
-		kjson_reader_at(r, "ml sync.%s", feeds[i].key);
-		if (sec)
-			ml_read_ids(r, sec, feeds[i].action, "datafeed", s);
-	}
+	} sections[] = {{"savedObjectsCreated", "create"},
+			{"savedObjectsDeleted", "delete"},
+			{"datafeedsAdded", "add datafeed"},
+			{"datafeedsRemoved", "remove datafeed"}};
+	for (size_t i = 0; i < sizeof(sections) / sizeof(*sections); i++)
+		ml_read_section(j, sections[i].key, sections[i].action, "anomaly-detector", s);
 }
 
 static void ml_sync_clear(void *out)
@@ -82,6 +88,7 @@ static void ml_sync_clear(void *out)
 	for (size_t i = 0; i < s->n; i++) {
 		free(s->items[i].kind);
 		free(s->items[i].id);
+		free(s->items[i].error);
 	}
 	free(s->items);
 	memset(s, 0, sizeof(*s));

@@ -10,15 +10,17 @@
 /* One thing the sync did (or, simulated, would do). */
 struct ml_sync_entry {
 	const char *action;  /* "create", "delete", "add datafeed", "remove datafeed" (static) */
-	char *kind;          /* "anomaly-detector", "data-frame-analytics", "trained-model", "datafeed" */
-	char *id;            /* the job, model or datafeed */
-	bool success;
+	char *kind;          /* the job type: "anomaly-detector", "data-frame-analytics", "trained-model" */
+	char *id;            /* the job or model (a datafeed's entry names its job) */
+	bool success;        /* false unless Kibana said true */
+	char *error;         /* what went wrong, when Kibana said, or NULL */
 };
 
 /* Everything the sync reported, in the response's order. */
 struct ml_sync_result {
 	struct ml_sync_entry *items;
 	size_t n;
+	size_t bad;          /* entries that could not be read (counted, never taken for failures) */
 };
 
 /* GET /api/ml/saved_objects/sync; simulate only lists what would be done. */

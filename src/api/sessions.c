@@ -3,7 +3,11 @@
 #include "api/kjson.h"
 #include "api/kmodel.h"
 
-const char *const sessions_provider_types[] = {"basic", "token", "saml", "oidc", "kerberos", "pki", NULL};
+/*
+ * Suggestions only: Kibana's provider.type is schema.string() (x-pack/platform/plugins/shared/security/server/routes/
+ * session_management/invalidate.ts), and besides these built-in providers there are custom ones.
+ */
+const char *const sessions_provider_types[] = {"basic", "token", "saml", "oidc", "kerberos", "pki", "anonymous", NULL};
 
 struct api_request *sessions_invalidate_request(const struct sessions_match *m)
 {

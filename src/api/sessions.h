@@ -5,12 +5,12 @@
 #include "api/kmodel.h"
 #include "api/request.h"
 
-/* Authentication provider types a query can name, NULL-terminated. */
+/* Kibana's built-in authentication provider types, NULL-terminated: suggestions (a custom type is fine too). */
 extern const char *const sessions_provider_types[];
 
 /* Which sessions to invalidate: all of them (provider_type NULL), or those matching a query. */
 struct sessions_match {
-	const char *provider_type;   /* basic | token | saml | oidc | kerberos | pki */
+	const char *provider_type;   /* basic, token, saml, oidc, kerberos, pki, anonymous, or a custom type */
 	const char *provider_name;   /* optional */
 	const char *username;        /* optional */
 };

@@ -44,29 +44,26 @@ struct api_request *timelines_import_request(const char *filename, const char *d
 	return req;
 }
 
+/* Everything is taken as it comes: the counts say what happened, errors[] says what did not. */
 static void timelines_import_read(struct kjson_reader *r, json_t *j, void *out)
 {
 	struct timeline_import_result *t = out;
-	t->success = kjson_bool(r, j, "success", KJ_OPT, false);
-	t->success_count = kjson_int(r, j, "success_count", KJ_OPT, -1);
-	t->installed = kjson_int(r, j, "timelines_installed", KJ_OPT, -1);
-	t->updated = kjson_int(r, j, "timelines_updated", KJ_OPT, -1);
-	json_t *errors = kjson_arr(r, j, "errors", KJ_OPT);
+	if (!kjson_want_object(r, j))
+		return;
+	t->success = kjson_bool(r, j, "success", KJ_ANY, false);
+	t->success_count = kjson_int(r, j, "success_count", KJ_ANY, -1);
+	t->installed = kjson_int(r, j, "timelines_installed", KJ_ANY, -1);
+	t->updated = kjson_int(r, j, "timelines_updated", KJ_ANY, -1);
+	json_t *errors = kjson_arr(r, j, "errors", KJ_ANY);
 	t->errors = xcalloc(json_array_size(errors) + 1, sizeof(*t->errors));
 	size_t i;
 	json_t *e;
 	json_array_foreach(errors, i, e) {
-		if (r->err)
-			break;
-		kjson_reader_at(r, "timeline import.errors[%zu]", i);
 		struct timeline_import_error *te = &t->errors[t->n_errors++];
-		te->status = -1;
-		te->id = kjson_str(r, e, "id", KJ_OPT);
-		json_t *inner = kjson_obj(r, e, "error", KJ_OPT);
-		if (inner) {
-			te->message = kjson_str(r, inner, "message", KJ_OPT);
-			te->status = kjson_int(r, inner, "status_code", KJ_OPT, -1);
-		}
+		te->id = kjson_str(r, e, "id", KJ_ANY);
+		json_t *inner = kjson_obj(r, e, "error", KJ_ANY);
+		te->message = inner ? kjson_str(r, inner, "message", KJ_ANY) : kjson_str(r, e, "error", KJ_ANY);
+		te->status = kjson_int(r, inner, "status_code", KJ_ANY, -1);
 	}
 }
 

@@ -61,7 +61,9 @@ static void col_command(const void *row, const struct column_ctx *cx, struct str
 {
 	const struct response_action *a = row;
 	(void)cx;
-	if (a->command)
+	if (a->problem)
+		strbuf_printf(out, "(unreadable action: %s)", a->problem);
+	else
 		strbuf_puts(out, a->command);
 }
 
@@ -183,7 +185,7 @@ void actionfmt_record(struct record *r, const struct response_action *a)
 {
 	char when[64];
 	char *hosts = actions_hosts_text(a);
-	char *title = xasprintf("%s on %s", a->command, hosts);
+	char *title = xasprintf("%s on %s", a->command ? a->command : "response action", hosts);
 	record_add_section(r, title);
 	free(title);
 	record_add(r, "id", a->id);

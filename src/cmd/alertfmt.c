@@ -131,11 +131,20 @@ static void col_risk(const void *row, const struct column_ctx *cx, struct strbuf
 		if (a->field)                                                              \
 			strbuf_puts(out, a->field);                                        \
 	}
-ALERTFMT_TEXT_COLUMN(col_rule, rule_name)
 ALERTFMT_TEXT_COLUMN(col_host, host_name)
 ALERTFMT_TEXT_COLUMN(col_user, user_name)
 ALERTFMT_TEXT_COLUMN(col_status, workflow_status)
 ALERTFMT_TEXT_COLUMN(col_id, id)
+
+static void col_rule(const void *row, const struct column_ctx *cx, struct strbuf *out)
+{
+	const struct alert *a = row;
+	(void)cx;
+	if (a->problem)
+		strbuf_printf(out, "(unreadable alert: %s)", a->problem);
+	else
+		strbuf_puts(out, a->rule_name);
+}
 
 static void col_process(const void *row, const struct column_ctx *cx, struct strbuf *out)
 {

@@ -54,6 +54,11 @@ static void batch_print_text(const char *s, enum sanitize_mode mode)
 static void batch_output(struct cmd_ctx *ctx, const struct cmd_output *out)
 {
 	struct batch_state *st = ctx->host->udata;
+	/* Said whatever the output, --quiet or not (it is no progress note): rows that could not be read are shown
+	 * as placeholders, or left out of --json. */
+	if (out->bad)
+		fprintf(stderr, "ktriage: %zu row%s of the answer could not be read (%s)\n", out->bad, out->bad == 1 ? "" : "s",
+			ctx->json ? "left out when unusable" : "shown as placeholders that say why");
 	if (ctx->json && out->json) {
 		batch_print_json(out->json);
 		return;

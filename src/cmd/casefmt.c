@@ -29,28 +29,47 @@ static void casefmt_list(struct strbuf *out, char *const *v, size_t n)
 		strbuf_printf(out, "%s%s", i ? "," : "", v[i]);
 }
 
+/* A text field as it came, or nothing (the table shows "-"). */
+static void casefmt_text(struct strbuf *out, const char *s)
+{
+	if (s)
+		strbuf_puts(out, s);
+}
+
+/* A count, or nothing when Kibana did not give it. */
+static void casefmt_count(struct strbuf *out, long long n)
+{
+	if (n >= 0)
+		strbuf_printf(out, "%lld", n);
+}
+
 static void col_id(const void *row, const struct column_ctx *cx, struct strbuf *out)
 {
 	(void)cx;
-	strbuf_puts(out, ((const struct kb_case *)row)->id);
+	casefmt_text(out, ((const struct kb_case *)row)->id);
 }
 
+/* Severity and status are drawn as they came: a value ktriage has never seen is shown, not mapped. */
 static void col_severity(const void *row, const struct column_ctx *cx, struct strbuf *out)
 {
 	(void)cx;
-	strbuf_puts(out, cases_severity_names[((const struct kb_case *)row)->severity]);
+	casefmt_text(out, ((const struct kb_case *)row)->severity);
 }
 
 static void col_status(const void *row, const struct column_ctx *cx, struct strbuf *out)
 {
 	(void)cx;
-	strbuf_puts(out, cases_status_names[((const struct kb_case *)row)->status]);
+	casefmt_text(out, ((const struct kb_case *)row)->status);
 }
 
 static void col_title(const void *row, const struct column_ctx *cx, struct strbuf *out)
 {
+	const struct kb_case *c = row;
 	(void)cx;
-	strbuf_puts(out, ((const struct kb_case *)row)->title);
+	if (c->problem)
+		strbuf_printf(out, "(unreadable case: %s)", c->problem);
+	else
+		casefmt_text(out, c->title);
 }
 
 static void col_tags(const void *row, const struct column_ctx *cx, struct strbuf *out)
@@ -70,20 +89,23 @@ static void col_assignees(const void *row, const struct column_ctx *cx, struct s
 static void col_alerts(const void *row, const struct column_ctx *cx, struct strbuf *out)
 {
 	(void)cx;
-	strbuf_printf(out, "%lld", ((const struct kb_case *)row)->total_alerts);
+	casefmt_count(out, ((const struct kb_case *)row)->total_alerts);
 }
 
 static void col_comments(const void *row, const struct column_ctx *cx, struct strbuf *out)
 {
 	(void)cx;
-	strbuf_printf(out, "%lld", ((const struct kb_case *)row)->total_comment);
+	casefmt_count(out, ((const struct kb_case *)row)->total_comment);
 }
 
 static void col_updated(const void *row, const struct column_ctx *cx, struct strbuf *out)
 {
 	const struct kb_case *c = row;
 	char buf[32];
-	timefmt_relative(c->updated_at ? c->updated_at : c->created_at, (time_t)cx->now, buf, sizeof(buf));
+	const char *when = c->updated_at ? c->updated_at : c->created_at;
+	if (!when)
+		return;
+	timefmt_relative(when, (time_t)cx->now, buf, sizeof(buf));
 	strbuf_puts(out, buf);
 }
 
@@ -146,16 +168,24 @@ char *casefmt_join(char *const *v, size_t n)
 	return strbuf_detach(&sb, NULL);
 }
 
+/* A field that may be absent: "-" stands for it. */
+static const char *casefmt_or_dash(const char *s)
+{
+	return s && *s ? s : "-";
+}
+
 void casefmt_record(struct record *r, const struct kb_case *c)
 {
 	char when[64];
 	char *tags = casefmt_join(c->tags, c->n_tags);
 	char *assignees = casefmt_join(c->assignees, c->n_assignees);
-	record_add_section(r, c->title);
+	record_add_section(r, c->title ? c->title : "(untitled case)");
 	record_add(r, "id", c->id);
-	record_add(r, "status", cases_status_names[c->status]);
-	record_add(r, "severity", cases_severity_names[c->severity]);
-	record_add(r, "owner", c->owner);
+	if (c->number >= 0)
+		record_addf(r, "number", "#%lld", c->number);
+	record_add(r, "status", casefmt_or_dash(c->status));
+	record_add(r, "severity", casefmt_or_dash(c->severity));
+	record_add(r, "owner", casefmt_or_dash(c->owner));
 	if (c->category)
 		record_add(r, "category", c->category);
 	record_add(r, "tags", *tags ? tags : "-");
@@ -170,30 +200,43 @@ void casefmt_record(struct record *r, const struct kb_case *c)
 		timefmt_local(c->closed_at, when, sizeof(when));
 		record_addf(r, "closed", "%s by %s", when, cases_user_name(&c->closed_by));
 	}
-	record_addf(r, "alerts", "%lld", c->total_alerts);
-	record_addf(r, "comments", "%lld", c->total_comment);
+	if (c->total_alerts >= 0)
+		record_addf(r, "alerts", "%lld", c->total_alerts);
+	if (c->total_comment >= 0)
+		record_addf(r, "comments", "%lld", c->total_comment);
 	record_add(r, "sync alerts", c->sync_alerts ? "on" : "off");
 	if (strcmp(c->connector.type ? c->connector.type : ".none", ".none") == 0)
 		record_add(r, "connector", "none");
 	else
-		record_addf(r, "connector", "%s (%s, %s)", c->connector.name, c->connector.type, c->connector.id);
+		record_addf(r, "connector", "%s (%s, %s)", casefmt_or_dash(c->connector.name), c->connector.type,
+			    casefmt_or_dash(c->connector.id));
 	if (c->external.present) {
-		record_addf(r, "pushed", "%s to %s", c->external.external_title ? c->external.external_title : "-",
-			    c->external.connector_name ? c->external.connector_name : "-");
-		record_add(r, "external url", c->external.external_url);
+		record_addf(r, "pushed", "%s to %s", casefmt_or_dash(c->external.external_title),
+			    casefmt_or_dash(c->external.connector_name));
+		record_add(r, "external url", casefmt_or_dash(c->external.external_url));
 	}
 	for (size_t i = 0; i < c->n_custom_fields; i++)
 		record_addf(r, c->custom_fields[i].key ? c->custom_fields[i].key : "custom field", "%s",
 			    c->custom_fields[i].value);
 	record_add(r, "version", c->version);
-	record_add_block(r, "description", c->description);
+	record_add_block(r, "description", c->description ? c->description : "");
 	free(tags);
 	free(assignees);
-	if (!c->n_comments)
+	casefmt_comments(r, c->comments, c->n_comments);
+}
+
+void casefmt_comments(struct record *r, const struct case_comment *comments, size_t n)
+{
+	if (!n)
 		return;
+	char when[64];
 	record_add_section(r, "Comments and alerts");
-	for (size_t i = 0; i < c->n_comments; i++) {
-		const struct case_comment *cm = &c->comments[i];
+	for (size_t i = 0; i < n; i++) {
+		const struct case_comment *cm = &comments[i];
+		if (cm->problem) {
+			record_add_block(r, "(unreadable comment)", cm->problem);
+			continue;
+		}
 		timefmt_local(cm->created_at, when, sizeof(when));
 		char *label = xasprintf("%s, %s", cases_user_name(&cm->created_by), when);
 		if (cm->type == CASE_COMMENT_ALERT) {
@@ -204,9 +247,8 @@ void casefmt_record(struct record *r, const struct kb_case *c)
 			free(text);
 			free(ids);
 		} else {
-			record_add_block(r, label, cm->comment ? cm->comment : cm->type_name);
+			record_add_block(r, label, cm->comment ? cm->comment : casefmt_or_dash(cm->type_name));
 		}
 		free(label);
 	}
 }
-

@@ -6,6 +6,7 @@
 #include "core/rowset.h"
 #include "cmd/query.h"
 
+struct case_comment;
 struct kb_case;
 struct record;
 
@@ -18,7 +19,9 @@ extern const struct query_desc casefmt_query;
 
 /* Join strings with ", " (caller frees). */
 char *casefmt_join(char *const *v, size_t n);
-/* Everything about a case, comments included, as a record. */
+/* Everything about a case, the comments it holds included, as a record. */
 void casefmt_record(struct record *r, const struct kb_case *c);
+/* Comments and alert attachments as a record section (nothing when n is 0). */
+void casefmt_comments(struct record *r, const struct case_comment *comments, size_t n);
 
 #endif

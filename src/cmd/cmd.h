@@ -54,7 +54,7 @@ struct cmd_arg {
 	const char *name;               /* "status": --status, or the positional's name */
 	enum cmd_arg_type type;
 	unsigned flags;
-	const char *const *choices;     /* CMD_ARG_ENUM: NULL-terminated */
+	const char *const *choices;     /* CMD_ARG_ENUM: NULL-terminated; CMD_ARG_STRING: suggestions for completion, or NULL */
 	enum cmd_id_kind ids;           /* completion source for ids */
 	const char *help;               /* one line */
 };

@@ -5,6 +5,7 @@
 #include "cmd/output.h"
 #include "cmd/registry.h"
 #include "api/actions.h"
+#include "api/kjson.h"
 #include "core/record.h"
 #include "core/table.h"
 #include "core/xalloc.h"
@@ -27,8 +28,10 @@ static void actions_done(struct cmd_ctx *ctx, struct worker_done *d)
 	for (size_t i = 0; i < p->n; i++)
 		table_add_object(&t, actionfmt_columns, &p->items[i], &cx);
 	char *title = xasprintf("%zu of %lld response actions (page %lld)", p->n, p->total, p->page);
-	struct cmd_output out = {.kind = CMD_OUT_TABLE, .message = title, .table = &t, .json = d->res.json};
+	json_t *usable = kjson_usable_rows(d->res.json, "data", "id");
+	struct cmd_output out = {.kind = CMD_OUT_TABLE, .message = title, .table = &t, .json = usable, .bad = p->bad};
 	cmd_output(ctx, &out);
+	json_decref(usable);
 	free(title);
 	table_free(&t);
 	cmd_finish(ctx);

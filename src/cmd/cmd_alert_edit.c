@@ -35,6 +35,7 @@ struct alert_edit {
 	char *case_owner;
 	size_t done;              /* ids sent so far */
 	long long updated, conflicts, failures; /* as Kibana's answers report them */
+	bool unsaid;                /* an answer did not say how many it updated */
 	json_t *responses;        /* each answer, for --json */
 };
 
@@ -160,7 +161,9 @@ static void alert_status_sent(struct cmd_ctx *ctx, struct worker_done *d)
 	struct alert_edit *e = ctx->state;
 	size_t n = e->n - e->done < ALERTS_STATUS_CHUNK ? e->n - e->done : ALERTS_STATUS_CHUNK;
 	const struct alert_status_result *s = d->res.status == API_OK ? d->res.model : NULL;
-	struct audit_counts chunk = {(long long)n, s ? s->updated : 0, s ? s->version_conflicts : 0,
+	long long chunk_done = !s ? 0 : s->updated >= 0 ? s->updated
+						    : (long long)n - s->version_conflicts - (long long)s->n_failures;
+	struct audit_counts chunk = {(long long)n, chunk_done, s ? s->version_conflicts : 0,
 				     s ? (long long)s->n_failures : 0};
 	cmd_audit_bulk(ctx, (const char *const *)e->ids + e->done, n, d, s ? &chunk : NULL);
 	if (d->res.status != API_OK) {
@@ -171,7 +174,10 @@ static void alert_status_sent(struct cmd_ctx *ctx, struct worker_done *d)
 			cmd_fail_api(ctx, d);
 		return;
 	}
-	e->updated += s->updated;
+	if (s->updated < 0)
+		e->unsaid = true;
+	else
+		e->updated += s->updated;
 	e->conflicts += s->version_conflicts;
 	e->failures += (long long)s->n_failures;
 	e->done += n;
@@ -181,9 +187,13 @@ static void alert_status_sent(struct cmd_ctx *ctx, struct worker_done *d)
 		alert_status_send(ctx);
 		return;
 	}
-	struct audit_counts all = {(long long)e->n, e->updated, e->conflicts, e->failures};
+	/* An answer that did not say how many it updated counts as done for what it did not report as refused. */
+	long long updated = e->unsaid ? (long long)e->n - e->conflicts - e->failures : e->updated;
+	struct audit_counts all = {(long long)e->n, updated, e->conflicts, e->failures};
 	if (audit_counts_complete(&all)) {
-		char *msg = xasprintf("%zu alert%s set to %s.", e->n, e->n == 1 ? "" : "s", e->status);
+		char *msg = e->unsaid ? xasprintf("Asked to set %zu alert%s to %s; Kibana accepted without saying how many "
+						  "it updated.", e->n, e->n == 1 ? "" : "s", e->status)
+				      : xasprintf("%zu alert%s set to %s.", e->n, e->n == 1 ? "" : "s", e->status);
 		alert_edit_output(ctx, msg);
 		free(msg);
 		return;
@@ -371,7 +381,7 @@ static void alert_attach_ready(struct cmd_ctx *ctx)
 	size_t rules = alert_rule_count(e);
 	char *q = e->have_case ? xasprintf("Attach %zu alert%s (%zu rule%s) to case \"%s\" (%s)?", e->n_alerts,
 					   e->n_alerts == 1 ? "" : "s", rules, rules == 1 ? "" : "s", e->case_title,
-					   cases_status_names[e->c.status])
+					   e->c.status ? e->c.status : "status unknown")
 			       : xasprintf("Create case \"%s\" and attach %zu alert%s (%zu rule%s) to it?", e->case_title,
 					   e->n_alerts, e->n_alerts == 1 ? "" : "s", rules, rules == 1 ? "" : "s");
 	cmd_confirm(ctx, q, NULL, alert_attach_go);
@@ -390,7 +400,7 @@ static void alert_attach_case_loaded(struct cmd_ctx *ctx, struct worker_done *d)
 	memset(c, 0, sizeof(*c));
 	e->have_case = true;
 	e->case_id = xstrdup(e->c.id);
-	e->case_title = xstrdup(e->c.title);
+	e->case_title = xstrdup(e->c.title ? e->c.title : e->c.id);
 	e->case_owner = xstrdup(e->c.owner);
 	alert_attach_ready(ctx);
 }

@@ -6,6 +6,7 @@
 #include "cmd/query.h"
 #include "cmd/registry.h"
 #include "api/alerts.h"
+#include "api/kjson.h"
 #include "api/alerts_req.h"
 #include "core/fetchlimit.h"
 #include "core/profile.h"
@@ -51,8 +52,11 @@ static void alerts_emit(struct cmd_ctx *ctx)
 	struct table t;
 	table_init_columns(&t, alertfmt_columns);
 	struct column_ctx cx = {.now = time(NULL), .batch = true};
-	for (size_t i = 0; i < r->n; i++)
+	size_t bad = 0;
+	for (size_t i = 0; i < r->n; i++) {
 		table_add_object(&t, alertfmt_columns, &r->alerts[i], &cx);
+		bad += r->alerts[i].problem != NULL;
+	}
 	struct strbuf title;
 	strbuf_init(&title);
 	strbuf_printf(&title, "%zu of %s%lld alerts", r->n, r->total_is_floor ? "at least " : "", r->total);
@@ -63,13 +67,15 @@ static void alerts_emit(struct cmd_ctx *ctx)
 	if (filters.len)
 		strbuf_printf(&title, " · %s", filters.buf);
 	strbuf_free(&filters);
-	/* --json prints one search response holding every hit fetched. */
+	/* --json prints one search response holding every usable hit fetched. */
 	json_t *json = json_deep_copy(r->first);
 	json_t *hits = json_object_get(json, "hits");
 	if (json_is_object(hits))
 		json_object_set(hits, "hits", r->hits);
-	struct cmd_output out = {.kind = CMD_OUT_TABLE, .message = title.buf, .table = &t, .json = json};
+	json_t *usable = kjson_usable_rows(json, "hits.hits", "_id");
+	struct cmd_output out = {.kind = CMD_OUT_TABLE, .message = title.buf, .table = &t, .json = usable, .bad = bad};
 	cmd_output(ctx, &out);
+	json_decref(usable);
 	json_decref(json);
 	strbuf_free(&title);
 	table_free(&t);

@@ -182,8 +182,8 @@ static void ask_case_loaded(struct cmd_ctx *ctx, struct worker_done *d)
 	/* A case's own words are no ECS fields: they go before the question, as the analyst would paste them. */
 	struct strbuf sb;
 	strbuf_init(&sb);
-	strbuf_printf(&sb, "Case: %s\nStatus: %s · Severity: %s · Alerts: %lld", c->title, cases_status_names[c->status],
-		      cases_severity_names[c->severity], c->total_alerts);
+	strbuf_printf(&sb, "Case: %s\nStatus: %s · Severity: %s · Alerts: %lld", c->title ? c->title : "-",
+		      c->status ? c->status : "-", c->severity ? c->severity : "-", c->total_alerts);
 	for (size_t i = 0; i < c->n_tags; i++)
 		strbuf_printf(&sb, "%s%s", i ? ", " : "\nTags: ", c->tags[i]);
 	if (c->description && *c->description)

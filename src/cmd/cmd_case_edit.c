@@ -31,6 +31,12 @@ static void case_edit_free(void *p)
 	free(e);
 }
 
+/* The case's title for messages; its id when Kibana sent none. */
+static const char *case_edit_title(const struct case_edit *e)
+{
+	return e->c.title ? e->c.title : e->c.id;
+}
+
 static struct case_edit *case_edit_new(struct cmd_ctx *ctx)
 {
 	struct case_edit *e = xcalloc(1, sizeof(*e));
@@ -55,7 +61,7 @@ static bool case_edit_take(struct cmd_ctx *ctx, struct worker_done *d)
 	if (want && strcmp(want, e->c.version) != 0) {
 		cmd_fail(ctx, CMD_EXIT_API,
 			 "case \"%s\" was changed by someone else since you loaded it (version conflict); "
-			 "it has been reloaded: review it and try again", e->c.title);
+			 "it has been reloaded: review it and try again", case_edit_title(e));
 		return false;
 	}
 	return true;
@@ -70,13 +76,13 @@ static void case_edit_result(struct cmd_ctx *ctx, struct worker_done *d, const c
 		if (d->res.http_status == 409)
 			cmd_fail(ctx, CMD_EXIT_API,
 				 "case \"%s\" was changed by someone else meanwhile (version conflict): reload it and try again (%s)",
-				 e->c.title, d->res.message);
+				 case_edit_title(e), d->res.message);
 		else
 			cmd_fail_api(ctx, d);
 		return;
 	}
 	cmd_audit(ctx, &id, 1, d, NULL);
-	char *msg = xasprintf("Case \"%s\" %s", e->c.title, what);
+	char *msg = xasprintf("Case \"%s\" %s", case_edit_title(e), what);
 	struct cmd_output out = {.kind = CMD_OUT_MESSAGE, .message = msg, .json = d->res.json};
 	cmd_output(ctx, &out);
 	free(msg);
@@ -87,7 +93,7 @@ static void case_edit_result(struct cmd_ctx *ctx, struct worker_done *d, const c
 static void case_edit_nothing(struct cmd_ctx *ctx, const char *what, const char *value)
 {
 	struct case_edit *e = ctx->state;
-	char *msg = xasprintf("Case \"%s\" %s %s: nothing to do.", e->c.title, what, value);
+	char *msg = xasprintf("Case \"%s\" %s %s: nothing to do.", case_edit_title(e), what, value);
 	struct cmd_output out = {.kind = CMD_OUT_MESSAGE, .message = msg};
 	cmd_output(ctx, &out);
 	free(msg);
@@ -113,12 +119,12 @@ static void case_status_loaded(struct cmd_ctx *ctx, struct worker_done *d)
 	if (!case_edit_take(ctx, d))
 		return;
 	struct case_edit *e = ctx->state;
-	if (!strcmp(cases_status_names[e->c.status], cmd_str(ctx, "status"))) {
+	const char *now = e->c.status ? e->c.status : "an unknown status";
+	if (!strcmp(now, cmd_str(ctx, "status"))) {
 		case_edit_nothing(ctx, "is already", cmd_str(ctx, "status"));
 		return;
 	}
-	char *q = xasprintf("Set case \"%s\" from %s to %s?", e->c.title, cases_status_names[e->c.status],
-			    cmd_str(ctx, "status"));
+	char *q = xasprintf("Set case \"%s\" from %s to %s?", case_edit_title(e), now, cmd_str(ctx, "status"));
 	cmd_confirm(ctx, q, NULL, case_status_go);
 	free(q);
 }
@@ -148,12 +154,13 @@ static void case_severity_loaded(struct cmd_ctx *ctx, struct worker_done *d)
 	if (!case_edit_take(ctx, d))
 		return;
 	struct case_edit *e = ctx->state;
-	if (!strcmp(cases_severity_names[e->c.severity], cmd_str(ctx, "severity"))) {
+	const char *now = e->c.severity ? e->c.severity : "an unknown severity";
+	if (!strcmp(now, cmd_str(ctx, "severity"))) {
 		case_edit_nothing(ctx, "already has severity", cmd_str(ctx, "severity"));
 		return;
 	}
-	char *q = xasprintf("Set the severity of case \"%s\" from %s to %s?", e->c.title,
-			    cases_severity_names[e->c.severity], cmd_str(ctx, "severity"));
+	char *q = xasprintf("Set the severity of case \"%s\" from %s to %s?", case_edit_title(e), now,
+			    cmd_str(ctx, "severity"));
 	cmd_confirm(ctx, q, NULL, case_severity_go);
 	free(q);
 }
@@ -181,7 +188,7 @@ static void case_comment_loaded(struct cmd_ctx *ctx, struct worker_done *d)
 		return;
 	struct case_edit *e = ctx->state;
 	size_t chars = utf8_chars(e->text);
-	char *q = xasprintf("Add this comment (%zu character%s) to case \"%s\"?", chars, chars == 1 ? "" : "s", e->c.title);
+	char *q = xasprintf("Add this comment (%zu character%s) to case \"%s\"?", chars, chars == 1 ? "" : "s", case_edit_title(e));
 	cmd_confirm(ctx, q, NULL, case_comment_go);
 	free(q);
 }
@@ -210,13 +217,13 @@ static void case_push_pushed(struct cmd_ctx *ctx, struct worker_done *d)
 	const char *targets[] = {e->c.id, e->target.id};
 	if (d->res.status != API_OK) {
 		cmd_audit(ctx, targets, 2, d, NULL);
-		cmd_fail(ctx, CMD_EXIT_API, "pushing case \"%s\" to %s failed: %s", e->c.title, e->target.name,
+		cmd_fail(ctx, CMD_EXIT_API, "pushing case \"%s\" to %s failed: %s", case_edit_title(e), e->target.name,
 			 d->res.message);
 		return;
 	}
 	struct kb_case *c = d->res.model;
 	cmd_audit(ctx, targets, 2, d, c->external.external_id);
-	char *msg = xasprintf("Pushed case \"%s\" to %s: %s %s", e->c.title, e->target.name,
+	char *msg = xasprintf("Pushed case \"%s\" to %s: %s %s", case_edit_title(e), e->target.name,
 			      c->external.external_title ? c->external.external_title : "(no external title)",
 			      c->external.external_url ? c->external.external_url : "");
 	struct cmd_output out = {.kind = CMD_OUT_MESSAGE, .message = msg, .json = d->res.json};
@@ -228,7 +235,7 @@ static void case_push_pushed(struct cmd_ctx *ctx, struct worker_done *d)
 static void case_push_send(struct cmd_ctx *ctx)
 {
 	struct case_edit *e = ctx->state;
-	cmd_note(ctx, "pushing case \"%s\" to %s", e->c.title, e->target.name);
+	cmd_note(ctx, "pushing case \"%s\" to %s", case_edit_title(e), e->target.name);
 	cmd_submit(ctx, cases_push_request(e->c.id, e->target.id), case_push_pushed);
 }
 
@@ -238,7 +245,7 @@ static void case_push_connector_set(struct cmd_ctx *ctx, struct worker_done *d)
 	const char *targets[] = {e->c.id, e->target.id};
 	cmd_audit(ctx, targets, 2, d, NULL);
 	if (d->res.status != API_OK) {
-		cmd_fail(ctx, CMD_EXIT_API, "setting the connector of case \"%s\" to %s failed: %s", e->c.title,
+		cmd_fail(ctx, CMD_EXIT_API, "setting the connector of case \"%s\" to %s failed: %s", case_edit_title(e),
 			 e->target.name, d->res.message);
 		return;
 	}
@@ -255,7 +262,7 @@ static void case_push_go(struct cmd_ctx *ctx)
 	/* Kibana pushes with the case's own connector settings: point the case at the chosen one first. */
 	json_t *conn = cases_connector_json(e->target.id, e->target.name, e->target.type);
 	json_t *f = json_pack("{s:o}", "connector", conn);
-	cmd_note(ctx, "setting the connector of case \"%s\" to %s", e->c.title, e->target.name);
+	cmd_note(ctx, "setting the connector of case \"%s\" to %s", case_edit_title(e), e->target.name);
 	cmd_submit(ctx, cases_update_request(e->c.id, e->c.version, f), case_push_connector_set);
 }
 
@@ -271,12 +278,15 @@ static void case_push_ready(struct cmd_ctx *ctx)
 		cmd_fail(ctx, CMD_EXIT_API, "no connector with id \"%s\" (ktriage -c 'connectors --cases' lists them)", cid);
 		return;
 	}
+	e->target = *c;
+	if (!e->target.name)
+		e->target.name = e->target.id;
 	if (!cases_connector_type_ok(c->type)) {
-		cmd_fail(ctx, CMD_EXIT_API, "connector \"%s\" is of type %s, which cannot take cases", c->name, c->type);
+		cmd_fail(ctx, CMD_EXIT_API, "connector \"%s\" is of type %s, which cannot take cases", e->target.name,
+			 c->type ? c->type : "(not given)");
 		return;
 	}
-	e->target = *c;
-	char *q = xasprintf("Push case \"%s\" to %s \"%s\"%s?", e->c.title, c->type, c->name,
+	char *q = xasprintf("Push case \"%s\" to %s \"%s\"%s?", case_edit_title(e), c->type, e->target.name,
 			    e->c.connector.id && strcmp(e->c.connector.id, c->id) == 0 ? ""
 			    : " (the case's connector is changed to it first)");
 	cmd_confirm(ctx, q, NULL, case_push_go);

@@ -5,12 +5,14 @@
 #include "cmd/output.h"
 #include "cmd/query.h"
 #include "cmd/registry.h"
+#include "api/alerts_of_case.h"
 #include "api/cases.h"
 #include "api/cases_of_alert.h"
 #include "api/cases_req.h"
 #include "api/connectors.h"
 #include "core/fetchlimit.h"
 #include "core/profile.h"
+#include "api/kjson.h"
 #include "core/record.h"
 #include "core/strbuf.h"
 #include "core/table.h"
@@ -35,6 +37,7 @@ struct cases_run {
 	json_t **json;             /* with --json: each page's cases array */
 	bool *got;                 /* which pages are in */
 	long npages, received;
+	size_t bad;                /* cases that could not be read, over every page */
 	long long total, count_open, count_in_progress, count_closed;
 	struct fetch_count count;  /* against the profile's whole-fetch limits */
 };
@@ -64,15 +67,19 @@ static void cases_query_from(struct cmd_ctx *ctx, struct cases_query *q, long pa
 		q->sort_field = "updatedAt";
 }
 
-static void cases_emit(struct cmd_ctx *ctx, struct kb_case *cs, size_t n, json_t *json, const char *title)
+/* The table of cases (bad of them could not be read), or with --json the answer less its unusable cases. */
+static void cases_emit(struct cmd_ctx *ctx, struct kb_case *cs, size_t n, size_t bad, json_t *json, const char *title)
 {
 	struct table t;
 	table_init_columns(&t, casefmt_columns);
 	struct column_ctx cx = {.now = time(NULL)};
 	for (size_t i = 0; i < n; i++)
 		table_add_object(&t, casefmt_columns, &cs[i], &cx);
-	struct cmd_output out = {.kind = CMD_OUT_TABLE, .message = title, .table = &t, .json = json};
+	/* --json leaves out the cases that have no id; one that came without a version is still the server's data. */
+	json_t *usable = json ? kjson_usable_rows(json, "cases", "id") : NULL;
+	struct cmd_output out = {.kind = CMD_OUT_TABLE, .message = title, .table = &t, .json = usable, .bad = bad};
 	cmd_output(ctx, &out);
+	json_decref(usable);
 	table_free(&t);
 }
 
@@ -92,7 +99,7 @@ static void cases_one_page(struct cmd_ctx *ctx, struct worker_done *d)
 	}
 	struct case_page *p = d->res.model;
 	char *title = cases_summary(p, p->n);
-	cases_emit(ctx, p->cases, p->n, d->res.json, title);
+	cases_emit(ctx, p->cases, p->n, p->bad, d->res.json, title);
 	free(title);
 	cmd_finish(ctx);
 }
@@ -106,10 +113,9 @@ static json_t *cases_all_json(struct cases_run *r, json_t *seen)
 		json_t *c;
 		json_array_foreach(r->json[i], k, c) {
 			const char *id = json_string_value(json_object_get(c, "id"));
-			if (id && json_object_get(seen, id))
-				continue; /* a case moved between pages while we fetched */
-			if (id)
-				json_object_set_new(seen, id, json_true());
+			if (!id || json_object_get(seen, id))
+				continue; /* unusable, or a case that moved between pages while we fetched */
+			json_object_set_new(seen, id, json_true());
 			json_array_append(all, c);
 		}
 	}
@@ -138,16 +144,17 @@ static void cases_all_done(struct cmd_ctx *ctx)
 		for (long i = 0; i < r->npages; i++) {
 			for (size_t k = 0; k < r->pages[i]->n; k++) {
 				struct kb_case *c = &r->pages[i]->cases[k];
-				if (json_object_get(seen, c->id))
+				if (c->id && json_object_get(seen, c->id))
 					continue; /* a case moved between pages while we fetched */
-				json_object_set_new(seen, c->id, json_true());
+				if (c->id)
+					json_object_set_new(seen, c->id, json_true());
 				all[n++] = *c; /* a shallow view: the pages keep ownership */
 			}
 		}
 	}
 	json_decref(seen);
 	char *title = xasprintf("all %zu cases%s", n, r->total > CASES_ALL_WINDOW ? " (Kibana pages no further than 10,000)" : "");
-	cases_emit(ctx, all, all ? n : 0, merged, title);
+	cases_emit(ctx, all, all ? n : 0, r->bad, merged, title);
 	free(title);
 	free(all);
 	json_decref(merged);
@@ -171,6 +178,7 @@ static bool cases_all_keep(struct cmd_ctx *ctx, struct worker_done *d)
 		return false;
 	}
 	r->got[idx] = true;
+	r->bad += p->bad;
 	if (r->json) {
 		r->json[idx] = json_incref(json_object_get(d->res.json, "cases"));
 		if (!r->json[idx])
@@ -248,19 +256,105 @@ static void cases_run(struct cmd_ctx *ctx)
 	cmd_submit(ctx, cases_find_request(&q), cases_one_page);
 }
 
+/* What `case show` gathers: the case, and when Kibana sent it without comments, those of _find and the attached alerts. */
+struct case_show {
+	struct kb_case *c;
+	json_t *json;                        /* the case as it came, "comments" added from _find when it had none */
+	struct alerts_of_case_list *alerts;  /* attached alerts (only asked for when the case had no comments) */
+	unsigned waiting;                    /* answers still to come */
+};
+
+static void case_show_free(void *p)
+{
+	struct case_show *cs = p;
+	kmodel_free(&cases_case_model, cs->c);
+	json_decref(cs->json);
+	kmodel_free(&alerts_of_case_list_model, cs->alerts);
+	free(cs);
+}
+
+/* Everything is in: show the case. */
+static void case_show_output(struct cmd_ctx *ctx)
+{
+	struct case_show *cs = ctx->state;
+	if (--cs->waiting)
+		return;
+	struct record r;
+	record_init(&r);
+	casefmt_record(&r, cs->c);
+	if (cs->alerts && cs->alerts->n) {
+		record_add_section(&r, "Attached alerts");
+		for (size_t i = 0; i < cs->alerts->n; i++) {
+			char when[64];
+			timefmt_local(cs->alerts->items[i].attached_at, when, sizeof(when));
+			record_addf(&r, cs->alerts->items[i].id ? cs->alerts->items[i].id : "-", "%s (%s)", when,
+				    cs->alerts->items[i].index ? cs->alerts->items[i].index : "-");
+		}
+	}
+	struct cmd_output out = {.kind = CMD_OUT_RECORD, .record = &r, .json = cs->json, .bad = cs->c->bad_comments};
+	cmd_output(ctx, &out);
+	record_free(&r);
+	cmd_finish(ctx);
+}
+
+static void case_show_alerts(struct cmd_ctx *ctx, struct worker_done *d)
+{
+	struct case_show *cs = ctx->state;
+	if (d->res.status != API_OK) {
+		cmd_fail_api(ctx, d);
+		return;
+	}
+	cs->alerts = d->res.model;
+	d->res.model = NULL;
+	case_show_output(ctx);
+}
+
+static void case_show_comments(struct cmd_ctx *ctx, struct worker_done *d)
+{
+	struct case_show *cs = ctx->state;
+	if (d->res.status != API_OK) {
+		cmd_fail_api(ctx, d);
+		return;
+	}
+	struct case_comment_page *p = d->res.model;
+	json_t *raw = json_object_get(d->res.json, "comments");
+	if (json_is_array(raw))
+		json_array_extend(json_object_get(cs->json, "comments"), raw);
+	cases_take_comments(cs->c, p);
+	long next = cases_comments_next_page(p);
+	if (next)
+		cmd_submit(ctx, cases_comments_find_request(cs->c->id, next, CASES_COMMENTS_PER_PAGE), case_show_comments);
+	else
+		case_show_output(ctx);
+}
+
 static void case_show_done(struct cmd_ctx *ctx, struct worker_done *d)
 {
 	if (d->res.status != API_OK) {
 		cmd_fail_api(ctx, d);
 		return;
 	}
-	struct record r;
-	record_init(&r);
-	casefmt_record(&r, d->res.model);
-	struct cmd_output out = {.kind = CMD_OUT_RECORD, .record = &r, .json = d->res.json};
-	cmd_output(ctx, &out);
-	record_free(&r);
-	cmd_finish(ctx);
+	struct case_show *cs = xcalloc(1, sizeof(*cs));
+	ctx->state = cs;
+	ctx->state_free = case_show_free;
+	cs->c = d->res.model;
+	d->res.model = NULL;
+	cs->json = json_incref(d->res.json);
+	cs->waiting = 1;
+	if (!cs->c->has_comments) {
+		/* Kibana 9 sends the case without its comments (cases_get_request says where): the user comments come
+		 * from _find, page by page, the attached alerts from their own route; --json shows the case with the
+		 * comments _find gave. */
+		json_t *copy = json_copy(cs->json);
+		json_object_set_new(copy, "comments", json_array());
+		json_decref(cs->json);
+		cs->json = copy;
+		cs->waiting = 2;
+		cmd_submit(ctx, cases_comments_find_request(cs->c->id, 1, CASES_COMMENTS_PER_PAGE), case_show_comments);
+		cmd_submit(ctx, alerts_of_case_request(cs->c->id), case_show_alerts);
+		return;
+	}
+	case_show_output(ctx);
 }
 
 static void case_show_run(struct cmd_ctx *ctx)
@@ -281,14 +375,19 @@ static void connectors_done(struct cmd_ctx *ctx, struct worker_done *d)
 	table_init(&t, headers);
 	table_set_flex(&t, 1);
 	for (size_t i = 0; i < l->n; i++) {
-		bool ok = cases_connector_type_ok(l->items[i].type);
-		if (only_cases && !ok)
+		const struct connector *c = &l->items[i];
+		bool ok = cases_connector_type_ok(c->type);
+		if (only_cases && !ok && !c->problem)
 			continue;
-		const char *row[] = {l->items[i].id, l->items[i].name, l->items[i].type, ok ? "yes" : "no"};
+		char *unreadable = c->problem ? xasprintf("(unreadable connector: %s)", c->problem) : NULL;
+		const char *row[] = {c->id, unreadable ? unreadable : c->name, c->type, ok ? "yes" : "no"};
 		table_add_row(&t, row);
+		free(unreadable);
 	}
-	struct cmd_output out = {.kind = CMD_OUT_TABLE, .table = &t, .json = d->res.json};
+	json_t *usable = kjson_usable_rows(d->res.json, NULL, "id");
+	struct cmd_output out = {.kind = CMD_OUT_TABLE, .table = &t, .json = usable, .bad = l->bad};
 	cmd_output(ctx, &out);
+	json_decref(usable);
 	table_free(&t);
 	cmd_finish(ctx);
 }
@@ -310,11 +409,13 @@ static void alert_cases_done(struct cmd_ctx *ctx, struct worker_done *d)
 	table_init(&t, headers);
 	table_set_flex(&t, 1);
 	for (size_t i = 0; i < l->n; i++) {
-		const char *row[] = {l->items[i].id, l->items[i].title};
+		char *unreadable = l->items[i].problem ? xasprintf("(unreadable: %s)", l->items[i].problem) : NULL;
+		const char *row[] = {l->items[i].id, unreadable ? unreadable : l->items[i].title};
 		table_add_row(&t, row);
+		free(unreadable);
 	}
 	char *title = xasprintf("%zu case%s hold alert %s", l->n, l->n == 1 ? "" : "s", cmd_str(ctx, "alertId"));
-	struct cmd_output out = {.kind = CMD_OUT_TABLE, .message = title, .table = &t, .json = d->res.json};
+	struct cmd_output out = {.kind = CMD_OUT_TABLE, .message = title, .table = &t, .json = d->res.json, .bad = l->bad};
 	cmd_output(ctx, &out);
 	free(title);
 	table_free(&t);

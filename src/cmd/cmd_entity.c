@@ -5,6 +5,7 @@
 #include "cmd/output.h"
 #include "cmd/registry.h"
 #include "api/entity_store.h"
+#include "api/kibana_status.h"
 #include "api/risk_engine.h"
 #include "core/record.h"
 #include "core/strbuf.h"
@@ -15,14 +16,16 @@
 
 static void engine_record(struct record *r, const struct entity_engine *e)
 {
-	char *title = xasprintf("The %s entity engine", e->type);
+	char *title = xasprintf("The %s entity engine", e->type ? e->type : "(unnamed)");
 	record_add_section(r, title);
 	free(title);
 	record_add(r, "status", e->status);
-	record_add(r, "index pattern", *e->index_pattern ? e->index_pattern : "(Kibana's default data view)");
+	record_add(r, "index pattern",
+		   e->index_pattern && *e->index_pattern ? e->index_pattern : "(Kibana's default data view)");
 	if (e->filter)
 		record_add(r, "filter", e->filter);
-	record_addf(r, "field history", "%lld values per field", e->field_history_length);
+	if (e->field_history_length >= 0)
+		record_addf(r, "field history", "%lld values per field", e->field_history_length);
 	const struct {
 		const char *label, *value;
 	} opt[] = {{"delay", e->delay}, {"frequency", e->frequency}, {"lookback", e->lookback}, {"timeout", e->timeout},
@@ -51,7 +54,7 @@ static void engine_init_done(struct cmd_ctx *ctx, struct worker_done *d)
 	struct cmd_output out = {.kind = CMD_OUT_RECORD, .record = &r, .json = d->res.json};
 	cmd_output(ctx, &out);
 	record_free(&r);
-	if (!strcmp(e->status, "error"))
+	if (e->status && !strcmp(e->status, "error"))
 		cmd_fail(ctx, CMD_EXIT_API, "the %s entity engine reports an error%s%s", type, e->error ? ": " : "",
 			 e->error ? e->error : "");
 	else
@@ -187,37 +190,98 @@ static void risk_done(struct cmd_ctx *ctx, struct worker_done *d)
 	cmd_finish(ctx);
 }
 
+/* What `risk-engine configure` carries from its checks to the request. */
+struct risk_run {
+	struct risk_config c;
+	struct risk_filter *filters;
+	char *question;
+};
+
+static void risk_run_free(void *p)
+{
+	struct risk_run *rr = p;
+	for (size_t i = 0; i < rr->c.n_filters; i++)
+		risk_filter_clear(&rr->filters[i]);
+	free(rr->filters);
+	free(rr->question);
+	free(rr);
+}
+
 static void risk_go(struct cmd_ctx *ctx)
 {
-	const struct cmd_value *st = cmd_values(ctx, "exclude-status"), *tags = cmd_values(ctx, "exclude-tag");
-	struct risk_config c = {
-		.exclude_statuses = (const char *const *)st->vals,
-		.n_exclude_statuses = st->n,
-		.exclude_tags = (const char *const *)tags->vals,
-		.n_exclude_tags = tags->n,
-		.range_start = cmd_str(ctx, "range-start"),
-		.range_end = cmd_str(ctx, "range-end"),
-	};
-	cmd_submit(ctx, risk_configure_request(&c), risk_done);
+	struct risk_run *rr = ctx->state;
+	cmd_submit(ctx, risk_configure_request(&rr->c), risk_done);
+}
+
+/* Ask, warning first about what this Kibana would ignore (v NULL: the version is not known). */
+static void risk_ask(struct cmd_ctx *ctx, const struct kibana_status *st)
+{
+	struct risk_run *rr = ctx->state;
+	char *ignored = st ? risk_config_ignored(&rr->c, &st->version) : NULL;
+	if (ignored) {
+		char *q = xasprintf("Kibana %s ignores %s (newer Kibana reads it; older ones drop what they do not know). %s",
+				    st->number, ignored, rr->question);
+		cmd_note(ctx, "Kibana %s ignores %s", st->number, ignored);
+		free(rr->question);
+		rr->question = q;
+		free(ignored);
+	}
+	cmd_confirm(ctx, rr->question, NULL, risk_go);
+}
+
+static void risk_version_known(struct cmd_ctx *ctx, struct worker_done *d)
+{
+	/* Not knowing the version is no reason to stop: the change is still asked for. */
+	risk_ask(ctx, d->res.status == API_OK ? d->res.model : NULL);
 }
 
 static void risk_configure_run(struct cmd_ctx *ctx)
 {
 	const struct cmd_value *st = cmd_values(ctx, "exclude-status"), *tags = cmd_values(ctx, "exclude-tag");
+	const struct cmd_value *filters = cmd_values(ctx, "filter");
 	const char *start = cmd_str(ctx, "range-start"), *end = cmd_str(ctx, "range-end");
-	if (!st->n && !tags->n && !start && !end) {
+	const char *reset = cmd_str(ctx, "reset-to-zero");
+	long page_size = cmd_int(ctx, "page-size", 0);
+	if (!st->n && !tags->n && !start && !end && !filters->n && !reset && !cmd_str(ctx, "page-size")) {
 		cmd_fail(ctx, CMD_EXIT_USAGE,
-			 "nothing to configure: give --exclude-status, --exclude-tag, --range-start or --range-end");
+			 "nothing to configure: give --exclude-status, --exclude-tag, --range-start, --range-end, --filter, "
+			 "--page-size or --reset-to-zero");
+		return;
+	}
+	if (cmd_str(ctx, "page-size") && page_size < 1) {
+		cmd_fail(ctx, CMD_EXIT_USAGE, "--page-size must be at least 1");
 		return;
 	}
 	char *bad = start ? risk_check_time("range-start", start) : NULL;
 	if (!bad && end)
 		bad = risk_check_time("range-end", end);
+	struct risk_run *rr = xcalloc(1, sizeof(*rr));
+	ctx->state = rr;
+	ctx->state_free = risk_run_free;
+	rr->filters = xcalloc(filters->n + 1, sizeof(*rr->filters));
+	size_t n_filters = 0;
+	for (size_t i = 0; i < filters->n && !bad; i++) {
+		bad = risk_filter_parse(filters->vals[i], &rr->filters[i]);
+		n_filters += !bad;
+	}
+	rr->c.n_filters = n_filters;
 	if (bad) {
 		cmd_fail(ctx, CMD_EXIT_USAGE, "%s", bad);
 		free(bad);
 		return;
 	}
+	rr->c = (struct risk_config){
+		.exclude_statuses = (const char *const *)st->vals,
+		.n_exclude_statuses = st->n,
+		.exclude_tags = (const char *const *)tags->vals,
+		.n_exclude_tags = tags->n,
+		.range_start = start,
+		.range_end = end,
+		.filters = rr->filters,
+		.n_filters = n_filters,
+		.page_size = page_size,
+		.reset_to_zero = !reset ? RISK_RESET_UNCHANGED : !strcmp(reset, "on") ? RISK_RESET_ON : RISK_RESET_OFF,
+	};
 	struct strbuf q;
 	strbuf_init(&q);
 	strbuf_puts(&q, "Configure the risk engine:");
@@ -233,9 +297,25 @@ static void risk_configure_run(struct cmd_ctx *ctx)
 	}
 	if (start || end)
 		strbuf_printf(&q, " score alerts from %s to %s;", start ? start : "(unchanged)", end ? end : "(unchanged)");
+	for (size_t i = 0; i < rr->c.n_filters; i++) {
+		size_t nt = 0;
+		while (rr->filters[i].entity_types[nt])
+			nt++;
+		char *types = opsutil_join(rr->filters[i].entity_types, nt, ",");
+		strbuf_printf(&q, " score %s from alerts matching %s;", types, rr->filters[i].kql);
+		free(types);
+	}
+	if (page_size)
+		strbuf_printf(&q, " %ld alerts a page;", page_size);
+	if (reset)
+		strbuf_printf(&q, " %s scores of entities without alerts;", !strcmp(reset, "on") ? "reset to 0 the" : "keep the");
 	q.buf[q.len - 1] = '?';
-	cmd_confirm(ctx, q.buf, NULL, risk_go);
-	strbuf_free(&q);
+	rr->question = strbuf_detach(&q, NULL);
+	/* Fields newer than some Kibana releases: ask which Kibana this is first (risk_config_ignored says why). */
+	if (rr->c.n_filters || page_size || reset)
+		cmd_submit(ctx, kibana_status_request(), risk_version_known);
+	else
+		risk_ask(ctx, NULL);
 }
 
 static const struct cmd_arg engine_init_args[] = {
@@ -259,12 +339,19 @@ static const struct cmd_arg engine_type_args[] = {
 	{NULL, 0, 0, NULL, 0, NULL},
 };
 
+static const char *const risk_onoff[] = {"on", "off", NULL};
+
 static const struct cmd_arg risk_args[] = {
 	{"exclude-status", CMD_ARG_ENUM, CMD_MULTI, risk_alert_statuses, CMD_ID_NONE,
 	 "leave out alerts with this workflow status (repeatable)"},
 	{"exclude-tag", CMD_ARG_STRING, CMD_MULTI, NULL, CMD_ID_NONE, "leave out alerts with this tag (repeatable)"},
 	{"range-start", CMD_ARG_STRING, 0, NULL, CMD_ID_NONE, "score alerts from, e.g. now-30d"},
 	{"range-end", CMD_ARG_STRING, 0, NULL, CMD_ID_NONE, "score alerts until, e.g. now"},
+	{"filter", CMD_ARG_STRING, CMD_MULTI, NULL, CMD_ID_NONE,
+	 "score these entity types only from alerts matching KQL: host,user=KQL (repeatable; Kibana 9.3+)"},
+	{"page-size", CMD_ARG_INT, 0, NULL, CMD_ID_NONE, "alerts the scoring task reads a page (Kibana 9.3+)"},
+	{"reset-to-zero", CMD_ARG_ENUM, 0, risk_onoff, CMD_ID_NONE,
+	 "on: entities without alerts in the range score 0; off: they keep their last score (Kibana 9.2+)"},
 	{NULL, 0, 0, NULL, 0, NULL},
 };
 
@@ -276,7 +363,7 @@ const struct cmd_def cmd_entity_defs[] = {
 	{"entity-engine stop", engine_type_args, CMD_MUTATES,
 	 "stop an entity engine (POST /api/entity_store/engines/{entityType}/stop)", NULL, NULL, engine_toggle_run},
 	{"risk-engine configure", risk_args, CMD_MUTATES,
-	 "choose the alerts the risk engine scores (PATCH /api/risk_score/engine/saved_object/configure)", NULL, NULL,
+	 "choose the alerts the risk engine scores (PUT /api/risk_score/engine/saved_object/configure)", NULL, NULL,
 	 risk_configure_run},
 	{NULL, NULL, 0, NULL, NULL, NULL, NULL},
 };

@@ -7,6 +7,7 @@
 #include "cmd/query.h"
 #include "cmd/registry.h"
 #include "api/exceptions.h"
+#include "api/kjson.h"
 #include "api/lists.h"
 #include "core/table.h"
 #include "core/timefmt.h"
@@ -28,8 +29,10 @@ static void exceptions_done(struct cmd_ctx *ctx, struct worker_done *d)
 	for (size_t i = 0; i < p->n; i++)
 		table_add_object(&t, exceptfmt_columns, &p->items[i], &cx);
 	char *title = xasprintf("%zu of %lld endpoint exceptions (page %lld)", p->n, p->total, p->page);
-	struct cmd_output out = {.kind = CMD_OUT_TABLE, .message = title, .table = &t, .json = d->res.json};
+	json_t *usable = kjson_usable_rows(d->res.json, "data", "id");
+	struct cmd_output out = {.kind = CMD_OUT_TABLE, .message = title, .table = &t, .json = usable, .bad = p->bad};
 	cmd_output(ctx, &out);
+	json_decref(usable);
 	free(title);
 	table_free(&t);
 	cmd_finish(ctx);
@@ -77,7 +80,8 @@ static void list_deleted(struct cmd_ctx *ctx, struct worker_done *d)
 		return;
 	}
 	const struct value_list *l = d->res.model;
-	char *msg = xasprintf("Deleted value list \"%s\" (%s, %s) and its items%s.", l->name, l->type, l->id,
+	char *msg = xasprintf("Deleted value list \"%s\" (%s, %s) and its items%s.", l->name ? l->name : "-",
+			      l->type ? l->type : "-", l->id ? l->id : id,
 			      cmd_flag(ctx, "delete-references") ? ", with the exception items that used it" : "");
 	struct cmd_output out = {.kind = CMD_OUT_MESSAGE, .message = msg, .json = d->res.json};
 	cmd_output(ctx, &out);
@@ -99,7 +103,8 @@ static void list_looked_up(struct cmd_ctx *ctx, struct worker_done *d)
 	const char *id = cmd_str(ctx, "id");
 	const struct value_list *l = d->res.status == API_OK ? d->res.model : NULL;
 	/* The name only makes the question clearer: without it, the id names the list. */
-	r->name = l ? xasprintf("\"%s\" (%s, %s)", l->name, l->type, id) : xasprintf("with id \"%s\"", id);
+	r->name = l && l->name ? xasprintf("\"%s\" (%s, %s)", l->name, l->type ? l->type : "-", id)
+			       : xasprintf("with id \"%s\"", id);
 	char *q = xasprintf("Delete value list %s with all its items%s? This cannot be undone.", r->name,
 			    cmd_flag(ctx, "delete-references")   ? " and the exception items that use it"
 			    : cmd_flag(ctx, "ignore-references") ? ", without checking whether exception items use it"

@@ -6,6 +6,7 @@
 #include "cmd/registry.h"
 #include "api/fleet.h"
 #include "api/fleet_hosts.h"
+#include "api/kjson.h"
 #include "core/strbuf.h"
 #include "core/table.h"
 #include "core/timefmt.h"
@@ -29,7 +30,7 @@ static void fleet_file_deleted(struct cmd_ctx *ctx, struct worker_done *d)
 		cmd_fail(ctx, CMD_EXIT_API, "Kibana answered that file %s was not deleted", id);
 		return;
 	}
-	char *msg = xasprintf("Deleted the agent's uploaded file %s.", f->id);
+	char *msg = xasprintf("Deleted the agent's uploaded file %s.", f->id ? f->id : id);
 	struct cmd_output out = {.kind = CMD_OUT_MESSAGE, .message = msg, .json = d->res.json};
 	cmd_output(ctx, &out);
 	free(msg);
@@ -69,7 +70,8 @@ static void assets_run_free(void *p)
 static bool assets_found(const struct fleet_asset_list *l, const struct fleet_asset_ref *ref)
 {
 	for (size_t i = 0; i < l->n; i++)
-		if (!strcmp(l->items[i].type, ref->type) && !strcmp(l->items[i].id, ref->id))
+		if (l->items[i].type && l->items[i].id && !strcmp(l->items[i].type, ref->type) &&
+		    !strcmp(l->items[i].id, ref->id))
 			return true;
 	return false;
 }
@@ -91,8 +93,10 @@ static void fleet_assets_done(struct cmd_ctx *ctx, struct worker_done *d)
 		const struct fleet_asset *a = &l->items[i];
 		char updated[32];
 		timefmt_relative(a->updated_at, now, updated, sizeof(updated));
-		const char *row[] = {a->type, a->id, a->title, updated, a->app_link};
+		char *unreadable = a->problem ? xasprintf("(unreadable asset: %s)", a->problem) : NULL;
+		const char *row[] = {a->type, a->id, unreadable ? unreadable : a->title, updated, a->app_link};
 		table_add_row(&t, row);
+		free(unreadable);
 	}
 	struct strbuf title;
 	strbuf_init(&title);
@@ -104,7 +108,8 @@ static void fleet_assets_done(struct cmd_ctx *ctx, struct worker_done *d)
 		strbuf_printf(&title, "%s%s:%s", sep, r->refs[i].type, r->refs[i].id);
 		sep = ", ";
 	}
-	struct cmd_output out = {.kind = CMD_OUT_TABLE, .message = title.buf, .table = &t, .json = d->res.json};
+	struct cmd_output out = {
+		.kind = CMD_OUT_TABLE, .message = title.buf, .table = &t, .json = d->res.json, .bad = l->bad};
 	cmd_output(ctx, &out);
 	strbuf_free(&title);
 	table_free(&t);
@@ -146,14 +151,18 @@ static void fleet_hosts_done(struct cmd_ctx *ctx, struct worker_done *d)
 	for (size_t i = 0; i < l->n; i++) {
 		const struct fleet_host *h = &l->items[i];
 		char *urls = opsutil_join(h->urls, h->n_urls, " ");
-		const char *row[] = {h->id, h->name, urls, h->is_default ? "yes" : "no", h->proxy_id ? h->proxy_id : "-",
-				     h->is_preconfigured ? "yes" : "no"};
+		char *unreadable = h->problem ? xasprintf("(unreadable host: %s)", h->problem) : NULL;
+		const char *row[] = {h->id, unreadable ? unreadable : h->name, urls, h->is_default ? "yes" : "no",
+				     h->proxy_id ? h->proxy_id : "-", h->is_preconfigured ? "yes" : "no"};
 		table_add_row(&t, row);
+		free(unreadable);
 		free(urls);
 	}
 	char *title = xasprintf("%zu of %lld Fleet Server hosts", l->n, l->total);
-	struct cmd_output out = {.kind = CMD_OUT_TABLE, .message = title, .table = &t, .json = d->res.json};
+	json_t *usable = kjson_usable_rows(d->res.json, "items", "id");
+	struct cmd_output out = {.kind = CMD_OUT_TABLE, .message = title, .table = &t, .json = usable, .bad = l->bad};
 	cmd_output(ctx, &out);
+	json_decref(usable);
 	free(title);
 	table_free(&t);
 	cmd_finish(ctx);
@@ -185,7 +194,7 @@ static void host_created(struct cmd_ctx *ctx, struct worker_done *d)
 		cmd_fail(ctx, CMD_EXIT_API, "creating Fleet Server host \"%s\" failed: %s", name, d->res.message);
 		return;
 	}
-	char *msg = xasprintf("Created Fleet Server host \"%s\" (id %s)%s.", h->name, h->id,
+	char *msg = xasprintf("Created Fleet Server host \"%s\" (id %s)%s.", h->name ? h->name : name, h->id,
 			      h->is_default ? ", the default for new agent policies" : "");
 	struct cmd_output out = {.kind = CMD_OUT_MESSAGE, .message = msg, .json = d->res.json};
 	cmd_output(ctx, &out);

@@ -69,7 +69,8 @@ static void sessions_run(struct cmd_ctx *ctx)
 	}
 	if (!all && !type) {
 		cmd_fail(ctx, CMD_EXIT_USAGE,
-			 "say which sessions: --provider-type <basic|token|saml|oidc|kerberos|pki> [--provider-name <n>] "
+			 "say which sessions: --provider-type <basic|token|saml|oidc|kerberos|pki|anonymous|custom type> "
+			 "[--provider-name <n>] "
 			 "[--username <u>], or --all");
 		return;
 	}
@@ -82,7 +83,8 @@ static void sessions_run(struct cmd_ctx *ctx)
 
 static const struct cmd_arg sessions_args[] = {
 	{"all", CMD_ARG_FLAG, 0, NULL, CMD_ID_NONE, "every session of every user, yours included"},
-	{"provider-type", CMD_ARG_ENUM, 0, sessions_provider_types, CMD_ID_NONE, "sessions from this kind of provider"},
+	{"provider-type", CMD_ARG_STRING, 0, sessions_provider_types, CMD_ID_NONE,
+	 "sessions from this kind of provider: basic, token, saml, oidc, kerberos, pki, anonymous, or a custom type"},
 	{"provider-name", CMD_ARG_STRING, 0, NULL, CMD_ID_NONE, "only from the provider with this name"},
 	{"username", CMD_ARG_STRING, 0, NULL, CMD_ID_NONE, "only this user's sessions"},
 	{NULL, 0, 0, NULL, 0, NULL},

@@ -55,7 +55,7 @@ static void dashboard_looked_up(struct cmd_ctx *ctx, struct worker_done *d)
 	const struct fleet_asset_list *l = d->res.status == API_OK ? d->res.model : NULL;
 	const char *title = NULL;
 	for (size_t i = 0; l && i < l->n; i++)
-		if (!strcmp(l->items[i].type, "dashboard") && !strcmp(l->items[i].id, id))
+		if (l->items[i].type && !strcmp(l->items[i].type, "dashboard") && !strcmp(l->items[i].id, id))
 			title = l->items[i].title;
 	if (title)
 		r->name = xasprintf("\"%s\" (%s)", title, id);
@@ -92,8 +92,10 @@ static void ml_sync_done(struct cmd_ctx *ctx, struct worker_done *d)
 	size_t failed = 0;
 	for (size_t i = 0; i < s->n; i++) {
 		const struct ml_sync_entry *e = &s->items[i];
-		const char *row[] = {e->action, e->kind, e->id, e->success ? "ok" : "failed"};
+		char *result = e->success ? xstrdup("ok") : e->error ? xasprintf("failed: %s", e->error) : xstrdup("failed");
+		const char *row[] = {e->action, e->kind, e->id, result};
 		table_add_row(&t, row);
+		free(result);
 		failed += !e->success;
 	}
 	char *n = opsutil_count(s->n, "change", "changes");
@@ -102,7 +104,7 @@ static void ml_sync_done(struct cmd_ctx *ctx, struct worker_done *d)
 		      : simulate ? xasprintf("A sync would make %s (simulated: nothing changed).", n)
 				 : xasprintf("Synchronized ML saved objects: %s, %zu failed.", n, failed);
 	struct cmd_output out = {.kind = s->n ? CMD_OUT_TABLE : CMD_OUT_MESSAGE, .message = title, .table = &t,
-				 .json = d->res.json};
+				 .json = d->res.json, .bad = s->bad};
 	cmd_output(ctx, &out);
 	free(title);
 	free(n);

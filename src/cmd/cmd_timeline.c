@@ -12,6 +12,7 @@
 #include "core/xalloc.h"
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* timeline import: the upload, read and checked before the question. */
 struct import_run {
@@ -94,7 +95,9 @@ static void timeline_import_run(struct cmd_ctx *ctx)
 {
 	const char *file = cmd_str(ctx, "file");
 	const char *ext = strrchr(import_basename(file), '.');
-	if (!ext || strcmp(ext, ".ndjson") != 0) {
+	/* Kibana lower-cases the extension before it checks it (x-pack/solutions/security/plugins/security_solution/
+	 * server/lib/timeline/routes/timelines/import_timelines/index.ts): X.NDJSON is fine. */
+	if (!ext || strcasecmp(ext, ".ndjson") != 0) {
 		cmd_fail(ctx, CMD_EXIT_USAGE,
 			 "Kibana imports timelines only from a file named *.ndjson (one timeline per line, as Kibana exports "
 			 "them); %s is not one",

@@ -47,7 +47,7 @@ static void complete_choices(struct completion *c, const struct cmd_arg *arg, co
 			     void *ctx)
 {
 	size_t plen = strlen(prefix);
-	if (arg->type == CMD_ARG_ENUM) {
+	if (arg->type == CMD_ARG_ENUM || (arg->type == CMD_ARG_STRING && arg->choices)) {
 		for (int i = 0; arg->choices[i]; i++)
 			if (!strncmp(arg->choices[i], prefix, plen))
 				complete_add(c, arg->choices[i], strlen(arg->choices[i]));

@@ -51,8 +51,12 @@ static void col_id(const void *row, const struct column_ctx *cx, struct strbuf *
 
 static void col_title(const void *row, const struct column_ctx *cx, struct strbuf *out)
 {
+	const struct conversation *c = row;
 	(void)cx;
-	strbuf_puts(out, ((const struct conversation *)row)->title);
+	if (c->problem)
+		strbuf_printf(out, "(unreadable conversation: %s)", c->problem);
+	else
+		strbuf_puts(out, c->title);
 }
 
 static void col_category(const void *row, const struct column_ctx *cx, struct strbuf *out)
@@ -97,7 +101,7 @@ const struct column convfmt_columns[] = {
 void convfmt_record(struct record *r, const struct conversation *c)
 {
 	char when[64];
-	record_add_section(r, c->title);
+	record_add_section(r, c->title ? c->title : "(untitled conversation)");
 	record_add(r, "id", c->id);
 	record_add(r, "category", c->category);
 	record_add(r, "users", c->users && *c->users ? c->users : NULL);
@@ -113,7 +117,7 @@ void convfmt_record(struct record *r, const struct conversation *c)
 	for (size_t i = 0; i < c->n_messages; i++) {
 		const struct conv_message *m = &c->messages[i];
 		timefmt_local(m->timestamp, when, sizeof(when));
-		char *raw = xasprintf("%s, %s%s", m->role, when, m->is_error ? " (ERROR)" : "");
+		char *raw = xasprintf("%s, %s%s", m->role ? m->role : "-", when, m->is_error ? " (ERROR)" : "");
 		char *label = sanitize_str(raw, SANITIZE_LINE);
 		record_add_block(r, label, m->content);
 		free(label);

@@ -47,8 +47,12 @@ const struct query_desc exceptfmt_query = {
 
 static void col_name(const void *row, const struct column_ctx *cx, struct strbuf *out)
 {
+	const struct exception_item *it = row;
 	(void)cx;
-	strbuf_puts(out, ((const struct exception_item *)row)->name);
+	if (it->problem)
+		strbuf_printf(out, "(unreadable item: %s)", it->problem);
+	else
+		strbuf_puts(out, it->name);
 }
 
 static void col_os(const void *row, const struct column_ctx *cx, struct strbuf *out)
@@ -113,7 +117,7 @@ char *exceptfmt_conditions(const struct exception_item *it)
 void exceptfmt_record(struct record *r, const struct exception_item *it)
 {
 	char when[64];
-	record_add_section(r, it->name);
+	record_add_section(r, it->name ? it->name : "(unnamed item)");
 	record_add(r, "id", it->id);
 	record_add(r, "item id", it->item_id);
 	record_add(r, "list", it->list_id);
@@ -125,9 +129,9 @@ void exceptfmt_record(struct record *r, const struct exception_item *it)
 	free(tags);
 	record_add(r, "namespace", it->namespace_type);
 	timefmt_local(it->created_at, when, sizeof(when));
-	record_addf(r, "created", "%s by %s", when, it->created_by);
+	record_addf(r, "created", "%s by %s", when, it->created_by ? it->created_by : "-");
 	timefmt_local(it->updated_at, when, sizeof(when));
-	record_addf(r, "updated", "%s by %s", when, it->updated_by);
+	record_addf(r, "updated", "%s by %s", when, it->updated_by ? it->updated_by : "-");
 	if (it->expire_time) {
 		timefmt_local(it->expire_time, when, sizeof(when));
 		record_add(r, "expires", when);
@@ -136,7 +140,7 @@ void exceptfmt_record(struct record *r, const struct exception_item *it)
 	record_add_section(r, "Conditions (all must match)");
 	for (size_t i = 0; i < it->n_entries; i++) {
 		char *t = exceptions_entry_text(&it->entries[i]);
-		record_add(r, it->entries[i].type, t);
+		record_add(r, it->entries[i].type ? it->entries[i].type : "condition", t);
 		free(t);
 	}
 	if (it->n_comments)
@@ -144,7 +148,7 @@ void exceptfmt_record(struct record *r, const struct exception_item *it)
 	for (size_t i = 0; i < it->n_comments; i++) {
 		const struct exception_comment *c = &it->comments[i];
 		timefmt_local(c->created_at, when, sizeof(when));
-		char *label = xasprintf("%s, %s", c->created_by, when);
+		char *label = xasprintf("%s, %s", c->created_by ? c->created_by : "-", when);
 		record_add_block(r, label, c->comment);
 		free(label);
 	}

@@ -37,3 +37,6 @@ src_cmd_libcmd_a_SOURCES += \
 src_cmd_libcmd_a_SOURCES += src/cmd/cmd_assistant.c
 src_cmd_libcmd_a_SOURCES += src/cmd/shellcomp.c src/cmd/shellcomp.h
 CMD_LIBS = src/cmd/libcmd.a $(API_LIBS)
+src_cmd_libcmd_a_SOURCES += \
+	src/cmd/cmd_version.c \
+	src/cmd/cmd_doctor.c

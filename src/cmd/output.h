@@ -20,6 +20,7 @@ struct cmd_output {
 	const struct table *table;    /* CMD_OUT_TABLE */
 	const struct record *record;  /* CMD_OUT_RECORD */
 	json_t *json;                 /* the API's JSON, printed instead with --json (may be NULL) */
+	size_t bad;                   /* rows (or parts) that could not be read: the front end says how many */
 };
 
 /* What a reply that arrives in pieces (the assistant's) tells its front end, in order. */

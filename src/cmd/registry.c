@@ -23,6 +23,8 @@ static const struct cmd_def *const cmd_groups[] = {
 	cmd_entity_defs,
 	cmd_timeline_defs,
 	cmd_api_defs,
+	cmd_version_defs,
+	cmd_doctor_defs,
 };
 
 const struct cmd_def *const *cmd_all(void)

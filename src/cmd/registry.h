@@ -37,5 +37,9 @@ extern const struct cmd_def cmd_timeline_defs[];
 extern const struct cmd_def cmd_api_defs[];
 /* Asking the AI assistant, the reply streamed (cmd_assistant.c). */
 extern const struct cmd_def cmd_assistant_defs[];
+/* version: ktriage's and Kibana's (cmd_version.c). */
+extern const struct cmd_def cmd_version_defs[];
+/* doctor: the first checks against a deployment (cmd_doctor.c). */
+extern const struct cmd_def cmd_doctor_defs[];
 
 #endif

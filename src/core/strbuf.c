@@ -59,7 +59,8 @@ void strbuf_add(struct strbuf *sb, const void *data, size_t n)
 
 void strbuf_puts(struct strbuf *sb, const char *s)
 {
-	strbuf_add(sb, s, strlen(s));
+	if (s)
+		strbuf_add(sb, s, strlen(s));
 }
 
 void strbuf_putc(struct strbuf *sb, char c)

@@ -21,7 +21,7 @@ void strbuf_reset(struct strbuf *sb);
 void strbuf_grow(struct strbuf *sb, size_t n);
 /* Append n bytes. */
 void strbuf_add(struct strbuf *sb, const void *data, size_t n);
-/* Append a C string. */
+/* Append a C string (NULL appends nothing: a field Kibana left out). */
 void strbuf_puts(struct strbuf *sb, const char *s);
 /* Append one byte. */
 void strbuf_putc(struct strbuf *sb, char c);

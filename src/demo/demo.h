@@ -19,12 +19,16 @@ struct demo_options {
 	struct demo_fault *faults; /* fault switches, off unless added */
 	unsigned n_faults;
 	bool quiet;                /* no request log on stderr */
+	unsigned kibana_major;     /* which Kibana's behaviour to follow: 8.19 or 9.2 (the default, the newest) */
+	unsigned kibana_minor;
 };
 
 /* Defaults: loopback, seed 1, a realistic amount of data, no faults, no auth check. */
 void demo_options_init(struct demo_options *o);
 /* Add a fault switch from its text form ("latency=2000", "status=503@/api/cases/_find", ...); 0 or -1 with *err. */
 int demo_options_add_fault(struct demo_options *o, const char *spec, char **err);
+/* Follow Kibana "8.19" or "9.2" (demo_kibana.h lists what differs); 0, or -1 with *err. */
+int demo_options_set_kibana(struct demo_options *o, const char *version, char **err);
 /* Free what demo_options_init and demo_options_add_fault allocated. */
 void demo_options_free(struct demo_options *o);
 /* Generate the data and start serving on background threads; NULL with *err on failure. */

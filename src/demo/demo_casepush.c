@@ -10,8 +10,9 @@
 #include <string.h>
 
 /* Connector types a case can be pushed to. */
+/* Kibana's case ConnectorTypes (x-pack/platform/plugins/shared/cases/common/types/domain/connector/v1.ts). */
 static const char *const case_types[] = {".jira", ".servicenow", ".servicenow-sir", ".resilient", ".swimlane",
-					 ".cases-webhook", NULL};
+					 ".cases-webhook", ".thehive", NULL};
 
 bool demo_case_connector_type(const char *t)
 {
@@ -183,7 +184,8 @@ static void case_push(struct demo_req *req, struct demo_resp *resp)
 	const char *type = demo_jstr(conn, "connector_type_id");
 	if (!demo_case_connector_type(type)) {
 		demo_reply_error(resp, 400, "Failed to push case: connector [%s] of type [%s] cannot receive cases; use a "
-				 "case connector (.jira, .servicenow, .servicenow-sir, .resilient, .swimlane, .cases-webhook)",
+				 "case connector (.jira, .servicenow, .servicenow-sir, .resilient, .swimlane, .cases-webhook, "
+				 ".thehive)",
 				 demo_jstr(conn, "name"), type);
 		return;
 	}

@@ -187,15 +187,25 @@ static json_t *case_or_404(struct demo_req *req, struct demo_resp *resp)
 	return c;
 }
 
+/*
+ * Kibana 8.x sends every comment unless includeComments=false (deprecated since 8.1); 9.0 removed the parameter and
+ * strips "comments" from the answer (x-pack/platform/plugins/shared/cases/server/routes/api/cases/get_case.ts).
+ */
 static void case_get(struct demo_req *req, struct demo_resp *resp)
 {
+	struct demo_data *d = req->data;
+	bool strip = demo_data_kibana_at_least(d, 9, 0);
 	struct demo_check c = {0};
-	bool with = demo_check_qbool(&c, req, "includeComments", true);
+	bool with = strip ? false : demo_check_qbool(&c, req, "includeComments", true);
 	if (demo_check_reply(&c, resp))
 		return;
 	json_t *cs = case_or_404(req, resp);
-	if (cs)
-		demo_reply_json(resp, 200, demo_case_render(req->data, cs, with ? DEMO_CASE_ALL_COMMENTS : DEMO_CASE_NO_COMMENTS));
+	if (!cs)
+		return;
+	json_t *out = demo_case_render(d, cs, with ? DEMO_CASE_ALL_COMMENTS : DEMO_CASE_NO_COMMENTS);
+	if (strip)
+		json_object_del(out, "comments");
+	demo_reply_json(resp, 200, out);
 }
 
 /* Check the fields a create or update request may carry; where is "request body" or "request body.cases.N". */
@@ -310,8 +320,13 @@ static void case_delete(struct demo_req *req, struct demo_resp *resp)
 	demo_reply_empty(resp, 204);
 }
 
+/* The deprecated "get all comments" route; Kibana 9.0 removed it (elastic/kibana#207926). */
 static void comments_get(struct demo_req *req, struct demo_resp *resp)
 {
+	if (demo_data_kibana_at_least(req->data, 9, 0)) {
+		demo_reply_error(resp, 404, "Not Found");
+		return;
+	}
 	json_t *cs = case_or_404(req, resp);
 	if (cs)
 		demo_reply_json(resp, 200, demo_case_render(req->data, cs, DEMO_CASE_ALL_COMMENTS));
@@ -344,11 +359,18 @@ static void check_comment(struct demo_check *c, json_t *b, json_t *cs)
 	if (!c->err && ni != nx)
 		demo_check_fail(c, "request body", "index",
 				"Received an alert comment with ids and indices arrays of different lengths");
+	/* rule is strict {id: string|null, name: string|null}: both keys must be there, "rule": {} is refused
+	 * (x-pack/platform/plugins/shared/cases/common/types/domain/attachment/v1.ts, AlertAttachmentPayloadRt). */
 	json_t *rule = demo_check_obj(c, b, "request body", "rule", true);
-	if (rule && !c->err) {
-		json_t *rid = json_object_get(rule, "id"), *rn = json_object_get(rule, "name");
-		if (!(json_is_null(rid) || json_is_string(rid)) || !(json_is_null(rn) || json_is_string(rn)))
-			demo_check_fail(c, "request body", "rule", "expected {id, name} with string or null values");
+	static const char *const rule_keys[] = {"id", "name", NULL};
+	demo_check_keys(c, rule, "request body.rule", rule_keys);
+	for (size_t k = 0; rule && !c->err && rule_keys[k]; k++) {
+		json_t *v = json_object_get(rule, rule_keys[k]);
+		if (!v)
+			demo_check_fail(c, "request body.rule", rule_keys[k], "expected value of type [string | null] but got "
+					"[undefined]");
+		else if (!json_is_null(v) && !json_is_string(v))
+			demo_check_fail(c, "request body.rule", rule_keys[k], "expected value of type [string | null]");
 	}
 }
 
@@ -405,7 +427,11 @@ static int comment_cmp(size_t a, size_t b, void *ctx)
 	return s->desc ? -c : c;
 }
 
-/* The spec declares the case object here; Kibana's page, per_page and total are added so both readers work. */
+/*
+ * Kibana answers {comments, page, per_page, total} (not the case the spec declares), and only user comments: the
+ * attached alerts are left out (x-pack/platform/plugins/shared/cases/server/routes/api/comments/find_comments.ts,
+ * .../server/client/attachments/get.ts filters on type "user"). Both 8.19 and 9.2.
+ */
 static void comments_find(struct demo_req *req, struct demo_resp *resp)
 {
 	struct demo_check c = {0};
@@ -418,16 +444,17 @@ static void comments_find(struct demo_req *req, struct demo_resp *resp)
 	if (!cs)
 		return;
 	json_t *all = demo_case_comments(cs);
-	size_t n = json_array_size(all), *idx = xcalloc(n + 1, sizeof(*idx));
-	for (size_t i = 0; i < n; i++)
-		idx[i] = i;
+	size_t n = 0, *idx = xcalloc(json_array_size(all) + 1, sizeof(*idx));
+	for (size_t i = 0; i < json_array_size(all); i++)
+		if (strcmp(demo_jstr(json_array_get(all, i), "type"), "user") == 0)
+			idx[n++] = i;
 	struct comment_sort s = {all, order == 1};
 	demo_sort_idx(idx, n, comment_cmp, &s);
-	json_t *out = demo_case_render(req->data, cs, DEMO_CASE_NO_COMMENTS);
-	json_t *arr = json_object_get(out, "comments");
+	json_t *out = json_object(), *arr = json_array();
 	for (size_t i = (size_t)((page - 1) * per); i < n && i < (size_t)(page * per); i++)
 		json_array_append_new(arr, json_deep_copy(json_array_get(all, idx[i])));
 	free(idx);
+	json_object_set_new(out, "comments", arr);
 	json_object_set_new(out, "page", json_integer(page));
 	json_object_set_new(out, "per_page", json_integer(per));
 	json_object_set_new(out, "total", json_integer((json_int_t)n));

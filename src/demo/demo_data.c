@@ -51,6 +51,11 @@ json_t *demo_data_user(const struct demo_data *d, int i)
 	return o;
 }
 
+bool demo_data_kibana_at_least(const struct demo_data *d, unsigned major, unsigned minor)
+{
+	return d->kibana_major > major || (d->kibana_major == major && d->kibana_minor >= minor);
+}
+
 json_t *demo_data_connector(const struct demo_data *d, const char *id)
 {
 	size_t i;
@@ -141,6 +146,8 @@ static json_t *connector_config(const struct demo_connector_def *c)
 				 c->project_key);
 	if (strcmp(t, ".bedrock") == 0)
 		return json_pack("{s:s, s:s}", "apiUrl", c->api_url, "defaultModel", c->project_key);
+	if (strcmp(t, ".thehive") == 0)
+		return json_pack("{s:s, s:n}", "url", c->api_url, "organisation");
 	if (strcmp(t, ".webhook") == 0)
 		return json_pack("{s:s, s:s, s:b, s:n}", "url", c->api_url, "method", "post", "hasAuth", 1, "headers");
 	return json_object();
@@ -183,6 +190,8 @@ struct demo_data *demo_data_new(const struct demo_options *o, int64_t now_ms)
 	d->action_delay_ms = o->action_delay_ms;
 	d->live_alert_ms = o->live_alert_ms;
 	d->reply_delay_ms = o->reply_delay_ms;
+	d->kibana_major = o->kibana_major;
+	d->kibana_minor = o->kibana_minor;
 	d->hostile = demo_fault_match(o->faults, o->n_faults, DEMO_FAULT_HOSTILE, "/") != NULL;
 	d->now_ms = now_ms;
 	d->seq = 1000;

@@ -57,6 +57,7 @@ struct demo_data {
 	uint64_t seed;
 	unsigned action_delay_ms;
 	bool hostile;             /* the hostile-strings fault: every text field carries escapes */
+	unsigned kibana_major, kibana_minor; /* the Kibana it behaves as (demo_kibana.h) */
 	int64_t now_ms;           /* when the data was made; generated times are relative to it */
 	uint64_t seq;             /* next saved-object sequence number, for version strings */
 	struct demo_rng rng;      /* randomness for objects created at run time */
@@ -106,6 +107,8 @@ char *demo_data_version(struct demo_data *d);
 void demo_data_uuid(struct demo_data *d, char *buf);
 /* The {email, full_name, username, profile_uid} object of person i (-1: the API user, "elastic"). */
 json_t *demo_data_user(const struct demo_data *d, int i);
+/* True when the demo behaves as Kibana major.minor or newer. */
+bool demo_data_kibana_at_least(const struct demo_data *d, unsigned major, unsigned minor);
 /* A connector by id (borrowed), or NULL. */
 json_t *demo_data_connector(const struct demo_data *d, const char *id);
 /* The host with this agent id, or NULL. */

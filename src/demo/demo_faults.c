@@ -32,6 +32,7 @@ static const struct {
 	{"endless-pages", DEMO_FAULT_ENDLESS, false, true},
 	{"partial-bulk", DEMO_FAULT_PARTIAL, false, true},
 	{"unsigned-long", DEMO_FAULT_ULONG, false, true},
+	{"oddrows", DEMO_FAULT_ODDROWS, false, true},
 };
 #define DEMO_N_FAULT_NAMES (sizeof(fault_names) / sizeof(fault_names[0]))
 
@@ -84,7 +85,7 @@ bool demo_fault_parse(const char *spec, struct demo_fault *out, char **err)
 		return true;
 	}
 	*err = xasprintf("unknown fault '%s' (known: latency=MS, status=CODE, truncate, html-error, huge, "
-			 "hostile-strings, nested, dupkeys, retry-after=S, busy=S, repeat-page, endless-pages, "
+			 "hostile-strings, nested, dupkeys, oddrows, retry-after=S, busy=S, repeat-page, endless-pages, "
 			 "partial-bulk, unsigned-long; add @/path/prefix to limit one to some paths)",
 			 spec);
 	return false;
@@ -285,6 +286,50 @@ static const char *string_end(const char *s, const char *end)
 			return p + 1;
 	}
 	return NULL;
+}
+
+/* The first array of v (depth first) whose first element is an object, or NULL. */
+static json_t *first_rows(json_t *v)
+{
+	if (json_is_array(v) && json_is_object(json_array_get(v, 0)))
+		return v;
+	size_t i;
+	json_t *e;
+	const char *k;
+	if (json_is_array(v)) {
+		json_array_foreach(v, i, e) {
+			json_t *r = first_rows(e);
+			if (r)
+				return r;
+		}
+	}
+	json_object_foreach(v, k, e) {
+		json_t *r = first_rows(e);
+		if (r)
+			return r;
+	}
+	return NULL;
+}
+
+void demo_fault_oddrows(struct demo_resp *resp)
+{
+	if (resp->kind != DEMO_BODY_JSON || !resp->body || resp->status / 100 != 2)
+		return;
+	json_t *j = json_loadb(resp->body, resp->len, 0, NULL);
+	json_t *rows = first_rows(j);
+	if (rows) {
+		json_t *first = json_array_get(rows, 0), *second = json_array_get(rows, 1);
+		json_object_del(first, "id");
+		json_object_del(first, "_id");
+		if (json_is_string(json_object_get(second, "status")))
+			json_object_set_new(second, "status", json_string("awaiting-triage"));
+		if (json_is_string(json_object_get(second, "severity")))
+			json_object_set_new(second, "severity", json_string("urgent"));
+		free(resp->body);
+		resp->body = json_dumps(j, JSON_COMPACT);
+		resp->len = strlen(resp->body);
+	}
+	json_decref(j);
 }
 
 void demo_fault_dupkeys(struct demo_resp *resp)

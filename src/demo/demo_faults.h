@@ -26,6 +26,7 @@ enum demo_fault_kind {
 	DEMO_FAULT_ENDLESS,    /* endless-pages: every search answers a full page of new hits, without end */
 	DEMO_FAULT_PARTIAL,    /* partial-bulk: a bulk update reports half of what it updated as version conflicts */
 	DEMO_FAULT_ULONG,      /* unsigned-long: the first hit's _source holds 18446744073709551615 */
+	DEMO_FAULT_ODDROWS,    /* oddrows: in the answer's first list, a row without an id and one with new values */
 };
 
 /* One fault switch; prefix limits it to paths starting with it (NULL: every path). */
@@ -75,6 +76,11 @@ void demo_fault_nested(struct demo_resp *resp);
 void demo_fault_truncate(struct demo_resp *resp);
 /* Give the first object in the body a duplicate of its first key. */
 void demo_fault_dupkeys(struct demo_resp *resp);
+/*
+ * In the first list of objects of a successful JSON body, take the id (id, _id) from the first row and give the
+ * second a status and severity no Kibana has today ("awaiting-triage", "urgent"), where it has those fields.
+ */
+void demo_fault_oddrows(struct demo_resp *resp);
 /* Text decorated with terminal escapes, bidi controls, CR and a bad-UTF-8 marker; caller frees. */
 char *demo_hostile_text(struct demo_rng *r, const char *s);
 /* Turn every bad-UTF-8 marker in a serialized body into invalid UTF-8 bytes. */

@@ -31,6 +31,7 @@ struct demo_req {
 	struct demo_data *data;
 	int64_t now_ms;
 	json_t *keep;                   /* values that live as long as the request (the server frees it) */
+	bool anonymous;                 /* no credentials came (only DEMO_R_AUTH_OPTIONAL routes see this) */
 };
 
 /* What the body of a response is. */
@@ -64,6 +65,7 @@ enum {
 	DEMO_R_JSON_BODY = 1,  /* parse the body as JSON before the handler (400 when malformed) */
 	DEMO_R_PLAIN_TYPE = 2, /* the spec declares plain application/json for this route */
 	DEMO_R_MULTIPART = 4,  /* the body may be multipart/form-data */
+	DEMO_R_AUTH_OPTIONAL = 8, /* answers without credentials too (req->anonymous); wrong ones still get 401 */
 };
 
 /* The standard reason phrase of an HTTP status, as Kibana puts it in "error". */

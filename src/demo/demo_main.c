@@ -27,9 +27,11 @@ static void usage(FILE *f)
 	      "  --live-alerts MS     from the first alert search on, a new alert arrives every MS\n"
 	      "                       milliseconds, the most severe rules first (default 0: none)\n"
 	      "  --reply-delay MS     pause between the pieces of a streamed assistant reply (default 60)\n"
+	      "  --kibana VERSION     behave as Kibana 8.19 or 9.2 (default 9.2): 9.2 sends a case without its\n"
+	      "                       comments, and reads newer risk engine settings\n"
 	      "  --fault SPEC         misbehave on purpose; repeatable. SPEC is one of\n"
 	      "                         latency=MS  status=CODE  truncate  html-error  huge\n"
-	      "                         hostile-strings  nested  dupkeys\n"
+	      "                         hostile-strings  nested  dupkeys  oddrows\n"
 	      "                         retry-after=S (every other answer 429)  busy=S (503)\n"
 	      "                         repeat-page  endless-pages  partial-bulk  unsigned-long\n"
 	      "                       with @/path/prefix to limit it (e.g. status=503@/api/cases/_find)\n"
@@ -67,7 +69,7 @@ static bool listen_ok(const char *s)
 static int parse_args(struct demo_options *o, int argc, char **argv)
 {
 	enum { O_LISTEN = 256, O_SEED, O_CASES, O_ALERTS, O_CONV, O_ENDPOINTS, O_ACTIONS, O_KEY, O_DELAY, O_FAULT,
-	       O_QUIET, O_HELP, O_LIVE, O_REPLY };
+	       O_QUIET, O_HELP, O_LIVE, O_REPLY, O_KIBANA };
 	static const struct option opts[] = {
 		{"listen", required_argument, NULL, O_LISTEN}, {"seed", required_argument, NULL, O_SEED},
 		{"cases", required_argument, NULL, O_CASES}, {"alerts", required_argument, NULL, O_ALERTS},
@@ -76,7 +78,7 @@ static int parse_args(struct demo_options *o, int argc, char **argv)
 		{"action-delay", required_argument, NULL, O_DELAY}, {"fault", required_argument, NULL, O_FAULT},
 		{"quiet", no_argument, NULL, O_QUIET}, {"help", no_argument, NULL, O_HELP},
 		{"live-alerts", required_argument, NULL, O_LIVE}, {"reply-delay", required_argument, NULL, O_REPLY},
-		{NULL, 0, NULL, 0},
+		{"kibana", required_argument, NULL, O_KIBANA}, {NULL, 0, NULL, 0},
 	};
 	optind = 1;
 	opterr = 0;
@@ -123,6 +125,13 @@ static int parse_args(struct demo_options *o, int argc, char **argv)
 		}
 		case O_FAULT:
 			if (demo_options_add_fault(o, optarg, &err) != 0) {
+				fprintf(stderr, "ktriage serve-demo: %s\n", err);
+				free(err);
+				return 2;
+			}
+			break;
+		case O_KIBANA:
+			if (demo_options_set_kibana(o, optarg, &err) != 0) {
 				fprintf(stderr, "ktriage serve-demo: %s\n", err);
 				free(err);
 				return 2;

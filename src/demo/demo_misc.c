@@ -39,6 +39,9 @@ static json_t *gen_sessions(void)
 		{"lnguyen", "oidc", "oidc1"}, {"pkowalski@ACME.EXAMPLE", "kerberos", "kerberos1"},
 		{"CN=soc-bot,OU=Automation,O=Acme", "pki", "pki1"}, {"svc_backup", "token", "token1"},
 		{"jdoe", "basic", "basic1"},
+		/* Besides the built-in providers, anonymous access and a custom provider type (invalidate.ts takes any
+		 * provider.type string). */
+		{"anonymous", "anonymous", "anonymous1"}, {"kiosk-03", "acme-sso", "acme"},
 	};
 	json_t *a = json_array();
 	for (size_t i = 0; i < sizeof(s) / sizeof(s[0]); i++)
@@ -151,7 +154,7 @@ void demo_misc_generate(struct demo_data *d)
 							      "anomaly-detector", "auth_high_count_logon_fails", "success", 1,
 							      "suspicious_login_activity", "success", 1, "trained-model",
 							      "elser_model_2", "success", 1, "datafeedsAdded",
-							      "datafeed-auth_high_count_logon_fails", "success", 1));
+							      "auth_high_count_logon_fails", "success", 1));
 	json_object_set_new(d->misc, "exceptions", gen_exceptions(d, &r));
 	json_object_set_new(d->misc, "lists", gen_lists(d, &r));
 	json_object_set_new(d->misc, "notes", gen_ids(&r, 12));
@@ -293,15 +296,19 @@ static void ml_sync(struct demo_req *req, struct demo_resp *resp)
 	bool simulate = demo_check_qbool(&c, req, "simulate", false);
 	if (demo_check_reply(&c, resp))
 		return;
+	/* Every section nested by job type, then id; datafeed results are keyed by their job's id
+	 * (x-pack/platform/plugins/shared/ml/server/saved_objects/sync.ts), in 8.19 and 9.2 alike. */
 	json_t *pending = misc(req, "ml_pending");
 	json_t *created = json_object(), *added = json_object();
 	const char *k;
 	json_t *v;
 	json_object_foreach(pending, k, v) {
-		if (strcmp(k, "datafeedsAdded") == 0)
-			json_object_update(added, v);
-		else
+		if (strcmp(k, "datafeedsAdded") == 0) {
+			if (json_object_size(v))
+				json_object_set_new(added, "anomaly-detector", json_deep_copy(v));
+		} else {
 			json_object_set(created, k, v);
+		}
 	}
 	json_t *out = json_pack("{s:o, s:{}, s:o, s:{}}", "datafeedsAdded", added, "datafeedsRemoved", "savedObjectsCreated",
 				created, "savedObjectsDeleted");
@@ -358,6 +365,9 @@ static void fixtures(struct demo_req *req, struct demo_resp *resp)
 	for (i = 0; i < req->data->nendpoints; i++)
 		json_array_append_new(ids, json_string(req->data->hosts[i].agent_id));
 	json_object_set_new(out, "endpoints", ids);
+	/* What the risk engine configuration holds: the settings this Kibana kept. */
+	json_t *risk = misc(req, "risk_config");
+	json_object_set_new(out, "risk_config", risk ? json_incref(risk) : json_object());
 	demo_reply_json(resp, 200, out);
 }
 

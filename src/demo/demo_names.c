@@ -140,6 +140,7 @@ const struct demo_connector_def demo_connectors[] = {
 	{"OpenAI GPT-4o", ".gen-ai", "https://api.openai.com/v1/chat/completions", "gpt-4o", 0},
 	{"Claude 3.5 Sonnet (Bedrock)", ".bedrock", "https://bedrock-runtime.us-east-1.amazonaws.com",
 	 "anthropic.claude-3-5-sonnet-20240620-v1:0", 0},
+	{"TheHive SOC", ".thehive", "https://thehive.acme.example", NULL, 0},
 };
 const size_t demo_n_connectors = DEMO_N(demo_connectors);
 

@@ -17,6 +17,25 @@ void demo_options_init(struct demo_options *o)
 	o->actions = 30;
 	o->action_delay_ms = 3000;
 	o->reply_delay_ms = 60;
+	o->kibana_major = 9;
+	o->kibana_minor = 2;
+}
+
+int demo_options_set_kibana(struct demo_options *o, const char *version, char **err)
+{
+	static const struct {
+		const char *name;
+		unsigned major, minor;
+	} known[] = {{"8.19", 8, 19}, {"9.2", 9, 2}};
+	for (size_t i = 0; i < sizeof(known) / sizeof(*known); i++) {
+		if (strcmp(version, known[i].name) == 0) {
+			o->kibana_major = known[i].major;
+			o->kibana_minor = known[i].minor;
+			return 0;
+		}
+	}
+	*err = xasprintf("--kibana takes 8.19 or 9.2, not \"%s\"", version);
+	return -1;
 }
 
 int demo_options_add_fault(struct demo_options *o, const char *spec, char **err)

@@ -11,6 +11,7 @@
 #include "demo/demo_endpoint.h"
 #include "demo/demo_faults.h"
 #include "demo/demo_http.h"
+#include "demo/demo_kibana.h"
 #include "demo/demo_misc.h"
 #include "demo/demo_search.h"
 #include "demo/demo_secsol.h"
@@ -30,6 +31,7 @@
 static const struct demo_route *const route_tables[] = {
 	demo_case_routes, demo_casepush_routes, demo_search_routes, demo_ai_routes, demo_endpoint_routes,
 	demo_action_routes, demo_misc_routes, demo_secsol_routes,
+	demo_kibana_routes,
 };
 
 struct demo_server {
@@ -204,6 +206,13 @@ static bool check_auth(struct demo_server *s, struct MHD_Connection *c, struct d
 	return false;
 }
 
+/* A route that takes no credentials (GET /api/status) called without any: it answers as to an anonymous user. */
+static bool anonymous_ok(struct demo_server *s, struct MHD_Connection *c, const struct demo_route *r)
+{
+	return (r->flags & DEMO_R_AUTH_OPTIONAL) && s->api_key &&
+	       !MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization");
+}
+
 static bool is_json_type(const char *ct)
 {
 	if (!ct)
@@ -255,7 +264,7 @@ static void dispatch(struct demo_server *s, struct MHD_Connection *c, struct con
 		demo_fault_nested(resp);
 	} else if (!(r = find_route(method, rseg, nseg, req.params))) {
 		demo_reply_error(resp, 404, "Not Found");
-	} else if ((*route_flags = r->flags, !check_auth(s, c, resp))) {
+	} else if ((*route_flags = r->flags, !(req.anonymous = anonymous_ok(s, c, r)) && !check_auth(s, c, resp))) {
 		r = NULL;
 	} else if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0 &&
 		   !MHD_lookup_connection_value(c, MHD_HEADER_KIND, "kbn-xsrf") &&
@@ -290,6 +299,8 @@ static void dispatch(struct demo_server *s, struct MHD_Connection *c, struct con
 		demo_faults_rewrite(s->faults, s->nfaults, path.buf, req.json, resp);
 	if (s->data->hostile)
 		demo_hostile_finish(resp);
+	if (demo_fault_match(s->faults, s->nfaults, DEMO_FAULT_ODDROWS, path.buf))
+		demo_fault_oddrows(resp);
 	if (demo_fault_match(s->faults, s->nfaults, DEMO_FAULT_DUPKEYS, path.buf))
 		demo_fault_dupkeys(resp);
 	if (demo_fault_match(s->faults, s->nfaults, DEMO_FAULT_TRUNCATE, path.buf))

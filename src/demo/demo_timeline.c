@@ -150,7 +150,8 @@ void demo_timeline_import(struct demo_req *req, struct demo_resp *resp)
 		if (!ok || !file)
 			demo_reply_error(resp, 400, ok ? "[request body.file]: expected a file part named [file]"
 						       : "Invalid multipart/form-data payload");
-		else if (!ext || strcmp(ext, ".ndjson") != 0)
+		/* import_timelines/index.ts lower-cases the extension first: X.NDJSON is fine. */
+		else if (!ext || strcasecmp(ext, ".ndjson") != 0)
 			demo_reply_siem_error(resp, 400, "Invalid file extension %s", ext ? ext : "(none)");
 		else
 			import_ndjson(d, file->data, file->len, errors, &installed, &updated);

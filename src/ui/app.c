@@ -493,6 +493,7 @@ static void app_free(struct app *a)
 	free(a->panes);
 	free(a->msg);
 	free(a->last_error);
+	free(a->kibana);
 	app_free_settings(a);
 	form_drafts_free();
 	textinput_free(&a->line);
@@ -568,6 +569,8 @@ int app_run(const struct app_options *o)
 	free(term_note);
 	app_live_load(&a);
 	app_show_pane(&a, a.panes[0]);
+	/* After the first pane's page is asked for, so the list comes first; nothing waits for it. */
+	app_kibana_fetch(&a);
 	app_run_startup(&a);
 	app_loop(&a);
 	endwin();

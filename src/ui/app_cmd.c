@@ -77,6 +77,9 @@ static void appcmd_output(struct cmd_ctx *ctx, const struct cmd_output *out)
 	else if (out->kind == CMD_OUT_RECORD && out->record->n && !out->record->items[0].label)
 		title = out->record->items[0].value;
 	struct view *v = textview_new(a, title);
+	if (out->bad)
+		app_message(a, APP_MSG_ERROR, "%zu row%s could not be read: shown as placeholders that say why.", out->bad,
+			    out->bad == 1 ? "" : "s");
 	struct strbuf sb;
 	strbuf_init(&sb);
 	switch (out->kind) {

@@ -61,6 +61,8 @@ static size_t app_header_parts(struct app *a, char parts[][160], size_t max)
 		snprintf(parts[n++], 160, "  %s @ %s", name, where);
 	if (n < max)
 		snprintf(parts[n++], 160, "  space: %s", space);
+	if (n < max && a->kibana)
+		snprintf(parts[n++], 160, "  %s", a->kibana);
 	free(name);
 	free(where);
 	free(space);

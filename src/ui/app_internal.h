@@ -55,6 +55,7 @@ struct app {
 	int refresh_s;         /* set refresh: reload the current pane this often (0: never) */
 	long long last_refresh;
 	int notify;            /* set notify: an enum notify_kind for new critical or high rows */
+	char *kibana;          /* "kibana 9.2.0" once GET /api/status has answered (sanitized), or NULL */
 };
 
 /* Apply a UI command (theme, bind, set); 0, or -1 with *err. */
@@ -69,6 +70,8 @@ void app_free_settings(struct app *a);
 void app_live_load(struct app *a);
 /* The panes' markers, kept for the next run (or the next switch of profile or space). */
 void app_live_save(struct app *a);
+/* Ask which Kibana this is, in the background; the header shows it when the answer comes (app_kibana.c). */
+void app_kibana_fetch(struct app *a);
 
 /* Draw everything. */
 void app_draw(struct app *a);

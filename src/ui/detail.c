@@ -127,6 +127,8 @@ static void detail_got_row(struct detail *d, struct worker_done *w)
 		ops->rows->release(d->row);
 	memcpy(d->row, row, ops->rows->size);
 	memset(row, 0, ops->rows->size);
+	if (ops->detail_loaded)
+		ops->detail_loaded(d, d->row);
 	/* The list shows the fresher copy too. */
 	const char *id = ops->rows->id(d->row);
 	if (id && pane_find(d->pane, id)) {

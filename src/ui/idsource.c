@@ -50,8 +50,8 @@ static const char *idsource_connectors(struct view *v, void *model)
 {
 	const struct connector_list *l = model;
 	for (size_t i = 0; i < l->n; i++)
-		if (cases_connector_type_ok(l->items[i].type))
-			picker_add(v, l->items[i].id, l->items[i].name, l->items[i].type);
+		if (l->items[i].id && cases_connector_type_ok(l->items[i].type))
+			picker_add(v, l->items[i].id, l->items[i].name ? l->items[i].name : l->items[i].id, l->items[i].type);
 	return NULL;
 }
 
@@ -84,7 +84,9 @@ static const char *idsource_cases(struct view *v, void *model)
 {
 	const struct case_page *p = model;
 	for (size_t i = 0; i < p->n; i++)
-		picker_add(v, p->cases[i].id, p->cases[i].title, cases_severity_names[p->cases[i].severity]);
+		if (p->cases[i].id)
+			picker_add(v, p->cases[i].id, p->cases[i].title ? p->cases[i].title : p->cases[i].id,
+				   p->cases[i].severity ? p->cases[i].severity : "-");
 	return NULL;
 }
 

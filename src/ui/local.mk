@@ -3,7 +3,7 @@ noinst_LIBRARIES += src/ui/libui.a
 src_ui_libui_a_SOURCES = \
 	src/ui/app.c src/ui/app.h src/ui/app_internal.h \
 	src/ui/app_draw.c src/ui/app_keys.c src/ui/app_settings.c \
-	src/ui/app_cmd.c src/ui/help.c src/ui/help.h \
+	src/ui/app_cmd.c src/ui/app_kibana.c src/ui/help.c src/ui/help.h \
 	src/ui/view.h \
 	src/ui/action.c src/ui/action.h \
 	src/ui/keymap.c src/ui/keymap.h \

@@ -326,6 +326,12 @@ static void pane_take(struct pane *p, struct pane_page pg, size_t bytes)
 	}
 	size_t before = p->rows.n;
 	size_t added = rowset_append(&p->rows, pg.rows, pg.n);
+	if (p->pages == 0)
+		p->bad = 0;
+	p->bad += pg.bad;
+	if (pg.bad)
+		app_message(p->app, APP_MSG_ERROR, "%zu row%s of %s could not be read: shown as placeholders that say why.",
+			    pg.bad, pg.bad == 1 ? "" : "s", p->ops->title);
 	p->pages++;
 	p->total = pg.total;
 	p->total_floor = pg.total_floor;
@@ -489,6 +495,8 @@ void pane_summary(struct pane *p, struct strbuf *out)
 	size_t fresh = pane_fresh_count(p);
 	if (fresh)
 		strbuf_printf(out, "  %zu new", fresh);
+	if (p->bad)
+		strbuf_printf(out, " (%zu unreadable)", p->bad);
 	if (p->ops->summary) {
 		strbuf_puts(out, "  ");
 		p->ops->summary(p, out);
@@ -583,7 +591,7 @@ bool pane_request(struct pane *p, enum action_req req, int page_height)
 		const void *row = pane_cursor_row(p);
 		if (row && p->ops->open)
 			p->ops->open(p, row);
-		else if (row && p->ops->detail_request)
+		else if (row && p->ops->detail_request && p->ops->rows->id(row))
 			pane_open_id(p, p->ops->rows->id(row));
 		return true;
 	}
@@ -655,12 +663,17 @@ char *pane_arg_value(struct pane *p, const struct cmd_arg *arg, const void *cons
 	if (arg->ids == CMD_ID_NONE || arg->ids != p->ops->id_kind)
 		return NULL;
 	if (!(arg->flags & CMD_MULTI))
-		return xstrdup(p->ops->rows->id(rows[0]));
-	/* Every marked row: a form splits the list at commas. */
+		return p->ops->rows->id(rows[0]) ? xstrdup(p->ops->rows->id(rows[0])) : NULL;
+	/* Every marked row with an id (a placeholder row has none): a form splits the list at commas. */
 	struct strbuf sb;
 	strbuf_init(&sb);
 	for (size_t i = 0; i < n; i++)
-		strbuf_printf(&sb, "%s%s", i ? "," : "", p->ops->rows->id(rows[i]));
+		if (p->ops->rows->id(rows[i]))
+			strbuf_printf(&sb, "%s%s", sb.len ? "," : "", p->ops->rows->id(rows[i]));
+	if (!sb.len) {
+		strbuf_free(&sb);
+		return NULL;
+	}
 	return strbuf_detach(&sb, NULL);
 }
 

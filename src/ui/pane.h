@@ -43,6 +43,7 @@ struct pane_page {
 	bool total_floor;    /* total is a lower bound ("at least") */
 	bool last;           /* no page follows (for newer rows: none are left beyond these) */
 	bool newer;          /* set by the core: rows newer than the top one; the totals count only these */
+	size_t bad;          /* rows that could not be read (placeholders among rows) */
 };
 
 /* A detail view of one of a pane's objects (ui/detail.h). */
@@ -87,6 +88,8 @@ struct pane_ops {
 	void *(*detail_row)(void *model);
 	/* Optional: more requests for the detail view (comments, attached alerts): submit with detail_submit. */
 	void (*detail_more)(struct detail *d);
+	/* Optional: the object has (re)loaded: ask for what depends on what it says, with detail_submit. */
+	void (*detail_loaded)(struct detail *d, const void *row);
 	/* Draw the detail view's text from its object (NULL while only the id is known). */
 	void (*detail_fill)(struct detail *d, struct view *v, const void *row);
 	/* Optional: free what detail_more stored in the detail's extra. */
@@ -120,6 +123,7 @@ struct pane {
 	bool loaded_once;
 	long long total;         /* rows on the server, -1 unknown */
 	bool total_floor;        /* total is a lower bound */
+	size_t bad;              /* rows loaded since the last reload that could not be read */
 	char *error;             /* last load error (the rows shown stay) */
 	long long last_good;     /* wall clock of the last page that loaded */
 	char *reselect;          /* row id the cursor goes back to once a reload brings it */

@@ -31,3 +31,5 @@ KT_TESTS += tests/api/test_rawreq
 KT_TESTS += tests/api/test_kmodel
 KT_TESTS += tests/api/test_jsonnum
 KT_TESTS += tests/api/test_assistant
+KT_TESTS += tests/api/test_alerts_of_case
+KT_TESTS += tests/api/test_kibana_status

@@ -108,6 +108,32 @@ static void test_attach_alerts_request(void **state)
 	json_decref(b);
 	json_decref(want);
 	api_request_free(req);
+	/* No rule fields: Kibana still needs both keys (attachment/v1.ts), each null; "rule": {} is refused. */
+	req = cases_attach_alerts_request("c1", "cases", ids, idx, 1, NULL, NULL);
+	b = testjson_body(req);
+	json_t *rule = json_object_get(b, "rule");
+	assert_int_equal(json_object_size(rule), 2);
+	assert_true(json_is_null(json_object_get(rule, "id")));
+	assert_true(json_is_null(json_object_get(rule, "name")));
+	json_decref(b);
+	api_request_free(req);
+	req = cases_attach_alerts_request("c1", "cases", ids, idx, 1, "r1", NULL);
+	b = testjson_body(req);
+	assert_string_equal(json_string_value(json_object_get(json_object_get(b, "rule"), "id")), "r1");
+	assert_true(json_is_null(json_object_get(json_object_get(b, "rule"), "name")));
+	json_decref(b);
+	api_request_free(req);
+}
+
+/* The comments of a case Kibana 9 sent without them: _find, oldest first, at most 100 a page. */
+static void test_comments_find_request(void **state)
+{
+	struct api_request *req = cases_comments_find_request("a/b", 2, 500);
+	assert_int_equal(req->method, HTTP_GET);
+	assert_string_equal(req->path, "/api/cases/a%2Fb/comments/_find");
+	assert_string_equal(req->query, "?page=2&perPage=100&sortOrder=asc");
+	assert_ptr_equal(req->model, &cases_comment_page_model);
+	api_request_free(req);
 }
 
 static void test_create_request(void **state)
@@ -157,6 +183,11 @@ static void test_connector_json(void **state)
 		json_decref(j);
 	}
 	assert_null(cases_connector_json("id", "Mail", ".email"));
+	/* TheHive takes cases too (connector/v1.ts: ConnectorTypes.theHive, fields {tlp: number|null}). */
+	assert_true(cases_connector_type_ok(".thehive"));
+	j = cases_connector_json("id", "Hive", ".thehive");
+	assert_true(json_is_null(json_object_get(json_object_get(j, "fields"), "tlp")));
+	json_decref(j);
 }
 
 /* The same operations through the real worker against the demo server. */
@@ -220,8 +251,8 @@ static void test_find_pages_and_filters(void **state)
 	assert_int_equal(d->res.status, API_OK);
 	p = d->res.model;
 	for (size_t i = 0; i < p->n; i++) {
-		assert_int_equal(p->cases[i].status, CASE_CLOSED);
-		assert_int_equal(p->cases[i].severity, CASE_SEV_CRITICAL);
+		assert_string_equal(p->cases[i].status, "closed");
+		assert_string_equal(p->cases[i].severity, "critical");
 	}
 	worker_done_free(d);
 }
@@ -244,11 +275,11 @@ static void test_status_change_sticks(void **state)
 	assert_int_equal(d->res.status, API_OK);
 	struct case_list *l = d->res.model;
 	assert_int_equal(l->n, 1);
-	assert_int_equal(l->cases[0].status, CASE_CLOSED);
+	assert_string_equal(l->cases[0].status, "closed");
 	assert_string_not_equal(l->cases[0].version, c->version);
 	worker_done_free(d);
 	struct kb_case *again = get_case(c->id);
-	assert_int_equal(again->status, CASE_CLOSED);
+	assert_string_equal(again->status, "closed");
 	assert_non_null(again->closed_at);
 	/* The old version is stale now: Kibana answers 409. */
 	d = testenv_request(&env, cases_update_request(c->id, c->version, json_pack("{s:s}", "severity", "low")));
@@ -266,8 +297,19 @@ static void test_comment_is_added(void **state)
 	struct worker_done *d = testenv_request(&env, cases_comment_request(c->id, c->owner, "Escalated to IR: «ñ» 漢字"));
 	assert_int_equal(d->res.status, API_OK);
 	worker_done_free(d);
+	/* Kibana 9 (the demo's default) sends the case without comments: _find pages them in. */
 	struct kb_case *again = get_case(c->id);
 	assert_int_equal(again->total_comment, c->total_comment + 1);
+	assert_false(again->has_comments);
+	for (long page = 1; page; ) {
+		d = testenv_request(&env, cases_comments_find_request(c->id, page, 2));
+		assert_int_equal(d->res.status, API_OK);
+		page = cases_comments_next_page(d->res.model);
+		cases_take_comments(again, d->res.model);
+		worker_done_free(d);
+	}
+	assert_true(again->has_comments);
+	assert_int_equal(again->n_comments, (size_t)again->total_comment);
 	bool found = false;
 	for (size_t i = 0; i < again->n_comments; i++)
 		found |= again->comments[i].comment && !strcmp(again->comments[i].comment, "Escalated to IR: «ñ» 漢字");
@@ -364,7 +406,7 @@ static void test_create_case(void **state)
 	assert_int_equal(d->res.status, API_OK);
 	struct kb_case *c = d->res.model;
 	assert_string_equal(c->title, "Created by a test");
-	assert_int_equal(c->severity, CASE_SEV_HIGH);
+	assert_string_equal(c->severity, "high");
 	struct kb_case *again = get_case(c->id);
 	assert_string_equal(again->tags[0], "ktriage-test");
 	kmodel_free(&cases_case_model, again);
@@ -387,6 +429,7 @@ int main(void)
 		cmocka_unit_test(test_create_request),
 		cmocka_unit_test(test_push_request),
 		cmocka_unit_test(test_connector_json),
+		cmocka_unit_test(test_comments_find_request),
 		cmocka_unit_test(test_find_pages_and_filters),
 		cmocka_unit_test(test_get_unknown_is_404),
 		cmocka_unit_test(test_status_change_sticks),

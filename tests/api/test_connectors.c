@@ -41,40 +41,37 @@ static void test_connectors_seed(void **state)
 	json_decref(j);
 }
 
-static char *connectors_err(const char *text)
-{
-	char *err = NULL;
-	json_t *j = kjson_parse(text, strlen(text), &err);
-	assert_non_null(j);
-	void *model = NULL;
-	assert_int_equal(kmodel_parse(&connectors_list_model, j, &model, &err), -1);
-	assert_null(model);
-	json_decref(j);
-	return err;
-}
-
 static void test_connectors_broken(void **state)
 {
-	static const struct {
-		const char *json, *want;
-	} cases[] = {
-		{"{\"id\":\"a\"}", "connectors: expected an array, got an object"},
-		{"[{\"id\":\"a\",\"name\":\"n\"}]", "connectors[0]: required field \"connector_type_id\" is missing"},
-		{"[{\"id\":\"a\",\"name\":\"n\",\"connector_type_id\":\".jira\"},{\"id\":\"b\",\"name\":null,"
-		 "\"connector_type_id\":\".jira\"}]",
-		 "connectors[1]: field \"name\" is null but must have a value"},
-		{"[{\"id\":\"a\",\"name\":\"n\",\"connector_type_id\":\".jira\",\"is_preconfigured\":\"yes\"}]",
-		 "connectors[0]: field \"is_preconfigured\" must be a boolean, got a string"},
-		{"[{\"id\":\"a\",\"name\":\"n\",\"connector_type_id\":\".jira\",\"referenced_by_count\":null}]",
-		 "connectors[0]: field \"referenced_by_count\" is null"},
-		{"[7]", "connectors[0]: expected an object, got an integer"},
-	};
-	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
-		char *err = connectors_err(cases[i].json);
-		if (!err || !strstr(err, cases[i].want))
-			fail_msg("case %zu: got \"%s\", want \"%s\"", i, err ? err : "(null)", cases[i].want);
-		free(err);
-	}
+	char *err = NULL;
+	const char *text = "{\"id\":\"a\"}";
+	json_t *j = kjson_parse(text, strlen(text), &err);
+	void *model = NULL;
+	assert_int_equal(kmodel_parse(&connectors_list_model, j, &model, &err), -1);
+	assert_string_equal(err, "connectors: expected an array, got an object");
+	free(err);
+	json_decref(j);
+	/* Only the id is required: a connector without one is a placeholder; odd fields are taken as they come. */
+	text = "[{\"id\":\"a\",\"name\":\"n\"},{\"name\":\"no id\",\"connector_type_id\":\".jira\"},"
+	       "{\"id\":\"c\",\"name\":null,\"connector_type_id\":\".thehive\",\"is_preconfigured\":\"yes\","
+	       "\"referenced_by_count\":null},7]";
+	j = kjson_parse(text, strlen(text), &err);
+	assert_int_equal(kmodel_parse(&connectors_list_model, j, &model, &err), 0);
+	struct connector_list *l = model;
+	assert_int_equal(l->n, 4);
+	assert_int_equal(l->bad, 2);
+	assert_null(l->items[0].type);
+	assert_null(l->items[0].problem);
+	assert_string_equal(l->items[1].problem, "connectors[1]: required field \"id\" is missing");
+	assert_null(l->items[2].name);
+	assert_false(l->items[2].is_preconfigured);
+	assert_int_equal(l->items[2].referenced_by_count, 0);
+	assert_true(cases_connector_type_ok(l->items[2].type));
+	assert_string_equal(l->items[3].problem, "connectors[3]: expected an object, got an integer");
+	/* A placeholder is never found by id. */
+	assert_ptr_equal(connectors_find(l, "c"), &l->items[2]);
+	kmodel_free(&connectors_list_model, l);
+	json_decref(j);
 }
 
 static void test_list_request(void **state)
@@ -83,6 +80,19 @@ static void test_list_request(void **state)
 	assert_string_equal(req->path, "/api/actions/connectors");
 	assert_ptr_equal(req->model, &connectors_list_model);
 	api_request_free(req);
+}
+
+/* get_all.ts: TheHive takes cases; a system action has no config and no is_missing_secrets. */
+static void test_connectors_kibana(void **state)
+{
+	struct connector_list *l = testjson_parsed(&connectors_list_model, "connectors", "connectors_kibana.json");
+	assert_int_equal(l->n, 3);
+	assert_int_equal(l->bad, 0);
+	assert_true(cases_connector_type_ok(l->items[0].type));
+	assert_false(cases_connector_type_ok(l->items[1].type));
+	assert_false(l->items[1].is_missing_secrets);
+	assert_true(l->items[2].is_preconfigured);
+	kmodel_free(&connectors_list_model, l);
 }
 
 int main(void)
@@ -96,6 +106,7 @@ int main(void)
 		cmocka_unit_test(test_connectors_seed),
 		cmocka_unit_test(test_connectors_broken),
 		cmocka_unit_test(test_list_request),
+		cmocka_unit_test(test_connectors_kibana),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

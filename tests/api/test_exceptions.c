@@ -25,15 +25,27 @@ static void test_exceptions(void **state)
 	free(t);
 	kmodel_free(&exceptions_page_model, p);
 	testjson_refused(&exceptions_page_model, "{\"data\": [], \"page\": 1, \"per_page\": 20}", "\"total\" is missing");
-	testjson_refused(&exceptions_page_model,
-		"{\"data\": [{\"id\": \"a\"}], \"page\": 1, \"per_page\": 20, \"total\": 1}", "data[0]: required field");
-	testjson_refused(&exceptions_page_model,
-		"{\"data\": [{\"id\": \"a\", \"item_id\": \"b\", \"list_id\": \"endpoint_list\", \"name\": \"n\", "
-		"\"description\": \"d\", \"namespace_type\": \"agnostic\", \"type\": \"simple\", \"created_at\": \"x\", "
-		"\"created_by\": \"x\", \"updated_at\": \"x\", \"updated_by\": \"x\", \"comments\": [], "
-		"\"entries\": [{\"field\": \"f\", \"type\": \"match\", \"operator\": \"included\", \"value\": 3}]}], "
-		"\"page\": 1, \"per_page\": 20, \"total\": 1}",
-		"\"value\" must be a string");
+	/* An item with only an id loads; a condition whose value is a number is shown as its text; an item
+	 * without an id is a placeholder that says why. */
+	char *err = NULL;
+	p = testjson_parse(&exceptions_page_model,
+		"{\"data\": [{\"id\": \"a\"}, {\"id\": \"b\", \"entries\": [{\"field\": \"f\", \"type\": \"match\", "
+		"\"operator\": \"included\", \"value\": 3}, {\"type\": \"wildcard_v2\", \"value\": \"x*\"}, 5]}, {\"name\": \"n\"}], "
+		"\"page\": 1, \"per_page\": 20, \"total\": 3}", &err);
+	assert_non_null(p);
+	assert_int_equal(p->n, 3);
+	assert_int_equal(p->bad, 1);
+	assert_null(p->items[0].name);
+	assert_int_equal(p->items[0].n_entries, 0);
+	assert_int_equal(p->items[1].n_entries, 2);
+	t = exceptions_entry_text(&p->items[1].entries[0]);
+	assert_string_equal(t, "f is 3");
+	free(t);
+	t = exceptions_entry_text(&p->items[1].entries[1]);
+	assert_string_equal(t, "? is x*");
+	free(t);
+	assert_string_equal(p->items[2].problem, "endpoint exceptions.data[2]: required field \"id\" is missing");
+	kmodel_free(&exceptions_page_model, p);
 }
 
 /* Every kind of condition reads as a phrase. */
@@ -110,6 +122,19 @@ static void test_exceptions_query(void **state)
 	free(err);
 }
 
+/* find_endpoint_list_item_route.ts: an item as stored, with a nested code-signature condition. */
+static void test_exceptions_kibana(void **state)
+{
+	struct exception_page *p = testjson_parsed(&exceptions_page_model, "exceptions", "endpoint_list_find_kibana.json");
+	assert_int_equal(p->n, 1);
+	assert_null(p->items[0].expire_time);
+	assert_int_equal(p->items[0].n_entries, 2);
+	char *t = exceptions_entry_text(&p->items[0].entries[1]);
+	assert_string_equal(t, "process.Ext.code_signature: { subject_name is Acme Corp; trusted is true }");
+	free(t);
+	kmodel_free(&exceptions_page_model, p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -117,6 +142,7 @@ int main(void)
 		cmocka_unit_test(test_entry_texts),
 		cmocka_unit_test(test_nested_and_list_entries),
 		cmocka_unit_test(test_exceptions_query),
+		cmocka_unit_test(test_exceptions_kibana),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

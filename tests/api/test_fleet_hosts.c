@@ -22,15 +22,21 @@ static void test_server_hosts(void **state)
 	struct fleet_host *h = testjson_parsed(&fleet_hosts_host_model, "fleet_hosts", "fleet_server_host_create_200.json");
 	assert_string_equal(h->name, "string");
 	kmodel_free(&fleet_hosts_host_model, h);
-	testjson_refused(&fleet_hosts_list_model, "{\"items\": [{\"id\": \"a\", \"name\": \"b\", \"host_urls\": []}], \"total\": 1, "
-					"\"page\": 1, \"perPage\": 20}", "at least one URL");
-	testjson_refused(&fleet_hosts_list_model, "{\"items\": [], \"page\": 1, \"perPage\": 20}", "\"total\" is missing");
+	/* A host without URLs or a total is shown as it came; one without an id is a placeholder. */
+	char *err = NULL;
+	l = testjson_parse(&fleet_hosts_list_model, "{\"items\": [{\"id\": \"a\", \"name\": \"b\", \"host_urls\": []}, "
+			   "{\"name\": \"c\"}], \"page\": 1, \"perPage\": 20}", &err);
+	assert_int_equal(l->n, 2);
+	assert_int_equal(l->total, 2);
+	assert_int_equal(l->bad, 1);
+	assert_int_equal(l->items[0].n_urls, 0);
+	assert_string_equal(l->items[1].problem, "fleet server hosts.items[1]: required field \"id\" is missing");
+	kmodel_free(&fleet_hosts_list_model, l);
 	testjson_refused(&fleet_hosts_host_model, "{\"id\": \"a\"}", "\"item\" is missing");
 	/* proxy_id is nullable */
 	json_t *j = json_loads("{\"item\": {\"id\": \"a\", \"name\": \"b\", \"host_urls\": [\"https://x\"], \"proxy_id\": null}}",
 			       0, NULL);
 	void *m = NULL;
-	char *err = NULL;
 	assert_int_equal(kmodel_parse(&fleet_hosts_host_model, j, &m, &err), 0);
 	assert_null(((struct fleet_host *)m)->proxy_id);
 	kmodel_free(&fleet_hosts_host_model, m);
@@ -65,11 +71,25 @@ static void test_server_host_create(void **state)
 	}
 }
 
+/* fleet_server_hosts/handler.ts: a null proxy_id, an internal preconfigured host without ssl. */
+static void test_server_hosts_kibana(void **state)
+{
+	struct fleet_host_list *l = testjson_parsed(&fleet_hosts_list_model, "fleet_hosts", "fleet_server_hosts_kibana.json");
+	assert_int_equal(l->n, 2);
+	assert_int_equal(l->total, 2);
+	assert_null(l->items[0].proxy_id);
+	assert_true(l->items[0].is_default);
+	assert_true(l->items[1].is_internal);
+	assert_false(l->items[1].has_ssl);
+	kmodel_free(&fleet_hosts_list_model, l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_server_hosts),
 		cmocka_unit_test(test_server_host_create),
+		cmocka_unit_test(test_server_hosts_kibana),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -4,6 +4,7 @@
 #include "api/kjson.h"
 #include "core/xalloc.h"
 #include <stdio.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -232,24 +233,145 @@ static void test_reader_wrong_types(void **state)
 	json_decref(j);
 }
 
-static void test_reader_enum(void **state)
+/* KJ_ANY: whatever the field holds, the reader takes what it can and never records a problem. */
+static void test_reader_any_is_never_a_problem(void **state)
 {
-	static const char *const choices[] = {"open", "in-progress", "closed", NULL};
-	json_t *j = parse_ok("{\"s\":\"closed\",\"u\":\"reopened\",\"n\":3}");
+	json_t *j = parse_ok("{\"s\":\"text\",\"n\":42,\"r\":1.5,\"b\":true,\"z\":null,\"o\":{},\"a\":[1],"
+			     "\"digits\":\"17\",\"word\":\"many\",\"tags\":[\"x\",3,null,{\"k\":1},false]}");
 	struct kjson_reader r;
 	kjson_reader_init(&r, "case");
-	assert_int_equal(kjson_enum(&r, j, "s", KJ_REQ, choices, 0), 2);
-	assert_int_equal(kjson_enum(&r, j, "missing", KJ_OPT, choices, 1), 1);
+	char *t = kjson_str(&r, j, "s", KJ_ANY);
+	assert_string_equal(t, "text");
+	free(t);
+	t = kjson_str(&r, j, "n", KJ_ANY);
+	assert_string_equal(t, "42");
+	free(t);
+	t = kjson_str(&r, j, "b", KJ_ANY);
+	assert_string_equal(t, "true");
+	free(t);
+	assert_null(kjson_str(&r, j, "z", KJ_ANY));
+	assert_null(kjson_str(&r, j, "o", KJ_ANY));
+	assert_null(kjson_str(&r, j, "a", KJ_ANY));
+	assert_null(kjson_str(&r, j, "missing", KJ_ANY));
+	assert_int_equal(kjson_int(&r, j, "n", KJ_ANY, -1), 42);
+	assert_int_equal(kjson_int(&r, j, "digits", KJ_ANY, -1), 17);
+	assert_int_equal(kjson_int(&r, j, "word", KJ_ANY, -1), -1);
+	assert_int_equal(kjson_int(&r, j, "r", KJ_ANY, -1), -1);
+	assert_int_equal(kjson_int(&r, j, "z", KJ_ANY, -1), -1);
+	assert_true(kjson_bool(&r, j, "b", KJ_ANY, false));
+	assert_false(kjson_bool(&r, j, "s", KJ_ANY, false));
+	assert_non_null(kjson_obj(&r, j, "o", KJ_ANY));
+	assert_null(kjson_obj(&r, j, "a", KJ_ANY));
+	assert_non_null(kjson_arr(&r, j, "a", KJ_ANY));
+	assert_null(kjson_arr(&r, j, "s", KJ_ANY));
+	char **v;
+	size_t n;
+	kjson_strv(&r, j, "tags", KJ_ANY, &v, &n);
+	assert_int_equal(n, 3);
+	assert_string_equal(v[0], "x");
+	assert_string_equal(v[1], "3");
+	assert_string_equal(v[2], "false");
+	kjson_strv_free(v, n);
+	kjson_strv(&r, j, "s", KJ_ANY, &v, &n);
+	assert_null(v);
+	assert_int_equal(n, 0);
+	/* Not even a non-object is a problem. */
+	json_t *arr = json_array();
+	assert_null(kjson_str(&r, arr, "s", KJ_ANY));
 	assert_null(r.err);
-	assert_int_equal(kjson_enum(&r, j, "u", KJ_REQ, choices, 0), 0);
-	assert_string_equal(r.err,
-			    "case: field \"u\" has unknown value \"reopened\" (expected one of open, in-progress, closed)");
-	free(r.err);
-	kjson_reader_init(&r, "case");
-	kjson_enum(&r, j, "n", KJ_REQ, choices, 0);
+	json_decref(arr);
+	/* The same fields read strictly are problems, as before. */
+	kjson_str(&r, j, "n", KJ_OPT);
 	assert_string_equal(r.err, "case: field \"n\" must be a string, got an integer");
 	free(r.err);
 	json_decref(j);
+}
+
+static void test_any_text(void **state)
+{
+	json_t *j = parse_ok("{\"s\":\"a\\u0000b\",\"n\":-3,\"f\":false,\"o\":{\"x\":1},\"z\":null}");
+	char *t = kjson_any_text(j, "s");
+	assert_string_equal(t, "a\xe2\x90\x80" "b");
+	free(t);
+	t = kjson_any_text(j, "n");
+	assert_string_equal(t, "-3");
+	free(t);
+	t = kjson_any_text(j, "f");
+	assert_string_equal(t, "false");
+	free(t);
+	assert_null(kjson_any_text(j, "o"));
+	assert_null(kjson_any_text(j, "z"));
+	assert_null(kjson_any_text(j, "missing"));
+	assert_null(kjson_any_text(NULL, "s"));
+	json_decref(j);
+}
+
+/* A row of the test's own: an id that must be there, a name that may be anything. */
+struct test_row {
+	char *id;
+	char *name;
+	char *problem;
+};
+
+static void test_row_read(struct kjson_reader *r, json_t *v, void *elem)
+{
+	struct test_row *row = elem;
+	row->id = kjson_str(r, v, "id", KJ_REQ);
+	row->name = kjson_str(r, v, "name", KJ_ANY);
+}
+
+static void test_read_rows_keeps_going(void **state)
+{
+	json_t *a = parse_ok("[{\"id\":\"a\",\"name\":\"first\"},{\"name\":\"no id\"},7,{\"id\":\"d\",\"name\":5}]");
+	size_t n = 0, bad = 0;
+	struct test_row *rows = kjson_read_rows(a, "cases", sizeof(*rows), test_row_read, offsetof(struct test_row, problem),
+						&n, &bad);
+	assert_int_equal(n, 4);
+	assert_int_equal(bad, 2);
+	assert_string_equal(rows[0].id, "a");
+	assert_null(rows[0].problem);
+	/* The bad row keeps what could be read, and says what could not. */
+	assert_null(rows[1].id);
+	assert_string_equal(rows[1].name, "no id");
+	assert_string_equal(rows[1].problem, "cases[1]: required field \"id\" is missing");
+	assert_string_equal(rows[2].problem, "cases[2]: expected an object, got an integer");
+	assert_string_equal(rows[3].id, "d");
+	assert_string_equal(rows[3].name, "5");
+	assert_null(rows[3].problem);
+	for (size_t i = 0; i < n; i++) {
+		free(rows[i].id);
+		free(rows[i].name);
+		free(rows[i].problem);
+	}
+	free(rows);
+	json_decref(a);
+}
+
+static void test_usable_rows(void **state)
+{
+	json_t *body = parse_ok("{\"total\":3,\"hits\":{\"total\":3,\"hits\":[{\"_id\":\"a\"},{\"_id\":null},"
+				"\"junk\",{\"_id\":\"d\"}]}}");
+	json_t *out = kjson_usable_rows(body, "hits.hits", "_id");
+	assert_ptr_not_equal(out, body);
+	json_t *hits = json_object_get(json_object_get(out, "hits"), "hits");
+	assert_int_equal(json_array_size(hits), 2);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(hits, 1), "_id")), "d");
+	assert_int_equal(json_integer_value(json_object_get(json_object_get(out, "hits"), "total")), 3);
+	/* The body itself is untouched. */
+	assert_int_equal(json_array_size(json_object_get(json_object_get(body, "hits"), "hits")), 4);
+	json_decref(out);
+	/* Every row usable: the same body comes back. */
+	json_t *good = parse_ok("[{\"id\":\"a\"},{\"id\":\"b\"}]");
+	out = kjson_usable_rows(good, NULL, "id");
+	assert_ptr_equal(out, good);
+	json_decref(out);
+	json_t *top = parse_ok("[{\"id\":\"a\"},[],{\"name\":\"x\"}]");
+	out = kjson_usable_rows(top, NULL, "id");
+	assert_int_equal(json_array_size(out), 1);
+	json_decref(out);
+	json_decref(top);
+	json_decref(good);
+	json_decref(body);
 }
 
 static void test_reader_strv(void **state)
@@ -340,7 +462,10 @@ int main(void)
 		cmocka_unit_test(test_reader_required_missing),
 		cmocka_unit_test(test_reader_nulls),
 		cmocka_unit_test(test_reader_wrong_types),
-		cmocka_unit_test(test_reader_enum),
+		cmocka_unit_test(test_reader_any_is_never_a_problem),
+		cmocka_unit_test(test_any_text),
+		cmocka_unit_test(test_read_rows_keeps_going),
+		cmocka_unit_test(test_usable_rows),
 		cmocka_unit_test(test_reader_strv),
 		cmocka_unit_test(test_reader_where),
 		cmocka_unit_test(test_path_and_text),

@@ -17,6 +17,7 @@
 #include "api/exceptions.h"
 #include "api/fleet.h"
 #include "api/fleet_hosts.h"
+#include "api/kibana_status.h"
 #include "api/kjson.h"
 #include "api/kmodel.h"
 #include "api/lists.h"
@@ -176,7 +177,7 @@ static void test_every_model_names_itself(void **state)
 		&actions_page_model, &actions_action_model, &sessions_result_model, &fleet_file_deleted_model,
 		&fleet_assets_model, &fleet_hosts_list_model, &fleet_hosts_host_model, &ml_sync_model,
 		&exceptions_page_model, &entity_engine_model, &risk_config_result_model, &lists_value_list_model,
-		&timelines_import_model, &streams_object_model,
+		&timelines_import_model, &streams_object_model, &cases_comment_page_model, &kibana_status_model,
 	};
 	json_t *j = json_integer(5);
 	for (size_t i = 0; i < sizeof(models) / sizeof(*models); i++) {

@@ -48,11 +48,20 @@ static void test_sessions_request(void **state)
 	api_request_free(req);
 }
 
+/* invalidate.ts: {total}, zero when nothing matched. */
+static void test_sessions_kibana(void **state)
+{
+	struct sessions_result *s = testjson_parsed(&sessions_result_model, "sessions", "session_invalidate_kibana.json");
+	assert_int_equal(s->total, 0);
+	kmodel_free(&sessions_result_model, s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sessions_seed_example),
 		cmocka_unit_test(test_sessions_request),
+		cmocka_unit_test(test_sessions_kibana),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -29,11 +29,26 @@ static void test_requests(void **state)
 	api_request_free(req);
 }
 
+/* The streams plugin's resync and group answers: objects, read as they are. */
+static void test_streams_kibana(void **state)
+{
+	static const char *const fixtures[] = {"streams_resync_kibana.json", "streams_group_kibana.json"};
+	for (size_t i = 0; i < 2; i++) {
+		json_t *j = testjson_fixture("streams", fixtures[i]);
+		void *m = (void *)1;
+		char *err = NULL;
+		assert_int_equal(kmodel_parse(&streams_object_model, j, &m, &err), 0);
+		assert_null(m);
+		json_decref(j);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_streams),
 		cmocka_unit_test(test_requests),
+		cmocka_unit_test(test_streams_kibana),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

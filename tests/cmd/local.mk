@@ -23,3 +23,5 @@ KT_TESTS += tests/cmd/test_cmd_api
 # The shell completion scripts, run by the shells themselves.
 TESTS += tests/cmd/shellcomp.sh
 EXTRA_DIST += tests/cmd/shellcomp.sh
+KT_TESTS += tests/cmd/test_cmd_cases
+KT_TESTS += tests/cmd/test_cmd_doctor

@@ -547,6 +547,31 @@ static void test_mutation_needs_yes_and_is_audited(void **state)
 	assert_int_equal(testserver_count(f->srv, NULL), before);
 }
 
+/* A page as Kibana may send it (tests/fixtures/cases/README.md): a status ktriage never saw is shown as it came,
+ * a case without an id is a placeholder row that says why, stderr says so, and --json leaves that case out. */
+static void test_cases_unreadable_rows(void **state)
+{
+	struct fx *f = *state;
+	json_t *page = testjson_fixture("cases", "cases_find_200.json");
+	json_decref(f->data.cases);
+	f->data.cases = json_incref(json_object_get(page, "cases"));
+	json_decref(page);
+	assert_int_equal(run(f, "cases"), 0);
+	testutil_assert_has(f->out, "awaiting-triage");
+	testutil_assert_has(f->out, "urgent");
+	testutil_assert_has(f->out, "(unreadable case: cases[2]: required field \"id\" is missing)");
+	testutil_assert_has(f->err, "1 row of the answer could not be read (shown as placeholders that say why)");
+	f->o.json = true;
+	assert_int_equal(run(f, "cases"), 0);
+	json_t *j = json_loads(f->out, 0, NULL);
+	assert_int_equal(json_array_size(json_object_get(j, "cases")), 2);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(j, "cases"), 1), "status")),
+			    "awaiting-triage");
+	assert_int_equal(json_integer_value(json_object_get(j, "total")), 3);
+	testutil_assert_has(f->err, "1 row of the answer could not be read (left out when unusable)");
+	json_decref(j);
+}
+
 int main(void)
 {
 	if (!integ_begin())
@@ -557,6 +582,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_cases_all_pages, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cases_all_limits, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cases_json, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cases_unreadable_rows, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_case_show, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_case_show_encoded_id, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_hostile_text_is_inert, setup, teardown),

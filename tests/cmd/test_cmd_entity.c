@@ -97,6 +97,43 @@ static void test_risk_engine(void **state)
 	char *audit = testenv_audit(&env);
 	testutil_assert_has(audit, "risk-engine configure");
 	free(audit);
+	/* The settings newer Kibana reads: sent in one PUT; this one (9.2) keeps enable_reset_to_zero and is said to
+	 * ignore the rest (risk_config_ignored), which the demo drops as Kibana's zod schema does. */
+	r = testenv_cmd(&env, TESTENV_YES, false,
+			"risk-engine configure --reset-to-zero off --page-size 5000 --filter 'user,host=not user.name: root'");
+	assert_int_equal(r.exit_code, CMD_EXIT_OK);
+	testutil_assert_has(r.question, "Kibana 9.2.0 ignores --filter, --page-size");
+	testutil_assert_has(r.question, "score user,host from alerts matching not user.name: root;");
+	testutil_assert_has(r.question, "keep the scores of entities without alerts?");
+	testenv_run_free(&r);
+	json_t *fx = testenv_demo_fixtures(&env);
+	json_t *cfg = json_object_get(fx, "risk_config");
+	assert_true(json_is_false(json_object_get(cfg, "enable_reset_to_zero")));
+	assert_null(json_object_get(cfg, "filters"));
+	json_decref(fx);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "risk-engine configure --filter robot=x --yes");
+	assert_int_equal(r.exit_code, CMD_EXIT_USAGE);
+	testutil_assert_has(r.error, "\"robot\" is not an entity type");
+	testenv_run_free(&r);
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "risk-engine configure --page-size 0 --yes");
+	assert_int_equal(r.exit_code, CMD_EXIT_USAGE);
+	testenv_run_free(&r);
+}
+
+/* Kibana 8.19 reads none of the newer settings: the question says so before anything is sent. */
+static void test_risk_engine_kibana_819(void **state)
+{
+	struct testenv old;
+	testenv_start(&old, &(struct testenv_options){.profile = "test", .kibana = "8.19"});
+	struct testenv_run r = testenv_cmd(&old, TESTENV_YES, false, "risk-engine configure --reset-to-zero on --range-end now");
+	assert_int_equal(r.exit_code, CMD_EXIT_OK);
+	testutil_assert_has(r.question, "Kibana 8.19.0 ignores --reset-to-zero");
+	testenv_run_free(&r);
+	/* Only older settings: the version is not even asked for, and nothing is said. */
+	r = testenv_cmd(&old, TESTENV_YES, false, "risk-engine configure --range-end now");
+	assert_null(strstr(r.question, "ignores"));
+	testenv_run_free(&r);
+	testenv_stop(&old);
 }
 
 int main(void)
@@ -104,6 +141,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_entity_engines),
 		cmocka_unit_test(test_risk_engine),
+		cmocka_unit_test(test_risk_engine_kibana_819),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

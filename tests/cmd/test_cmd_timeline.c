@@ -65,11 +65,22 @@ static void test_timeline_import(void **state)
 	testenv_run_free(&r);
 	remove(empty);
 	free(empty);
+	/* Kibana lower-cases the extension (import_timelines/index.ts): X.NDJSON is an upload like any other. */
+	char *upper = xasprintf("%s.NDJSON", tmpl);
+	char *text = testutil_read_file(good, NULL);
+	assert_true(testutil_write_file(upper, text, 0600));
+	r = testenv_cmd(&env, TESTENV_BATCH, false, "timeline import %s --yes", upper);
+	assert_int_equal(r.exit_code, CMD_EXIT_OK);
+	testutil_assert_has(r.message, "Imported 2 timelines");
+	testenv_run_free(&r);
+	remove(upper);
+	free(upper);
+	free(text);
 	r = testenv_cmd(&env, TESTENV_BATCH, false, "timeline import /nonexistent/t.ndjson --yes");
 	assert_int_equal(r.exit_code, CMD_EXIT_USAGE);
 	testutil_assert_has(r.error, "cannot read /nonexistent/t.ndjson");
 	testenv_run_free(&r);
-	assert_int_equal(testenv_demo_count(&env, "timelines"), before + 3);
+	assert_int_equal(testenv_demo_count(&env, "timelines"), before + 5);
 	free(good);
 	free(mixed);
 }

@@ -32,6 +32,8 @@ void testenv_start(struct testenv *e, const struct testenv_options *o)
 	d.api_key = xstrdup(TESTENV_KEY);
 	for (size_t i = 0; o->faults && o->faults[i]; i++)
 		assert_int_equal(demo_options_add_fault(&d, o->faults[i], &err), 0);
+	if (o->kibana)
+		assert_int_equal(demo_options_set_kibana(&d, o->kibana, &err), 0);
 	e->demo = demo_start(&d, &err);
 	if (!e->demo)
 		fail_msg("demo_start: %s", err);
@@ -143,6 +145,7 @@ static void testenv_output(struct cmd_ctx *ctx, const struct cmd_output *out)
 	f->run.json = out->json ? json_incref(out->json) : NULL;
 	f->run.rows = out->kind == CMD_OUT_TABLE ? out->table->nrows : 0;
 	f->run.wants_json = ctx->json;
+	f->run.bad = out->bad;
 	struct strbuf sb;
 	strbuf_init(&sb);
 	if (out->kind == CMD_OUT_TABLE)

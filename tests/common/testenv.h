@@ -17,6 +17,7 @@ struct testenv_options {
 	const char *const *faults;    /* NULL-terminated demo fault specs, or NULL */
 	long timeout_ms;              /* the profile's request timeout (0: the profile's default) */
 	unsigned reply_delay_ms;      /* the pause between a streamed reply's pieces (0: 5 ms) */
+	const char *kibana;           /* the Kibana the demo behaves as ("8.19", "9.2"), or NULL for its default */
 };
 
 /* A demo server and a worker pointed at it, with a private audit log. */
@@ -50,6 +51,7 @@ struct testenv_run {
 	char *about;       /* what the streamed question was about, or NULL */
 	char *kept_in;     /* the conversation the end named, or NULL */
 	bool stream_ended; /* the end came after the pieces */
+	size_t bad;        /* rows the last output said could not be read */
 };
 
 /* Start a demo and a worker (o NULL: every default); the profile's key is the one the demo wants. */

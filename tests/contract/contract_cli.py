@@ -66,6 +66,8 @@ COMMANDS = [
     ("entity-engine stop", "entity-engine stop host"),
     ("risk-engine configure", "risk-engine configure --exclude-status closed --exclude-status acknowledged "
                               "--exclude-tag false-positive --range-start now-30d --range-end now"),
+    ("risk-engine configure", "risk-engine configure --reset-to-zero off --page-size 1000 "
+                              "--filter 'user=not user.name: root'"),
     ("list delete", "list delete {list} --delete-references"),
     ("list delete", "list delete {list2} --ignore-references"),
     ("note delete", "note delete {note}"),
@@ -74,6 +76,8 @@ COMMANDS = [
     ("timeline import", "timeline import {timelines} --immutable"),
     ("streams resync", "streams resync"),
     ("streams group", "streams group web-tier"),
+    ("version", "version"),
+    ("doctor", "doctor"),
     ("api", "api GET /api/cases/_find?perPage=2&sortField=title"),
     ("api", "api POST /api/streams/_resync '{{}}'"),
     ("api", "api DELETE /api/dashboards/dashboard/{dashboard3}"),
@@ -114,12 +118,11 @@ def ids_from_demo(url, key):
     ids = {}
     cases = js("cases --per-page 100 --sort-field createdAt --sort-order asc")["cases"]
     ids["case"], ids["case2"] = cases[0]["id"], cases[1]["id"]
+    # Kibana 9 sends a case without its comments and _find holds user comments only: attached alerts have a route.
     for c in cases:
-        full = js("case show " + c["id"])
-        alerts = [a for cm in full.get("comments", []) if cm.get("type") == "alert" for a in
-                  (cm["alertId"] if isinstance(cm["alertId"], list) else [cm["alertId"]])]
+        alerts = js("api GET /api/cases/" + c["id"] + "/alerts")
         if alerts:
-            ids["attached_alert"] = alerts[0]
+            ids["attached_alert"] = alerts[0]["id"]
             break
     conns = js("connectors")
     ids["jira"] = next(c["id"] for c in conns if c["connector_type_id"] == ".jira" and "misconfigured" not in c["name"])

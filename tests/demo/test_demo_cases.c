@@ -1,6 +1,8 @@
 /* Case routes over HTTP: find, get, create, update with version conflicts, comments, connectors and push. */
 #include "config.h"
 #include "demo_testutil.h"
+#include "core/xalloc.h"
+#include "demo/demo.h"
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -80,21 +82,74 @@ static void test_cases_find_shape_and_filters(void **state)
 	json_decref(err);
 }
 
+/* A demo server like the shared one that behaves as Kibana 8.19. */
+static struct demo_server *start_819(void)
+{
+	struct demo_options o;
+	demo_options_init(&o);
+	o.seed = 11;
+	o.alerts = 1500;
+	o.quiet = true;
+	o.api_key = xstrdup(DT_KEY);
+	char *err = NULL;
+	assert_int_equal(demo_options_set_kibana(&o, "8.19", &err), 0);
+	struct demo_server *s = dt_start(&o);
+	demo_options_free(&o);
+	return s;
+}
+
+/* Kibana 8.19 sends a case with all its comments (get_case.ts before 9.0), unless includeComments=false. */
+static void test_case_get_comments_819(void **state)
+{
+	struct demo_server *old = start_819();
+	json_t *c = some_case();
+	char *p = dt_fmt("/api/cases/%s", dt_str(c, "id"));
+	json_t *full = dt_get(old, p);
+	size_t users = 0, alerts = 0, i;
+	json_t *e;
+	json_array_foreach(json_object_get(full, "comments"), i, e) {
+		users += strcmp(dt_str(e, "type"), "user") == 0;
+		alerts += strcmp(dt_str(e, "type"), "alert") == 0;
+	}
+	assert_int_equal((json_int_t)users, dt_int(full, "totalComment"));
+	assert_true(alerts > 0);
+	free(p);
+	p = dt_fmt("/api/cases/%s?includeComments=false", dt_str(c, "id"));
+	json_t *bare = dt_get(old, p);
+	assert_int_equal(json_array_size(json_object_get(bare, "comments")), 0);
+	free(p);
+	p = dt_fmt("/api/cases/%s/comments", dt_str(c, "id"));
+	json_t *all = dt_get(old, p);
+	assert_int_equal(json_array_size(json_object_get(all, "comments")),
+			 json_array_size(json_object_get(full, "comments")));
+	free(p);
+	/* _find holds the user comments only, as in 9.2. */
+	p = dt_fmt("/api/cases/%s/comments/_find?perPage=100", dt_str(c, "id"));
+	json_t *page = dt_get(old, p);
+	assert_int_equal(dt_int(page, "total"), (json_int_t)users);
+	free(p);
+	json_decref(page);
+	json_decref(all);
+	json_decref(bare);
+	json_decref(full);
+	json_decref(c);
+	demo_stop(old);
+}
+
+/* Kibana 9.2 strips the comments (get_case.ts) and has no get-all route; _find pages the user comments and
+ * /alerts lists the attached alerts. */
 static void test_case_get_comments_alerts(void **state)
 {
 	json_t *c = some_case();
 	char *p = dt_fmt("/api/cases/%s", dt_str(c, "id"));
 	json_t *full = dt_get(dt_server, p);
-	size_t users = 0, i;
-	json_t *e;
-	json_array_foreach(json_object_get(full, "comments"), i, e) {
-		users += strcmp(dt_str(e, "type"), "user") == 0;
-	}
-	assert_int_equal((json_int_t)users, dt_int(full, "totalComment"));
+	assert_null(json_object_get(full, "comments"));
+	assert_int_equal(dt_int(full, "totalAlerts"), dt_int(c, "totalAlerts"));
 	free(p);
-	p = dt_fmt("/api/cases/%s?includeComments=false", dt_str(c, "id"));
-	json_t *bare = dt_get(dt_server, p);
-	assert_int_equal(json_array_size(json_object_get(bare, "comments")), 0);
+	p = dt_fmt("/api/cases/%s/comments", dt_str(c, "id"));
+	json_t *gone = NULL;
+	assert_int_equal(dt_json(dt_server, "GET", p, NULL, &gone), 404);
+	json_decref(gone);
 	free(p);
 	p = dt_fmt("/api/cases/%s/alerts", dt_str(c, "id"));
 	json_t *alerts = dt_get(dt_server, p);
@@ -107,28 +162,27 @@ static void test_case_get_comments_alerts(void **state)
 	p = dt_fmt("/api/cases/alerts/%s", dt_str(a0, "id"));
 	json_t *by_alert = dt_get(dt_server, p);
 	bool found = false;
+	size_t i;
+	json_t *e;
 	json_array_foreach(by_alert, i, e) {
 		found = found || strcmp(dt_str(e, "id"), dt_str(c, "id")) == 0;
 	}
 	assert_true(found);
 	free(p);
+	/* find_comments.ts: {comments, page, per_page, total}, user comments only, oldest first when asked. */
 	p = dt_fmt("/api/cases/%s/comments/_find?perPage=2&sortOrder=asc", dt_str(c, "id"));
 	json_t *page = dt_get(dt_server, p);
 	assert_int_equal(dt_int(page, "per_page"), 2);
-	assert_int_equal((size_t)dt_int(page, "total"), json_array_size(json_object_get(full, "comments")));
+	assert_int_equal(dt_int(page, "total"), dt_int(c, "totalComment"));
 	assert_true(json_array_size(json_object_get(page, "comments")) <= 2);
-	assert_string_equal(dt_str(page, "id"), dt_str(c, "id"));
+	json_array_foreach(json_object_get(page, "comments"), i, e) {
+		assert_string_equal(dt_str(e, "type"), "user");
+	}
+	assert_null(json_object_get(page, "id"));
 	free(p);
-	p = dt_fmt("/api/cases/%s/comments", dt_str(c, "id"));
-	json_t *all = dt_get(dt_server, p);
-	assert_int_equal(json_array_size(json_object_get(all, "comments")),
-			 json_array_size(json_object_get(full, "comments")));
-	free(p);
-	json_decref(all);
 	json_decref(page);
 	json_decref(by_alert);
 	json_decref(alerts);
-	json_decref(bare);
 	json_decref(full);
 	json_decref(c);
 }
@@ -262,6 +316,19 @@ static void test_comments_post(void **state)
 	assert_int_equal(dt_json(dt_server, "POST", p, body, &after2), 200);
 	assert_int_equal(dt_int(after2, "totalAlerts"), dt_int(after, "totalAlerts") + 2);
 	free(body);
+	/* rule must carry id and name, each a string or null (attachment/v1.ts): {} is refused, nulls are fine. */
+	json_t *rerr = NULL;
+	body = dt_fmt("{\"type\":\"alert\",\"alertId\":\"a3\",\"index\":\"i3\",\"rule\":{},\"owner\":\"%s\"}", dt_str(c, "owner"));
+	assert_int_equal(dt_json(dt_server, "POST", p, body, &rerr), 400);
+	assert_non_null(strstr(dt_str(rerr, "message"), "rule.id"));
+	json_decref(rerr);
+	free(body);
+	body = dt_fmt("{\"type\":\"alert\",\"alertId\":\"a3\",\"index\":\"i3\",\"rule\":{\"id\":null,\"name\":null},"
+		      "\"owner\":\"%s\"}", dt_str(c, "owner"));
+	json_t *after3 = NULL;
+	assert_int_equal(dt_json(dt_server, "POST", p, body, &after3), 200);
+	json_decref(after3);
+	free(body);
 	json_t *err = NULL;
 	body = dt_fmt("{\"type\":\"user\",\"owner\":\"%s\",\"comment\":\" \"}", dt_str(c, "owner"));
 	assert_int_equal(dt_json(dt_server, "POST", p, body, &err), 400);
@@ -352,6 +419,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cases_find_shape_and_filters),
 		cmocka_unit_test(test_case_get_comments_alerts),
+		cmocka_unit_test(test_case_get_comments_819),
 		cmocka_unit_test(test_case_create_patch_conflict_delete),
 		cmocka_unit_test(test_case_invalid_bodies_name_the_field),
 		cmocka_unit_test(test_comments_post),

@@ -55,7 +55,7 @@ static void actions_fini(struct pane *p)
 
 static bool actions_pending(const struct response_action *a)
 {
-	return !a->is_completed && !a->is_expired && a->status && !strcmp(a->status, "pending");
+	return a->id && !a->is_completed && !a->is_expired && a->status && !strcmp(a->status, "pending");
 }
 
 /* Keep the watch list in step with an action: report when a watched one has finished. */
@@ -63,6 +63,8 @@ static void actions_watch(struct pane *p, const struct response_action *a)
 {
 	struct actions_data *d = acd(p);
 	size_t i = 0;
+	if (!a->id)
+		return;
 	while (i < d->n_watch && strcmp(d->watch[i], a->id) != 0)
 		i++;
 	bool watched = i < d->n_watch;
@@ -78,10 +80,11 @@ static void actions_watch(struct pane *p, const struct response_action *a)
 	free(d->watch[i]);
 	d->watch[i] = d->watch[--d->n_watch];
 	char *hosts = actions_hosts_text(a);
+	const char *cmd = a->command ? a->command : "response action";
 	if (a->was_successful)
-		app_message(p->app, APP_MSG_SUCCESS, "%s on %s completed.", a->command, hosts);
+		app_message(p->app, APP_MSG_SUCCESS, "%s on %s completed.", cmd, hosts);
 	else
-		app_message(p->app, APP_MSG_ERROR, "%s on %s failed%s%s", a->command, hosts, a->n_errors ? ": " : ".",
+		app_message(p->app, APP_MSG_ERROR, "%s on %s failed%s%s", cmd, hosts, a->n_errors ? ": " : ".",
 			    a->n_errors ? a->errors[0] : "");
 	free(hosts);
 	struct detail *dv = detail_find(p, a->id);
@@ -107,6 +110,7 @@ static void actions_page(struct pane *p, void *model, struct pane_page *out)
 	out->rows = page->items;
 	out->n = page->n;
 	out->total = page->total;
+	out->bad = page->bad;
 }
 
 /* One pending action looked at again. */
@@ -151,8 +155,10 @@ static void actions_row_text(const void *row, struct strbuf *out)
 {
 	const struct response_action *a = row;
 	char *hosts = actions_hosts_text(a);
-	strbuf_printf(out, "%s %s %s %s %s %s", a->command, a->status, hosts, a->created_by ? a->created_by : "",
-		      a->comment ? a->comment : "", a->id);
+	const char *parts[] = {a->command, a->status, hosts, a->created_by, a->comment, a->id, a->problem};
+	for (size_t i = 0; i < sizeof(parts) / sizeof(*parts); i++)
+		if (parts[i])
+			strbuf_printf(out, "%s ", parts[i]);
 	free(hosts);
 }
 
@@ -160,7 +166,7 @@ static void actions_row_label(const void *row, struct strbuf *out)
 {
 	const struct response_action *a = row;
 	char *hosts = actions_hosts_text(a);
-	strbuf_printf(out, "%s on %s\t%s", a->command, hosts, a->status);
+	strbuf_printf(out, "%s on %s\t%s", a->command ? a->command : "response action", hosts, a->status);
 	free(hosts);
 }
 
@@ -193,7 +199,7 @@ static const char *actions_procs_fill(struct view *v, void *model)
 	}
 	if ((*procs)->n)
 		return NULL;
-	return strcmp(a->command, "running-processes") ? "This is not a running-processes action."
+	return !a->command || strcmp(a->command, "running-processes") ? "This is not a running-processes action."
 	       : !a->is_completed ? "The action is still pending: its processes come when it completes."
 				  : "The action reported no processes.";
 }
@@ -282,7 +288,7 @@ static void actions_detail_fill(struct detail *d, struct view *v, const void *ro
 	(void)d;
 	if (!a)
 		return;
-	textview_set_title(v, a->command);
+	textview_set_title(v, a->command ? a->command : a->id);
 	struct record r;
 	record_init(&r);
 	actionfmt_record(&r, a);

@@ -62,6 +62,7 @@ static void alerts_page(struct pane *p, void *model, struct pane_page *out)
 	out->n = page->n;
 	out->total = page->total;
 	out->total_floor = page->total_is_floor;
+	out->bad = page->bad;
 	/* A short page ends the list; so does a last hit without sort values (no keyset to go on from). */
 	out->last = page->n < ALERTS_PAGE_SIZE || json_array_size(page->alerts[page->n - 1].sort) < 2;
 	(void)p;
@@ -71,7 +72,7 @@ static void alerts_row_text(const void *row, struct strbuf *out)
 {
 	const struct alert *a = row;
 	const char *fields[] = {a->rule_name, a->host_name, a->user_name, a->workflow_status, a->severity,
-				a->process_name, a->reason, a->id};
+				a->process_name, a->reason, a->id, a->problem};
 	for (size_t i = 0; i < sizeof(fields) / sizeof(*fields); i++)
 		if (fields[i])
 			strbuf_printf(out, "%s ", fields[i]);

@@ -74,8 +74,8 @@ static const char *cases_row_time(const void *row)
 
 static bool cases_urgent(const void *row)
 {
-	enum case_severity s = ((const struct kb_case *)row)->severity;
-	return s == CASE_SEV_CRITICAL || s == CASE_SEV_HIGH;
+	const char *s = ((const struct kb_case *)row)->severity;
+	return s && (!strcmp(s, "critical") || !strcmp(s, "high"));
 }
 
 static void cases_page(struct pane *p, void *model, struct pane_page *out)
@@ -85,6 +85,7 @@ static void cases_page(struct pane *p, void *model, struct pane_page *out)
 	out->rows = page->cases;
 	out->n = page->n;
 	out->total = page->total;
+	out->bad = page->bad;
 	if (out->newer) {
 		/* Its counts are of the new cases only; the last request's stand until the next reload. */
 		out->last = page->total <= (long long)page->n;
@@ -105,7 +106,10 @@ static void cases_summary(struct pane *p, struct strbuf *out)
 static void cases_row_text(const void *row, struct strbuf *out)
 {
 	const struct kb_case *c = row;
-	strbuf_printf(out, "%s %s %s %s ", c->title, cases_status_names[c->status], cases_severity_names[c->severity], c->id);
+	const char *parts[] = {c->title, c->status, c->severity, c->id, c->problem};
+	for (size_t i = 0; i < sizeof(parts) / sizeof(*parts); i++)
+		if (parts[i])
+			strbuf_printf(out, "%s ", parts[i]);
 	for (size_t i = 0; i < c->n_tags; i++)
 		strbuf_printf(out, "%s ", c->tags[i]);
 	if (c->external.present && c->external.external_title)
@@ -115,7 +119,7 @@ static void cases_row_text(const void *row, struct strbuf *out)
 static void cases_row_label(const void *row, struct strbuf *out)
 {
 	const struct kb_case *c = row;
-	strbuf_printf(out, "%s\t%s", c->title, cases_status_names[c->status]);
+	strbuf_printf(out, "%s\t%s", c->title ? c->title : "-", c->status ? c->status : "-");
 }
 
 static char *cases_arg_value(struct pane *p, const struct cmd_arg *arg, const void *const *rows, size_t n)
@@ -168,18 +172,64 @@ static const struct pane_action cases_actions[] = {
 	{NULL, NULL, NULL, NULL, 0, NULL},
 };
 
-/* ---- the detail view: the case, and the alerts attached to it ---- */
+/* ---- the detail view: the case, its comments, and the alerts attached to it ---- */
+
+/* What the detail view loads beside the case. */
+struct cases_detail {
+	struct alerts_of_case_list *alerts;
+	struct kb_case found;   /* holds only the comments _find brought, when the case came without them */
+	bool finding;           /* _find pages are on the way */
+	bool again;             /* the case reloaded meanwhile: start over once they are in */
+};
+
+static struct cases_detail *cases_detail_of(struct detail *d)
+{
+	void **extra = detail_extra(d);
+	if (!*extra)
+		*extra = xcalloc(1, sizeof(struct cases_detail));
+	return *extra;
+}
 
 static void cases_got_alerts(struct detail *d, struct worker_done *w)
 {
-	struct alerts_of_case_list **alerts = (struct alerts_of_case_list **)detail_extra(d);
+	struct cases_detail *cd = cases_detail_of(d);
 	if (w->res.status != API_OK) {
 		app_message(detail_pane(d)->app, APP_MSG_ERROR, "%s", w->res.message);
 		return;
 	}
-	kmodel_free(&alerts_of_case_list_model, *alerts);
-	*alerts = w->res.model;
+	kmodel_free(&alerts_of_case_list_model, cd->alerts);
+	cd->alerts = w->res.model;
 	w->res.model = NULL;
+}
+
+static void cases_got_comments(struct detail *d, struct worker_done *w);
+
+/* Ask for the first _find page, forgetting the comments found so far. */
+static void cases_find_comments(struct detail *d, struct cases_detail *cd)
+{
+	cases_case_clear(&cd->found);
+	cd->finding = true;
+	cd->again = false;
+	detail_submit(d, cases_comments_find_request(detail_id(d), 1, CASES_COMMENTS_PER_PAGE), cases_got_comments);
+}
+
+static void cases_got_comments(struct detail *d, struct worker_done *w)
+{
+	struct cases_detail *cd = cases_detail_of(d);
+	long next = 0;
+	if (w->res.status != API_OK) {
+		app_message(detail_pane(d)->app, APP_MSG_ERROR, "%s", w->res.message);
+	} else {
+		struct case_comment_page *p = w->res.model;
+		cases_take_comments(&cd->found, p);
+		next = cases_comments_next_page(p);
+	}
+	if (cd->again)
+		cases_find_comments(d, cd);
+	else if (next)
+		detail_submit(d, cases_comments_find_request(detail_id(d), next, CASES_COMMENTS_PER_PAGE), cases_got_comments);
+	else
+		cd->finding = false;
 }
 
 static void cases_detail_more(struct detail *d)
@@ -187,20 +237,42 @@ static void cases_detail_more(struct detail *d)
 	detail_submit(d, alerts_of_case_request(detail_id(d)), cases_got_alerts);
 }
 
+/* A case without "comments" (Kibana 9) gets them from _find, page by page; _find holds user comments only, the
+ * attached alerts come from GET /api/cases/{id}/alerts (cases_detail_more). */
+static void cases_detail_loaded(struct detail *d, const void *row)
+{
+	const struct kb_case *c = row;
+	struct cases_detail *cd = cases_detail_of(d);
+	if (c->has_comments)
+		cases_case_clear(&cd->found);
+	else if (cd->finding)
+		cd->again = true;
+	else
+		cases_find_comments(d, cd);
+}
+
 static void cases_detail_free(struct detail *d)
 {
-	kmodel_free(&alerts_of_case_list_model, *detail_extra(d));
+	struct cases_detail *cd = *detail_extra(d);
+	if (!cd)
+		return;
+	kmodel_free(&alerts_of_case_list_model, cd->alerts);
+	cases_case_clear(&cd->found);
+	free(cd);
 }
 
 static void cases_detail_fill(struct detail *d, struct view *v, const void *row)
 {
 	const struct kb_case *c = row;
-	const struct alerts_of_case_list *alerts = *detail_extra(d);
+	const struct cases_detail *cd = cases_detail_of(d);
+	const struct alerts_of_case_list *alerts = cd->alerts;
 	if (c) {
-		textview_set_title(v, c->title);
+		textview_set_title(v, c->title ? c->title : c->id);
 		struct record r;
 		record_init(&r);
 		casefmt_record(&r, c);
+		if (!c->has_comments)
+			casefmt_comments(&r, cd->found.comments, cd->found.n_comments);
 		textview_add_record(v, &r);
 		record_free(&r);
 		if (c->external.present && c->external.external_url)
@@ -236,6 +308,7 @@ const struct pane_ops cases_pane_ops = {
 	.actions = cases_actions,
 	.detail_request = cases_get_request,
 	.detail_more = cases_detail_more,
+	.detail_loaded = cases_detail_loaded,
 	.detail_fill = cases_detail_fill,
 	.detail_free = cases_detail_free,
 	.newer = cases_newer,

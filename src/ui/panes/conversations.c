@@ -38,12 +38,16 @@ static void conv_page(struct pane *p, void *model, struct pane_page *out)
 	out->rows = page->items;
 	out->n = page->n;
 	out->total = page->total;
+	out->bad = page->bad;
 }
 
 static void conv_row_text(const void *row, struct strbuf *out)
 {
 	const struct conversation *c = row;
-	strbuf_printf(out, "%s %s %s %s", c->title, c->category ? c->category : "", c->users ? c->users : "", c->id);
+	const char *parts[] = {c->title, c->category, c->users, c->id, c->problem};
+	for (size_t i = 0; i < sizeof(parts) / sizeof(*parts); i++)
+		if (parts[i])
+			strbuf_printf(out, "%s ", parts[i]);
 }
 
 /* ---- the reader ---- */
@@ -154,7 +158,7 @@ static void conv_reader_fill(struct detail *d, struct view *v, const void *row)
 		return;
 	}
 	char when[64];
-	textview_set_title(v, c->title);
+	textview_set_title(v, c->title ? c->title : c->id);
 	timefmt_local(conversations_updated(c), when, sizeof(when));
 	textview_addf(v, ROLE_DIM, 0, "%s · %zu messages · updated %s", c->category ? c->category : "-", c->n_messages, when);
 	if (c->users && *c->users)

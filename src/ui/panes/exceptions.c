@@ -41,6 +41,7 @@ static void except_page(struct pane *p, void *model, struct pane_page *out)
 	out->rows = pg->items;
 	out->n = pg->n;
 	out->total = pg->total;
+	out->bad = pg->bad;
 	out->last = except_first_page(p) != 1;
 }
 
@@ -48,7 +49,10 @@ static void except_row_text(const void *row, struct strbuf *out)
 {
 	const struct exception_item *it = row;
 	char *cond = exceptfmt_conditions(it);
-	strbuf_printf(out, "%s %s %s %s", it->name, it->description ? it->description : "", cond, it->id);
+	const char *parts[] = {it->name, it->description, cond, it->id, it->problem};
+	for (size_t i = 0; i < sizeof(parts) / sizeof(*parts); i++)
+		if (parts[i])
+			strbuf_printf(out, "%s ", parts[i]);
 	free(cond);
 }
 
@@ -56,7 +60,7 @@ static void except_row_text(const void *row, struct strbuf *out)
 static void except_open(struct pane *p, const void *row)
 {
 	const struct exception_item *it = row;
-	struct view *v = textview_new(p->app, it->name);
+	struct view *v = textview_new(p->app, it->name ? it->name : it->id);
 	struct record r;
 	record_init(&r);
 	exceptfmt_record(&r, it);
