@@ -352,3 +352,47 @@ const struct kmodel cases_list_model = {
 	.read = cases_list_read,
 	.clear = cases_list_clear,
 };
+
+static void cases_comment_page_read(struct kjson_reader *r, json_t *j, void *out)
+{
+	struct case_comment_page *p = out;
+	if (!json_is_object(j)) {
+		kjson_fail(r, "expected an object, got %s", kjson_type_name(j));
+		return;
+	}
+	p->page = kjson_int(r, j, "page", KJ_OPT, 1);
+	p->per_page = kjson_int(r, j, "per_page", KJ_OPT, 0);
+	json_t *a = kjson_arr(r, j, "comments", KJ_REQ);
+	p->total = kjson_int(r, j, "total", KJ_OPT, a ? (long long)json_array_size(a) : 0);
+	if (!a || r->err)
+		return;
+	p->comments = xcalloc(json_array_size(a) + 1, sizeof(*p->comments));
+	size_t i;
+	json_t *v;
+	json_array_foreach(a, i, v) {
+		kjson_reader_at(r, "comments[%zu]", i);
+		if (!json_is_object(v)) {
+			kjson_fail(r, "expected an object, got %s", kjson_type_name(v));
+			return;
+		}
+		cases_parse_comment(r, v, &p->comments[p->n++]);
+		if (r->err)
+			return;
+	}
+}
+
+static void cases_comment_page_clear(void *out)
+{
+	struct case_comment_page *p = out;
+	for (size_t i = 0; i < p->n; i++)
+		cases_comment_clear(&p->comments[i]);
+	free(p->comments);
+	memset(p, 0, sizeof(*p));
+}
+
+const struct kmodel cases_comment_page_model = {
+	.what = "case comments _find response",
+	.size = sizeof(struct case_comment_page),
+	.read = cases_comment_page_read,
+	.clear = cases_comment_page_clear,
+};

@@ -116,12 +116,21 @@ struct case_list {
 	size_t n;
 };
 
+/* One page of GET /api/cases/{caseId}/comments/_find (Kibana returns user comments only). */
+struct case_comment_page {
+	struct case_comment *comments;
+	size_t n;
+	long long page, per_page, total;
+};
+
 /* GET /api/cases/{id}, push, comment and create responses: a struct kb_case. */
 extern const struct kmodel cases_case_model;
 /* GET /api/cases/_find: a struct case_page. */
 extern const struct kmodel cases_page_model;
 /* PATCH /api/cases: a struct case_list. */
 extern const struct kmodel cases_list_model;
+/* GET /api/cases/{caseId}/comments/_find: a struct case_comment_page. */
+extern const struct kmodel cases_comment_page_model;
 /* Free the contents of a case (one taken out of a page too) and zero it. */
 void cases_case_clear(struct kb_case *c);
 /* The display name of a user: full name, else username, else email, else "-". */

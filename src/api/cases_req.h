@@ -26,6 +26,8 @@ struct cases_query {
 struct api_request *cases_find_request(const struct cases_query *q);
 /* GET /api/cases/{caseId}. */
 struct api_request *cases_get_request(const char *case_id);
+/* GET /api/cases/{caseId}/comments/_find: a page of comments, oldest first (per_page up to 100). */
+struct api_request *cases_comments_find_request(const char *case_id, long page, long per_page);
 /* PATCH /api/cases for one case; fields (stolen) holds what changes (status, severity, connector...). */
 struct api_request *cases_update_request(const char *case_id, const char *version, json_t *fields);
 /* POST /api/cases/{caseId}/comments with a user comment. */

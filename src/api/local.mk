@@ -35,3 +35,7 @@ src_api_libapi_a_SOURCES += \
 	src/api/timelines.c src/api/timelines.h \
 	src/api/streams.c src/api/streams.h \
 	src/api/rawreq.c src/api/rawreq.h
+src_api_libapi_a_SOURCES += \
+	src/api/case_activity.c src/api/case_activity.h \
+	src/api/spaces.c src/api/spaces.h \
+	src/api/kblink.c src/api/kblink.h

@@ -29,3 +29,6 @@ KT_TESTS += tests/api/test_timelines
 KT_TESTS += tests/api/test_streams
 KT_TESTS += tests/api/test_rawreq
 KT_TESTS += tests/api/test_kmodel
+KT_TESTS += tests/api/test_case_activity
+KT_TESTS += tests/api/test_spaces
+KT_TESTS += tests/api/test_kblink
