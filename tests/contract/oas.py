@@ -62,6 +62,12 @@ KNOWN_DEFECTS = {
     ("DELETE", "/api/dashboards/dashboard/{}"): ["Unable to match the returned status code"],
     # Kibana reads the upload as multipart/form-data with an ndjson file part; the spec declares JSON.
     ("POST", "/api/timeline/_import"): ["Supported content types"],
+    # A user action's payload is a oneOf of objects none of which requires anything (and two of which
+    # take any object), so every payload matches several; Prism names the failure through the alert
+    # comment branch, whose comment.type allows only "alert", when the comment is a user's.
+    # find_user_actions.ts sends the payloads as they were stored.
+    ("GET", "/api/cases/{}/user_actions/_find"): ["must match exactly one schema in oneOf",
+                                                   "payload.comment.type must be equal to one of the allowed values: alert"],
 }
 
 
