@@ -14,4 +14,7 @@ src_core_libcore_a_SOURCES = \
 	src/core/record.c src/core/record.h \
 	src/core/timefmt.c src/core/timefmt.h \
 	src/core/secret.c src/core/secret.h
+src_core_libcore_a_SOURCES += \
+	src/core/markdown.c src/core/markdown.h \
+	src/core/termesc.c src/core/termesc.h
 CORE_LIBS = src/core/libcore.a $(INIH_LIBS)

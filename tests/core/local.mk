@@ -12,3 +12,5 @@ KT_TESTS += tests/core/test_rowset
 KT_TESTS += tests/core/test_table
 KT_TESTS += tests/core/test_record
 KT_TESTS += tests/core/test_timefmt
+KT_TESTS += tests/core/test_markdown
+KT_TESTS += tests/core/test_termesc
