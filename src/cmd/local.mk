@@ -34,4 +34,8 @@ src_cmd_libcmd_a_SOURCES += \
 	src/cmd/cmd_entity.c \
 	src/cmd/cmd_timeline.c \
 	src/cmd/cmd_api.c
+src_cmd_libcmd_a_SOURCES += \
+	src/cmd/storyfmt.c src/cmd/storyfmt.h \
+	src/cmd/casereport.c src/cmd/casereport.h \
+	src/cmd/cmd_case_story.c
 CMD_LIBS = src/cmd/libcmd.a $(API_LIBS)

@@ -10,6 +10,7 @@ static const struct cmd_def *const cmd_groups[] = {
 	cmd_ui_defs,
 	cmd_cases_defs,
 	cmd_case_edit_defs,
+	cmd_case_story_defs,
 	cmd_alerts_defs,
 	cmd_alert_edit_defs,
 	cmd_ai_defs,

@@ -35,5 +35,7 @@ extern const struct cmd_def cmd_entity_defs[];
 extern const struct cmd_def cmd_timeline_defs[];
 /* The raw API console (cmd_api.c). */
 extern const struct cmd_def cmd_api_defs[];
+/* A case's story and its Markdown report (cmd_case_story.c). */
+extern const struct cmd_def cmd_case_story_defs[];
 
 #endif

@@ -12,13 +12,15 @@ static bool markdown_special(char c)
 	return c && strchr("\\`*_[]<>|~&", c) != NULL;
 }
 
-/* Escape one line; at its start, also what opens a block (heading, list, quote, rule, setext, ordered list). */
-static void markdown_line(struct strbuf *out, const char *s, size_t n)
+/* Escape one line; when it starts a line, also what would open a block (heading, list, quote, rule, setext). */
+static void markdown_line(struct strbuf *out, const char *s, size_t n, bool line_start)
 {
 	size_t i = 0;
-	while (i < n && s[i] == ' ')
+	while (line_start && i < n && s[i] == ' ')
 		strbuf_putc(out, s[i++]);
-	if (i < n && strchr("#+-=>", s[i])) {
+	if (!line_start) {
+		/* Inline text follows something on its line: only the characters below can format it. */
+	} else if (i < n && strchr("#+-=>", s[i])) {
 		strbuf_putc(out, '\\');
 		strbuf_putc(out, s[i++]);
 	} else if (i < n && s[i] >= '0' && s[i] <= '9') {
@@ -44,7 +46,7 @@ void markdown_inline(struct strbuf *out, const char *s)
 	for (char *p = clean; *p; p++)
 		if (*p == '\n')
 			*p = ' ';
-	markdown_line(out, clean, strlen(clean));
+	markdown_line(out, clean, strlen(clean), false);
 	free(clean);
 }
 
@@ -55,7 +57,7 @@ void markdown_block(struct strbuf *out, const char *s, const char *prefix)
 	do {
 		size_t n = strcspn(p, "\n");
 		strbuf_puts(out, prefix);
-		markdown_line(out, p, n);
+		markdown_line(out, p, n, true);
 		strbuf_putc(out, '\n');
 		p += n;
 	} while (*p++ == '\n' && *p);

@@ -7,7 +7,8 @@ struct strbuf;
 /*
  * Append s as inline Markdown text: terminal controls made visible (sanitize), line breaks
  * and table bars folded, every character that could start emphasis, code, a link, HTML or
- * an entity backslash-escaped. Safe in a paragraph, a list item or a table cell.
+ * an entity backslash-escaped. Safe after something on its line: a list item's label, a
+ * heading's "# ", a table cell (a line that starts with server text is markdown_block's).
  */
 void markdown_inline(struct strbuf *out, const char *s);
 /*

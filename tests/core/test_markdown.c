@@ -32,11 +32,9 @@ static void test_inline(void **state)
 	inline_is("[click](https://evil.example) ![img](x)", "\\[click\\](https://evil.example) !\\[img\\](x)");
 	inline_is("<script>alert(1)</script> &amp;", "\\<script\\>alert(1)\\</script\\> \\&amp;");
 	inline_is("a | b \\ c", "a \\| b \\\\ c");
-	/* A cell or a list item stays one line; what begins a block is escaped at its start. */
-	inline_is("line 1\nline 2", "line 1 line 2");
-	inline_is("# not a heading", "\\# not a heading");
-	inline_is("- not a list", "\\- not a list");
-	inline_is("12. not a list", "12\\. not a list");
+	/* A cell or a list item stays one line; inline text never starts a line, so "# " and "1." need nothing. */
+	inline_is("line 1\nline 2 | x", "line 1 line 2 \\| x");
+	inline_is("# 10.0.0.1 - ok", "# 10.0.0.1 - ok");
 }
 
 static void test_block(void **state)
@@ -44,6 +42,8 @@ static void test_block(void **state)
 	block_is("first\n> not a quote\n\n+ no\n1) no\n===", "> ",
 		 "> first\n> \\> not a quote\n> \n> \\+ no\n> 1\\) no\n> \\===\n");
 	block_is("x", "", "x\n");
+	block_is("# not a heading\n- not a list\n12. not a list\n   > no", "",
+		 "\\# not a heading\n\\- not a list\n12\\. not a list\n   \\> no\n");
 	block_is("", "> ", "> \n");
 	block_is("a\r\nb", "", "a\nb\n");
 }
