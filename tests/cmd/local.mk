@@ -19,3 +19,5 @@ KT_TESTS += tests/cmd/test_cmd_exceptions
 KT_TESTS += tests/cmd/test_cmd_entity
 KT_TESTS += tests/cmd/test_cmd_timeline
 KT_TESTS += tests/cmd/test_cmd_api
+KT_TESTS += tests/cmd/test_cmd_case_story
+KT_TESTS += tests/cmd/test_storyfmt
