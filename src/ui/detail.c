@@ -160,6 +160,13 @@ static void detail_view_free(void *ctx)
 		detail_free(d);
 }
 
+static void detail_view_end(void *ctx)
+{
+	struct detail *d = ctx;
+	if (!d->gone)
+		d->pane->ops->detail_end(d);
+}
+
 static const void *detail_subject(void *ctx, struct pane **pane, const char **id)
 {
 	struct detail *d = ctx;
@@ -184,6 +191,8 @@ void detail_open(struct pane *p, const char *id)
 	d->id = xstrdup(id);
 	d->view = textview_new(p->app, id);
 	textview_set_subject(d->view, d, detail_subject, detail_view_reload, detail_view_free);
+	if (p->ops->detail_end)
+		textview_set_on_end(d->view, detail_view_end);
 	d->next = detail_open_list;
 	detail_open_list = d;
 	app_push_view(p->app, d->view);

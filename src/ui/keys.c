@@ -69,5 +69,8 @@ int keys_read(void)
 		return -1;
 	if (rc == KEY_CODE_YES)
 		return K((int)ch);
+	/* With nonl() the terminal's Enter arrives as CR; the key tables name it by LF (K_ENTER). */
+	if (ch == '\r')
+		return K_ENTER;
 	return (int)ch;
 }

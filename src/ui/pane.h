@@ -87,6 +87,8 @@ struct pane_ops {
 	void (*detail_more)(struct detail *d);
 	/* Draw the detail view's text from its object (NULL while only the id is known). */
 	void (*detail_fill)(struct detail *d, struct view *v, const void *row);
+	/* Optional: the detail view shows its last line (load more of what detail_more loads, as the list pages). */
+	void (*detail_end)(struct detail *d);
 	/* Optional: free what detail_more stored in the detail's extra. */
 	void (*detail_free)(struct detail *d);
 };

@@ -44,6 +44,7 @@ struct textview {
 	textview_subject_fn subject;
 	void (*ctx_free)(void *);
 	void (*on_reload)(void *ctx);
+	void (*on_end)(void *ctx);
 	bool searching;
 	struct textinput search;
 	char *needle;       /* last search */
@@ -203,6 +204,11 @@ static void textview_reload(struct view *v)
 		t->on_reload(t->ctx);
 }
 
+void textview_set_on_end(struct view *v, void (*fn)(void *ctx))
+{
+	tv(v)->on_end = fn;
+}
+
 void textview_scroll_end(struct view *v)
 {
 	tv(v)->follow_end = true;
@@ -287,6 +293,9 @@ static void textview_draw(struct view *v, int y, int x, int h, int w)
 		draw_text(stdscr, y + h - 1, x, "/", 1, ROLE_INPUT, false);
 		textinput_draw(&t->search, y + h - 1, x + 1, 1, w - 1, ROLE_INPUT, true);
 	}
+	/* The last line is on screen: whoever loads more can go on (it is told once per frame). */
+	if (t->on_end && t->top + (size_t)body >= t->n_rows)
+		t->on_end(t->ctx);
 	if (t->n_rows > (size_t)body) {
 		char pos[32];
 		snprintf(pos, sizeof(pos), " %zu%% ", (t->top + (size_t)body) * 100 / t->n_rows);

@@ -37,6 +37,8 @@ void textview_set_loading(struct view *v, bool loading);
  */
 void textview_set_subject(struct view *v, void *ctx, textview_subject_fn subject, void (*reload)(void *ctx),
 			  void (*ctx_free)(void *ctx));
+/* Call fn with the subject's context when a frame shows the last line (a view that loads more as it is read). */
+void textview_set_on_end(struct view *v, void (*fn)(void *ctx));
 /* Scroll to the end (a reader that follows new content). */
 void textview_scroll_end(struct view *v);
 

@@ -6,10 +6,12 @@
 #include "ui/panes.h"
 #include "ui/textview.h"
 #include "api/alerts_of_case.h"
+#include "api/case_activity.h"
 #include "api/cases.h"
 #include "api/cases_req.h"
 #include "api/worker.h"
 #include "cmd/casefmt.h"
+#include "cmd/storyfmt.h"
 #include "core/record.h"
 #include "core/strbuf.h"
 #include "core/timefmt.h"
@@ -124,54 +126,242 @@ static const struct pane_action cases_actions[] = {
 	{NULL, NULL, NULL, NULL, 0, NULL},
 };
 
-/* ---- the detail view: the case, and the alerts attached to it ---- */
+/* ---- the detail view: the case, the alerts attached to it, and its story ---- */
+
+/* Story pages asked for at once (user actions and comments each). */
+#define CASES_STORY_PAGE 50
+
+/* What the detail view loads besides the case: its attached alerts, and its story page by page. */
+struct cases_detail {
+	struct alerts_of_case_list *alerts;
+	struct case_activity_page **ua;   /* user action pages, oldest first */
+	size_t n_ua;
+	bool ua_loading, ua_failed;
+	struct case_comment_page **cm;    /* comment pages, oldest first */
+	size_t n_cm;
+	bool cm_loading, cm_failed;
+};
+
+static struct cases_detail *cases_extra(struct detail *d)
+{
+	void **extra = detail_extra(d);
+	if (!*extra)
+		*extra = xcalloc(1, sizeof(struct cases_detail));
+	return *extra;
+}
+
+/* Forget the story (it loads again from its first pages). */
+static void cases_story_clear(struct cases_detail *x)
+{
+	for (size_t i = 0; i < x->n_ua; i++)
+		kmodel_free(&case_activity_page_model, x->ua[i]);
+	free(x->ua);
+	for (size_t i = 0; i < x->n_cm; i++)
+		kmodel_free(&cases_comment_page_model, x->cm[i]);
+	free(x->cm);
+	x->ua = NULL;
+	x->cm = NULL;
+	x->n_ua = x->n_cm = 0;
+	x->ua_failed = x->cm_failed = false;
+}
 
 static void cases_got_alerts(struct detail *d, struct worker_done *w)
 {
-	struct alerts_of_case_list **alerts = (struct alerts_of_case_list **)detail_extra(d);
+	struct cases_detail *x = cases_extra(d);
 	if (w->res.status != API_OK) {
 		app_message(detail_pane(d)->app, APP_MSG_ERROR, "%s", w->res.message);
 		return;
 	}
-	kmodel_free(&alerts_of_case_list_model, *alerts);
-	*alerts = w->res.model;
+	kmodel_free(&alerts_of_case_list_model, x->alerts);
+	x->alerts = w->res.model;
 	w->res.model = NULL;
+}
+
+/* How many items the loaded pages hold, and whether the last one says more are on the server. */
+static size_t cases_ua_count(const struct cases_detail *x, bool *more)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < x->n_ua; i++)
+		n += x->ua[i]->n;
+	*more = x->n_ua && x->ua[x->n_ua - 1]->n && (long long)n < x->ua[x->n_ua - 1]->total;
+	return n;
+}
+
+static size_t cases_cm_count(const struct cases_detail *x, bool *more)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < x->n_cm; i++)
+		n += x->cm[i]->n;
+	*more = x->n_cm && x->cm[x->n_cm - 1]->n && (long long)n < x->cm[x->n_cm - 1]->total;
+	return n;
+}
+
+/* A page is kept only when it is the next one (an answer to a request from before a reload is dropped). */
+static void cases_got_activity(struct detail *d, struct worker_done *w)
+{
+	struct cases_detail *x = cases_extra(d);
+	x->ua_loading = false;
+	if (w->res.status != API_OK) {
+		x->ua_failed = true;
+		app_message(detail_pane(d)->app, APP_MSG_ERROR, "The case's story: %s", w->res.message);
+		return;
+	}
+	struct case_activity_page *p = w->res.model;
+	if (p->page != (long long)x->n_ua + 1)
+		return;
+	x->ua = xreallocarray(x->ua, x->n_ua + 1, sizeof(*x->ua));
+	x->ua[x->n_ua++] = p;
+	w->res.model = NULL;
+}
+
+static void cases_got_comments(struct detail *d, struct worker_done *w)
+{
+	struct cases_detail *x = cases_extra(d);
+	x->cm_loading = false;
+	if (w->res.status != API_OK) {
+		x->cm_failed = true;
+		app_message(detail_pane(d)->app, APP_MSG_ERROR, "The case's comments: %s", w->res.message);
+		return;
+	}
+	struct case_comment_page *p = w->res.model;
+	if (p->page != (long long)x->n_cm + 1)
+		return;
+	x->cm = xreallocarray(x->cm, x->n_cm + 1, sizeof(*x->cm));
+	x->cm[x->n_cm++] = p;
+	w->res.model = NULL;
+}
+
+/* Ask for the next page of whichever part of the story has more. */
+static void cases_story_more(struct detail *d)
+{
+	struct cases_detail *x = cases_extra(d);
+	bool ua_more, cm_more;
+	cases_ua_count(x, &ua_more);
+	cases_cm_count(x, &cm_more);
+	if ((ua_more || !x->n_ua) && !x->ua_loading && !x->ua_failed) {
+		x->ua_loading = true;
+		detail_submit(d, case_activity_request(detail_id(d), (long)x->n_ua + 1, CASES_STORY_PAGE, true),
+			      cases_got_activity);
+	}
+	if ((cm_more || !x->n_cm) && !x->cm_loading && !x->cm_failed) {
+		x->cm_loading = true;
+		detail_submit(d, cases_comments_find_request(detail_id(d), (long)x->n_cm + 1, CASES_STORY_PAGE),
+			      cases_got_comments);
+	}
 }
 
 static void cases_detail_more(struct detail *d)
 {
+	struct cases_detail *x = cases_extra(d);
+	cases_story_clear(x);
+	x->ua_loading = x->cm_loading = false;
 	detail_submit(d, alerts_of_case_request(detail_id(d)), cases_got_alerts);
+	cases_story_more(d);
+}
+
+static void cases_detail_end(struct detail *d)
+{
+	struct cases_detail *x = cases_extra(d);
+	/* Only once the first pages are in: the view's end is in sight before anything loaded. */
+	if (x->n_ua || x->n_cm)
+		cases_story_more(d);
 }
 
 static void cases_detail_free(struct detail *d)
 {
-	kmodel_free(&alerts_of_case_list_model, *detail_extra(d));
+	struct cases_detail *x = *detail_extra(d);
+	if (!x)
+		return;
+	cases_story_clear(x);
+	kmodel_free(&alerts_of_case_list_model, x->alerts);
+	free(x);
+}
+
+/* The time of the last item of the last page (the story is whole up to it). */
+static const char *cases_last_time(const char *a, const char *b)
+{
+	if (!a)
+		return b;
+	if (!b)
+		return a;
+	return strcmp(a, b) < 0 ? a : b;
+}
+
+static void cases_story_fill(struct view *v, const struct cases_detail *x)
+{
+	bool ua_more, cm_more;
+	size_t n_ua = cases_ua_count(x, &ua_more);
+	cases_cm_count(x, &cm_more);
+	const char *horizon = NULL;
+	if (ua_more) {
+		const struct case_activity_page *p = x->ua[x->n_ua - 1];
+		horizon = cases_last_time(horizon, p->items[p->n - 1].created_at);
+	}
+	if (cm_more) {
+		const struct case_comment_page *p = x->cm[x->n_cm - 1];
+		horizon = cases_last_time(horizon, p->comments[p->n - 1].created_at);
+	}
+	struct story_sources src = {(const struct case_activity_page *const *)x->ua, x->n_ua,
+				    (const struct case_comment_page *const *)x->cm, x->n_cm, horizon};
+	struct story s;
+	storyfmt_build(&s, &src);
+	textview_blank(v);
+	long long total = x->n_ua ? x->ua[x->n_ua - 1]->total : 0;
+	if (ua_more)
+		textview_addf(v, ROLE_TITLE, 0, "Story (%zu of %lld changes so far)", n_ua, total);
+	else
+		textview_addf(v, ROLE_TITLE, 0, "Story (%zu entries)", s.n);
+	if (!s.n && !x->ua_loading && !x->cm_loading)
+		textview_add(v, ROLE_DIM, 2, x->ua_failed ? "The story could not be loaded (! shows why)." : "Nothing recorded.");
+	for (size_t i = 0; i < s.n; i++) {
+		const struct story_entry *e = &s.items[i];
+		char when[64];
+		timefmt_local(e->when, when, sizeof(when));
+		struct strbuf line;
+		strbuf_init(&line);
+		strbuf_printf(&line, "%s  %s %s", when, e->who, e->what);
+		textview_add(v, e->kind == STORY_COMMENT ? ROLE_LABEL : e->kind == STORY_ALERT ? ROLE_SEV_MEDIUM : ROLE_NORMAL,
+			     2, line.buf);
+		strbuf_free(&line);
+		if (e->body)
+			textview_add(v, ROLE_NORMAL, 6, e->body);
+	}
+	if (ua_more || cm_more)
+		textview_add(v, ROLE_DIM, 2, x->ua_loading || x->cm_loading ? "Loading more of the story..."
+									   : "More of the story loads as you scroll.");
+	storyfmt_free(&s);
 }
 
 static void cases_detail_fill(struct detail *d, struct view *v, const void *row)
 {
 	const struct kb_case *c = row;
-	const struct alerts_of_case_list *alerts = *detail_extra(d);
+	const struct cases_detail *x = *detail_extra(d);
 	if (c) {
 		textview_set_title(v, c->title);
+		/* The story tells the comments (an older Kibana sends them with the case too). */
+		struct kb_case shown = *c;
+		shown.n_comments = 0;
 		struct record r;
 		record_init(&r);
-		casefmt_record(&r, c);
+		casefmt_record(&r, &shown);
 		textview_add_record(v, &r);
 		record_free(&r);
 		if (c->external.present && c->external.external_url)
 			textview_add_pair(v, "open in browser", c->external.external_url, ROLE_LINK);
 	}
-	if (alerts) {
+	if (x && x->alerts) {
 		textview_blank(v);
-		textview_addf(v, ROLE_TITLE, 0, "Attached alerts (%zu)", alerts->n);
-		for (size_t i = 0; i < alerts->n; i++) {
+		textview_addf(v, ROLE_TITLE, 0, "Attached alerts (%zu)%s", x->alerts->n,
+			      x->alerts->n ? ": A lists them in the Alerts view" : "");
+		for (size_t i = 0; i < x->alerts->n; i++) {
 			char when[64];
-			timefmt_local(alerts->items[i].attached_at, when, sizeof(when));
-			textview_addf(v, ROLE_NORMAL, 2, "%s  %s  (%s)", alerts->items[i].id ? alerts->items[i].id : "-", when,
-				      alerts->items[i].index ? alerts->items[i].index : "-");
+			timefmt_local(x->alerts->items[i].attached_at, when, sizeof(when));
+			textview_addf(v, ROLE_NORMAL, 2, "%s  %s  (%s)", x->alerts->items[i].id ? x->alerts->items[i].id : "-",
+				      when, x->alerts->items[i].index ? x->alerts->items[i].index : "-");
 		}
 	}
+	if (x && (x->n_ua || x->n_cm || x->ua_failed))
+		cases_story_fill(v, x);
 }
 
 const struct pane_ops cases_pane_ops = {
@@ -193,5 +383,6 @@ const struct pane_ops cases_pane_ops = {
 	.detail_request = cases_get_request,
 	.detail_more = cases_detail_more,
 	.detail_fill = cases_detail_fill,
+	.detail_end = cases_detail_end,
 	.detail_free = cases_detail_free,
 };
