@@ -2,6 +2,7 @@
 #include "config.h"
 #include "ui/app.h"
 #include "ui/detail.h"
+#include "ui/listview.h"
 #include "ui/pane.h"
 #include "ui/panes.h"
 #include "ui/textview.h"
@@ -119,7 +120,66 @@ static void cases_isolate(struct pane *p, const void *const *rows, size_t n)
 	cases_respond(p, "isolate", rows, n);
 }
 
+/* Most alerts a case's alert list asks for by id. */
+#define CASES_ALERTS_MAX 1000
+
+/* The request for a case's attached alerts, on its way to becoming an Alerts list. */
+struct cases_alerts_job {
+	struct worker_sink sink;
+	struct app *app;
+	char *title;
+};
+
+/* The attached alerts are known: show them in an Alerts list over the view (Esc or q comes back). */
+static void cases_alerts_deliver(struct worker_sink *sink, struct worker_done *w)
+{
+	struct cases_alerts_job *job = (struct cases_alerts_job *)sink;
+	const struct alerts_of_case_list *l = w->res.model;
+	if (w->res.status == API_ERR_CANCELLED) {
+		/* The view it was for is gone (a switch of Kibana or space): nothing to show. */
+	} else if (w->res.status != API_OK) {
+		app_message(job->app, APP_MSG_ERROR, "%s", w->res.message);
+	} else if (!l->n) {
+		app_message(job->app, APP_MSG_INFO, "No alerts are attached to \"%s\".", job->title);
+	} else {
+		size_t n = l->n < CASES_ALERTS_MAX ? l->n : CASES_ALERTS_MAX, argc = 0;
+		char **argv = xcalloc(2 * n + 1, sizeof(char *));
+		for (size_t i = 0; i < n; i++) {
+			if (!l->items[i].id)
+				continue;
+			argv[argc++] = (char *)"--id";
+			argv[argc++] = l->items[i].id;
+		}
+		char *err = NULL;
+		if (!argc)
+			app_message(job->app, APP_MSG_INFO, "The alerts attached to \"%s\" carry no ids.", job->title);
+		else if (!listview_open(job->app, &alerts_pane_ops, (int)argc, argv, &err))
+			app_message(job->app, APP_MSG_ERROR, "%s", err);
+		else
+			app_message(job->app, APP_MSG_INFO, "The %zu alert%s attached to \"%s\" (Esc or q goes back).",
+				    argc / 2, argc == 2 ? "" : "s", job->title);
+		free(err);
+		free(argv);
+	}
+	free(job->title);
+	free(job);
+	worker_done_free(w);
+}
+
+static void cases_show_alerts(struct pane *p, const void *const *rows, size_t n)
+{
+	const struct kb_case *c = rows[0];
+	(void)n;
+	struct cases_alerts_job *job = xcalloc(1, sizeof(*job));
+	job->sink.deliver = cases_alerts_deliver;
+	job->app = p->app;
+	job->title = xstrdup(c->title);
+	worker_submit(app_worker(p->app), alerts_of_case_request(c->id), 0, job);
+}
+
 static const struct pane_action cases_actions[] = {
+	{"case-alerts", "A", "the alerts attached to this case, in an Alerts list (Esc or q comes back)", "alerts",
+	 WHERE_LIST | WHERE_DETAIL, cases_show_alerts},
 	{"case-suspend-process", "U", "suspend a process on an endpoint, recorded on this case", NULL,
 	 WHERE_LIST | WHERE_DETAIL, cases_suspend},
 	{"case-isolate-host", "I", "isolate a host, recorded on this case", NULL, WHERE_LIST | WHERE_DETAIL, cases_isolate},
