@@ -3,6 +3,7 @@
 #define KT_APP_INTERNAL_H
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 #include "ui/app.h"
 #include "ui/keymap.h"
 #include "ui/textinput.h"
@@ -47,6 +48,10 @@ struct app {
 	struct keymap keymap;  /* the user's bindings */
 	int refresh_s;         /* set refresh: reload the current pane this often (0: never) */
 	long long last_refresh;
+	char *opener;          /* set opener: the program o opens links with, or NULL (o only shows them) */
+	pid_t openers[8];      /* openers started and not yet reaped */
+	size_t n_openers;
+	int term_fd;           /* where curses writes: links and the clipboard go there too */
 };
 
 /* Apply a UI command (theme, bind, set); 0, or -1 with *err. */
@@ -57,6 +62,11 @@ void app_run_startup(struct app *a);
 void app_auto_refresh(struct app *a);
 /* Free the bindings. */
 void app_free_settings(struct app *a);
+/* o, y and Y on what a view shows (the pane, its rows or its id): true when req is one of them. */
+bool app_link_request(struct app *a, enum action_req req, struct pane *p, const void *const *rows, size_t n,
+		      const char *id);
+/* Reap openers that have exited. */
+void app_links_reap(struct app *a);
 
 /* Draw everything. */
 void app_draw(struct app *a);

@@ -3,6 +3,7 @@
 #include "ui/app_internal.h"
 #include "ui/keys.h"
 #include "ui/pane.h"
+#include "ui/termlink.h"
 #include "ui/view.h"
 #include "cmd/tokenize.h"
 #include "core/profile.h"
@@ -39,10 +40,39 @@ static int app_bind(struct app *a, int argc, char **argv, char **err)
 	return rc;
 }
 
+/* set opener CMD: o opens links with CMD (its words, then the URL); "none" goes back to showing them. */
+static int app_set_opener(struct app *a, const char *value)
+{
+	free(a->opener);
+	a->opener = strcmp(value, "none") ? xstrdup(value) : NULL;
+	if (a->opener)
+		app_message(a, APP_MSG_SUCCESS, "o now opens Kibana links with: %s URL", a->opener);
+	else
+		app_message(a, APP_MSG_SUCCESS, "o shows Kibana links without opening them.");
+	return 0;
+}
+
+/* set links on|off: OSC 8 links on ids and titles in detail views. */
+static int app_set_links(struct app *a, const char *value, char **err)
+{
+	if (strcmp(value, "on") && strcmp(value, "off")) {
+		*err = xasprintf("links takes on or off, not \"%s\"", value);
+		return -1;
+	}
+	termlink_set_links(!strcmp(value, "on"));
+	clearok(curscr, TRUE);
+	app_message(a, APP_MSG_SUCCESS, "Links to Kibana in detail views are %s.", value);
+	return 0;
+}
+
 static int app_set(struct app *a, int argc, char **argv, char **err)
 {
+	if (argc == 2 && !strcmp(argv[0], "opener"))
+		return app_set_opener(a, argv[1]);
+	if (argc == 2 && !strcmp(argv[0], "links"))
+		return app_set_links(a, argv[1], err);
 	if (argc != 2 || strcmp(argv[0], "refresh") != 0) {
-		*err = xstrdup("usage: set refresh SECONDS");
+		*err = xstrdup("usage: set refresh SECONDS | set opener CMD | set links on|off");
 		return -1;
 	}
 	char *end;

@@ -78,6 +78,11 @@ void detail_redraw(struct detail *d)
 		return;
 	textview_clear(d->view, true);
 	d->pane->ops->detail_fill(d, d->view, detail_row(d));
+	if (d->pane->ops->link) {
+		char *url = d->pane->ops->link(d->pane, detail_row(d), d->id);
+		textview_set_link(d->view, url);
+		free(url);
+	}
 	textview_set_loading(d->view, d->pending > 0);
 }
 

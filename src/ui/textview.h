@@ -37,6 +37,10 @@ void textview_set_loading(struct view *v, bool loading);
  */
 void textview_set_subject(struct view *v, void *ctx, textview_subject_fn subject, void (*reload)(void *ctx),
 			  void (*ctx_free)(void *ctx));
+/* The object shown is at url in Kibana: the title and the "id" line link there (OSC 8); NULL: no link. */
+void textview_set_link(struct view *v, const char *url);
+/* Lines labelled label ("host.name") link to url. */
+void textview_link_label(struct view *v, const char *label, const char *url);
 /* Call fn with the subject's context when a frame shows the last line (a view that loads more as it is read). */
 void textview_set_on_end(struct view *v, void (*fn)(void *ctx));
 /* Scroll to the end (a reader that follows new content). */

@@ -10,6 +10,7 @@
 #include "api/case_activity.h"
 #include "api/cases.h"
 #include "api/cases_req.h"
+#include "api/kblink.h"
 #include "api/worker.h"
 #include "cmd/casefmt.h"
 #include "cmd/storyfmt.h"
@@ -424,6 +425,12 @@ static void cases_detail_fill(struct detail *d, struct view *v, const void *row)
 		cases_story_fill(v, x);
 }
 
+static char *cases_link(struct pane *p, const void *row, const char *id)
+{
+	(void)row;
+	return kblink_case(app_profile(p->app), id);
+}
+
 const struct pane_ops cases_pane_ops = {
 	.name = "cases",
 	.title = "Cases",
@@ -440,6 +447,7 @@ const struct pane_ops cases_pane_ops = {
 	.arg_value = cases_arg_value,
 	.summary = cases_summary,
 	.actions = cases_actions,
+	.link = cases_link,
 	.detail_request = cases_get_request,
 	.detail_more = cases_detail_more,
 	.detail_fill = cases_detail_fill,

@@ -6,6 +6,7 @@
 #include "ui/panes.h"
 #include "ui/textview.h"
 #include "api/conversations.h"
+#include "api/kblink.h"
 #include "cmd/convfmt.h"
 #include "core/strbuf.h"
 #include "core/timefmt.h"
@@ -111,6 +112,12 @@ static void conv_reader_fill(struct detail *d, struct view *v, const void *row)
 		textview_add(v, ROLE_DIM, 0, "No messages.");
 }
 
+static char *conv_link(struct pane *p, const void *row, const char *id)
+{
+	(void)row;
+	return kblink_conversation(app_profile(p->app), id);
+}
+
 const struct pane_ops conversations_pane_ops = {
 	.name = "conversations",
 	.title = "Conversations",
@@ -121,6 +128,7 @@ const struct pane_ops conversations_pane_ops = {
 	.request = conv_request,
 	.page = conv_page,
 	.row_text = conv_row_text,
+	.link = conv_link,
 	.detail_request = conversations_get_request,
 	.detail_fill = conv_reader_fill,
 };
