@@ -347,6 +347,11 @@ static void textview_find(struct textview *t, bool from_top)
 	for (size_t r = from_top ? 0 : t->top + 1; r < t->n_rows; r++) {
 		const struct tv_row *row = &t->rows[r];
 		const char *text = t->lines[row->line].text + row->off;
+		/* A field's name finds it too ("host.name" in an alert). */
+		if (row->first && t->lines[row->line].label && strstr(t->lines[row->line].label, t->needle)) {
+			t->top = r;
+			return;
+		}
 		for (size_t k = 0; k < row->len; k++) {
 			if (strncmp(text + k, t->needle, strlen(t->needle)) == 0) {
 				t->top = r;

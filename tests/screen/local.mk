@@ -45,3 +45,6 @@ TESTS += $(KT_SCREEN_TESTS)
 TEST_EXTENSIONS = .keys
 KEYS_LOG_COMPILER = $(SHELL) $(srcdir)/tests/screen/run-keys.sh
 EXTRA_DIST += tests/screen/run-keys.sh $(KT_SCREEN_TESTS)
+# The bytes ktriage writes to a real terminal (a pseudo-terminal): OSC 8 links and the OSC 52 clipboard.
+TESTS += tests/screen/terminal_bytes.py
+EXTRA_DIST += tests/screen/terminal_bytes.py
