@@ -37,5 +37,6 @@ src_cmd_libcmd_a_SOURCES += \
 src_cmd_libcmd_a_SOURCES += \
 	src/cmd/storyfmt.c src/cmd/storyfmt.h \
 	src/cmd/casereport.c src/cmd/casereport.h \
-	src/cmd/cmd_case_story.c
+	src/cmd/cmd_case_story.c \
+	src/cmd/cmd_context.c
 CMD_LIBS = src/cmd/libcmd.a $(API_LIBS)

@@ -8,6 +8,7 @@
 static const struct cmd_def *const cmd_groups[] = {
 	cmd_help_defs,
 	cmd_ui_defs,
+	cmd_context_defs,
 	cmd_cases_defs,
 	cmd_case_edit_defs,
 	cmd_case_story_defs,

@@ -37,5 +37,7 @@ extern const struct cmd_def cmd_timeline_defs[];
 extern const struct cmd_def cmd_api_defs[];
 /* A case's story and its Markdown report (cmd_case_story.c). */
 extern const struct cmd_def cmd_case_story_defs[];
+/* Spaces, and switching profile or space (cmd_context.c). */
+extern const struct cmd_def cmd_context_defs[];
 
 #endif

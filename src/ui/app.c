@@ -417,6 +417,7 @@ static void app_free(struct app *a)
 	worker_free(a->worker);
 	for (size_t i = 0; i < a->n_panes; i++)
 		pane_free(a->panes[i]);
+	app_context_free(a);
 	free(a->panes);
 	free(a->msg);
 	free(a->last_error);
@@ -494,6 +495,7 @@ int app_run(const struct app_options *o)
 		app_message(&a, APP_MSG_INFO, "Press ? for help, : for commands, q to quit.");
 	free(term_note);
 	app_show_pane(&a, a.panes[0]);
+	app_context_fetch_spaces(&a);
 	app_run_startup(&a);
 	app_loop(&a);
 	endwin();

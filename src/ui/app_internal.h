@@ -52,6 +52,9 @@ struct app {
 	pid_t openers[8];      /* openers started and not yet reaped */
 	size_t n_openers;
 	int term_fd;           /* where curses writes: links and the clipboard go there too */
+	struct profile *own_profile; /* the profile switched to (:profile, :space), owned; NULL: the one given */
+	struct space_list *spaces;   /* the spaces of the Kibana in use, for :space (NULL until known) */
+	unsigned long context;       /* bumped by every switch */
 };
 
 /* Apply a UI command (theme, bind, set); 0, or -1 with *err. */
@@ -67,6 +70,14 @@ bool app_link_request(struct app *a, enum action_req req, struct pane *p, const 
 		      const char *id);
 /* Reap openers that have exited. */
 void app_links_reap(struct app *a);
+/* Ask the Kibana in use for its spaces (completion, and checking :space). */
+void app_context_fetch_spaces(struct app *a);
+/* :space NAME: the same profile in another space; 0 (switched, or asking first), or -1 with *err. */
+int app_switch_space(struct app *a, const char *space, char **err);
+/* :profile NAME: a profile of the config file; 0 (switched, or asking first), or -1 with *err. */
+int app_switch_profile(struct app *a, const char *name, char **err);
+/* Free what switching keeps (after the worker is gone). */
+void app_context_free(struct app *a);
 
 /* Draw everything. */
 void app_draw(struct app *a);

@@ -107,6 +107,10 @@ int app_ui_command(struct app *a, const char *what, int argc, char **argv, char 
 		return app_bind(a, argc, argv, err);
 	if (!strcmp(what, "set"))
 		return app_set(a, argc, argv, err);
+	if (!strcmp(what, "profile") && argc == 1)
+		return app_switch_profile(a, argv[0], err);
+	if (!strcmp(what, "space") && argc == 1)
+		return app_switch_space(a, argv[0], err);
 	*err = xasprintf("\"%s\" cannot be applied", what);
 	return -1;
 }
