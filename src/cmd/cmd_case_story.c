@@ -45,6 +45,8 @@ struct case_bundle {
 	struct kb_case *kcase;
 	json_t *case_json;
 	struct alerts_of_case_list *attached;
+	const char **attached_ids;            /* each attached alert once (an alert can be attached twice) */
+	size_t n_attached;
 	struct alert *alerts;
 	size_t n_alerts;
 	json_t *alerts_json;
@@ -66,6 +68,7 @@ static void bundle_free(void *p)
 	kmodel_free(&cases_case_model, b->kcase);
 	json_decref(b->case_json);
 	kmodel_free(&alerts_of_case_list_model, b->attached);
+	free(b->attached_ids);
 	for (size_t i = 0; i < b->n_alerts; i++)
 		alerts_alert_clear(&b->alerts[i]);
 	free(b->alerts);
@@ -238,17 +241,19 @@ static void export_alerts(struct cmd_ctx *ctx)
 	b->alerts_json = json_array();
 	b->actions_json = json_array();
 	size_t n = b->attached ? b->attached->n : 0;
-	if (n > EXPORT_MAX_ALERTS)
-		n = EXPORT_MAX_ALERTS;
-	const char *ids[EXPORT_ALERTS_CHUNK];
-	for (size_t i = 0; i < n; i += EXPORT_ALERTS_CHUNK) {
-		size_t k = 0;
-		for (size_t j = i; j < n && k < EXPORT_ALERTS_CHUNK; j++)
-			if (b->attached->items[j].id)
-				ids[k++] = b->attached->items[j].id;
-		if (!k)
-			continue;
-		struct alerts_query q = {.ids = ids, .n_ids = k, .size = (long)k};
+	b->attached_ids = xcalloc(n + 1, sizeof(*b->attached_ids));
+	for (size_t i = 0; i < n; i++) {
+		const char *id = b->attached->items[i].id;
+		bool seen = !id;
+		for (size_t k = 0; k < b->n_attached && !seen; k++)
+			seen = !strcmp(b->attached_ids[k], id);
+		if (!seen)
+			b->attached_ids[b->n_attached++] = id;
+	}
+	size_t ask = b->n_attached < EXPORT_MAX_ALERTS ? b->n_attached : EXPORT_MAX_ALERTS;
+	for (size_t i = 0; i < ask; i += EXPORT_ALERTS_CHUNK) {
+		size_t k = ask - i < EXPORT_ALERTS_CHUNK ? ask - i : EXPORT_ALERTS_CHUNK;
+		struct alerts_query q = {.ids = b->attached_ids + i, .n_ids = k, .size = (long)k};
 		b->pending++;
 		cmd_submit(ctx, alerts_search_request(&q), alerts_got);
 	}
@@ -258,9 +263,9 @@ static void export_alerts(struct cmd_ctx *ctx)
 static void export_order_alerts(struct case_bundle *b)
 {
 	size_t k = 0;
-	for (size_t i = 0; b->attached && i < b->attached->n; i++) {
+	for (size_t i = 0; i < b->n_attached; i++) {
 		for (size_t j = k; j < b->n_alerts; j++) {
-			if (b->attached->items[i].id && b->alerts[j].id && !strcmp(b->alerts[j].id, b->attached->items[i].id)) {
+			if (b->alerts[j].id && !strcmp(b->alerts[j].id, b->attached_ids[i])) {
 				struct alert t = b->alerts[k];
 				b->alerts[k++] = b->alerts[j];
 				b->alerts[j] = t;
@@ -317,7 +322,7 @@ static void export_done(struct cmd_ctx *ctx, const struct story *s)
 		.story = s,
 		.alerts = b->alerts,
 		.n_alerts = b->n_alerts,
-		.n_attached = b->attached ? b->attached->n : 0,
+		.n_attached = b->n_attached,
 		.actions = b->actions ? b->actions->items : NULL,
 		.n_actions = b->actions ? b->actions->n : 0,
 		.link = link,

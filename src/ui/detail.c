@@ -5,6 +5,7 @@
 #include "ui/textview.h"
 #include "api/worker.h"
 #include "core/xalloc.h"
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,6 +17,7 @@ struct detail {
 	void *row;          /* the loaded object (row_size bytes), or NULL */
 	void *extra;        /* the pane's parts */
 	unsigned pending;   /* requests in flight: they hold this struct */
+	uint64_t generation; /* bumped by each reload: answers to requests from before it are dropped */
 	bool gone;          /* the view is closed: free when nothing is in flight */
 	struct detail *next; /* open detail views, for detail_find */
 };
@@ -95,7 +97,8 @@ static void detail_deliver(struct worker_sink *sink, struct worker_done *w)
 		if (!d->pending)
 			detail_free(d);
 	} else {
-		job->done(d, w);
+		if (w->generation == d->generation)
+			job->done(d, w);
 		detail_redraw(d);
 	}
 	free(job);
@@ -109,7 +112,7 @@ void detail_submit(struct detail *d, struct api_request *req, void (*done)(struc
 	job->d = d;
 	job->done = done;
 	d->pending++;
-	worker_submit(app_worker(d->app), req, 0, job);
+	worker_submit(app_worker(d->app), req, d->generation, job);
 	textview_set_loading(d->view, true);
 }
 
@@ -146,6 +149,7 @@ static void detail_got_row(struct detail *d, struct worker_done *w)
 
 void detail_reload(struct detail *d)
 {
+	d->generation++;
 	detail_submit(d, d->pane->ops->detail_request(d->id), detail_got_row);
 	if (d->pane->ops->detail_more)
 		d->pane->ops->detail_more(d);

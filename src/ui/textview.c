@@ -40,6 +40,7 @@ struct textview {
 	struct tv_row *rows;
 	size_t n_rows;
 	int wrapped_width;  /* width rows were computed for; -1: stale */
+	int width;          /* width the last frame had for text (rows are made again for it when stale) */
 	size_t top;
 	bool loading;
 	int body;           /* rows the last frame had room for */
@@ -276,6 +277,7 @@ static void textview_wrap(struct textview *t, int width)
 		} while (off < len);
 	}
 	t->wrapped_width = width;
+	t->width = width;
 }
 
 static void textview_draw(struct view *v, int y, int x, int h, int w)
@@ -344,6 +346,9 @@ static void textview_find(struct textview *t, bool from_top)
 {
 	if (!t->needle || !*t->needle)
 		return;
+	/* Lines may have changed since the last frame (an answer came): the rows must be theirs. */
+	if (t->wrapped_width != t->width && t->width > 0)
+		textview_wrap(t, t->width);
 	for (size_t r = from_top ? 0 : t->top + 1; r < t->n_rows; r++) {
 		const struct tv_row *row = &t->rows[r];
 		const char *text = t->lines[row->line].text + row->off;

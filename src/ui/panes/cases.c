@@ -146,7 +146,11 @@ static void cases_alerts_deliver(struct worker_sink *sink, struct worker_done *w
 		size_t n = l->n < CASES_ALERTS_MAX ? l->n : CASES_ALERTS_MAX, argc = 0;
 		char **argv = xcalloc(2 * n + 1, sizeof(char *));
 		for (size_t i = 0; i < n; i++) {
-			if (!l->items[i].id)
+			/* An alert attached twice is listed once. */
+			bool seen = !l->items[i].id;
+			for (size_t k = 1; k < argc && !seen; k += 2)
+				seen = !strcmp(argv[k], l->items[i].id);
+			if (seen)
 				continue;
 			argv[argc++] = (char *)"--id";
 			argv[argc++] = l->items[i].id;
@@ -190,7 +194,7 @@ static const struct pane_action cases_actions[] = {
 /* ---- the detail view: the case, the alerts attached to it, and its story ---- */
 
 /* Story pages asked for at once (user actions and comments each). */
-#define CASES_STORY_PAGE 50
+#define CASES_STORY_PAGE 10
 
 /* What the detail view loads besides the case: its attached alerts, and its story page by page. */
 struct cases_detail {
@@ -323,8 +327,8 @@ static void cases_detail_more(struct detail *d)
 static void cases_detail_end(struct detail *d)
 {
 	struct cases_detail *x = cases_extra(d);
-	/* Only once the first pages are in: the view's end is in sight before anything loaded. */
-	if (x->n_ua || x->n_cm)
+	/* Only once the case and the first pages are in: before, the end is in sight because little is shown. */
+	if (detail_row(d) && (x->n_ua || x->n_cm))
 		cases_story_more(d);
 }
 
@@ -417,8 +421,8 @@ static void cases_detail_fill(struct detail *d, struct view *v, const void *row)
 		for (size_t i = 0; i < x->alerts->n; i++) {
 			char when[64];
 			timefmt_local(x->alerts->items[i].attached_at, when, sizeof(when));
-			textview_addf(v, ROLE_NORMAL, 2, "%s  %s  (%s)", x->alerts->items[i].id ? x->alerts->items[i].id : "-",
-				      when, x->alerts->items[i].index ? x->alerts->items[i].index : "-");
+			textview_addf(v, ROLE_NORMAL, 2, "%s  attached %s", x->alerts->items[i].id ? x->alerts->items[i].id : "-",
+				      when);
 		}
 	}
 	if (x && (x->n_ua || x->n_cm || x->ua_failed))
