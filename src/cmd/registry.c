@@ -8,10 +8,8 @@
 static const struct cmd_def *const cmd_groups[] = {
 	cmd_help_defs,
 	cmd_ui_defs,
-	cmd_context_defs,
 	cmd_cases_defs,
 	cmd_case_edit_defs,
-	cmd_case_story_defs,
 	cmd_alerts_defs,
 	cmd_alert_edit_defs,
 	cmd_ai_defs,
@@ -24,6 +22,8 @@ static const struct cmd_def *const cmd_groups[] = {
 	cmd_entity_defs,
 	cmd_timeline_defs,
 	cmd_api_defs,
+	cmd_case_story_defs,
+	cmd_context_defs,
 };
 
 const struct cmd_def *const *cmd_all(void)

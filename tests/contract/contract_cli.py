@@ -25,6 +25,7 @@ COMMANDS = [
     ("cases", "cases --all"),
     ("case show", "case show {case}"),
     ("connectors", "connectors"),
+    ("spaces", "spaces"),
     ("alert cases", "alert cases {attached_alert}"),
     ("case status", "case status {case} in-progress"),
     ("case severity", "case severity {case} critical"),
@@ -80,7 +81,7 @@ COMMANDS = [
 ]
 
 # Commands that need no server.
-LOCAL = {"help", "theme", "bind", "set"}
+LOCAL = {"help", "theme", "bind", "set", "profile", "space"}
 
 
 def ktriage_bin():

@@ -156,16 +156,27 @@ def stop(proc):
 
 
 _REQ = re.compile(r"\[HTTP SERVER\] (\w+) (\S+) ℹ\s+info\s+Request received")
+_UPSTREAM = re.compile(r"\[PROXY\] ℹ\s+info\s+The upstream call to (\S+) has returned")
 _VIOL = re.compile(r"\[VALIDATOR\] (?:✖\s+error|⚠\s+warning)\s+(.*)")
 
 
 def violations(log):
-    """[(method, path, message)] for every violation a lenient Prism logged, tied to its request."""
-    found, current = [], ("?", "?")
+    """[(method, path, message)] for every violation a lenient Prism logged, tied to its request.
+
+    A command may send requests at once, so their lines interleave: a request's own violations
+    follow its "Request received", its response's follow "The upstream call to PATH has returned".
+    """
+    found, current, methods = [], ("?", "?"), {}
     for line in open(log, errors="replace"):
         m = _REQ.search(line)
         if m:
             current = (m.group(1).upper(), m.group(2).split("?")[0])
+            methods[current[1]] = current[0]
+            continue
+        m = _UPSTREAM.search(line)
+        if m:
+            path = m.group(1).split("?")[0]
+            current = (methods.get(path, "?"), path)
             continue
         m = _VIOL.search(line)
         if m:
