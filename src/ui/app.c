@@ -418,6 +418,7 @@ static void app_free(struct app *a)
 	for (size_t i = 0; i < a->n_panes; i++)
 		pane_free(a->panes[i]);
 	app_context_free(a);
+	termlink_drop();
 	free(a->panes);
 	free(a->msg);
 	free(a->last_error);
