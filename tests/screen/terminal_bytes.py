@@ -201,9 +201,9 @@ def check_links_and_clipboard(tmp):
 
         # An alert's page: back to the list, the Alerts pane, its first alert.
         term.keys(b"q")
+        mark = len(term.out)
         term.keys(b"2")
-        term.expect(b"RISK")
-        time.sleep(0.2)
+        term.expect(re.compile(rb"\d\d-\d\d \d\d:\d\d"), mark)  # a row's time: the alerts are in
         mark = len(term.out)
         term.keys(b"\r")
         m = term.expect(re.compile(rb"\x1b\]8;id=kt\d+;([^\x1b]*/app/security/alerts/redirect/[0-9a-f]+\?index="
@@ -232,11 +232,24 @@ def check_hostile(tmp):
     term = Terminal(tmp, demo)
     try:
         term.expect(b"showing")
-        for keys in (b"\r", b"G", b"q", b"j", b"\r", b"G", b"q", b"2", b"\r", b"G", b"q", b"3", b"\r", b"q"):
-            term.keys(keys)
-            for _ in range(5):
-                term.read(0.1)
-        term.expect(b"\xe2\x90\x9b]52;c;")  # the forged clipboard write, shown as text
+        mark = len(term.out)
+        term.keys(b"\r")  # a case: its title, description and comments are hostile
+        term.expect(b"\xe2\x90\x9b]52;c;", mark)  # the forged clipboard write, shown as text
+        term.expect(b"\x1b]8;;" + ST, mark)  # and its links written
+        term.keys(b"G")
+        for _ in range(5):
+            term.read(0.1)
+        term.keys(b"q")
+        mark = len(term.out)
+        term.keys(b"2")
+        term.expect(re.compile(rb"\d\d-\d\d \d\d:\d\d"), mark)
+        mark = len(term.out)
+        term.keys(b"\r")  # an alert: rule names, hosts, users, processes are hostile
+        term.expect(b"\x1b]8;;" + ST, mark)
+        term.keys(b"G")
+        for _ in range(5):
+            term.read(0.1)
+        term.keys(b"q")
         out = term.out
         if b"\x1b]52" in out:
             raise SystemExit("FAIL: an OSC 52 nobody asked for reached the terminal")
