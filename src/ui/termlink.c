@@ -36,11 +36,6 @@ void termlink_set_links(bool on)
 	termlink_on = on;
 }
 
-bool termlink_links(void)
-{
-	return termlink_on;
-}
-
 void termlink_drop(void)
 {
 	for (size_t i = 0; i < termlink_n; i++)

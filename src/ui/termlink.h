@@ -20,8 +20,6 @@
 void termlink_setup(int fd, bool links);
 /* Turn links on or off (set links). */
 void termlink_set_links(bool on);
-/* Whether links are written. */
-bool termlink_links(void);
 /* Start a frame: no links yet. */
 void termlink_begin(void);
 /* The width columns at (y, x) drawn this frame link to url (a URL termesc_url_ok refuses is left out). */

@@ -153,6 +153,18 @@ def check_links_and_clipboard(tmp):
     term = Terminal(tmp, demo, "[ktriage]\nset = opener " + opener + "\n")
     try:
         term.expect(b"showing")
+        # In a list, y copies the ids of the marked rows, one a line.
+        mark = len(term.out)
+        term.keys(b"  y")
+        m = term.expect(re.compile(rb"\x1b\]52;c;([A-Za-z0-9+/=]+)\x1b\\"), mark)
+        ids = base64.b64decode(m.group(1)).decode().split("\n")
+        if len(ids) != 2 or not all(re.fullmatch(r"[0-9a-f-]{36}", i) for i in ids) or ids[0] == ids[1]:
+            raise SystemExit(f"FAIL: two marked rows copied as {ids!r}")
+        term.keys(b"\x1b\x1b")  # Esc clears the marks
+        term.expect(b"Copied 2 ids", mark)
+        for _ in range(5):
+            term.read(0.1)
+        term.keys(b"g")
         mark = len(term.out)
         term.keys(b"\r")  # Enter, as a terminal sends it: the first case's detail view
         m = term.expect(re.compile(rb"\x1b\]8;id=kt\d+;[^\x1b]*/app/security/cases/([0-9a-f-]{36})\x1b\\"), mark)
@@ -172,7 +184,7 @@ def check_links_and_clipboard(tmp):
             raise SystemExit("FAIL: a link is opened and not closed")
         if b"\x1b7" not in term.out[mark:] or b"\x1b8" not in term.out[mark:]:
             raise SystemExit("FAIL: the links are not written between DECSC and DECRC")
-        if term.out.count(b"\x1b]52;", 0) != 0:
+        if term.out.count(b"\x1b]52;") != 1:
             raise SystemExit("FAIL: a clipboard write nobody asked for")
 
         # y: the id; Y: the link; once each.
@@ -185,8 +197,8 @@ def check_links_and_clipboard(tmp):
         term.keys(b"Y")
         term.expect(b"\x1b]52;c;" + base64.b64encode(url.encode()) + ST, mark)
         writes = term.out.count(b"\x1b]52;")
-        if writes != 2:
-            raise SystemExit(f"FAIL: {writes} clipboard writes for two key presses")
+        if writes != 3:
+            raise SystemExit(f"FAIL: {writes} clipboard writes for three key presses")
 
         # o: the opener gets the link.
         term.keys(b"o")
