@@ -9,6 +9,7 @@
 #include "api/alerts.h"
 #include "api/alerts_of_case.h"
 #include "api/apierror.h"
+#include "api/case_activity.h"
 #include "api/cases.h"
 #include "api/cases_of_alert.h"
 #include "api/connectors.h"
@@ -24,6 +25,7 @@
 #include "api/request.h"
 #include "api/risk_engine.h"
 #include "api/sessions.h"
+#include "api/spaces.h"
 #include "api/streams.h"
 #include "api/timelines.h"
 #include <locale.h>
@@ -56,6 +58,9 @@ static const struct kmodel *const fuzz_models[] = {
 	&lists_value_list_model,
 	&timelines_import_model,
 	&streams_object_model,
+	&case_activity_page_model,
+	&cases_comment_page_model,
+	&spaces_list_model,
 };
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
