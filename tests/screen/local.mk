@@ -47,6 +47,7 @@ KT_SCREEN_TESTS += tests/screen/cases/export.keys
 KT_SCREEN_TESTS += tests/screen/app/spaces.keys
 KT_SCREEN_TESTS += tests/screen/app/profiles.keys
 KT_SCREEN_TESTS += tests/screen/app/switch_pending.keys
+KT_SCREEN_TESTS += tests/screen/cases/links.keys
 TESTS += $(KT_SCREEN_TESTS)
 TEST_EXTENSIONS = .keys
 KEYS_LOG_COMPILER = $(SHELL) $(srcdir)/tests/screen/run-keys.sh

@@ -134,7 +134,11 @@ class Terminal:
             raise SystemExit(f"FAIL: ktriage exited with {rc}")
 
 
+# What the keys say on the status line is checked by tests/screen/cases/links.keys: curses writes only the
+# part of a line that changed, so a message is not always whole in the bytes.
 SGR = re.compile(rb"\x1b\[[0-9;]*m")
+# A list row's time ("12-03 10:23"), not a detail view's ("2024-12-03 10:23:51"): the rows are in.
+ROW_TIME = rb"(?<![-\d])\d\d-\d\d \d\d:\d\d(?![:\d])"
 LINK = re.compile(rb"\x1b\]8;id=kt(\d+);([\x21-\x7e]*?)\x1b\\(.*?)\x1b\]8;;\x1b\\", re.S)
 
 
@@ -160,7 +164,6 @@ def check_links_and_clipboard(tmp):
         ids = base64.b64decode(m.group(1)).decode().split("\n")
         if len(ids) != 2 or not all(re.fullmatch(r"[0-9a-f-]{36}", i) for i in ids) or ids[0] == ids[1]:
             raise SystemExit(f"FAIL: two marked rows copied as {ids!r}")
-        term.expect(b"Copied 2 ids", mark)
         term.keys(b"\x1b")  # Esc clears the marks (keys are taken in order: it is done before the next)
         term.keys(b"g")
         mark = len(term.out)
@@ -190,7 +193,6 @@ def check_links_and_clipboard(tmp):
         term.keys(b"y")
         want = b"\x1b]52;c;" + base64.b64encode(case_id.encode()) + ST
         term.expect(want, mark)
-        term.expect(b"Copied the id", mark)
         mark = len(term.out)
         term.keys(b"Y")
         term.expect(b"\x1b]52;c;" + base64.b64encode(url.encode()) + ST, mark)
@@ -200,7 +202,6 @@ def check_links_and_clipboard(tmp):
 
         # o: the opener gets the link.
         term.keys(b"o")
-        term.expect(b"Opening ")
         deadline = time.monotonic() + BOUND
         while not os.path.exists(opened) and time.monotonic() < deadline:
             term.read(0.1)
@@ -213,7 +214,7 @@ def check_links_and_clipboard(tmp):
         term.keys(b"q")
         mark = len(term.out)
         term.keys(b"2")
-        term.expect(re.compile(rb"\d\d-\d\d \d\d:\d\d"), mark)  # a row's time: the alerts are in
+        term.expect(re.compile(ROW_TIME), mark)  # a row's time: the alerts are in
         mark = len(term.out)
         term.keys(b"\r")
         m = term.expect(re.compile(rb"\x1b\]8;id=kt\d+;([^\x1b]*/app/security/alerts/redirect/[0-9a-f]+\?index="
@@ -252,7 +253,7 @@ def check_hostile(tmp):
         term.keys(b"q")
         mark = len(term.out)
         term.keys(b"2")
-        term.expect(re.compile(rb"\d\d-\d\d \d\d:\d\d"), mark)
+        term.expect(re.compile(ROW_TIME), mark)
         mark = len(term.out)
         term.keys(b"\r")  # an alert: rule names, hosts, users, processes are hostile
         term.expect(b"\x1b]8;;" + ST, mark)
