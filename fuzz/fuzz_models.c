@@ -9,6 +9,7 @@
 #include "api/alerts.h"
 #include "api/alerts_of_case.h"
 #include "api/apierror.h"
+#include "api/case_activity.h"
 #include "api/cases.h"
 #include "api/cases_of_alert.h"
 #include "api/connectors.h"
@@ -25,6 +26,7 @@
 #include "api/request.h"
 #include "api/risk_engine.h"
 #include "api/sessions.h"
+#include "api/spaces.h"
 #include "api/streams.h"
 #include "api/timelines.h"
 #include <locale.h>
@@ -59,6 +61,8 @@ static const struct kmodel *const fuzz_models[] = {
 	&streams_object_model,
 	&cases_comment_page_model,
 	&kibana_status_model,
+	&case_activity_page_model,
+	&spaces_list_model,
 };
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)

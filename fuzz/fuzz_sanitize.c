@@ -5,6 +5,7 @@
  */
 #include "config.h"
 #include "fuzz/fuzz.h"
+#include "core/markdown.h"
 #include "core/sanitize.h"
 #include "core/strbuf.h"
 #include "core/utf8.h"
@@ -97,6 +98,16 @@ static void fuzz_one(const char *raw, size_t len, const char *s, enum sanitize_m
 	FUZZ_CHECK(strcmp(str, head.buf) == 0);
 	strbuf_free(&head);
 	free(str);
+
+	/* A Markdown report of the same text carries no control character either. */
+	struct strbuf md;
+	strbuf_init(&md);
+	markdown_inline(&md, s);
+	markdown_block(&md, s, "> ");
+	for (size_t i = 0; i < md.len; i++)
+		FUZZ_CHECK((unsigned char)md.buf[i] >= 0x20 || md.buf[i] == '\n');
+	FUZZ_CHECK(utf8_valid(md.buf, md.len));
+	strbuf_free(&md);
 
 	int width = utf8_width(o.buf);
 	const int cols[] = {0, 1, 2, width / 2, width - 1, width, width + 1};

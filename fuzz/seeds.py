@@ -95,6 +95,9 @@ def harvest(outdir, prefix, base):
         cid = cases["cases"][0]["id"]
         get("case", "/api/cases/%s" % cid)
         get("case-alerts", "/api/cases/%s/alerts" % cid)
+        get("case-activity", "/api/cases/%s/user_actions/_find?perPage=100" % cid)
+        get("case-comments", "/api/cases/%s/comments/_find?perPage=100" % cid)
+    get("spaces", "/api/spaces/space")
     get("connectors", "/api/actions/connectors")
     alerts = get("alerts", "/api/detection_engine/signals/search", "POST",
                  {"size": 2, "query": {"match_all": {}}})

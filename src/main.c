@@ -68,7 +68,8 @@ static int main_run(const struct options *o, struct profile *p)
 			free(why);
 			return 2;
 		}
-		struct app_options ao = {.profile = p, .theme = o->theme, .script = getenv("KTRIAGE_SCRIPT"), .demo = o->demo};
+		struct app_options ao = {.profile = p, .theme = o->theme, .script = getenv("KTRIAGE_SCRIPT"), .demo = o->demo,
+					 .config_path = o->config_path, .readonly = o->readonly};
 		return app_run(&ao);
 	}
 	char *line = main_command_line(o);

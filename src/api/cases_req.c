@@ -46,6 +46,23 @@ struct api_request *cases_get_request(const char *case_id)
 	return req;
 }
 
+struct api_request *cases_comments_find_request(const char *case_id, long page, long per_page)
+{
+	char *path = api_path("/api/cases/{}/comments/_find", case_id);
+	struct api_request *req = api_request_new(HTTP_GET, path);
+	free(path);
+	struct strbuf qs;
+	strbuf_init(&qs);
+	urlenc_query_add_int(&qs, "page", page > 0 ? page : 1);
+	urlenc_query_add_int(&qs, "perPage", per_page > 0 && per_page <= CASES_MAX_PER_PAGE ? per_page : CASES_MAX_PER_PAGE);
+	/* Kibana's default order is the saved objects' own: ask for oldest first. */
+	urlenc_query_add(&qs, "sortOrder", "asc");
+	api_request_set_query(req, qs.buf);
+	strbuf_free(&qs);
+	api_request_set_model(req, &cases_comment_page_model);
+	return req;
+}
+
 struct api_request *cases_update_request(const char *case_id, const char *version, json_t *fields)
 {
 	json_t *one = fields ? fields : json_object();
@@ -55,24 +72,6 @@ struct api_request *cases_update_request(const char *case_id, const char *versio
 	struct api_request *req = api_request_new(HTTP_PATCH, "/api/cases");
 	api_request_set_json(req, body);
 	api_request_set_model(req, &cases_list_model);
-	return req;
-}
-
-struct api_request *cases_comments_find_request(const char *case_id, long page, long per_page)
-{
-	char *path = api_path("/api/cases/{}/comments/_find", case_id);
-	struct api_request *req = api_request_new(HTTP_GET, path);
-	free(path);
-	struct strbuf qs;
-	strbuf_init(&qs);
-	urlenc_query_add_int(&qs, "page", page > 0 ? page : 1);
-	urlenc_query_add_int(&qs, "perPage", per_page > 0 && per_page <= CASES_COMMENTS_PER_PAGE ? per_page
-											: CASES_COMMENTS_PER_PAGE);
-	/* Kibana's own default order is not documented: ask for the oldest first, as a case reads. */
-	urlenc_query_add(&qs, "sortOrder", "asc");
-	api_request_set_query(req, qs.buf);
-	strbuf_free(&qs);
-	api_request_set_model(req, &cases_comment_page_model);
 	return req;
 }
 

@@ -41,3 +41,7 @@ src_api_libapi_a_SOURCES += \
 	src/api/kversion.c src/api/kversion.h \
 	src/api/kibana_status.c src/api/kibana_status.h
 src_api_libapi_a_SOURCES += src/api/probes.c src/api/probes.h
+src_api_libapi_a_SOURCES += \
+	src/api/case_activity.c src/api/case_activity.h \
+	src/api/spaces.c src/api/spaces.h \
+	src/api/kblink.c src/api/kblink.h

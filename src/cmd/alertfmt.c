@@ -79,6 +79,7 @@ static const struct query_field alertfmt_fields[] = {
 	{"host", "host", QUERY_STR, offsetof(struct alerts_query, host), 0},
 	{"user", "user", QUERY_STR, offsetof(struct alerts_query, user), 0},
 	{"search", "search", QUERY_STR, offsetof(struct alerts_query, search), 0},
+	{"id", "id", QUERY_STRV, offsetof(struct alerts_query, ids), offsetof(struct alerts_query, n_ids)},
 	{NULL, NULL, 0, 0, 0},
 };
 

@@ -38,6 +38,8 @@ enum cmd_id_kind {
 	CMD_ID_ACTION,
 	CMD_ID_CONVERSATION,
 	CMD_ID_AI_CONNECTOR,
+	CMD_ID_SPACE,        /* Kibana spaces */
+	CMD_ID_PROFILE,      /* profiles of the config file */
 	CMD_ID_KIND_COUNT,
 };
 

@@ -186,6 +186,7 @@ static const struct cmd_arg alerts_args[] = {
 	{"host", CMD_ARG_STRING, 0, NULL, CMD_ID_NONE, "host name, exactly"},
 	{"user", CMD_ARG_STRING, 0, NULL, CMD_ID_NONE, "user name, exactly"},
 	{"search", CMD_ARG_STRING, 0, NULL, CMD_ID_NONE, "words that must all appear (rule, reason, host, user, process)"},
+	{"id", CMD_ARG_STRING, CMD_MULTI, NULL, CMD_ID_ALERT, "only this alert (repeatable: the alerts of a case)"},
 	{"limit", CMD_ARG_INT, 0, NULL, CMD_ID_NONE, "show at most this many alerts (default 100)"},
 	{"all", CMD_ARG_FLAG, 0, NULL, CMD_ID_NONE, "fetch every matching alert, page after page"},
 	{NULL, 0, 0, NULL, 0, NULL},

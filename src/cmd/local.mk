@@ -36,6 +36,11 @@ src_cmd_libcmd_a_SOURCES += \
 	src/cmd/cmd_api.c
 src_cmd_libcmd_a_SOURCES += src/cmd/cmd_assistant.c
 src_cmd_libcmd_a_SOURCES += src/cmd/shellcomp.c src/cmd/shellcomp.h
+src_cmd_libcmd_a_SOURCES += \
+	src/cmd/storyfmt.c src/cmd/storyfmt.h \
+	src/cmd/casereport.c src/cmd/casereport.h \
+	src/cmd/cmd_case_story.c \
+	src/cmd/cmd_context.c
 CMD_LIBS = src/cmd/libcmd.a $(API_LIBS)
 src_cmd_libcmd_a_SOURCES += \
 	src/cmd/cmd_version.c \

@@ -25,6 +25,8 @@ static const struct cmd_def *const cmd_groups[] = {
 	cmd_api_defs,
 	cmd_version_defs,
 	cmd_doctor_defs,
+	cmd_case_story_defs,
+	cmd_context_defs,
 };
 
 const struct cmd_def *const *cmd_all(void)

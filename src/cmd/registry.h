@@ -41,5 +41,9 @@ extern const struct cmd_def cmd_assistant_defs[];
 extern const struct cmd_def cmd_version_defs[];
 /* doctor: the first checks against a deployment (cmd_doctor.c). */
 extern const struct cmd_def cmd_doctor_defs[];
+/* A case's story and its Markdown report (cmd_case_story.c). */
+extern const struct cmd_def cmd_case_story_defs[];
+/* Spaces, and switching profile or space (cmd_context.c). */
+extern const struct cmd_def cmd_context_defs[];
 
 #endif

@@ -28,6 +28,7 @@ struct config_parse {
 	int pass;                 /* 1: globals; 2: the profile section */
 	FILE *file;               /* the text being parsed */
 	int line;                 /* line the reader last returned */
+	struct strbuf *names;     /* config_profile_names: the profiles seen, one a line */
 };
 
 /* Record the first problem only (inih goes on after a handler fails); takes msg. */
@@ -432,4 +433,46 @@ int config_read_secret(const char *path, char **secret, struct strbuf *warnings,
 	for (size_t i = 0; i < sizeof(buf); i++)
 		v[i] = 0;
 	return 0;
+}
+
+/* A [profile NAME] section's key: NAME is a profile (once). */
+static int config_names_handler(void *user, const char *section, const char *name, const char *value)
+{
+	struct config_parse *cp = user;
+	(void)name;
+	(void)value;
+	if (strncmp(section, "profile ", 8) != 0)
+		return 1;
+	const char *pname = section + 8 + strspn(section + 8, " ");
+	size_t n = strlen(pname);
+	for (const char *l = cp->names->buf; l && *l; l += strcspn(l, "\n") + 1)
+		if (strcspn(l, "\n") == n && !strncmp(l, pname, n))
+			return 1;
+	strbuf_printf(cp->names, "%s\n", pname);
+	return 1;
+}
+
+int config_profile_names(const char *path, struct strbuf *out)
+{
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return -1;
+	struct strbuf text;
+	strbuf_init(&text);
+	char *err = NULL;
+	int rc = config_slurp(f, path, &text, &err);
+	fclose(f);
+	free(err);
+	struct config_parse cp = {.path = path, .names = out};
+	if (rc == 0 && text.len && (cp.file = fmemopen(text.buf, text.len, "r"))) {
+		rc = ini_parse_stream(config_reader, &cp, config_names_handler, &cp) < 0 ? -1 : 0;
+		fclose(cp.file);
+	}
+	free(cp.err);
+	/* The text may hold secrets. */
+	volatile char *v = text.buf;
+	for (size_t i = 0; i < text.len; i++)
+		v[i] = 0;
+	strbuf_free(&text);
+	return rc;
 }

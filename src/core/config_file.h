@@ -18,6 +18,8 @@ char *config_default_path(void);
  */
 int config_load(struct profile *p, const char *path, const char *want, bool must_exist,
 		struct strbuf *warnings, char **err);
+/* Append the name of every [profile NAME] in the file at path, one a line; 0, or -1 when it cannot be read. */
+int config_profile_names(const char *path, struct strbuf *out);
 /* Apply KIBANA_URL, KIBANA_SPACE, KIBANA_API_KEY, KIBANA_USERNAME, KIBANA_PASSWORD. */
 void config_apply_env(struct profile *p);
 /* Read a secret from a file (first line, trailing newline dropped); 0, or -1 with *err. */

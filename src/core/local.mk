@@ -17,4 +17,7 @@ src_core_libcore_a_SOURCES = \
 	src/core/fetchlimit.c src/core/fetchlimit.h
 	src/core/secret.c src/core/secret.h
 src_core_libcore_a_SOURCES += src/core/lastseen.c src/core/lastseen.h
+src_core_libcore_a_SOURCES += \
+	src/core/markdown.c src/core/markdown.h \
+	src/core/termesc.c src/core/termesc.h
 CORE_LIBS = src/core/libcore.a $(INIH_LIBS)

@@ -4,6 +4,8 @@
 #include "demo/demo_alerts.h"
 #include "demo/demo_casepush.h"
 #include "demo/demo_data.h"
+#include "demo/demo_history.h"
+#include "demo/demo_spaces.h"
 #include "demo/demo_http.h"
 #include "demo/demo_names.h"
 #include "demo/demo_util.h"
@@ -289,7 +291,22 @@ void demo_cases_generate(struct demo_data *d, unsigned n)
 	d->cases = json_array();
 	for (unsigned k = 0; k < n; k++)
 		json_array_append_new(d->cases, gen_case(d, &r, case_conns));
+	/* A few cases live in the second space, from their own stream so the default space's stay the same. */
+	struct demo_rng sr;
+	demo_rng_seed(&sr, d->seed, DEMO_STREAM_SPACES);
+	for (unsigned k = 0; k < DEMO_SPACE_CASES && n; k++) {
+		json_t *c = gen_case(d, &sr, case_conns);
+		json_object_set_new(c, "_space", json_string(DEMO_SECOND_SPACE));
+		json_array_append_new(d->cases, c);
+	}
 	json_decref(case_conns);
+	demo_history_generate(d);
+}
+
+bool demo_case_in_space(json_t *c, const char *space)
+{
+	const char *s = demo_jstr(c, "_space");
+	return strcmp(s ? s : "default", space ? space : "default") == 0;
 }
 
 json_t *demo_case_render(const struct demo_data *d, json_t *c, enum demo_case_comments mode)

@@ -35,6 +35,8 @@ bool demo_case_check_custom_fields(struct demo_check *chk, json_t *cf, const cha
 bool demo_case_check_assignees(struct demo_check *chk, json_t *a, const char *where);
 /* The external_service a push to this stored connector creates (id, title and URL by connector type). */
 json_t *demo_case_external(struct demo_rng *r, json_t *conn, int64_t at, json_t *by);
+/* Whether a stored case lives in a space (cases without one live in "default"). */
+bool demo_case_in_space(json_t *c, const char *space);
 /* Kibana's 404 text for a case id that does not exist. */
 char *demo_case_not_found(const char *id);
 

@@ -4,6 +4,7 @@
 #include "core/xalloc.h"
 #include "demo/demo_case.h"
 #include "demo/demo_data.h"
+#include "demo/demo_history.h"
 #include "demo/demo_http.h"
 #include "demo/demo_util.h"
 #include <stdlib.h>
@@ -79,6 +80,7 @@ static char *join_ids(json_t *entries, const bool *want)
 static bool apply_patch(struct demo_data *d, json_t *cs, json_t *e, int64_t now)
 {
 	bool changed = false, status_changed = false, sync_on = false;
+	demo_history_patch(d, cs, e, now);
 	for (size_t k = 0; patch_fields[k]; k++) {
 		json_t *v = json_object_get(e, patch_fields[k]);
 		if (!v || json_equal(v, json_object_get(cs, patch_fields[k])))
@@ -126,6 +128,8 @@ static void cases_patch(struct demo_req *req, struct demo_resp *resp)
 	bool any_missing = false, any_conflict = false, any_owner = false;
 	json_array_foreach(entries, i, e) {
 		json_t *cs = demo_case_get(d, demo_jstr(e, "id"));
+		if (cs && !demo_case_in_space(cs, req->space))
+			cs = NULL;
 		missing[i] = !cs;
 		conflict[i] = cs && strcmp(demo_jstr(cs, "version"), demo_jstr(e, "version")) != 0;
 		owner[i] = json_object_get(e, "owner") != NULL;
@@ -170,6 +174,8 @@ static void case_push(struct demo_req *req, struct demo_resp *resp)
 {
 	struct demo_data *d = req->data;
 	json_t *cs = demo_case_get(d, req->params[0]);
+	if (cs && !demo_case_in_space(cs, req->space))
+		cs = NULL;
 	if (!cs) {
 		char *msg = demo_case_not_found(req->params[0]);
 		demo_reply_error(resp, 404, "%s", msg);
@@ -204,6 +210,8 @@ static void case_push(struct demo_req *req, struct demo_resp *resp)
 		json_object_set(ext, "external_url", json_object_get(old, "external_url"));
 	}
 	json_object_set_new(cs, "external_service", ext);
+	demo_history_add(d, cs, "pushed", "push_to_service", json_pack("{s:O}", "externalService", ext), NULL, req->now_ms,
+			 demo_data_user(d, 0));
 	size_t i;
 	json_t *cm;
 	json_array_foreach(demo_case_comments(cs), i, cm) {
@@ -224,6 +232,8 @@ static void cases_by_alert(struct demo_req *req, struct demo_resp *resp)
 	size_t i, j, k;
 	json_t *cs, *cm, *id;
 	json_array_foreach(req->data->cases, i, cs) {
+		if (!demo_case_in_space(cs, req->space))
+			continue;
 		bool owner_ok = !nowners;
 		for (k = 0; k < nowners; k++)
 			owner_ok = owner_ok || strcmp(owners[k], demo_jstr(cs, "owner")) == 0;

@@ -4,6 +4,7 @@
 #include "demo/demo_alerts.h"
 #include "demo/demo_case.h"
 #include "demo/demo_data.h"
+#include "demo/demo_history.h"
 #include "demo/demo_http.h"
 #include "demo/demo_util.h"
 #include <stdlib.h>
@@ -151,7 +152,7 @@ static void cases_find(struct demo_req *req, struct demo_resp *resp)
 	long long counts[3] = {0, 0, 0};
 	for (size_t i = 0; i < n; i++) {
 		json_t *cs = json_array_get(d->cases, i);
-		if (!case_matches(&f, cs))
+		if (!demo_case_in_space(cs, req->space) || !case_matches(&f, cs))
 			continue;
 		int st = rank(statuses, demo_jstr(cs, "status"));
 		counts[st]++;
@@ -179,6 +180,8 @@ static void cases_find(struct demo_req *req, struct demo_resp *resp)
 static json_t *case_or_404(struct demo_req *req, struct demo_resp *resp)
 {
 	json_t *c = demo_case_get(req->data, req->params[0]);
+	if (c && !demo_case_in_space(c, req->space))
+		c = NULL; /* a case of another space is not found from this one */
 	if (!c) {
 		char *msg = demo_case_not_found(req->params[0]);
 		demo_reply_error(resp, 404, "%s", msg);
@@ -284,7 +287,16 @@ static void case_create(struct demo_req *req, struct demo_resp *resp)
 	json_object_set_new(cs, "customFields", cf ? json_deep_copy(cf) : json_array());
 	json_object_set_new(cs, "external_service", json_null());
 	json_object_set_new(cs, "_comments", json_array());
+	if (strcmp(req->space, "default") != 0)
+		json_object_set_new(cs, "_space", json_string(req->space));
 	json_array_append_new(d->cases, cs);
+	json_t *created = demo_case_render(d, cs, DEMO_CASE_NO_COMMENTS);
+	static const char *const hidden[] = {"id", "version", "comments", "totalAlerts", "totalComment", "created_at",
+					     "created_by", "updated_at", "updated_by", "closed_at", "closed_by", "duration",
+					     "external_service", "customFields", "category", NULL};
+	for (size_t k = 0; hidden[k]; k++)
+		json_object_del(created, hidden[k]);
+	demo_history_add(d, cs, "create_case", "create", created, NULL, req->now_ms, demo_data_user(d, 0));
 	demo_reply_json(resp, 200, demo_case_render(d, cs, DEMO_CASE_ALL_COMMENTS));
 }
 
@@ -300,7 +312,8 @@ static void case_delete(struct demo_req *req, struct demo_resp *resp)
 		return;
 	}
 	for (size_t i = 0; i < n; i++) {
-		if (!demo_case_get(d, ids[i])) {
+		json_t *cs = demo_case_get(d, ids[i]);
+		if (!cs || !demo_case_in_space(cs, req->space)) {
 			char *msg = demo_case_not_found(ids[i]);
 			demo_reply_error(resp, 404, "%s", msg);
 			free(msg);
@@ -409,6 +422,9 @@ static void comment_add(struct demo_req *req, struct demo_resp *resp)
 	json_object_set_new(cm, "updated_at", json_null());
 	json_object_set_new(cm, "updated_by", json_null());
 	json_array_append_new(demo_case_comments(cs), cm);
+	json_t *posted = json_deep_copy(b);
+	demo_history_add(d, cs, "comment", "create", json_pack("{s:o}", "comment", posted), id, req->now_ms,
+			 demo_data_user(d, 0));
 	demo_case_touch(d, cs, req->now_ms);
 	demo_case_sync_alerts(d, cs);
 	demo_reply_json(resp, 200, demo_case_render(d, cs, DEMO_CASE_ALL_COMMENTS));

@@ -10,11 +10,13 @@
 #include "demo/demo_data.h"
 #include "demo/demo_endpoint.h"
 #include "demo/demo_faults.h"
+#include "demo/demo_history.h"
 #include "demo/demo_http.h"
 #include "demo/demo_kibana.h"
 #include "demo/demo_misc.h"
 #include "demo/demo_search.h"
 #include "demo/demo_secsol.h"
+#include "demo/demo_spaces.h"
 #include "demo/demo_util.h"
 #include <errno.h>
 #include <microhttpd.h>
@@ -32,6 +34,7 @@ static const struct demo_route *const route_tables[] = {
 	demo_case_routes, demo_casepush_routes, demo_search_routes, demo_ai_routes, demo_endpoint_routes,
 	demo_action_routes, demo_misc_routes, demo_secsol_routes,
 	demo_kibana_routes,
+	demo_history_routes, demo_space_routes,
 };
 
 struct demo_server {

@@ -24,4 +24,7 @@ src_demo_libdemo_a_SOURCES = \
 	src/demo/demo_secsol.c src/demo/demo_secsol.h \
 	src/demo/demo_timeline.c src/demo/demo_timeline.h
 src_demo_libdemo_a_SOURCES += src/demo/demo_kibana.c src/demo/demo_kibana.h
+src_demo_libdemo_a_SOURCES += \
+	src/demo/demo_history.c src/demo/demo_history.h \
+	src/demo/demo_spaces.c src/demo/demo_spaces.h
 DEMO_LIBS = src/demo/libdemo.a $(CORE_LIBS) $(MHD_LIBS) $(JANSSON_LIBS)

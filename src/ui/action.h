@@ -83,7 +83,13 @@ enum action_where {
 	X(MESSAGE, "message", "!", "the last message or error, whole", WHERE_GLOBAL, NULL)                    \
 	X(SUSPEND, "suspend", "C-z", "suspend ktriage (fg brings it back)", WHERE_GLOBAL, NULL)                \
 	X(QUIT, "quit", "q", "quit (in a view: back)", WHERE_LIST, "quit")                                     \
-	X(QUIT_NOW, "quit-now", "C-c", "quit from anywhere", WHERE_GLOBAL, NULL)
+	X(QUIT_NOW, "quit-now", "C-c", "quit from anywhere", WHERE_GLOBAL, NULL)                              \
+	X(OPEN_LINK, "open-link", "o", "the Kibana page of what is shown: on the status line, or opened by set opener", \
+	  WHERE_DETAIL, "link")                                                                                \
+	X(COPY_ID, "copy-id", "y", "copy the id (of the marked rows, one a line) to the clipboard (OSC 52)",  \
+	  WHERE_LIST | WHERE_DETAIL, NULL)                                                                     \
+	X(COPY_LINK, "copy-link", "Y", "copy the Kibana link (of the marked rows, one a line) to the clipboard (OSC 52)", \
+	  WHERE_LIST | WHERE_DETAIL, NULL)
 
 /* The requests: one per row of ACTION_REQUESTS. */
 enum action_req {

@@ -9,6 +9,7 @@
 #include "ui/panes.h"
 #include "ui/prompt.h"
 #include "ui/script.h"
+#include "ui/termlink.h"
 #include "ui/view.h"
 #include "api/worker.h"
 #include "core/profile.h"
@@ -219,12 +220,25 @@ int app_list_height(struct app *a)
 	return h > 1 ? h : 1;
 }
 
+/*
+ * Links are written unless the terminal is one that shows what it does not know: the Linux
+ * console and GNU screen (tmux passes them on, or drops them). set links changes it.
+ */
+static bool app_links_default(void)
+{
+	const char *term = getenv("TERM");
+	if (!term || !strcmp(term, "linux") || !strcmp(term, "dumb") || !strncmp(term, "vt", 2))
+		return false;
+	return !(!strncmp(term, "screen", 6) && !getenv("TMUX"));
+}
+
 static int app_init_curses(struct app *a, char **err)
 {
 	if (a->opts->script) {
 		/* Screen tests: a virtual terminal sized by LINES/COLUMNS, output discarded. */
 		FILE *out = fopen("/dev/null", "w"), *in = fopen("/dev/null", "r");
 		use_env(TRUE);
+		a->term_fd = out ? fileno(out) : -1;
 		if (!out || !in || !newterm(NULL, out, in)) {
 			*err = xstrdup("cannot set up the virtual terminal for the key script");
 			if (out)
@@ -236,7 +250,10 @@ static int app_init_curses(struct app *a, char **err)
 	} else if (!initscr()) {
 		*err = xstrdup("cannot initialise the terminal");
 		return -1;
+	} else {
+		a->term_fd = STDOUT_FILENO;
 	}
+	termlink_setup(a->term_fd, app_links_default());
 	raw();
 	noecho();
 	nonl();
@@ -381,6 +398,7 @@ static void app_tick(struct app *a)
 	if (now - a->last_tick < 1000)
 		return;
 	a->last_tick = now;
+	app_links_reap(a);
 	app_auto_refresh(a);
 	for (size_t i = 0; i < a->n_panes; i++)
 		if (a->panes[i]->ops->tick)
@@ -490,10 +508,13 @@ static void app_free(struct app *a)
 	worker_free(a->worker);
 	for (size_t i = 0; i < a->n_panes; i++)
 		pane_free(a->panes[i]);
+	app_context_free(a);
+	termlink_drop();
 	free(a->panes);
 	free(a->msg);
 	free(a->last_error);
 	free(a->kibana);
+	free(a->opener);
 	app_free_settings(a);
 	form_drafts_free();
 	textinput_free(&a->line);
@@ -571,6 +592,7 @@ int app_run(const struct app_options *o)
 	app_show_pane(&a, a.panes[0]);
 	/* After the first pane's page is asked for, so the list comes first; nothing waits for it. */
 	app_kibana_fetch(&a);
+	app_context_fetch_spaces(&a);
 	app_run_startup(&a);
 	app_loop(&a);
 	endwin();

@@ -12,6 +12,7 @@ struct worker;
 struct pane;
 struct view;
 struct cmd_def;
+struct strbuf;
 
 /* Kinds of status-line messages. */
 enum app_msg { APP_MSG_INFO, APP_MSG_SUCCESS, APP_MSG_ERROR };
@@ -22,6 +23,8 @@ struct app_options {
 	const char *theme;        /* theme name, or NULL for the profile's or the default */
 	const char *script;       /* key script for screen tests, or NULL */
 	bool demo;                /* running against the embedded demo */
+	const char *config_path;  /* the config file profiles are read from (:profile), or NULL for the default */
+	bool readonly;            /* --readonly was given: every profile switched to is read-only too */
 };
 
 /* Run the TUI until the user quits; returns the exit code. */
@@ -91,6 +94,10 @@ void app_confirm(struct app *a, const char *question, void (*done)(void *ctx, bo
  * row's "label\tdetail" (server text), or "".
  */
 void app_rows_arrived(struct app *a, struct pane *p, size_t n, size_t urgent, const char *label);
+/* Append the spaces the Kibana in use lists, "id\tname" one a line (completion; empty until they are known). */
+void app_known_spaces(struct app *a, struct strbuf *out);
+/* Append the profiles of the config file, one a line (completion). */
+void app_known_profiles(struct app *a, struct strbuf *out);
 /* The spinner's current frame ("|", "/", "-", "\\"), turning while requests run. */
 const char *app_spinner(struct app *a);
 

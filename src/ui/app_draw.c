@@ -4,6 +4,7 @@
 #include "ui/keys.h"
 #include "ui/pane.h"
 #include "ui/prompt.h"
+#include "ui/termlink.h"
 #include "ui/view.h"
 #include "api/worker.h"
 #include "core/profile.h"
@@ -250,6 +251,7 @@ void app_draw(struct app *a)
 {
 	int h = LINES, w = COLS;
 	draw_cursor_reset();
+	termlink_begin();
 	if (w < APP_MIN_COLS || h < APP_MIN_LINES) {
 		app_draw_small(w, h);
 		draw_cursor_apply();
@@ -273,6 +275,10 @@ void app_draw(struct app *a)
 	app_draw_status(a, h - 1, w);
 	for (size_t i = base; i < a->n_views; i++)
 		a->views[i]->ops->draw(a->views[i], 1, 0, h - 3, w);
+	/* A dialog over the view would get the links of the text under it. */
+	if (base < a->n_views)
+		termlink_drop();
 	draw_cursor_apply();
 	refresh();
+	termlink_flush();
 }

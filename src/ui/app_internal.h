@@ -4,6 +4,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 #include "ui/app.h"
 #include "ui/keymap.h"
 #include "ui/textinput.h"
@@ -56,6 +57,13 @@ struct app {
 	long long last_refresh;
 	int notify;            /* set notify: an enum notify_kind for new critical or high rows */
 	char *kibana;          /* "kibana 9.2.0" once GET /api/status has answered (sanitized), or NULL */
+	char *opener;          /* set opener: the program o opens links with, or NULL (o only shows them) */
+	pid_t openers[8];      /* openers started and not yet reaped */
+	size_t n_openers;
+	int term_fd;           /* where curses writes: links and the clipboard go there too */
+	struct profile *own_profile; /* the profile switched to (:profile, :space), owned; NULL: the one given */
+	struct space_list *spaces;   /* the spaces of the Kibana in use, for :space (NULL until known) */
+	unsigned long context;       /* bumped by every switch */
 };
 
 /* Apply a UI command (theme, bind, set); 0, or -1 with *err. */
@@ -72,6 +80,19 @@ void app_live_load(struct app *a);
 void app_live_save(struct app *a);
 /* Ask which Kibana this is, in the background; the header shows it when the answer comes (app_kibana.c). */
 void app_kibana_fetch(struct app *a);
+/* o, y and Y on what a view shows (the pane, its rows or its id): true when req is one of them. */
+bool app_link_request(struct app *a, enum action_req req, struct pane *p, const void *const *rows, size_t n,
+		      const char *id);
+/* Reap openers that have exited. */
+void app_links_reap(struct app *a);
+/* Ask the Kibana in use for its spaces (completion, and checking :space). */
+void app_context_fetch_spaces(struct app *a);
+/* :space NAME: the same profile in another space; 0 (switched, or asking first), or -1 with *err. */
+int app_switch_space(struct app *a, const char *space, char **err);
+/* :profile NAME: a profile of the config file; 0 (switched, or asking first), or -1 with *err. */
+int app_switch_profile(struct app *a, const char *name, char **err);
+/* Free what switching keeps (after the worker is gone). */
+void app_context_free(struct app *a);
 
 /* Draw everything. */
 void app_draw(struct app *a);

@@ -283,6 +283,8 @@ void app_key(struct app *a, int key)
 	struct keymap_hit hit = keymap_lookup(&a->keymap, key, t.pane ? t.pane->ops : NULL, where);
 	switch (hit.kind) {
 	case KEYMAP_REQ:
+		if (app_link_request(a, hit.req, t.pane, t.rows, t.n, t.id))
+			break;
 		if (v ? v->ops->request(v, hit.req) : pane_request(p, hit.req, app_list_height(a)))
 			break;
 		if (!app_request(a, hit.req) && hit.req == REQ_CLEAR) {

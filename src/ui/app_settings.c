@@ -4,6 +4,7 @@
 #include "ui/keys.h"
 #include "ui/notify.h"
 #include "ui/pane.h"
+#include "ui/termlink.h"
 #include "ui/view.h"
 #include "cmd/tokenize.h"
 #include "core/profile.h"
@@ -54,12 +55,42 @@ static int app_set_notify(struct app *a, const char *value, char **err)
 	return 0;
 }
 
+/* set opener CMD: o opens links with CMD (its words, then the URL); "none" goes back to showing them. */
+static int app_set_opener(struct app *a, const char *value)
+{
+	free(a->opener);
+	a->opener = strcmp(value, "none") ? xstrdup(value) : NULL;
+	if (a->opener)
+		app_message(a, APP_MSG_SUCCESS, "o now opens Kibana links with: %s URL", a->opener);
+	else
+		app_message(a, APP_MSG_SUCCESS, "o shows Kibana links without opening them.");
+	return 0;
+}
+
+/* set links on|off: OSC 8 links on ids and titles in detail views. */
+static int app_set_links(struct app *a, const char *value, char **err)
+{
+	if (strcmp(value, "on") && strcmp(value, "off")) {
+		*err = xasprintf("links takes on or off, not \"%s\"", value);
+		return -1;
+	}
+	termlink_set_links(!strcmp(value, "on"));
+	clearok(curscr, TRUE);
+	app_message(a, APP_MSG_SUCCESS, "Links to Kibana in detail views are %s.", value);
+	return 0;
+}
+
 static int app_set(struct app *a, int argc, char **argv, char **err)
 {
 	if (argc == 2 && !strcmp(argv[0], "notify"))
 		return app_set_notify(a, argv[1], err);
+	if (argc == 2 && !strcmp(argv[0], "opener"))
+		return app_set_opener(a, argv[1]);
+	if (argc == 2 && !strcmp(argv[0], "links"))
+		return app_set_links(a, argv[1], err);
 	if (argc != 2 || strcmp(argv[0], "refresh") != 0) {
-		*err = xstrdup("usage: set refresh SECONDS, or set notify off|bell|auto|osc9|osc777");
+		*err = xstrdup("usage: set refresh SECONDS | set notify off|bell|auto|osc9|osc777 | set opener CMD | "
+			       "set links on|off");
 		return -1;
 	}
 	char *end;
@@ -94,6 +125,10 @@ int app_ui_command(struct app *a, const char *what, int argc, char **argv, char 
 		return app_bind(a, argc, argv, err);
 	if (!strcmp(what, "set"))
 		return app_set(a, argc, argv, err);
+	if (!strcmp(what, "profile") && argc == 1)
+		return app_switch_profile(a, argv[0], err);
+	if (!strcmp(what, "space") && argc == 1)
+		return app_switch_space(a, argv[0], err);
 	*err = xasprintf("\"%s\" cannot be applied", what);
 	return -1;
 }

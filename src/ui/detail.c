@@ -5,6 +5,7 @@
 #include "ui/textview.h"
 #include "api/worker.h"
 #include "core/xalloc.h"
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,6 +17,7 @@ struct detail {
 	void *row;          /* the loaded object (row_size bytes), or NULL */
 	void *extra;        /* the pane's parts */
 	unsigned pending;   /* requests in flight: they hold this struct */
+	uint64_t generation; /* bumped by each reload: answers to requests from before it are dropped */
 	bool gone;          /* the view is closed: free when nothing is in flight */
 	struct detail *next; /* open detail views, for detail_find */
 };
@@ -78,6 +80,11 @@ void detail_redraw(struct detail *d)
 		return;
 	textview_clear(d->view, true);
 	d->pane->ops->detail_fill(d, d->view, detail_row(d));
+	if (d->pane->ops->link) {
+		char *url = d->pane->ops->link(d->pane, detail_row(d), d->id);
+		textview_set_link(d->view, url);
+		free(url);
+	}
 	textview_set_loading(d->view, d->pending > 0);
 }
 
@@ -90,7 +97,8 @@ static void detail_deliver(struct worker_sink *sink, struct worker_done *w)
 		if (!d->pending)
 			detail_free(d);
 	} else {
-		job->done(d, w);
+		if (w->generation == d->generation)
+			job->done(d, w);
 		detail_redraw(d);
 	}
 	free(job);
@@ -104,7 +112,7 @@ void detail_submit(struct detail *d, struct api_request *req, void (*done)(struc
 	job->d = d;
 	job->done = done;
 	d->pending++;
-	worker_submit(app_worker(d->app), req, 0, job);
+	worker_submit(app_worker(d->app), req, d->generation, job);
 	textview_set_loading(d->view, true);
 }
 
@@ -154,6 +162,7 @@ struct view *detail_view(const struct detail *d)
 
 void detail_reload(struct detail *d)
 {
+	d->generation++;
 	/* An object not made yet has nothing to load. */
 	if (!*d->id) {
 		detail_redraw(d);
@@ -176,6 +185,13 @@ static void detail_view_free(void *ctx)
 	d->gone = true;
 	if (!d->pending)
 		detail_free(d);
+}
+
+static void detail_view_end(void *ctx)
+{
+	struct detail *d = ctx;
+	if (!d->gone)
+		d->pane->ops->detail_end(d);
 }
 
 static const void *detail_subject(void *ctx, struct pane **pane, const char **id)
@@ -202,6 +218,8 @@ struct detail *detail_open(struct pane *p, const char *id)
 	d->id = xstrdup(id);
 	d->view = textview_new(p->app, id);
 	textview_set_subject(d->view, d, detail_subject, detail_view_reload, detail_view_free);
+	if (p->ops->detail_end)
+		textview_set_on_end(d->view, detail_view_end);
 	d->next = detail_open_list;
 	detail_open_list = d;
 	app_push_view(p->app, d->view);

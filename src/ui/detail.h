@@ -27,7 +27,8 @@ const char *detail_id(const struct detail *d);
 const void *detail_row(const struct detail *d);
 /* Where the pane keeps what detail_more loads (freed by the pane's detail_free). */
 void **detail_extra(struct detail *d);
-/* Send a request for a detail view; done runs with the answer while the view is open, then the view is redrawn. */
+/* Send a request for a detail view; done runs with the answer while the view is open (unless the view was
+ * reloaded since: an older answer is dropped), then the view is redrawn. */
 void detail_submit(struct detail *d, struct api_request *req, void (*done)(struct detail *d, struct worker_done *w));
 /* Load the object and its parts again. */
 void detail_reload(struct detail *d);

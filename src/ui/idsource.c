@@ -7,6 +7,7 @@
 #include "api/cases_req.h"
 #include "api/connectors.h"
 #include "api/endpoints.h"
+#include "api/spaces.h"
 #include "api/worker.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
@@ -20,6 +21,14 @@ bool idsource_pickable(enum cmd_id_kind kind)
 
 void idsource_known(struct app *a, enum cmd_id_kind kind, struct strbuf *out)
 {
+	if (kind == CMD_ID_SPACE) {
+		app_known_spaces(a, out);
+		return;
+	}
+	if (kind == CMD_ID_PROFILE) {
+		app_known_profiles(a, out);
+		return;
+	}
 	size_t n;
 	struct pane **panes = app_panes(a, &n);
 	for (size_t i = 0; i < n; i++)
@@ -80,6 +89,14 @@ static const char *idsource_endpoints(struct view *v, void *model)
 	return NULL;
 }
 
+static const char *idsource_spaces(struct view *v, void *model)
+{
+	const struct space_list *l = model;
+	for (size_t i = 0; i < l->n; i++)
+		picker_add(v, l->items[i].id, l->items[i].name ? l->items[i].name : l->items[i].id, l->items[i].description);
+	return l->n ? NULL : "This Kibana lists no spaces.";
+}
+
 static const char *idsource_cases(struct view *v, void *model)
 {
 	const struct case_page *p = model;
@@ -100,6 +117,8 @@ static const char *idsource_title(enum cmd_id_kind kind)
 	case CMD_ID_ACTION: return "Choose a response action";
 	case CMD_ID_CONVERSATION: return "Choose a conversation";
 	case CMD_ID_AI_CONNECTOR: return "Choose the AI connector to ask with";
+	case CMD_ID_SPACE: return "Choose a space";
+	case CMD_ID_PROFILE: return "Choose a profile";
 	default: return "Choose";
 	}
 }
@@ -116,6 +135,8 @@ void idsource_pick(struct app *a, enum cmd_id_kind kind, picker_fn chosen, void 
 		/* The first hundred hosts; typing in the picker narrows them. */
 		struct endpoints_query q = {.page = 0, .page_size = 100};
 		picker_load(v, endpoints_list_request(&q), idsource_endpoints);
+	} else if (kind == CMD_ID_SPACE) {
+		picker_load(v, spaces_list_request(), idsource_spaces);
 	} else if (kind == CMD_ID_CASE) {
 		struct cases_query q = {.page = 1, .per_page = CASES_MAX_PER_PAGE, .status = "open",
 					.sort_field = "updatedAt", .sort_order = "desc"};

@@ -35,6 +35,10 @@ src_ui_libui_a_SOURCES += \
 	src/ui/panes/ops.c
 src_ui_libui_a_SOURCES += src/ui/chat.c src/ui/chat.h
 src_ui_libui_a_SOURCES += src/ui/app_live.c src/ui/notify.c src/ui/notify.h
+src_ui_libui_a_SOURCES += \
+	src/ui/termlink.c src/ui/termlink.h \
+	src/ui/app_links.c \
+	src/ui/app_context.c
 UI_LIBS = src/ui/libui.a $(CMD_LIBS) $(NCURSES_LIBS) $(READLINE_LIBS)
 
 # The default theme is compiled in from themes/default.theme, so the two cannot drift.

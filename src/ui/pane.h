@@ -82,6 +82,8 @@ struct pane_ops {
 	const struct pane_action *actions;
 	/* Optional: Enter on a row (default: the detail view, if the pane has one). */
 	void (*open)(struct pane *p, const void *row);
+	/* Optional: the object's page in Kibana (its detail view's title and id link there; o, y and Y), or NULL. */
+	char *(*link)(struct pane *p, const void *row, const char *id);
 	/* The detail view: the request that loads one object by id (a model of the row type), or NULL for none. */
 	struct api_request *(*detail_request)(const char *id);
 	/* Optional: the object in the detail request's model (default: the model is the object); NULL: gone. */
@@ -92,6 +94,8 @@ struct pane_ops {
 	void (*detail_loaded)(struct detail *d, const void *row);
 	/* Draw the detail view's text from its object (NULL while only the id is known). */
 	void (*detail_fill)(struct detail *d, struct view *v, const void *row);
+	/* Optional: the detail view shows its last line (load more of what detail_more loads, as the list pages). */
+	void (*detail_end)(struct detail *d);
 	/* Optional: free what detail_more stored in the detail's extra. */
 	void (*detail_free)(struct detail *d);
 	/*

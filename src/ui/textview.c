@@ -3,6 +3,7 @@
 #include "ui/app.h"
 #include "ui/draw.h"
 #include "ui/keys.h"
+#include "ui/termlink.h"
 #include "ui/textinput.h"
 #include "core/record.h"
 #include "core/sanitize.h"
@@ -17,6 +18,7 @@
 struct tv_line {
 	char *label;
 	char *text;
+	char *link;         /* the text links here (OSC 8), or NULL */
 	enum theme_role role;
 	int indent;
 };
@@ -32,11 +34,13 @@ static const struct view_ops textview_detail_ops;
 
 struct textview {
 	char *title;
+	char *link;         /* the title links here, or NULL */
 	struct tv_line *lines;
 	size_t n, cap;
 	struct tv_row *rows;
 	size_t n_rows;
 	int wrapped_width;  /* width rows were computed for; -1: stale */
+	int width;          /* width the last frame had for text (rows are made again for it when stale) */
 	size_t top;
 	bool loading;
 	int body;           /* rows the last frame had room for */
@@ -44,6 +48,7 @@ struct textview {
 	textview_subject_fn subject;
 	void (*ctx_free)(void *);
 	void (*on_reload)(void *ctx);
+	void (*on_end)(void *ctx);
 	bool searching;
 	struct textinput search;
 	char *needle;       /* last search */
@@ -77,6 +82,7 @@ static void textview_push(struct textview *t, const char *label, const char *tex
 	l->text = xstrndup(text, len);
 	l->role = role;
 	l->indent = indent;
+	l->link = NULL;
 	t->wrapped_width = -1;
 }
 
@@ -165,6 +171,7 @@ void textview_clear(struct view *v, bool keep_scroll)
 	for (size_t i = 0; i < t->n; i++) {
 		free(t->lines[i].label);
 		free(t->lines[i].text);
+		free(t->lines[i].link);
 	}
 	t->n = 0;
 	t->wrapped_width = -1;
@@ -212,6 +219,38 @@ void textview_set_stop(struct view *v, bool (*stop)(void *ctx), void *ctx)
 	t->stop_ctx = ctx;
 }
 
+void textview_set_on_end(struct view *v, void (*fn)(void *ctx))
+{
+	tv(v)->on_end = fn;
+}
+
+/* Whether a line's label names it: "label:" and any padding. */
+static bool textview_label_is(const char *have, const char *label)
+{
+	size_t n = strlen(label);
+	return have && !strncmp(have, label, n) && have[n] == ':' && have[n + 1 + strspn(have + n + 1, " ")] == '\0';
+}
+
+void textview_link_label(struct view *v, const char *label, const char *url)
+{
+	struct textview *t = tv(v);
+	for (size_t i = 0; url && i < t->n; i++) {
+		if (!textview_label_is(t->lines[i].label, label))
+			continue;
+		free(t->lines[i].link);
+		t->lines[i].link = xstrdup(url);
+	}
+	app_dirty(v->app);
+}
+
+void textview_set_link(struct view *v, const char *url)
+{
+	struct textview *t = tv(v);
+	free(t->link);
+	t->link = url ? xstrdup(url) : NULL;
+	textview_link_label(v, "id", url);
+}
+
 void textview_scroll_end(struct view *v)
 {
 	tv(v)->follow_end = true;
@@ -247,13 +286,16 @@ static void textview_wrap(struct textview *t, int width)
 		} while (off < len);
 	}
 	t->wrapped_width = width;
+	t->width = width;
 }
 
 static void textview_draw(struct view *v, int y, int x, int h, int w)
 {
 	struct textview *t = tv(v);
 	draw_fill(stdscr, y, x, w, ROLE_TITLE);
-	draw_text(stdscr, y, x + 1, t->title ? t->title : "", w - 2, ROLE_TITLE, false);
+	int tw = draw_text(stdscr, y, x + 1, t->title ? t->title : "", w - 2, ROLE_TITLE, false);
+	if (t->link)
+		termlink_add(y, x + 1, tw, t->link);
 	int body = h - 1 - (t->searching ? 1 : 0);
 	t->body = body > 1 ? body : 1;
 	if (t->wrapped_width != w - 2)
@@ -289,13 +331,18 @@ static void textview_draw(struct view *v, int y, int x, int h, int w)
 		strbuf_reset(&sb);
 		strbuf_add(&sb, l->text + row->off, row->len);
 		bool hit = t->needle && *t->needle && strstr(sb.buf, t->needle);
-		draw_text(stdscr, ry, cx, sb.buf, x + w - 1 - cx, hit ? ROLE_MARKED : l->role, false);
+		int used = draw_text(stdscr, ry, cx, sb.buf, x + w - 1 - cx, hit ? ROLE_MARKED : l->role, false);
+		if (l->link)
+			termlink_add(ry, cx, used, l->link);
 	}
 	strbuf_free(&sb);
 	if (t->searching) {
 		draw_text(stdscr, y + h - 1, x, "/", 1, ROLE_INPUT, false);
 		textinput_draw(&t->search, y + h - 1, x + 1, 1, w - 1, ROLE_INPUT, true);
 	}
+	/* The last line is on screen: whoever loads more can go on (it is told once per frame). */
+	if (t->on_end && t->top + (size_t)body >= t->n_rows)
+		t->on_end(t->ctx);
 	if (t->n_rows > (size_t)body) {
 		char pos[32];
 		snprintf(pos, sizeof(pos), " %zu%% ", (t->top + (size_t)body) * 100 / t->n_rows);
@@ -308,9 +355,17 @@ static void textview_find(struct textview *t, bool from_top)
 {
 	if (!t->needle || !*t->needle)
 		return;
+	/* Lines may have changed since the last frame (an answer came): the rows must be theirs. */
+	if (t->wrapped_width != t->width && t->width > 0)
+		textview_wrap(t, t->width);
 	for (size_t r = from_top ? 0 : t->top + 1; r < t->n_rows; r++) {
 		const struct tv_row *row = &t->rows[r];
 		const char *text = t->lines[row->line].text + row->off;
+		/* A field's name finds it too ("host.name" in an alert). */
+		if (row->first && t->lines[row->line].label && strstr(t->lines[row->line].label, t->needle)) {
+			t->top = r;
+			return;
+		}
 		for (size_t k = 0; k < row->len; k++) {
 			if (strncmp(text + k, t->needle, strlen(t->needle)) == 0) {
 				t->top = r;
@@ -386,6 +441,7 @@ static void textview_destroy(struct view *v)
 	free(t->lines);
 	free(t->rows);
 	free(t->title);
+	free(t->link);
 	free(t->needle);
 	textinput_free(&t->search);
 	if (t->ctx && t->ctx_free)

@@ -39,6 +39,12 @@ void textview_set_subject(struct view *v, void *ctx, textview_subject_fn subject
 			  void (*ctx_free)(void *ctx));
 /* Let back (q, Esc) first stop what is still arriving into the view: stop returns true when it stopped something. */
 void textview_set_stop(struct view *v, bool (*stop)(void *ctx), void *ctx);
+/* The object shown is at url in Kibana: the title and the "id" line link there (OSC 8); NULL: no link. */
+void textview_set_link(struct view *v, const char *url);
+/* Lines labelled label ("host.name") link to url. */
+void textview_link_label(struct view *v, const char *label, const char *url);
+/* Call fn with the subject's context when a frame shows the last line (a view that loads more as it is read). */
+void textview_set_on_end(struct view *v, void (*fn)(void *ctx));
 /* Scroll to the end (a reader that follows new content). */
 void textview_scroll_end(struct view *v);
 

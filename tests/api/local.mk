@@ -33,3 +33,6 @@ KT_TESTS += tests/api/test_jsonnum
 KT_TESTS += tests/api/test_assistant
 KT_TESTS += tests/api/test_alerts_of_case
 KT_TESTS += tests/api/test_kibana_status
+KT_TESTS += tests/api/test_case_activity
+KT_TESTS += tests/api/test_spaces
+KT_TESTS += tests/api/test_kblink

@@ -25,3 +25,5 @@ TESTS += tests/cmd/shellcomp.sh
 EXTRA_DIST += tests/cmd/shellcomp.sh
 KT_TESTS += tests/cmd/test_cmd_cases
 KT_TESTS += tests/cmd/test_cmd_doctor
+KT_TESTS += tests/cmd/test_cmd_case_story
+KT_TESTS += tests/cmd/test_storyfmt

@@ -138,12 +138,12 @@ static void test_api_dot_segments_refused(void **state)
 /* A path naming the profile's own space is not prefixed twice. */
 static void test_api_space(void **state)
 {
-	profile_set(&env.p.space, "soc");
+	profile_set(&env.p.space, "soc-eu");
 	worker_free(env.w);
 	char *err = NULL;
 	env.w = worker_new(&env.p, &err);
 	assert_non_null(env.w);
-	struct testenv_run r = testenv_cmd(&env, TESTENV_BATCH, false, "api GET /s/soc/api/cases/_find?perPage=1");
+	struct testenv_run r = testenv_cmd(&env, TESTENV_BATCH, false, "api GET /s/soc-eu/api/cases/_find?perPage=1");
 	assert_int_equal(r.exit_code, CMD_EXIT_OK);
 	assert_int_equal(json_array_size(json_object_get(r.json, "cases")), 1);
 	testenv_run_free(&r);

@@ -25,13 +25,17 @@ COMMANDS = [
     ("cases", "cases --all"),
     ("case show", "case show {case}"),
     ("connectors", "connectors"),
+    ("spaces", "spaces"),
     ("alert cases", "alert cases {attached_alert}"),
     ("case status", "case status {case} in-progress"),
     ("case severity", "case severity {case} critical"),
     ("case comment", "case comment {case} Checked by the contract test"),
     ("case push", "case push {case2} {jira}"),
+    ("case activity", "case activity {case}"),
+    ("case export", "case export {case}"),
     ("alerts", "alerts --status open --severity high"),
     ("alerts", "alerts --since 24h --limit 150"),
+    ("alerts", "alerts --id {alert} --id {alert2}"),
     ("alert status", "alert status {alert} {alert2} acknowledged"),
     ("alert attach", "alert attach {alert} --case {case}"),
     ("conversations", "conversations --sort-field title --sort-order asc --per-page 5"),
@@ -84,7 +88,7 @@ COMMANDS = [
 ]
 
 # Commands that need no server.
-LOCAL = {"help", "theme", "bind", "set"}
+LOCAL = {"help", "theme", "bind", "set", "profile", "space"}
 
 
 def ktriage_bin():

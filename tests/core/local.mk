@@ -14,3 +14,5 @@ KT_TESTS += tests/core/test_record
 KT_TESTS += tests/core/test_timefmt
 KT_TESTS += tests/core/test_fetchlimit
 KT_TESTS += tests/core/test_lastseen
+KT_TESTS += tests/core/test_markdown
+KT_TESTS += tests/core/test_termesc

@@ -427,6 +427,25 @@ static void test_env_over_file(void **state)
 	assert_string_equal(f->p.name, "prod");
 }
 
+/* The profiles a file names, each once, in order; none from other sections; a missing file has none. */
+static void test_profile_names(void **state)
+{
+	struct fx *f = *state;
+	write_config(f, "[ktriage]\ndefault_profile = prod\n[profile prod]\nurl = https://a.example\n"
+			"[profile  eu-shift]\nurl = https://b.example\nspace = soc-eu\n[other]\nx = 1\n"
+			"[profile prod]\nreadonly = true\n", 0600);
+	struct strbuf sb;
+	strbuf_init(&sb);
+	assert_int_equal(config_profile_names(f->path, &sb), 0);
+	assert_string_equal(sb.buf, "prod\neu-shift\n");
+	strbuf_reset(&sb);
+	char *missing = xasprintf("%s/none", f->dir);
+	assert_int_equal(config_profile_names(missing, &sb), -1);
+	assert_int_equal(sb.len, 0);
+	free(missing);
+	strbuf_free(&sb);
+}
+
 static void test_paths(void **state)
 {
 	struct fx *f = *state;
@@ -459,6 +478,7 @@ int main(void)
 	umask(022);
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_missing_file, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_profile_names, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_default_profile, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_named_profile, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unknown_profile, setup, teardown),

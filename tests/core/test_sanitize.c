@@ -4,6 +4,7 @@
 #include "core/sanitize.h"
 #include "core/strbuf.h"
 #include "core/utf8.h"
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -231,6 +232,67 @@ static void test_output_always_safe(void **state)
 	}
 }
 
+/* No code point that starts or ends an OSC (ESC, BEL, 8-bit OSC and ST) survives; in ASCII mode no byte past 0x7f. */
+static void assert_no_osc(const char *out, bool ascii, const char *what)
+{
+	size_t olen = strlen(out), i = 0;
+	while (i < olen) {
+		uint32_t cp;
+		if (ascii && (unsigned char)out[i] >= 0x80)
+			fail_msg("%s: byte 0x%02x in ASCII output", what, (unsigned char)out[i]);
+		i += utf8_decode(out + i, olen - i, &cp);
+		if (cp == 0x1b || cp == 0x07 || cp == 0x9d || cp == 0x9c || cp == UTF8_INVALID)
+			fail_msg("%s: U+%04X in output could start or end an OSC", what, cp);
+	}
+}
+
+/*
+ * Server text cannot make the terminal open a hyperlink (OSC 8) or write the clipboard (OSC 52):
+ * ESC ] and its 8-bit form U+009D come out as visible symbols, and so do BEL and both STs, so no
+ * OSC can begin, whatever the pieces and however they are split or mixed with broken UTF-8.
+ */
+static void test_server_text_makes_no_osc(void **state)
+{
+	static const char *const forged[] = {
+		"\x1b]8;;https://evil.example/\x1b\\click\x1b]8;;\x1b\\",
+		"\x1b]52;c;cm0gLXJmIH4v\x07",
+		"\x1b]52;p;?\x1b\\",
+		"\xc2\x9d" "8;;https://evil.example/\xc2\x9c" "x\xc2\x9d" "8;;\xc2\x9c",
+		"\xc2\x9d" "52;c;ZWNobyBwd25lZA==\x07",
+		"\x9d" "52;c;eA==\x9c",
+		"\xc0\x9b]52;c;eA==\x07",
+		"\x1b\x1b]]8;;x\x07\x07",
+	};
+	static const char *const pieces[] = {"\x1b", "]", "8;;", "52;c;", "https://evil.example/", "\x07", "\x1b\\",
+					     "\xc2\x9d", "\xc2\x9c", "\x9d", "\xc2", "eA==", "\n", "\r", "\xe2\x80\xae"};
+	for (int ascii = 0; ascii < 2; ascii++) {
+		utf8_set_ascii(ascii);
+		for (size_t k = 0; k < sizeof(forged) / sizeof(*forged); k++) {
+			for (int mode = 0; mode < 2; mode++) {
+				char *out = sanitize_str(forged[k], (enum sanitize_mode)mode);
+				assert_no_osc(out, ascii, forged[k]);
+				free(out);
+			}
+		}
+		uint32_t seed = 777;
+		for (int round = 0; round < 5000; round++) {
+			struct strbuf in;
+			strbuf_init(&in);
+			for (int n = round % 12; n >= 0; n--) {
+				seed = seed * 1103515245u + 12345u;
+				strbuf_puts(&in, pieces[(seed >> 16) % (sizeof(pieces) / sizeof(*pieces))]);
+			}
+			for (int mode = 0; mode < 2; mode++) {
+				char *out = san(in.buf, in.len, (enum sanitize_mode)mode);
+				assert_no_osc(out, ascii, "random pieces");
+				free(out);
+			}
+			strbuf_free(&in);
+		}
+	}
+	utf8_set_ascii(false);
+}
+
 int main(void)
 {
 	if (!testutil_utf8_locale()) {
@@ -251,6 +313,7 @@ int main(void)
 		cmocka_unit_test(test_combining_marks_capped),
 		cmocka_unit_test(test_zero_width_shown),
 		cmocka_unit_test(test_field_bounded),
+		cmocka_unit_test_teardown(test_server_text_makes_no_osc, teardown_ascii),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

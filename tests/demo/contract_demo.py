@@ -124,6 +124,9 @@ def requests(direct, n):
          {"type": "user", "comment": "Checked by the contract test.", "owner": case["owner"]}),
         ("GET", f"/api/cases/{q(case['id'])}/comments/_find?page=1&perPage=5&sortOrder=asc", None),
         ("GET", f"/api/cases/{q(case['id'])}/alerts", None),
+        ("GET", f"/api/cases/{q(case['id'])}/user_actions/_find?page=1&perPage=5&sortOrder=asc", None),
+        ("GET", f"/api/cases/{q(case['id'])}/user_actions/_find?types=status&types=comment", None),
+        ("GET", "/api/spaces/space?include_authorized_purposes=true", None),
         ("POST", f"/api/cases/{q(case['id'])}/connector/{q(jira['id'])}/_push", {}),
         ("GET", f"/api/cases/alerts/{q(alert_id)}", None),
         ("GET", "/api/cases/configure/connectors/_find", None),
@@ -198,6 +201,7 @@ def sweep(direct):
     for c in json.loads(raw)["cases"]:
         out.append(("GET", f"/api/cases/{q(c['id'])}", None))
         out.append(("GET", f"/api/cases/{q(c['id'])}/comments/_find?perPage=100", None))
+        out.append(("GET", f"/api/cases/{q(c['id'])}/user_actions/_find?perPage=100", None))
     _, _, raw = direct.call("GET", "/api/security_ai_assistant/current_user/conversations/_find?per_page=100")
     for c in json.loads(raw)["data"]:
         out.append(("GET", f"/api/security_ai_assistant/current_user/conversations/{q(c['id'])}", None))

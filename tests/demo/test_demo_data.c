@@ -6,6 +6,7 @@
 #include "demo/demo_case.h"
 #include "demo/demo_data.h"
 #include "demo/demo_names.h"
+#include "demo/demo_spaces.h"
 #include "demo/demo_util.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -85,7 +86,14 @@ static void test_sizes_follow_options(void **state)
 	o.endpoints = 5;
 	o.actions = 9;
 	struct demo_data *d = demo_data_new(&o, demo_now_ms());
-	assert_int_equal(json_array_size(d->cases), 7);
+	/* The cases asked for live in the default space; a few more live in the second one. */
+	assert_int_equal(json_array_size(d->cases), 7 + DEMO_SPACE_CASES);
+	size_t in_default = 0, i;
+	json_t *c;
+	json_array_foreach(d->cases, i, c) {
+		in_default += demo_case_in_space(c, "default");
+	}
+	assert_int_equal(in_default, 7);
 	assert_int_equal(d->nalerts, 123);
 	assert_int_equal(json_array_size(d->conversations), 3);
 	assert_int_equal(d->nendpoints, 5);

@@ -7,7 +7,8 @@
 #   # demo: --fault ...       options for `ktriage serve-demo`
 #   # ktriage: --readonly     options for ktriage
 #   # exit: 2                 the exit code to expect (default 0)
-#   # config: LINE            a line of $XDG_CONFIG_HOME/ktriage/config (repeatable)
+#   # config: LINE            a line of $XDG_CONFIG_HOME/ktriage/config (repeatable); @URL@ and @KEYFILE@
+#                             stand for the demo's URL and its API key file
 #   # setup: SHELL            run first, in the test's directory (the state is in ./state)
 #   # check: SHELL            must succeed afterwards, run in the test's directory; ./terminal
 #                             holds what the program wrote to the terminal besides the screen
@@ -59,7 +60,7 @@ if [ "${KT_VALGRIND:-}" = 1 ]; then
 	vg="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect"
 fi
 mkdir -p "$tmp/home" "$tmp/config/ktriage" "$tmp/state"
-sed -n 's/^# config: //p' "$script" > "$tmp/config/ktriage/config"
+sed -n 's/^# config: //p' "$script" | sed -e "s|@URL@|$url|g" -e "s|@KEYFILE@|$tmp/key|g" > "$tmp/config/ktriage/config"
 chmod 600 "$tmp/config/ktriage/config"
 cd "$tmp" || exit 1
 setup=$(opt setup)

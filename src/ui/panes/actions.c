@@ -11,6 +11,7 @@
 #include "ui/panes.h"
 #include "ui/textview.h"
 #include "api/actions.h"
+#include "api/kblink.h"
 #include "api/worker.h"
 #include "cmd/actionfmt.h"
 #include "core/record.h"
@@ -285,7 +286,6 @@ static const struct pane_action actions_actions[] = {
 static void actions_detail_fill(struct detail *d, struct view *v, const void *row)
 {
 	const struct response_action *a = row;
-	(void)d;
 	if (!a)
 		return;
 	textview_set_title(v, a->command ? a->command : a->id);
@@ -296,6 +296,13 @@ static void actions_detail_fill(struct detail *d, struct view *v, const void *ro
 	record_free(&r);
 	if (a->command && !strcmp(a->command, "running-processes") && a->was_successful)
 		textview_add(v, ROLE_DIM, 0, "p: pick one of these processes to suspend");
+	/* One host: its name and id link to its endpoint's page in Kibana. */
+	if (a->n_agents == 1) {
+		char *host = kblink_host(app_profile(detail_pane(d)->app), a->agents[0]);
+		textview_link_label(v, "hosts", host);
+		textview_link_label(v, "endpoint id", host);
+		free(host);
+	}
 }
 
 const struct pane_ops actions_pane_ops = {

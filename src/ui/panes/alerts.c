@@ -15,6 +15,7 @@
 #include "api/alerts_req.h"
 #include "api/cases_of_alert.h"
 #include "api/cases_req.h"
+#include "api/kblink.h"
 #include "cmd/alertfmt.h"
 #include "core/record.h"
 #include "core/strbuf.h"
@@ -228,7 +229,6 @@ static void *alerts_detail_row(void *model)
 static void alerts_detail_fill(struct detail *d, struct view *v, const void *row)
 {
 	const struct alert *a = row;
-	(void)d;
 	if (!a)
 		return;
 	textview_set_title(v, a->rule_name ? a->rule_name : "Alert");
@@ -237,6 +237,17 @@ static void alerts_detail_fill(struct detail *d, struct view *v, const void *row
 	alertfmt_record(&r, a);
 	textview_add_record(v, &r);
 	record_free(&r);
+	/* The host links to its endpoint's page, where Kibana can act on it. */
+	char *host = kblink_host(app_profile(detail_pane(d)->app), a->agent_id);
+	textview_link_label(v, "host.name", host);
+	textview_link_label(v, "agent.id", host);
+	free(host);
+}
+
+static char *alerts_link(struct pane *p, const void *row, const char *id)
+{
+	const struct alert *a = row;
+	return kblink_alert(app_profile(p->app), id, a ? a->timestamp : NULL);
 }
 
 const struct pane_ops alerts_pane_ops = {
@@ -251,6 +262,7 @@ const struct pane_ops alerts_pane_ops = {
 	.row_text = alerts_row_text,
 	.row_label = alerts_row_label,
 	.actions = alerts_actions,
+	.link = alerts_link,
 	.detail_request = alerts_detail_request,
 	.detail_row = alerts_detail_row,
 	.detail_fill = alerts_detail_fill,

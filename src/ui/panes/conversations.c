@@ -7,6 +7,7 @@
 #include "ui/panes.h"
 #include "ui/textview.h"
 #include "api/conversations.h"
+#include "api/kblink.h"
 #include "cmd/convfmt.h"
 #include "core/strbuf.h"
 #include "core/timefmt.h"
@@ -187,6 +188,12 @@ static void conv_reader_fill(struct detail *d, struct view *v, const void *row)
 	conv_live_fill(d, v, c);
 }
 
+static char *conv_link(struct pane *p, const void *row, const char *id)
+{
+	(void)row;
+	return kblink_conversation(app_profile(p->app), id);
+}
+
 const struct pane_ops conversations_pane_ops = {
 	.name = "conversations",
 	.title = "Conversations",
@@ -197,6 +204,7 @@ const struct pane_ops conversations_pane_ops = {
 	.request = conv_request,
 	.page = conv_page,
 	.row_text = conv_row_text,
+	.link = conv_link,
 	.detail_request = conversations_get_request,
 	.detail_fill = conv_reader_fill,
 	.detail_free = chat_detail_free,
