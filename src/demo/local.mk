@@ -24,3 +24,6 @@ src_demo_libdemo_a_SOURCES = \
 	src/demo/demo_secsol.c src/demo/demo_secsol.h \
 	src/demo/demo_timeline.c src/demo/demo_timeline.h
 DEMO_LIBS = src/demo/libdemo.a $(CORE_LIBS) $(MHD_LIBS) $(JANSSON_LIBS)
+src_demo_libdemo_a_SOURCES += \
+	src/demo/demo_multipart.c src/demo/demo_multipart.h \
+	src/demo/demo_zip.c src/demo/demo_zip.h

@@ -10,3 +10,4 @@ KT_TESTS += tests/demo/test_demo_main
 check_PROGRAMS += tests/demo/demo_serve
 TESTS += tests/demo/contract_demo.py
 EXTRA_DIST += tests/demo/contract_demo.py
+KT_TESTS += tests/demo/test_demo_zip
