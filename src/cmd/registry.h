@@ -36,4 +36,7 @@ extern const struct cmd_def cmd_timeline_defs[];
 /* The raw API console (cmd_api.c). */
 extern const struct cmd_def cmd_api_defs[];
 
+/* Response actions on endpoints (cmd_respond.c). */
+extern const struct cmd_def cmd_respond_defs[];
+
 #endif

@@ -34,7 +34,7 @@ struct demo_req {
 };
 
 /* What the body of a response is. */
-enum demo_body { DEMO_BODY_NONE, DEMO_BODY_JSON, DEMO_BODY_HTML };
+enum demo_body { DEMO_BODY_NONE, DEMO_BODY_JSON, DEMO_BODY_HTML, DEMO_BODY_FILE };
 
 /* A response under construction; the server adds headers and applies faults. */
 struct demo_resp {
@@ -42,6 +42,7 @@ struct demo_resp {
 	enum demo_body kind;
 	char *body;                     /* owned */
 	size_t len;
+	char *filename;                 /* DEMO_BODY_FILE: the name in Content-Disposition (owned) */
 };
 
 /* A route: method, pattern with "{}" wildcards for whole segments, handler, flags. */
@@ -68,6 +69,8 @@ void demo_reply_error(struct demo_resp *resp, int status, const char *fmt, ...) 
 /* Respond with the security solution's error shape {message, status_code}. */
 void demo_reply_siem_error(struct demo_resp *resp, int status, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* Respond 200 with a file as Kibana streams one: application/octet-stream, attachment; filename="name". */
+void demo_reply_file(struct demo_resp *resp, const char *name, const void *data, size_t len);
 /* Respond with a status and no body. */
 void demo_reply_empty(struct demo_resp *resp, int status);
 /* Free the body and reset. */
@@ -119,6 +122,12 @@ long long demo_check_qint(struct demo_check *c, const struct demo_req *req, cons
 /* A query parameter that must be one of choices; its index, or dflt when absent. */
 int demo_check_qenum(struct demo_check *c, const struct demo_req *req, const char *key, const char *const *choices,
 		     int dflt);
+/*
+ * A query parameter validated as config-schema's arrayOf: repeated keys are the array; a lone
+ * value must be a JSON array of strings (a bare "healthy" is refused as Kibana refuses it).
+ * Up to max values go to out (borrowed for the request); their count, or 0 with c's problem set.
+ */
+size_t demo_check_qarray(struct demo_check *c, struct demo_req *req, const char *key, const char **out, size_t max);
 /* A query parameter as a boolean ("true"/"false"); dflt when absent. */
 bool demo_check_qbool(struct demo_check *c, const struct demo_req *req, const char *key, bool dflt);
 /* When c has a problem: respond 400 in Kibana's shape, free it and return true. */

@@ -10,6 +10,7 @@
 #include "demo/demo_data.h"
 #include "demo/demo_endpoint.h"
 #include "demo/demo_faults.h"
+#include "demo/demo_files.h"
 #include "demo/demo_http.h"
 #include "demo/demo_misc.h"
 #include "demo/demo_search.h"
@@ -30,6 +31,7 @@
 static const struct demo_route *const route_tables[] = {
 	demo_case_routes, demo_casepush_routes, demo_search_routes, demo_ai_routes, demo_endpoint_routes,
 	demo_action_routes, demo_misc_routes, demo_secsol_routes,
+	demo_file_routes,
 };
 
 struct demo_server {
@@ -339,6 +341,15 @@ static enum MHD_Result queue(struct MHD_Connection *c, struct demo_resp *resp, u
 		MHD_add_response_header(mr, "Content-Type", flags & DEMO_R_PLAIN_TYPE ? "application/json" : DEMO_JSON_TYPE);
 	else if (resp->kind == DEMO_BODY_HTML)
 		MHD_add_response_header(mr, "Content-Type", "text/html");
+	if (resp->kind == DEMO_BODY_FILE) {
+		/* As file_download_handler.ts streams a response action's file. */
+		char *cd = xasprintf("attachment; filename=\"%s\"", resp->filename ? resp->filename : "download.zip");
+		MHD_add_response_header(mr, "Content-Type", "application/octet-stream");
+		MHD_add_response_header(mr, "Content-Disposition", cd);
+		MHD_add_response_header(mr, "Cache-Control", "max-age=31536000, immutable");
+		MHD_add_response_header(mr, "X-Content-Type-Options", "nosniff");
+		free(cd);
+	}
 	if (resp->kind == DEMO_BODY_JSON)
 		MHD_add_response_header(mr, "Elastic-Api-Version", "2023-10-31");
 	enum MHD_Result ret = MHD_queue_response(c, (unsigned)resp->status, mr);

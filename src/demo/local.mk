@@ -26,4 +26,6 @@ src_demo_libdemo_a_SOURCES = \
 DEMO_LIBS = src/demo/libdemo.a $(CORE_LIBS) $(MHD_LIBS) $(JANSSON_LIBS)
 src_demo_libdemo_a_SOURCES += \
 	src/demo/demo_multipart.c src/demo/demo_multipart.h \
-	src/demo/demo_zip.c src/demo/demo_zip.h
+	src/demo/demo_zip.c src/demo/demo_zip.h \
+	src/demo/demo_agent.c src/demo/demo_agent.h \
+	src/demo/demo_files.c src/demo/demo_files.h

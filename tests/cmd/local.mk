@@ -19,3 +19,4 @@ KT_TESTS += tests/cmd/test_cmd_exceptions
 KT_TESTS += tests/cmd/test_cmd_entity
 KT_TESTS += tests/cmd/test_cmd_timeline
 KT_TESTS += tests/cmd/test_cmd_api
+KT_TESTS += tests/cmd/test_cmd_respond

@@ -98,6 +98,31 @@ json_t *dt_get(struct demo_server *s, const char *path)
 	return j;
 }
 
+json_t *dt_wait_action(struct demo_server *s, const char *id)
+{
+	char *p = dt_fmt("/api/endpoint/action/%s", id);
+	json_t *a = NULL;
+	for (int i = 0; i < 400; i++) {
+		json_decref(a);
+		a = dt_get(s, p);
+		if (strcmp(dt_str(json_object_get(a, "data"), "status"), "pending") != 0)
+			break;
+		struct timespec ts = {0, 10 * 1000000L};
+		nanosleep(&ts, NULL);
+	}
+	free(p);
+	return a;
+}
+
+char *dt_healthy_agent(struct demo_server *s)
+{
+	json_t *m = dt_get(s, "/api/endpoint/metadata?hostStatuses=%5B%22healthy%22%5D&pageSize=100");
+	json_t *first = json_array_get(json_object_get(m, "data"), 0);
+	char *id = xstrdup(dt_str(json_object_get(json_object_get(first, "metadata"), "agent"), "id"));
+	json_decref(m);
+	return id;
+}
+
 struct demo_server *dt_start_default(void)
 {
 	struct demo_options o;

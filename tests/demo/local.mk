@@ -11,3 +11,4 @@ check_PROGRAMS += tests/demo/demo_serve
 TESTS += tests/demo/contract_demo.py
 EXTRA_DIST += tests/demo/contract_demo.py
 KT_TESTS += tests/demo/test_demo_zip
+KT_TESTS += tests/demo/test_demo_agent

@@ -211,19 +211,6 @@ static void actions_procpick_free(void *ctx)
 	free(pp);
 }
 
-/* A process's name from its command line: the program's file name ("powershell.exe"), not its arguments. */
-static char *actions_process_name(const char *command)
-{
-	size_t end = strcspn(command, " ");
-	const char *exe = strcasestr(command, ".exe");
-	if (exe)
-		end = (size_t)(exe - command) + 4;
-	size_t start = end;
-	while (start > 0 && command[start - 1] != '/' && command[start - 1] != '\\')
-		start--;
-	return xstrndup(command + start, end - start);
-}
-
 static void actions_proc_chosen(void *ctx, const char *id, const char *label)
 {
 	struct actions_procpick *pp = ctx;
