@@ -61,6 +61,11 @@ int keys_parse(const char *name)
 	return -1;
 }
 
+int keys_cooked(int key)
+{
+	return key == '\r' ? K_ENTER : key;
+}
+
 int keys_read(void)
 {
 	wint_t ch;
@@ -69,5 +74,5 @@ int keys_read(void)
 		return -1;
 	if (rc == KEY_CODE_YES)
 		return K((int)ch);
-	return (int)ch;
+	return keys_cooked((int)ch);
 }

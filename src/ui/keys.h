@@ -36,7 +36,9 @@ bool keys_is_backspace(int key);
 const char *keys_name(int key);
 /* Parse a key name as keys_name prints it; -1 when unknown. */
 int keys_parse(const char *name);
-/* Read one key from curses without blocking; -1 when none is waiting. */
+/* A key as the terminal sent it, as the key tables name it: Enter comes as CR (nonl() keeps it so), bound as K_ENTER. */
+int keys_cooked(int key);
+/* Read one key from curses without blocking (cooked); -1 when none is waiting. */
 int keys_read(void);
 
 #endif

@@ -22,11 +22,22 @@ static void test_keys_round_trip(void **state)
 	assert_int_not_equal(keys_parse("Down"), 0x102);
 }
 
+/* A terminal's Enter (CR) is the Enter the key tables bind: it opens a row, not nothing. */
+static void test_terminal_enter(void **state)
+{
+	(void)state;
+	assert_int_equal(keys_cooked('\r'), keys_parse("Enter"));
+	assert_int_equal(keys_cooked('\n'), keys_parse("Enter"));
+	assert_int_equal(keys_cooked('j'), 'j');
+	assert_int_equal(keys_cooked(K_TAB), K_TAB);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_keys_round_trip),
+		cmocka_unit_test(test_terminal_enter),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
