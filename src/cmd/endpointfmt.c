@@ -38,8 +38,9 @@ static const struct query_field endpointfmt_fields[] = {
 	{NULL, NULL, 0, 0, 0},
 };
 
-static const char *const endpointfmt_sorts[] = {"name", "last-seen", "status", "os", "policy", "enrolled", NULL};
-static const char *const endpointfmt_sort_labels[] = {"host", "last seen", "status", "os", "policy", "enrolled", NULL};
+/* Kibana's own sort first: what a list without --sort-field gets (enrolled_at desc). */
+static const char *const endpointfmt_sorts[] = {"enrolled", "name", "last-seen", "status", "os", "policy", NULL};
+static const char *const endpointfmt_sort_labels[] = {"enrolled", "host", "last seen", "status", "os", "policy", NULL};
 static const char *const endpointfmt_views[] = {"healthy", "unhealthy", "offline", "updating", "inactive", NULL};
 
 const struct query_desc endpointfmt_query = {

@@ -406,6 +406,9 @@ static void create_action(struct demo_req *req, struct demo_resp *resp, const ch
 	json_array_foreach(valid, i, id) {
 		struct demo_host *h = demo_data_host_by_agent(d, json_string_value(id));
 		reachable = reachable && h->status != DEMO_HS_OFFLINE && h->status != DEMO_HS_INACTIVE;
+		/* The host's configuration says what was asked at once; its state follows when the agent has done it. */
+		if (!strcmp(cmd, "isolate") || !strcmp(cmd, "unisolate"))
+			h->isolation_wanted = cmd[0] == 'i';
 		if (!first) {
 			first = h;
 			a = new_action(aid, cmd, h, req->now_ms, "elastic", note ? note : comment,

@@ -52,6 +52,7 @@ struct demo_host {
 	bool endpoint;            /* enrolled in Elastic Defend: listed by /api/endpoint/metadata */
 	int status;               /* enum demo_host_status */
 	bool isolated;
+	bool isolation_wanted;    /* asked by a pending isolate or release (Endpoint.configuration.isolation) */
 	int policy_status;        /* 0 success, 1 warning, 2 failure */
 	int64_t last_checkin_ms, enrolled_ms;
 	struct demo_proc *procs;

@@ -136,6 +136,7 @@ void demo_hosts_generate(struct demo_data *d, unsigned n_endpoints)
 		if (i == 0)
 			h->status = DEMO_HS_HEALTHY;
 		h->isolated = h->status == DEMO_HS_HEALTHY && i > 0 && demo_rng_chance(&r, 10);
+		h->isolation_wanted = h->isolated;
 		roll = demo_rng_below(&r, 100);
 		h->policy_status = roll < 80 ? 0 : roll < 95 ? 1 : 2;
 		int64_t ago = h->status == DEMO_HS_HEALTHY || h->status == DEMO_HS_UPDATING
@@ -204,7 +205,7 @@ json_t *demo_host_info(const struct demo_data *d, const struct demo_host *h)
 		"{s:s, s:{s:{s:s, s:s, s:s, s:s, s:s}}, s:{s:b}, s:{s:b}, s:o}", "status",
 		h->status == DEMO_HS_UNENROLLED ? "unenrolled" : "enrolled", "policy", "applied", "id", h->policy_id,
 		"status", pstatus[h->policy_status], "name", h->policy_name, "endpoint_policy_version", "3", "version",
-		"7", "configuration", "isolation", h->isolated, "state", "isolation", h->isolated, "capabilities",
+		"7", "configuration", "isolation", h->isolation_wanted, "state", "isolation", h->isolated, "capabilities",
 		host_capabilities(h));
 	json_t *meta = json_pack(
 		"{s:s, s:{s:s, s:s, s:s, s:[s], s:[s], s:s, s:s, s:s, s:s}, s:{s:s, s:s, s:s}, s:{s:{s:s}}, s:o,"

@@ -19,6 +19,7 @@ enum action_where {
 	WHERE_DIALOG = 1u << 6, /* a yes/no question */
 	WHERE_WORD = 1u << 7,   /* a question answered by typing a word */
 	WHERE_GLOBAL = 1u << 8, /* anywhere a view does not take the key itself */
+	WHERE_CONSOLE = 1u << 9, /* the response console: a prompt over the scrollback */
 };
 
 /* Views that scroll or move a cursor. */
@@ -30,8 +31,8 @@ enum action_where {
 	X(MOVE_UP, "move-up", "k Up C-p", "move up a line", WHERE_MOVES, NULL)                                \
 	X(HALF_DOWN, "half-page-down", "C-d", "move down half a page", WHERE_MOVES, NULL)                      \
 	X(HALF_UP, "half-page-up", "C-u", "move up half a page", WHERE_MOVES, NULL)                            \
-	X(PAGE_DOWN, "page-down", "PgDn C-f", "move down a page", WHERE_MOVES, NULL)                           \
-	X(PAGE_UP, "page-up", "PgUp C-b", "move up a page", WHERE_MOVES, NULL)                                 \
+	X(PAGE_DOWN, "page-down", "PgDn C-f", "move down a page", WHERE_MOVES | WHERE_CONSOLE, NULL)           \
+	X(PAGE_UP, "page-up", "PgUp C-b", "move up a page", WHERE_MOVES | WHERE_CONSOLE, NULL)                 \
 	X(FIRST, "first", "g Home", "go to the top", WHERE_MOVES, NULL)                                        \
 	X(LAST, "last", "G End", "go to the bottom", WHERE_MOVES, NULL)                                        \
 	X(OPEN, "open", "Enter", "open the detail view (in JSON: fold or show a value whole)",                \
@@ -81,7 +82,15 @@ enum action_where {
 	X(MESSAGE, "message", "!", "the last message or error, whole", WHERE_GLOBAL, NULL)                    \
 	X(SUSPEND, "suspend", "C-z", "suspend ktriage (fg brings it back)", WHERE_GLOBAL, NULL)                \
 	X(QUIT, "quit", "q", "quit (in a view: back)", WHERE_LIST, "quit")                                     \
-	X(QUIT_NOW, "quit-now", "C-c", "quit from anywhere", WHERE_GLOBAL, NULL)
+	X(QUIT_NOW, "quit-now", "C-c", "quit from anywhere", WHERE_GLOBAL, NULL)                               \
+	X(CONSOLE_RUN, "console-run", "Enter", "run the response command typed", WHERE_CONSOLE, "run")          \
+	X(CONSOLE_COMPLETE, "console-complete", "Tab",                                                         \
+	  "complete: commands, options, pids of the last process list, paths typed before", WHERE_CONSOLE,     \
+	  "complete")                                                                                          \
+	X(CONSOLE_OLDER, "console-older", "Up", "the command typed before", WHERE_CONSOLE, "history")          \
+	X(CONSOLE_NEWER, "console-newer", "Down", "the command typed after", WHERE_CONSOLE, NULL)              \
+	X(CONSOLE_CLOSE, "console-close", "Esc", "clear the line, then close the console (actions go on)",      \
+	  WHERE_CONSOLE, "close")
 
 /* The requests: one per row of ACTION_REQUESTS. */
 enum action_req {

@@ -1,6 +1,7 @@
 /* What the UI commands change: theme, key bindings, settings; and the config file's lines. */
 #include "config.h"
 #include "ui/app_internal.h"
+#include "ui/console.h"
 #include "ui/keys.h"
 #include "ui/pane.h"
 #include "ui/view.h"
@@ -77,6 +78,8 @@ int app_ui_command(struct app *a, const char *what, int argc, char **argv, char 
 		return app_bind(a, argc, argv, err);
 	if (!strcmp(what, "set"))
 		return app_set(a, argc, argv, err);
+	if (!strcmp(what, "console") && argc == 1)
+		return console_open(a, argv[0], err);
 	*err = xasprintf("\"%s\" cannot be applied", what);
 	return -1;
 }

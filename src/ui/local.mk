@@ -33,6 +33,9 @@ src_ui_libui_a_SOURCES += \
 	src/ui/jsontree.c src/ui/jsontree.h \
 	src/ui/jsonview.c src/ui/jsonview.h \
 	src/ui/panes/ops.c
+src_ui_libui_a_SOURCES += \
+	src/ui/console.c src/ui/console.h \
+	src/ui/panes/endpoints.c
 UI_LIBS = src/ui/libui.a $(CMD_LIBS) $(NCURSES_LIBS) $(READLINE_LIBS)
 
 # The default theme is compiled in from themes/default.theme, so the two cannot drift.
