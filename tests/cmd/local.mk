@@ -20,3 +20,4 @@ KT_TESTS += tests/cmd/test_cmd_entity
 KT_TESTS += tests/cmd/test_cmd_timeline
 KT_TESTS += tests/cmd/test_cmd_api
 KT_TESTS += tests/cmd/test_cmd_respond
+KT_TESTS += tests/cmd/test_respond_ask
