@@ -47,7 +47,7 @@ static void keys_update(struct zip_keys *k, unsigned char c)
 
 static unsigned char keys_encrypt(struct zip_keys *k, unsigned char plain)
 {
-	uint16_t t = (uint16_t)(k->k2 | 2);
+	unsigned t = (k->k2 | 2) & 0xffffu;
 	unsigned char out = plain ^ (unsigned char)((t * (t ^ 1)) >> 8);
 	keys_update(k, plain);
 	return out;

@@ -225,7 +225,7 @@ char *dt_unzip(const void *zip, size_t len, const char *password, const char *na
 				DT_UPDATE((unsigned char)*c);
 			char *out = xmalloc(csize + 1);
 			for (uint32_t i = 0; i < csize; i++) {
-				uint16_t t = (uint16_t)(k[2] | 2);
+				unsigned t = (k[2] | 2) & 0xffffu;
 				unsigned char plain = data[i] ^ (unsigned char)((t * (t ^ 1)) >> 8);
 				DT_UPDATE(plain);
 				out[i] = (char)plain;

@@ -222,7 +222,9 @@ static void test_upload(void **state)
 	assert_string_equal(dt_str(json_object_get(fin, "data"), "status"), "successful");
 	const char *where = dt_str(agent_output(fin, agent), "path");
 	assert_non_null(strstr(where, "fix.ps1"));
-	char *where_json = json_dumps(json_string(where), JSON_ENCODE_ANY);
+	json_t *where_str = json_string(where);
+	char *where_json = json_dumps(where_str, JSON_ENCODE_ANY);
+	json_decref(where_str);
 	json_decref(r);
 	/* Again without overwrite: the agent refuses; with it, the file is replaced. */
 	r = upload(body, 200);
