@@ -375,6 +375,6 @@ const struct cmd_def cmd_actions_defs[] = {
 	{"action download", action_download_args, 0,
 	 "save an action's file as Kibana serves it, a password-protected zip, never unpacked "
 	 "(GET /api/endpoint/action/{action_id}/file/{file_id}/download)",
-	 "actions", NULL, action_download_run},
+	 "actions", "D", action_download_run},
 	{NULL, NULL, 0, NULL, NULL, NULL, NULL},
 };

@@ -14,6 +14,7 @@ KT_SCREEN_TESTS += tests/screen/alerts/validation.keys
 KT_SCREEN_TESTS += tests/screen/conversations/reader.keys
 KT_SCREEN_TESTS += tests/screen/actions/suspend.keys
 KT_SCREEN_TESTS += tests/screen/actions/validation.keys
+KT_SCREEN_TESTS += tests/screen/actions/download.keys
 KT_SCREEN_TESTS += tests/screen/ops/pane.keys
 KT_SCREEN_TESTS += tests/screen/ops/form.keys
 KT_SCREEN_TESTS += tests/screen/ops/jsonview.keys

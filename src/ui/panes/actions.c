@@ -277,6 +277,8 @@ static void actions_detail_fill(struct detail *d, struct view *v, const void *ro
 	record_free(&r);
 	if (a->command && !strcmp(a->command, "running-processes") && a->was_successful)
 		textview_add(v, ROLE_DIM, 0, "p: pick one of these processes to suspend");
+	if (a->was_successful && actions_has_files(a->command, a->agent_type))
+		textview_add(v, ROLE_DIM, 0, "D: save its file, the password-protected zip Kibana keeps (never unpacked)");
 }
 
 const struct pane_ops actions_pane_ops = {
