@@ -274,9 +274,10 @@ static void action_download_got(struct cmd_ctx *ctx, struct worker_done *d)
 		free(err);
 	} else {
 		char *pw = action_files_password(f->action.agent_type);
-		char *msg = xasprintf("Saved %s (%zu bytes) from %s's %s action to %s, unopened: a password-protected zip; %s.",
-				      f->chosen->name ? f->chosen->name : name, d->res.body_len,
-				      f->hosts[0] ? f->hosts[0] : "the host", f->action.command, path, pw);
+		/* Where it went and the password first: a status line shows the start. */
+		char *msg = xasprintf("Saved to %s: a password-protected zip, unopened; %s. It is %s (%zu bytes) from %s's %s "
+				      "action.", path, pw, f->chosen->name ? f->chosen->name : name, d->res.body_len,
+				      f->hosts[0] ? f->hosts[0] : "the host", f->action.command);
 		struct cmd_output out = {.kind = CMD_OUT_MESSAGE, .message = msg};
 		cmd_output(ctx, &out);
 		free(msg);
