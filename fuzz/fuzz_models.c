@@ -63,6 +63,8 @@ static const struct kmodel *const fuzz_models[] = {
 	&kibana_status_model,
 	&case_activity_page_model,
 	&spaces_list_model,
+	&endpoints_host_model,
+	&actions_file_model,
 };
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -81,6 +83,10 @@ static void fuzz_model_extras(const struct kmodel *m, void *model)
 		const struct response_action *a = model;
 		free(actions_hosts_text(a));
 		actions_processes_free(actions_processes(a));
+	} else if (m == &endpoints_host_model) {
+		struct endpoint_host copy;
+		endpoints_host_copy(&copy, model);
+		endpoints_host_clear(&copy);
 	} else if (m == &alerts_page_model) {
 		const struct alert_page *p = model;
 		for (size_t i = 0; i < p->n; i++) {

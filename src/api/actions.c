@@ -209,6 +209,19 @@ struct action_process_list *actions_processes(const struct response_action *a)
 	return l;
 }
 
+char *actions_process_name(const char *command)
+{
+	size_t end = strcspn(command, " ");
+	const char *exe = strcasestr(command, ".exe");
+	if (exe)
+		end = (size_t)(exe - command) + 4;
+	/* A quoted program path ("C:\Program Files\x.exe" args): the quote is not part of the name. */
+	size_t start = end;
+	while (start > 0 && command[start - 1] != '/' && command[start - 1] != '\\' && command[start - 1] != '"')
+		start--;
+	return xstrndup(command + start, end - start);
+}
+
 void actions_processes_free(struct action_process_list *l)
 {
 	if (!l)
@@ -222,4 +235,106 @@ void actions_processes_free(struct action_process_list *l)
 	}
 	free(l->items);
 	free(l);
+}
+
+/*
+ * COMMANDS_WITH_ACCESS_TO_FILES (server/endpoint/routes/actions/utils.ts): get-file on endpoint and
+ * sentinel_one, execute on endpoint, running-processes on sentinel_one (its list is a file).
+ */
+bool actions_has_files(const char *command, const char *agent_type)
+{
+	static const struct {
+		const char *command, *agent_type;
+	} with_files[] = {
+		{"get-file", "endpoint"}, {"get-file", "sentinel_one"}, {"execute", "endpoint"},
+		{"running-processes", "sentinel_one"},
+	};
+	const char *t = agent_type ? agent_type : "endpoint";
+	for (size_t i = 0; command && i < sizeof(with_files) / sizeof(*with_files); i++)
+		if (!strcmp(with_files[i].command, command) && !strcmp(with_files[i].agent_type, t))
+			return true;
+	return false;
+}
+
+/* common/endpoint/service/response_actions/get_file_download_id.ts: "<action>.<agent>" for Defend, else the agent id. */
+char *actions_file_id(const struct response_action *a, const char *agent_id)
+{
+	if (!a->agent_type || !strcmp(a->agent_type, "endpoint"))
+		return xasprintf("%s.%s", a->id, agent_id);
+	return xstrdup(agent_id);
+}
+
+static struct api_request *actions_file_request(const char *tmpl, const char *action_id, const char *file_id)
+{
+	char *path = api_path(tmpl, action_id, file_id);
+	struct api_request *req = api_request_new(HTTP_GET, path);
+	free(path);
+	return req;
+}
+
+struct api_request *actions_file_info_request(const char *action_id, const char *file_id)
+{
+	struct api_request *req = actions_file_request("/api/endpoint/action/{}/file/{}", action_id, file_id);
+	api_request_set_model(req, &actions_file_model);
+	return req;
+}
+
+struct api_request *actions_file_download_request(const char *action_id, const char *file_id)
+{
+	/* file_download_handler.ts streams application/octet-stream; the spec says JSON. */
+	return actions_file_request("/api/endpoint/action/{}/file/{}/download", action_id, file_id);
+}
+
+/* file_info_handler.ts: {data: UploadedFileInfo}. */
+static void actions_file_read(struct kjson_reader *r, json_t *j, void *out)
+{
+	struct action_file *f = out;
+	json_t *d = kjson_obj(r, j, "data", KJ_REQ);
+	if (!d)
+		return;
+	kjson_reader_at(r, "file info.data");
+	f->id = kjson_str(r, d, "id", KJ_REQ);
+	f->name = kjson_str(r, d, "name", KJ_REQ);
+	f->status = kjson_str(r, d, "status", KJ_REQ);
+	f->mime_type = kjson_str(r, d, "mimeType", KJ_OPT_NULLABLE);
+	f->created = kjson_str(r, d, "created", KJ_OPT_NULLABLE);
+	f->action_id = kjson_str(r, d, "actionId", KJ_OPT_NULLABLE);
+	f->agent_id = kjson_str(r, d, "agentId", KJ_OPT_NULLABLE);
+	f->agent_type = kjson_str(r, d, "agentType", KJ_OPT_NULLABLE);
+	f->size = kjson_int(r, d, "size", KJ_OPT_NULLABLE, -1);
+}
+
+static void actions_file_clear(void *out)
+{
+	struct action_file *f = out;
+	free(f->id);
+	free(f->name);
+	free(f->mime_type);
+	free(f->status);
+	free(f->created);
+	free(f->action_id);
+	free(f->agent_id);
+	free(f->agent_type);
+	memset(f, 0, sizeof(*f));
+}
+
+const struct kmodel actions_file_model = {
+	.what = "file info",
+	.size = sizeof(struct action_file),
+	.read = actions_file_read,
+	.clear = actions_file_clear,
+};
+
+/*
+ * RESPONSE_ACTIONS_ZIP_PASSCODE (common/endpoint/service/response_actions/constants.ts) and Kibana's
+ * documentation: "Use password elastic to open the .zip in a safe environment"; SentinelOne's
+ * files use Elastic@123; CrowdStrike's and Defender's are still "tbd" there.
+ */
+const char *actions_zip_password(const char *agent_type)
+{
+	if (!agent_type || !strcmp(agent_type, "endpoint"))
+		return "elastic";
+	if (!strcmp(agent_type, "sentinel_one"))
+		return "Elastic@123";
+	return NULL;
 }

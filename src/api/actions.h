@@ -82,7 +82,35 @@ void actions_action_move(struct response_action *dst, struct response_action *sr
 char *actions_hosts_text(const struct response_action *a);
 /* The processes in a running-processes action's outputs (empty when there are none); caller frees. */
 struct action_process_list *actions_processes(const struct response_action *a);
+/* A process's name from its command line: the program's file name ("powershell.exe"), not its arguments; caller frees. */
+char *actions_process_name(const char *command);
 /* Free a list from actions_processes. */
 void actions_processes_free(struct action_process_list *l);
+
+/* A file a response action left in Kibana (UploadedFileInfo): get-file's zip, execute's full output. */
+struct action_file {
+	char *id;
+	char *name;          /* the file name Kibana serves it under */
+	char *mime_type;     /* may be NULL */
+	char *status;        /* AWAITING_UPLOAD, UPLOADING, READY, UPLOAD_ERROR, DELETED */
+	char *created;       /* may be NULL */
+	char *action_id;     /* may be NULL */
+	char *agent_id;      /* may be NULL */
+	char *agent_type;    /* may be NULL */
+	long long size;      /* bytes, -1 unknown */
+};
+
+/* True when Kibana keeps a file for this command on this agent type (COMMANDS_WITH_ACCESS_TO_FILES). */
+bool actions_has_files(const char *command, const char *agent_type);
+/* The file id of one agent's file of an action (get_file_download_id.ts); caller frees. */
+char *actions_file_id(const struct response_action *a, const char *agent_id);
+/* GET /api/endpoint/action/{action_id}/file/{file_id}: the file's info. */
+struct api_request *actions_file_info_request(const char *action_id, const char *file_id);
+/* GET /api/endpoint/action/{action_id}/file/{file_id}/download: the zip itself (raw body, no model). */
+struct api_request *actions_file_download_request(const char *action_id, const char *file_id);
+/* {data: UploadedFileInfo}: a struct action_file. */
+extern const struct kmodel actions_file_model;
+/* The password of the zips Kibana serves for an agent type (NULL: Kibana's documentation names none). */
+const char *actions_zip_password(const char *agent_type);
 
 #endif

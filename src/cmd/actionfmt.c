@@ -231,3 +231,112 @@ void actionfmt_record(struct record *r, const struct response_action *a)
 			actionfmt_output(r, agent, out);
 	}
 }
+
+/* A process list as PID, USER, NAME: the program's name, not its whole command line. */
+static void actionfmt_outcome_processes(struct record *r, json_t *entries)
+{
+	static const char *const headers[] = {"PID", "USER", "PROCESS", NULL};
+	struct table t;
+	table_init(&t, headers);
+	size_t i;
+	json_t *e;
+	json_array_foreach(entries, i, e) {
+		char *pid = kjson_text(json_object_get(e, "pid"));
+		char *user = kjson_text(json_object_get(e, "user"));
+		char *cmd = kjson_text(json_object_get(e, "command"));
+		char *name = actions_process_name(cmd);
+		const char *row[] = {pid, user, name};
+		table_add_row(&t, row);
+		free(pid);
+		free(user);
+		free(cmd);
+		free(name);
+	}
+	struct strbuf sb;
+	strbuf_init(&sb);
+	table_render_plain(&t, &sb);
+	char *label = xasprintf("%zu processes", json_array_size(entries));
+	record_add_block(r, label, sb.buf);
+	free(label);
+	strbuf_free(&sb);
+	table_free(&t);
+}
+
+/* One agent's content, as the command it answers means it. */
+static void actionfmt_outcome_content(struct record *r, const struct response_action *a, json_t *c,
+				      const char *download_hint)
+{
+	const char *cmd = a->command ? a->command : "";
+	json_t *v;
+	if (json_is_array(json_object_get(c, "entries"))) {
+		actionfmt_outcome_processes(r, json_object_get(c, "entries"));
+	} else if (!strcmp(cmd, "kill-process") || !strcmp(cmd, "suspend-process")) {
+		char *name = kjson_text(json_object_get(c, "command")), *pid = kjson_text(json_object_get(c, "pid"));
+		record_addf(r, !strcmp(cmd, "kill-process") ? "killed" : "suspended", "%s (pid %s)", *name ? name : "-",
+			    *pid ? pid : "-");
+		free(name);
+		free(pid);
+	} else if (!strcmp(cmd, "get-file")) {
+		size_t i;
+		json_array_foreach(json_object_get(c, "contents"), i, v) {
+			char *path = kjson_text(json_object_get(v, "path")), *size = kjson_text(json_object_get(v, "size"));
+			char *sha = kjson_text(json_object_get(v, "sha256"));
+			record_addf(r, "file", "%s (%s bytes, sha256 %s)", path, size, sha);
+			free(path);
+			free(size);
+			free(sha);
+		}
+		if (download_hint)
+			record_add(r, "zip", download_hint);
+	} else if (!strcmp(cmd, "execute")) {
+		char *code = kjson_text(json_object_get(c, "shell_code")), *shell = kjson_text(json_object_get(c, "shell"));
+		char *cwd = kjson_text(json_object_get(c, "cwd"));
+		record_addf(r, "exit code", "%s (%s in %s)", code, shell, cwd);
+		free(code);
+		free(shell);
+		free(cwd);
+		const char *std[] = {"stdout", "stderr"};
+		for (size_t k = 0; k < 2; k++) {
+			const char *text = json_string_value(json_object_get(c, std[k]));
+			char *key = xasprintf("%s_truncated", std[k]);
+			bool cut = json_is_true(json_object_get(c, key));
+			free(key);
+			if (text && *text) {
+				char *label = xasprintf("%s%s", std[k], cut ? " (its end; the zip has it whole)" : "");
+				record_add_block(r, label, text);
+				free(label);
+			}
+		}
+		if (download_hint)
+			record_add(r, "full output", download_hint);
+	} else if (!strcmp(cmd, "upload")) {
+		char *path = kjson_text(json_object_get(c, "path"));
+		record_add(r, "uploaded to", path);
+		free(path);
+	} else if ((v = json_object_get(c, "code")) && json_is_string(v)) {
+		record_add(r, "result", json_string_value(v));
+	}
+}
+
+void actionfmt_outcome(struct record *r, const struct response_action *a, const char *download_hint)
+{
+	for (size_t i = 0; i < a->n_errors; i++)
+		record_add_block(r, "error", a->errors[i]);
+	if (a->command && !strcmp(a->command, "isolate") && a->was_successful)
+		record_add(r, "isolated", "only Elastic reaches the host now");
+	if (a->command && !strcmp(a->command, "unisolate") && a->was_successful)
+		record_add(r, "released", "the host is back on the network");
+	for (size_t i = 0; i < a->n_agents; i++) {
+		json_t *content = json_object_get(json_object_get(a->outputs, a->agents[i]), "content");
+		if (!json_is_object(content))
+			continue;
+		if (a->n_agents > 1) {
+			char *raw = xasprintf("%s", a->hosts && a->hosts[i] ? a->hosts[i] : a->agents[i]);
+			char *title = sanitize_str(raw, SANITIZE_LINE);
+			record_add_section(r, title);
+			free(title);
+			free(raw);
+		}
+		actionfmt_outcome_content(r, a, content, download_hint);
+	}
+}

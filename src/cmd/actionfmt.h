@@ -17,5 +17,11 @@ extern const struct query_desc actionfmt_query;
 
 /* Everything about an action, its outputs included (a process list as a table), as a record. */
 void actionfmt_record(struct record *r, const struct response_action *a);
+/*
+ * What a finished action came to, compactly, as the response console shows it: its errors, then
+ * per command the processes, the process acted on, the file retrieved, the command's exit code
+ * and output, where an upload went; download_hint names how to save a file it left.
+ */
+void actionfmt_outcome(struct record *r, const struct response_action *a, const char *download_hint);
 
 #endif

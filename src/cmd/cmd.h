@@ -40,6 +40,9 @@ enum cmd_id_kind {
 	CMD_ID_AI_CONNECTOR,
 	CMD_ID_SPACE,        /* Kibana spaces */
 	CMD_ID_PROFILE,      /* profiles of the config file */
+	CMD_ID_PID,         /* a process id on a host (the response console's last process list) */
+	CMD_ID_ENTITY,      /* a process entity id on a host (likewise) */
+	CMD_ID_HOST_PATH,   /* a path on a host (paths the response console has seen) */
 	CMD_ID_KIND_COUNT,
 };
 

@@ -44,4 +44,7 @@ src_cmd_libcmd_a_SOURCES += \
 CMD_LIBS = src/cmd/libcmd.a $(API_LIBS)
 src_cmd_libcmd_a_SOURCES += \
 	src/cmd/cmd_version.c \
-	src/cmd/cmd_doctor.c
+	src/cmd/cmd_doctor.c \
+	src/cmd/endpointfmt.c src/cmd/endpointfmt.h \
+	src/cmd/cmd_respond.c \
+	src/cmd/respond_ask.c src/cmd/respond_ask.h

@@ -55,7 +55,9 @@ char *cmd_check_value(const struct cmd_arg *arg, const char *value)
 			}
 			strbuf_printf(&sb, "%s%s", i ? ", " : "", arg->choices[i]);
 		}
-		char *m = xasprintf("%s must be one of %s (got \"%s\")", arg->name, sb.buf, value);
+		/* The argument's help says what the choices are (and, for some, why there are no others). */
+		char *m = xasprintf("%s must be one of %s (got \"%s\"); %s: %s", arg->name, sb.buf, value, arg->name,
+				    arg->help);
 		strbuf_free(&sb);
 		return m;
 	}
@@ -83,6 +85,28 @@ static const struct cmd_arg *cmd_option(const struct cmd_def *def, const char *n
 			*idx = i;
 			return a;
 		}
+	}
+	return NULL;
+}
+
+/* One-letter spellings of options, for commands that have the long one: -o PATH is --output PATH. */
+static const struct {
+	char letter;
+	const char *name;
+} cmd_short_options[] = {
+	{'o', "output"},
+};
+
+/* The long name a word "-x" stands for in def, or NULL. */
+static const char *cmd_short_option(const struct cmd_def *def, const char *word)
+{
+	if (word[0] != '-' || !word[1] || word[1] == '-' || word[2])
+		return NULL;
+	for (size_t i = 0; i < sizeof(cmd_short_options) / sizeof(*cmd_short_options); i++) {
+		size_t idx;
+		const char *name = cmd_short_options[i].name;
+		if (cmd_short_options[i].letter == word[1] && cmd_option(def, name, strlen(name), &idx))
+			return name;
 	}
 	return NULL;
 }
@@ -118,8 +142,9 @@ static int cmd_parse_common(const struct cmd_def *def, int argc, char **argv, st
 			options_done = true;
 			continue;
 		}
-		if (!options_done && a[0] == '-' && a[1] == '-' && a[2]) {
-			const char *name = a + 2, *eq = strchr(name, '=');
+		const char *letter = options_done ? NULL : cmd_short_option(def, a);
+		if (!options_done && ((a[0] == '-' && a[1] == '-' && a[2]) || letter)) {
+			const char *name = letter ? letter : a + 2, *eq = letter ? NULL : strchr(name, '=');
 			size_t len = eq ? (size_t)(eq - name) : strlen(name);
 			if (len == 3 && !strncmp(name, "yes", 3) && !eq) {
 				out->yes = true;

@@ -16,6 +16,7 @@ static const struct cmd_def *const cmd_groups[] = {
 	cmd_assistant_defs,
 	cmd_actions_defs,
 	cmd_endpoint_defs,
+	cmd_respond_defs,
 	cmd_sessions_defs,
 	cmd_stack_defs,
 	cmd_fleet_defs,

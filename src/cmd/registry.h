@@ -46,4 +46,7 @@ extern const struct cmd_def cmd_case_story_defs[];
 /* Spaces, and switching profile or space (cmd_context.c). */
 extern const struct cmd_def cmd_context_defs[];
 
+/* Response actions on endpoints (cmd_respond.c). */
+extern const struct cmd_def cmd_respond_defs[];
+
 #endif

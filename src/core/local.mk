@@ -15,9 +15,9 @@ src_core_libcore_a_SOURCES = \
 	src/core/timefmt.c src/core/timefmt.h \
 	src/core/secret.c src/core/secret.h \
 	src/core/fetchlimit.c src/core/fetchlimit.h
-	src/core/secret.c src/core/secret.h
 src_core_libcore_a_SOURCES += src/core/lastseen.c src/core/lastseen.h
 src_core_libcore_a_SOURCES += \
 	src/core/markdown.c src/core/markdown.h \
-	src/core/termesc.c src/core/termesc.h
+	src/core/termesc.c src/core/termesc.h \
+	src/core/sha256.c src/core/sha256.h
 CORE_LIBS = src/core/libcore.a $(INIH_LIBS)

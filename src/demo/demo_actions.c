@@ -1,7 +1,10 @@
 #include "config.h"
 #include "demo/demo_actions.h"
+#include "core/sha256.h"
 #include "core/xalloc.h"
+#include "demo/demo_agent.h"
 #include "demo/demo_data.h"
+#include "demo/demo_multipart.h"
 #include "demo/demo_http.h"
 #include "demo/demo_names.h"
 #include "demo/demo_util.h"
@@ -14,76 +17,6 @@ static const char *const commands[] = {"isolate", "unisolate", "kill-process", "
 
 /* How long an action may stay pending before it counts as expired. */
 #define EXPIRY_MS (14 * 86400000LL)
-
-static json_t *process_entries(const struct demo_host *h)
-{
-	json_t *entries = json_array();
-	for (size_t i = 0; i < h->nprocs; i++) {
-		if (h->procs[i].killed)
-			continue;
-		char pid[16];
-		snprintf(pid, sizeof(pid), "%u", h->procs[i].pid);
-		json_array_append_new(entries, json_pack("{s:s, s:s, s:s, s:s}", "command", h->procs[i].cmdline, "pid", pid,
-							 "entity_id", h->procs[i].entity_id, "user", h->procs[i].user));
-	}
-	return entries;
-}
-
-/* The process a kill or suspend names (by pid or entity_id), or NULL. */
-static struct demo_proc *target_proc(struct demo_host *h, json_t *params)
-{
-	json_t *pid = json_object_get(params, "pid");
-	const char *ent = demo_jstr(params, "entity_id");
-	for (size_t i = 0; i < h->nprocs; i++)
-		if (!h->procs[i].killed && ((json_is_integer(pid) && h->procs[i].pid == json_integer_value(pid)) ||
-					    (ent && strcmp(h->procs[i].entity_id, ent) == 0)))
-			return &h->procs[i];
-	return NULL;
-}
-
-/* The output an agent sends back for a command; *err gets a failure message when it fails. */
-static json_t *agent_output(struct demo_data *d, struct demo_host *h, const char *cmd, json_t *params, bool apply,
-			    char **err)
-{
-	if (strcmp(cmd, "running-processes") == 0)
-		return json_pack("{s:s, s:o}", "code", "ra_running-processes_success_done", "entries", process_entries(h));
-	if (strcmp(cmd, "suspend-process") == 0 || strcmp(cmd, "kill-process") == 0) {
-		bool kill = cmd[0] == 'k';
-		struct demo_proc *p = target_proc(h, params);
-		json_t *pid = json_object_get(params, "pid");
-		if (!p) {
-			*err = pid ? xasprintf("Process not found: no process with pid %lld is running on %s",
-					       (long long)json_integer_value(pid), h->hostname)
-				   : xasprintf("Process not found: no process with entity_id %s is running on %s",
-					       demo_jstr(params, "entity_id"), h->hostname);
-			return json_pack("{s:s}", "code", kill ? "ra_kill-process_error_not-found" : "ra_suspend-process_error_not-found");
-		}
-		json_t *out = json_pack("{s:s, s:s, s:I, s:s}", "code",
-					kill ? "ra_kill-process_success" : "ra_suspend-process_success", "command",
-					p->name, "pid", (json_int_t)p->pid, "entity_id", p->entity_id);
-		/* A suspended process still runs (and is listed); a killed one is gone. */
-		if (apply && kill)
-			p->killed = true;
-		return out;
-	}
-	if (strcmp(cmd, "get-file") == 0)
-		return json_pack("{s:s, s:i, s:[{s:s, s:s, s:i, s:s, s:s}]}", "code", "ra_get-file_success_done", "zip_size",
-				 48213, "contents", "path", demo_jstr(params, "path") ? demo_jstr(params, "path") : "/tmp/.x",
-				 "sha256", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "size", 120832,
-				 "file_name", "evidence.bin", "type", "file");
-	if (strcmp(cmd, "execute") == 0) {
-		char fid[37];
-		demo_data_uuid(d, fid);
-		return json_pack("{s:s, s:s, s:s, s:b, s:b, s:i, s:s, s:s, s:s, s:b, s:b}", "code", "ra_execute_success_done",
-				 "stdout", "total 12\ndrwxrwxrwt  3 root root 4096 .\n-rwxr-xr-x  1 deploy deploy 8192 .x\n",
-				 "stderr", "", "stdout_truncated", 0, "stderr_truncated", 0, "shell_code", 0, "shell",
-				 h->os == DEMO_OS_WINDOWS ? "powershell" : "bash", "cwd", "/", "output_file_id", fid,
-				 "output_file_stdout_truncated", 0, "output_file_stderr_truncated", 0);
-	}
-	if (strcmp(cmd, "scan") == 0)
-		return json_pack("{s:s}", "code", "ra_scan_success_done");
-	return NULL;
-}
 
 /* Record one agent's result: its output and state, and its error in the action's errors. */
 static void complete_agent(json_t *a, const char *agent, int64_t at, json_t *output, const char *error)
@@ -158,7 +91,9 @@ static void settle_one(struct demo_data *d, json_t *a, int64_t now)
 	json_array_foreach(json_object_get(a, "agents"), i, ag) {
 		struct demo_host *h = demo_data_host_by_agent(d, json_string_value(ag));
 		char *err = NULL;
-		json_t *out = h ? agent_output(d, h, cmd, json_object_get(a, "parameters"), true, &err) : NULL;
+		json_t *out = h ? demo_agent_run(d, h, demo_jstr(a, "id"), cmd, json_object_get(a, "parameters"), true,
+						 json_integer_value(due), &err)
+				: NULL;
 		if (h && strcmp(cmd, "isolate") == 0)
 			h->isolated = true;
 		if (h && strcmp(cmd, "unisolate") == 0)
@@ -215,7 +150,7 @@ void demo_actions_generate(struct demo_data *d, unsigned n)
 		if (!pending) {
 			int64_t done = at + demo_rng_range(&r, 4000, 300000);
 			char *err = NULL;
-			json_t *out = agent_output(d, h, commands[cmd], json_object_get(a, "parameters"), false, &err);
+			json_t *out = demo_agent_run(d, h, id, commands[cmd], json_object_get(a, "parameters"), false, done, &err);
 			if (!err && demo_rng_chance(&r, 12)) {
 				json_decref(out);
 				out = NULL;
@@ -244,7 +179,7 @@ static json_t *render_action(json_t *a, int64_t now, bool outputs)
 	return out;
 }
 
-static json_t *find_action(struct demo_data *d, const char *id)
+json_t *demo_action_find(struct demo_data *d, const char *id)
 {
 	size_t i;
 	json_t *a;
@@ -335,7 +270,7 @@ static void action_list(struct demo_req *req, struct demo_resp *resp)
 static void action_get(struct demo_req *req, struct demo_resp *resp)
 {
 	demo_actions_settle(req->data, req->now_ms);
-	json_t *a = find_action(req->data, req->params[0]);
+	json_t *a = demo_action_find(req->data, req->params[0]);
 	if (!a) {
 		demo_reply_error(resp, 404, "Action with id '%s' not found.", req->params[0]);
 		return;
@@ -344,7 +279,7 @@ static void action_get(struct demo_req *req, struct demo_resp *resp)
 }
 
 /* What a response action route needs in "parameters". */
-enum params_kind { PARAMS_NONE, PARAMS_PROCESS };
+enum params_kind { PARAMS_NONE, PARAMS_PROCESS, PARAMS_PATH, PARAMS_EXECUTE, PARAMS_UPLOAD };
 
 /* Validate a kill or suspend "parameters": exactly one of pid (>= 1) or entity_id (non-empty). */
 static void check_process_params(struct demo_check *c, json_t *p)
@@ -363,7 +298,59 @@ static void check_process_params(struct demo_check *c, json_t *p)
 				w, w);
 }
 
-static void create_action(struct demo_req *req, struct demo_resp *resp, const char *cmd, enum params_kind kind)
+/* get_file.ts, scan.ts, execute.ts, upload's schema: the "parameters" object of each, unknown keys refused. */
+static void check_params(struct demo_check *c, json_t *b, enum params_kind kind)
+{
+	static const char *const path_keys[] = {"path", NULL}, *const exec_keys[] = {"command", "timeout", NULL};
+	static const char *const upload_keys[] = {"overwrite", NULL};
+	const char *w = "request body.parameters";
+	json_t *p = json_object_get(b, "parameters");
+	if (kind == PARAMS_PROCESS) {
+		check_process_params(c, p);
+		return;
+	}
+	if (kind == PARAMS_NONE) {
+		if (p && !json_is_null(p))
+			demo_check_obj(c, b, "request body", "parameters", false);
+		return;
+	}
+	p = demo_check_obj(c, b, "request body", "parameters", true);
+	if (!p)
+		return;
+	if (kind == PARAMS_PATH) {
+		demo_check_keys(c, p, w, path_keys);
+		const char *path = demo_check_str(c, p, w, "path", true, 0, false);
+		if (path && !path[strspn(path, " \t\r\n")])
+			demo_check_fail(c, w, "path", "path cannot be an empty string");
+	} else if (kind == PARAMS_EXECUTE) {
+		long long t;
+		demo_check_keys(c, p, w, exec_keys);
+		const char *cmd = demo_check_str(c, p, w, "command", true, 8192, false);
+		if (cmd && !cmd[strspn(cmd, " \t\r\n")])
+			demo_check_fail(c, w, "command", "command cannot be an empty string");
+		demo_check_int(c, p, w, "timeout", false, 1, 1LL << 53, &t);
+	} else {
+		demo_check_keys(c, p, w, upload_keys);
+		demo_check_bool(c, p, w, "overwrite", false);
+	}
+}
+
+/* Upload: the file goes to Kibana's file storage first; the action's parameters say which file it is. */
+static json_t *keep_upload(struct demo_data *d, const char *aid, const struct demo_part *file, json_t *params,
+			   int64_t at)
+{
+	char fid[37], sha[SHA256_HEX_LEN + 1];
+	demo_data_uuid(d, fid);
+	const char *name = file->filename && *file->filename ? file->filename : "upload";
+	demo_kept_add(d, fid, aid, "", name, file->data, file->len, at);
+	sha256_hex(file->data, file->len, sha);
+	return json_pack("{s:b, s:s, s:s, s:s, s:I}", "overwrite", json_is_true(json_object_get(params, "overwrite")),
+			 "file_id", fid, "file_name", name, "file_sha256", sha, "file_size", (json_int_t)file->len);
+}
+
+/* Every action route: validate the body as Kibana does, then record the action, pending. file: upload's. */
+static void create_action(struct demo_req *req, struct demo_resp *resp, const char *cmd, enum params_kind kind,
+			  const struct demo_part *file)
 {
 	static const char *const keys[] = {"endpoint_ids", "agent_type", "alert_ids", "case_ids", "comment", "parameters",
 					   NULL};
@@ -378,13 +365,11 @@ static void create_action(struct demo_req *req, struct demo_resp *resp, const ch
 	demo_check_strv(&c, b, "request body", "case_ids", false, 1, 0, true);
 	const char *comment = demo_check_str(&c, b, "request body", "comment", false, 0, false);
 	int at = demo_check_enum(&c, b, "request body", "agent_type", false, agent_types);
-	json_t *params = json_object_get(b, "parameters");
-	if (kind == PARAMS_PROCESS && !c.err)
-		check_process_params(&c, params);
-	else if (params && !json_is_null(params))
-		demo_check_obj(&c, b, "request body", "parameters", false);
+	if (!c.err)
+		check_params(&c, b, kind);
 	if (demo_check_reply(&c, resp))
 		return;
+	json_t *params = json_object_get(b, "parameters");
 	if (at > 0) {
 		demo_reply_error(resp, 400, "The hosts of this demo run Elastic Defend; agent type [%s] has no hosts "
 				 "(use agent_type endpoint)", agent_types[at]);
@@ -414,16 +399,20 @@ static void create_action(struct demo_req *req, struct demo_resp *resp, const ch
 	}
 	char aid[37];
 	demo_data_uuid(d, aid);
+	json_t *stored = file ? keep_upload(d, aid, file, params, req->now_ms) : json_incref(params);
 	bool reachable = true;
 	struct demo_host *first = NULL;
 	json_t *a = NULL;
 	json_array_foreach(valid, i, id) {
 		struct demo_host *h = demo_data_host_by_agent(d, json_string_value(id));
 		reachable = reachable && h->status != DEMO_HS_OFFLINE && h->status != DEMO_HS_INACTIVE;
+		/* The host's configuration says what was asked at once; its state follows when the agent has done it. */
+		if (!strcmp(cmd, "isolate") || !strcmp(cmd, "unisolate"))
+			h->isolation_wanted = cmd[0] == 'i';
 		if (!first) {
 			first = h;
 			a = new_action(aid, cmd, h, req->now_ms, "elastic", note ? note : comment,
-				       json_is_object(params) ? params : NULL);
+				       json_is_object(stored) ? stored : NULL);
 			continue;
 		}
 		json_array_append(json_object_get(a, "agents"), id);
@@ -431,6 +420,7 @@ static void create_action(struct demo_req *req, struct demo_resp *resp, const ch
 		json_object_set_new(json_object_get(a, "agentState"), h->agent_id,
 				    json_pack("{s:b, s:b}", "isCompleted", 0, "wasSuccessful", 0));
 	}
+	json_decref(stored);
 	free(note);
 	json_decref(valid);
 	json_decref(invalid);
@@ -445,29 +435,63 @@ static void create_action(struct demo_req *req, struct demo_resp *resp, const ch
 	demo_reply_json(resp, 200, out);
 }
 
-static void isolate(struct demo_req *req, struct demo_resp *resp)
-{
-	create_action(req, resp, "isolate", PARAMS_NONE);
-}
+/* One route per action: its command as Kibana reports it and what its parameters hold. */
+#define ACTION_ROUTE(fn, cmd, kind)                                                                                    \
+	static void fn(struct demo_req *req, struct demo_resp *resp)                                                   \
+	{                                                                                                              \
+		create_action(req, resp, cmd, kind, NULL);                                                             \
+	}
+ACTION_ROUTE(isolate, "isolate", PARAMS_NONE)
+ACTION_ROUTE(unisolate, "unisolate", PARAMS_NONE)
+ACTION_ROUTE(running_procs, "running-processes", PARAMS_NONE)
+ACTION_ROUTE(suspend_process, "suspend-process", PARAMS_PROCESS)
+ACTION_ROUTE(kill_process, "kill-process", PARAMS_PROCESS)
+ACTION_ROUTE(get_file, "get-file", PARAMS_PATH)
+ACTION_ROUTE(execute, "execute", PARAMS_EXECUTE)
+ACTION_ROUTE(scan, "scan", PARAMS_PATH)
 
-static void unisolate(struct demo_req *req, struct demo_resp *resp)
+/*
+ * The upload route takes multipart/form-data only (response_actions.ts: options.body.accepts);
+ * its text parts are JSON where config-schema expects an array or an object, as Kibana's UI sends them.
+ */
+static void upload(struct demo_req *req, struct demo_resp *resp)
 {
-	create_action(req, resp, "unisolate", PARAMS_NONE);
-}
-
-static void running_procs(struct demo_req *req, struct demo_resp *resp)
-{
-	create_action(req, resp, "running-processes", PARAMS_NONE);
-}
-
-static void suspend_process(struct demo_req *req, struct demo_resp *resp)
-{
-	create_action(req, resp, "suspend-process", PARAMS_PROCESS);
-}
-
-static void kill_process(struct demo_req *req, struct demo_resp *resp)
-{
-	create_action(req, resp, "kill-process", PARAMS_PROCESS);
+	if (!demo_is_multipart(req->content_type)) {
+		demo_reply_error(resp, 415, "Unsupported Media Type");
+		return;
+	}
+	struct demo_part parts[16];
+	size_t n = 0;
+	if (!demo_multipart(req->content_type, req->body, req->body_len, parts, 16, &n)) {
+		demo_parts_free(parts, n);
+		demo_reply_error(resp, 400, "Invalid multipart/form-data payload");
+		return;
+	}
+	const struct demo_part *file = demo_part_named(parts, n, "file");
+	json_t *body = json_object();
+	struct demo_check c = {0};
+	for (size_t i = 0; i < n; i++) {
+		const struct demo_part *pt = &parts[i];
+		if (!pt->name || pt == file)
+			continue;
+		bool structured = !strcmp(pt->name, "endpoint_ids") || !strcmp(pt->name, "alert_ids") ||
+				  !strcmp(pt->name, "case_ids") || !strcmp(pt->name, "parameters");
+		json_t *v = structured ? json_loadb(pt->data, pt->len, JSON_DECODE_ANY, NULL) : json_stringn(pt->data, pt->len);
+		if (!v)
+			demo_check_fail(&c, "request body", pt->name, "could not parse %s value from json input",
+					!strcmp(pt->name, "parameters") ? "object" : "array");
+		else
+			json_object_set_new(body, pt->name, v);
+	}
+	if (!c.err && !file)
+		demo_check_fail(&c, "request body", "file", "expected value of type [Stream] but got [undefined]");
+	if (!demo_check_reply(&c, resp)) {
+		req->json = body;
+		body = NULL;
+		create_action(req, resp, "upload", PARAMS_UPLOAD, file);
+	}
+	json_decref(body);
+	demo_parts_free(parts, n);
 }
 
 const struct demo_route demo_action_routes[] = {
@@ -478,5 +502,9 @@ const struct demo_route demo_action_routes[] = {
 	{"POST", "/api/endpoint/action/running_procs", running_procs, DEMO_R_JSON_BODY},
 	{"POST", "/api/endpoint/action/suspend_process", suspend_process, DEMO_R_JSON_BODY},
 	{"POST", "/api/endpoint/action/kill_process", kill_process, DEMO_R_JSON_BODY},
+	{"POST", "/api/endpoint/action/get_file", get_file, DEMO_R_JSON_BODY},
+	{"POST", "/api/endpoint/action/execute", execute, DEMO_R_JSON_BODY},
+	{"POST", "/api/endpoint/action/scan", scan, DEMO_R_JSON_BODY},
+	{"POST", "/api/endpoint/action/upload", upload, DEMO_R_MULTIPART},
 	{NULL, NULL, NULL, 0},
 };

@@ -2,6 +2,7 @@
 #ifndef KT_DEMO_ACTIONS_H
 #define KT_DEMO_ACTIONS_H
 #include "demo/demo_http.h"
+#include <jansson.h>
 #include <stdint.h>
 
 struct demo_data;
@@ -11,7 +12,10 @@ void demo_actions_generate(struct demo_data *d, unsigned n);
 /* Complete every action whose time has come and apply its effect (isolation, suspension). */
 void demo_actions_settle(struct demo_data *d, int64_t now_ms);
 
-/* GET /api/endpoint/action[/{id}] and POST isolate, unisolate, suspend_process, kill_process, running_procs. */
+/* The action with this id (borrowed, with its internal "_" fields), or NULL. */
+json_t *demo_action_find(struct demo_data *d, const char *id);
+
+/* GET /api/endpoint/action[/{id}] and POST every action route of the spec. */
 extern const struct demo_route demo_action_routes[];
 
 #endif

@@ -3,6 +3,7 @@
 #include "core/xalloc.h"
 #include "demo/demo.h"
 #include "demo/demo_actions.h"
+#include "demo/demo_agent.h"
 #include "demo/demo_ai.h"
 #include "demo/demo_alerts.h"
 #include "demo/demo_case.h"
@@ -237,6 +238,7 @@ void demo_data_free(struct demo_data *d)
 	json_decref(d->cases);
 	json_decref(d->conversations);
 	json_decref(d->actions);
+	demo_kept_free(d);
 	json_decref(d->sessions);
 	json_decref(d->misc);
 	free(d);

@@ -19,10 +19,29 @@ struct demo_proc {
 	char *name, *exe, *cmdline, *parent, *user, *entity_id;
 	uint32_t pid;
 	bool killed;              /* by a kill-process action: gone from process lists */
+	bool suspended;           /* by a suspend-process action: still listed, stopped */
+};
+
+/* A file on a host: what get-file retrieves, scan looks at, cat prints, and upload puts there. */
+struct demo_hostfile {
+	char *path;
+	char *data;
+	size_t len;
+};
+
+/* A file Kibana keeps for an action: get-file's and execute's zips, an upload's bytes. */
+struct demo_kept {
+	char *id;                 /* the file id: "<action>.<agent>" for a zip, a uuid for an upload */
+	char *action_id, *agent_id, *name;
+	unsigned char *data;
+	size_t len;
+	int64_t created_ms;
 };
 
 /* Endpoint health, in the order of the metadata API's hostStatuses enum. */
-enum demo_host_status { DEMO_HS_HEALTHY, DEMO_HS_OFFLINE, DEMO_HS_UPDATING, DEMO_HS_INACTIVE, DEMO_HS_UNENROLLED };
+enum demo_host_status {
+	DEMO_HS_HEALTHY, DEMO_HS_OFFLINE, DEMO_HS_UPDATING, DEMO_HS_INACTIVE, DEMO_HS_UNENROLLED, DEMO_HS_UNHEALTHY
+};
 
 /* A host that alerts come from; the first data.nendpoints run Elastic Defend. */
 struct demo_host {
@@ -33,10 +52,13 @@ struct demo_host {
 	bool endpoint;            /* enrolled in Elastic Defend: listed by /api/endpoint/metadata */
 	int status;               /* enum demo_host_status */
 	bool isolated;
+	bool isolation_wanted;    /* asked by a pending isolate or release (Endpoint.configuration.isolation) */
 	int policy_status;        /* 0 success, 1 warning, 2 failure */
 	int64_t last_checkin_ms, enrolled_ms;
 	struct demo_proc *procs;
 	size_t nprocs;
+	struct demo_hostfile *hfiles;
+	size_t nhfiles;
 };
 
 /* One alert, stored compactly; text comes from the tables and hosts it points into. */
@@ -82,6 +104,8 @@ struct demo_data {
 
 	json_t *conversations;    /* array of AI assistant conversations */
 	json_t *actions;          /* array of response actions (with internal "_" fields) */
+	struct demo_kept *kept;   /* files the actions left */
+	size_t nkept;
 	json_t *sessions;         /* array of {username, provider:{type,name}} */
 	json_t *misc;             /* object: dashboards, lists, notes, fleet hosts, engines... */
 };

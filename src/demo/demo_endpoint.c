@@ -3,6 +3,7 @@
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "demo/demo_actions.h"
+#include "demo/demo_agent.h"
 #include "demo/demo_data.h"
 #include "demo/demo_http.h"
 #include "demo/demo_names.h"
@@ -13,7 +14,14 @@
 #include <string.h>
 #include <strings.h>
 
-static const char *const host_status_names[] = {"healthy", "offline", "updating", "inactive", "unenrolled", NULL};
+/* host_status words, by enum demo_host_status. */
+static const char *const host_status_names[] = {"healthy", "offline", "updating", "inactive", "unenrolled", "unhealthy",
+						NULL};
+/*
+ * What hostStatuses takes: the literals of list_metadata.ts (arrayOf(oneOf(...))); "unenrolled" is
+ * not among them, and Kibana refuses it.
+ */
+static const char *const status_filters[] = {"healthy", "offline", "updating", "unhealthy", "inactive", NULL};
 
 const char *demo_host_status_name(int status)
 {
@@ -35,7 +43,7 @@ static const struct os_release {
 	{DEMO_OS_MACOS, "macOS", "macOS 14.4.1", "14.4.1", "darwin", "darwin", "23.4.0", "arm64"},
 };
 
-static const char *const agent_versions[] = {"8.13.2", "8.14.1", "8.12.2"};
+static const char *const agent_versions[] = {"8.15.3", "8.14.2", "8.16.1"};
 static const char *const policies[] = {"Protect - Servers", "Protect - Workstations", "Detect only (pilot)"};
 
 static char *entity_id(struct demo_rng *r)
@@ -124,10 +132,11 @@ void demo_hosts_generate(struct demo_data *d, unsigned n_endpoints)
 		h->endpoint = i < n_endpoints;
 		roll = demo_rng_below(&r, 100);
 		h->status = roll < 70 ? DEMO_HS_HEALTHY : roll < 82 ? DEMO_HS_OFFLINE : roll < 90 ? DEMO_HS_UPDATING
-			  : roll < 95 ? DEMO_HS_INACTIVE : DEMO_HS_UNENROLLED;
+			  : roll < 95 ? DEMO_HS_INACTIVE : roll < 97 ? DEMO_HS_UNHEALTHY : DEMO_HS_UNENROLLED;
 		if (i == 0)
 			h->status = DEMO_HS_HEALTHY;
 		h->isolated = h->status == DEMO_HS_HEALTHY && i > 0 && demo_rng_chance(&r, 10);
+		h->isolation_wanted = h->isolated;
 		roll = demo_rng_below(&r, 100);
 		h->policy_status = roll < 80 ? 0 : roll < 95 ? 1 : 2;
 		int64_t ago = h->status == DEMO_HS_HEALTHY || h->status == DEMO_HS_UPDATING
@@ -136,6 +145,7 @@ void demo_hosts_generate(struct demo_data *d, unsigned n_endpoints)
 		h->last_checkin_ms = d->now_ms - ago;
 		h->enrolled_ms = d->now_ms - demo_rng_range(&r, 30, 400) * 86400000LL;
 		gen_procs(d, &r, h);
+		demo_agent_files_generate(h);
 	}
 }
 
@@ -153,6 +163,7 @@ void demo_hosts_free(struct demo_data *d)
 			free(p->entity_id);
 		}
 		free(h->procs);
+		demo_agent_files_free(h);
 		free(h->hostname);
 		free(h->agent_id);
 		free(h->host_id);
@@ -163,6 +174,18 @@ void demo_hosts_free(struct demo_data *d)
 		free(h->policy_name);
 	}
 	free(d->hosts);
+}
+
+/* What the agent can do (metadata.Endpoint.capabilities): agents before 8.15 have no scan. */
+static json_t *host_capabilities(const struct demo_host *h)
+{
+	static const char *const caps[] = {"isolation", "kill_process", "suspend_process", "running_processes", "get_file",
+					   "execute", "upload_file", "scan", NULL};
+	json_t *a = json_array();
+	for (size_t i = 0; caps[i]; i++)
+		if (strcmp(caps[i], "scan") != 0 || strverscmp(h->agent_version, "8.15") >= 0)
+			json_array_append_new(a, json_string(caps[i]));
+	return a;
 }
 
 json_t *demo_host_info(const struct demo_data *d, const struct demo_host *h)
@@ -179,12 +202,11 @@ json_t *demo_host_info(const struct demo_data *d, const struct demo_host *h)
 				"3f0c1a9e5b7d2c4e6f8a0b1c2d3e4f5a6b7c8d9e",
 				h->agent_version, h->agent_version);
 	json_t *endpoint = json_pack(
-		"{s:s, s:{s:{s:s, s:s, s:s, s:s, s:s}}, s:{s:b}, s:{s:b}, s:[s,s,s,s,s,s,s,s]}", "status",
+		"{s:s, s:{s:{s:s, s:s, s:s, s:s, s:s}}, s:{s:b}, s:{s:b}, s:o}", "status",
 		h->status == DEMO_HS_UNENROLLED ? "unenrolled" : "enrolled", "policy", "applied", "id", h->policy_id,
 		"status", pstatus[h->policy_status], "name", h->policy_name, "endpoint_policy_version", "3", "version",
-		"7", "configuration", "isolation", h->isolated, "state", "isolation", h->isolated, "capabilities",
-		"isolation", "kill_process", "suspend_process", "running_processes", "get_file", "execute",
-		"upload_file", "scan");
+		"7", "configuration", "isolation", h->isolation_wanted, "state", "isolation", h->isolated, "capabilities",
+		host_capabilities(h));
 	json_t *meta = json_pack(
 		"{s:s, s:{s:s, s:s, s:s, s:[s], s:[s], s:s, s:s, s:s, s:s}, s:{s:s, s:s, s:s}, s:{s:{s:s}}, s:o,"
 		" s:{s:s, s:s, s:s, s:{s:s}}, s:o, s:{s:s}}",
@@ -318,8 +340,14 @@ static char *kuery_prepare(const char *k)
 {
 	struct strbuf sb;
 	strbuf_init(&sb);
+	bool quoted = false;
 	for (const char *p = k; *p;) {
-		if (strncasecmp(p, " and ", 5) == 0) {
+		if (*p == '"')
+			quoted = !quoted;
+		/* Clauses are only and-ed here, so grouping parentheses change nothing: drop them. */
+		if (!quoted && (*p == '(' || *p == ')')) {
+			p++;
+		} else if (!quoted && strncasecmp(p, " and ", 5) == 0) {
 			strbuf_putc(&sb, '&');
 			p += 5;
 		} else {
@@ -339,19 +367,24 @@ static void metadata_list(struct demo_req *req, struct demo_resp *resp)
 	int sf = demo_check_qenum(&c, req, "sortField", sort_fields, 0);
 	int dir = demo_check_qenum(&c, req, "sortDirection", directions, 1);
 	const char *statuses[8];
-	size_t nst = demo_query_all(req, "hostStatuses", statuses, 8);
-	bool want[5] = {nst == 0, nst == 0, nst == 0, nst == 0, nst == 0};
+	size_t nst = demo_check_qarray(&c, req, "hostStatuses", statuses, 8);
+	bool want[6] = {nst == 0, nst == 0, nst == 0, nst == 0, nst == 0, nst == 0};
 	for (size_t i = 0; i < nst && !c.err; i++) {
 		int k;
-		for (k = 0; host_status_names[k] && strcmp(host_status_names[k], statuses[i]) != 0; k++)
+		for (k = 0; status_filters[k] && strcmp(status_filters[k], statuses[i]) != 0; k++)
 			;
-		if (!host_status_names[k])
+		if (!status_filters[k]) {
 			demo_check_fail(&c, "request query", "hostStatuses",
-					"expected one of [healthy, offline, updating, inactive, unenrolled] but got [%s]",
+					"[%zu]: expected one of [healthy, offline, updating, unhealthy, inactive] but got [%s]", i,
 					statuses[i]);
-		else
-			want[k] = true;
+			continue;
+		}
+		for (int hs = 0; host_status_names[hs]; hs++)
+			if (!strcmp(host_status_names[hs], statuses[i]))
+				want[hs] = true;
 	}
+	/* An unenrolled host is listed only when no status is asked for. */
+	want[DEMO_HS_UNENROLLED] = nst == 0;
 	if (demo_check_reply(&c, resp))
 		return;
 	demo_actions_settle(d, req->now_ms);
@@ -387,7 +420,21 @@ static void metadata_list(struct demo_req *req, struct demo_resp *resp)
 	demo_reply_json(resp, 200, out);
 }
 
+/* getMetadataRequestHandler: one HostInfo, bare (no data wrapper); an unknown id is 404. */
+static void metadata_get(struct demo_req *req, struct demo_resp *resp)
+{
+	struct demo_data *d = req->data;
+	demo_actions_settle(d, req->now_ms);
+	const struct demo_host *h = demo_data_host_by_agent(d, req->params[0]);
+	if (!h || !h->endpoint) {
+		demo_reply_error(resp, 404, "Endpoint host [%s] not found", req->params[0]);
+		return;
+	}
+	demo_reply_json(resp, 200, demo_host_info(d, h));
+}
+
 const struct demo_route demo_endpoint_routes[] = {
 	{"GET", "/api/endpoint/metadata", metadata_list, 0},
+	{"GET", "/api/endpoint/metadata/{}", metadata_get, 0},
 	{NULL, NULL, NULL, 0},
 };

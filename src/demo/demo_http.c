@@ -37,6 +37,8 @@ const char *demo_reason(int status)
 void demo_resp_clear(struct demo_resp *resp)
 {
 	free(resp->body);
+	free(resp->filename);
+	resp->filename = NULL;
 	resp->body = NULL;
 	resp->len = 0;
 	resp->kind = DEMO_BODY_NONE;
@@ -105,6 +107,18 @@ void demo_reply_empty(struct demo_resp *resp, int status)
 	resp->status = status;
 }
 
+void demo_reply_file(struct demo_resp *resp, const char *name, const void *data, size_t len)
+{
+	demo_resp_clear(resp);
+	resp->status = 200;
+	resp->kind = DEMO_BODY_FILE;
+	resp->body = xmalloc(len + 1);
+	memcpy(resp->body, data, len);
+	resp->body[len] = '\0';
+	resp->len = len;
+	resp->filename = xstrdup(name);
+}
+
 const char *demo_query(const struct demo_req *req, const char *key)
 {
 	for (size_t i = 0; i < req->nquery; i++)
@@ -136,6 +150,52 @@ size_t demo_query_all(struct demo_req *req, const char *key, const char **out, s
 			if (json_is_string(it) && n < max)
 				out[n++] = json_string_value(it);
 		}
+	}
+	return n;
+}
+
+size_t demo_check_qarray(struct demo_check *c, struct demo_req *req, const char *key, const char **out, size_t max)
+{
+	size_t n = 0, seen = 0;
+	const char *lone = NULL;
+	for (size_t i = 0; i < req->nquery; i++) {
+		if (strcmp(req->query[i].key, key) != 0)
+			continue;
+		lone = req->query[i].value;
+		if (n < max)
+			out[n++] = lone;
+		seen++;
+	}
+	if (seen != 1 || c->err)
+		return c->err ? 0 : n;
+	/*
+	 * kbn-config-schema's array type coerces a string with JSON.parse (src/internals/index.ts):
+	 * "could not parse array value from json input" when that fails, a type error when it is no array.
+	 */
+	json_t *arr = json_loads(lone, JSON_DECODE_ANY, NULL);
+	if (!arr) {
+		demo_check_fail(c, "request query", key, "could not parse array value from json input");
+		return 0;
+	}
+	if (!json_is_array(arr)) {
+		demo_check_fail(c, "request query", key, "expected value of type [array] but got [%s]",
+				json_is_string(arr) ? "string" : json_is_number(arr) ? "number" : "object");
+		json_decref(arr);
+		return 0;
+	}
+	if (!req->keep)
+		req->keep = json_array();
+	json_array_append_new(req->keep, arr);
+	n = 0;
+	size_t k;
+	json_t *it;
+	json_array_foreach(arr, k, it) {
+		if (!json_is_string(it)) {
+			demo_check_fail(c, "request query", key, "[%zu]: expected value of type [string]", k);
+			return 0;
+		}
+		if (n < max)
+			out[n++] = json_string_value(it);
 	}
 	return n;
 }

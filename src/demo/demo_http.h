@@ -40,6 +40,7 @@ enum demo_body {
 	DEMO_BODY_JSON,
 	DEMO_BODY_HTML,
 	DEMO_BODY_STREAM, /* NDJSON sent a line at a time, piece_ms apart, chunked (a streamed reply) */
+	DEMO_BODY_FILE,   /* a file as Kibana streams one (application/octet-stream, an attachment) */
 };
 
 /* A response under construction; the server adds headers and applies faults. */
@@ -50,6 +51,7 @@ struct demo_resp {
 	size_t len;
 	unsigned retry_after;           /* seconds for a Retry-After header, 0: none */
 	unsigned piece_ms;              /* DEMO_BODY_STREAM: the pause before each line after the first */
+	char *filename;                 /* DEMO_BODY_FILE: the name in Content-Disposition (owned) */
 };
 
 /* A route: method, pattern with "{}" wildcards for whole segments, handler, flags. */
@@ -79,6 +81,8 @@ void demo_reply_siem_error(struct demo_resp *resp, int status, const char *fmt, 
 	__attribute__((format(printf, 3, 4)));
 /* Respond with NDJSON lines (taken over) sent one at a time, piece_ms apart. */
 void demo_reply_stream(struct demo_resp *resp, int status, char *ndjson, unsigned piece_ms);
+/* Respond 200 with a file as Kibana streams one: application/octet-stream, attachment; filename="name". */
+void demo_reply_file(struct demo_resp *resp, const char *name, const void *data, size_t len);
 /* Respond with a status and no body. */
 void demo_reply_empty(struct demo_resp *resp, int status);
 /* Free the body and reset. */
@@ -130,6 +134,12 @@ long long demo_check_qint(struct demo_check *c, const struct demo_req *req, cons
 /* A query parameter that must be one of choices; its index, or dflt when absent. */
 int demo_check_qenum(struct demo_check *c, const struct demo_req *req, const char *key, const char *const *choices,
 		     int dflt);
+/*
+ * A query parameter validated as config-schema's arrayOf: repeated keys are the array; a lone
+ * value must be a JSON array of strings (a bare "healthy" is refused as Kibana refuses it).
+ * Up to max values go to out (borrowed for the request); their count, or 0 with c's problem set.
+ */
+size_t demo_check_qarray(struct demo_check *c, struct demo_req *req, const char *key, const char **out, size_t max);
 /* A query parameter as a boolean ("true"/"false"); dflt when absent. */
 bool demo_check_qbool(struct demo_check *c, const struct demo_req *req, const char *key, bool dflt);
 /* When c has a problem: respond 400 in Kibana's shape, free it and return true. */

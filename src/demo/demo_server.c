@@ -11,6 +11,7 @@
 #include "demo/demo_endpoint.h"
 #include "demo/demo_faults.h"
 #include "demo/demo_history.h"
+#include "demo/demo_files.h"
 #include "demo/demo_http.h"
 #include "demo/demo_kibana.h"
 #include "demo/demo_misc.h"
@@ -35,6 +36,7 @@ static const struct demo_route *const route_tables[] = {
 	demo_action_routes, demo_misc_routes, demo_secsol_routes,
 	demo_kibana_routes,
 	demo_history_routes, demo_space_routes,
+	demo_file_routes,
 };
 
 struct demo_server {
@@ -402,6 +404,15 @@ static enum MHD_Result queue(struct demo_server *s, struct MHD_Connection *c, st
 		MHD_add_response_header(mr, "Content-Type", flags & DEMO_R_PLAIN_TYPE ? "application/json" : DEMO_JSON_TYPE);
 	else if (resp->kind == DEMO_BODY_HTML)
 		MHD_add_response_header(mr, "Content-Type", "text/html");
+	if (resp->kind == DEMO_BODY_FILE) {
+		/* As file_download_handler.ts streams a response action's file. */
+		char *cd = xasprintf("attachment; filename=\"%s\"", resp->filename ? resp->filename : "download.zip");
+		MHD_add_response_header(mr, "Content-Type", "application/octet-stream");
+		MHD_add_response_header(mr, "Content-Disposition", cd);
+		MHD_add_response_header(mr, "Cache-Control", "max-age=31536000, immutable");
+		MHD_add_response_header(mr, "X-Content-Type-Options", "nosniff");
+		free(cd);
+	}
 	if (resp->kind == DEMO_BODY_JSON)
 		MHD_add_response_header(mr, "Elastic-Api-Version", "2023-10-31");
 	if (resp->retry_after) {

@@ -3,76 +3,10 @@
 #include "core/xalloc.h"
 #include "demo/demo_data.h"
 #include "demo/demo_http.h"
+#include "demo/demo_multipart.h"
 #include "demo/demo_util.h"
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-
-/* One part of a multipart body. */
-struct part {
-	char *name, *filename;
-	const char *data;
-	size_t len;
-};
-
-/* A parameter of a header value, e.g. name="file" in a Content-Disposition; caller frees. */
-static char *header_param(const char *h, size_t hlen, const char *param)
-{
-	size_t pl = strlen(param);
-	for (size_t i = 0; i + pl + 1 < hlen; i++) {
-		if (strncasecmp(h + i, param, pl) != 0 || h[i + pl] != '=' || (i && h[i - 1] != ' ' && h[i - 1] != ';'))
-			continue;
-		const char *v = h + i + pl + 1, *end = h + hlen;
-		if (*v == '"') {
-			const char *q = memchr(v + 1, '"', (size_t)(end - v - 1));
-			return q ? xstrndup(v + 1, (size_t)(q - v - 1)) : NULL;
-		}
-		size_t n = 0;
-		while (v + n < end && v[n] != ';' && v[n] != '\r' && v[n] != '\n' && v[n] != ' ')
-			n++;
-		return xstrndup(v, n);
-	}
-	return NULL;
-}
-
-/* Split a multipart/form-data body into parts; false when it is malformed. */
-static bool multipart(const char *ct, const char *body, size_t len, struct part *parts, size_t max, size_t *n)
-{
-	char *boundary = header_param(ct, strlen(ct), "boundary");
-	*n = 0;
-	if (!boundary || !*boundary) {
-		free(boundary);
-		return false;
-	}
-	char *delim = xasprintf("--%s", boundary);
-	size_t dl = strlen(delim);
-	free(boundary);
-	const char *end = body + len, *p = memmem(body, len, delim, dl);
-	bool ok = p != NULL;
-	while (ok && p) {
-		p += dl;
-		if (end - p >= 2 && p[0] == '-' && p[1] == '-')
-			break; /* the closing delimiter */
-		if (end - p >= 2 && p[0] == '\r' && p[1] == '\n')
-			p += 2;
-		const char *hend = memmem(p, (size_t)(end - p), "\r\n\r\n", 4);
-		const char *next = hend ? memmem(hend + 4, (size_t)(end - hend - 4), delim, dl) : NULL;
-		if (!hend || !next || *n >= max) {
-			ok = false;
-			break;
-		}
-		struct part *pt = &parts[(*n)++];
-		pt->name = header_param(p, (size_t)(hend - p), "name");
-		pt->filename = header_param(p, (size_t)(hend - p), "filename");
-		pt->data = hend + 4;
-		pt->len = (size_t)(next - pt->data);
-		if (pt->len >= 2 && next[-2] == '\r' && next[-1] == '\n')
-			pt->len -= 2;
-		p = next;
-	}
-	free(delim);
-	return ok;
-}
 
 static bool timeline_known(json_t *known, const char *id)
 {
@@ -136,15 +70,11 @@ void demo_timeline_import(struct demo_req *req, struct demo_resp *resp)
 	struct demo_data *d = req->data;
 	json_t *errors = json_array();
 	size_t installed = 0, updated = 0;
-	bool is_multipart = req->content_type && strncasecmp(req->content_type, "multipart/form-data", 19) == 0;
-	if (is_multipart) {
-		struct part parts[16];
+	if (demo_is_multipart(req->content_type)) {
+		struct demo_part parts[16];
 		size_t n = 0;
-		bool ok = multipart(req->content_type, req->body, req->body_len, parts, 16, &n);
-		const struct part *file = NULL;
-		for (size_t i = 0; i < n; i++)
-			if (parts[i].name && strcmp(parts[i].name, "file") == 0)
-				file = &parts[i];
+		bool ok = demo_multipart(req->content_type, req->body, req->body_len, parts, 16, &n);
+		const struct demo_part *file = demo_part_named(parts, n, "file");
 		const char *fn = file && file->filename ? file->filename : "";
 		const char *ext = strrchr(fn, '.');
 		if (!ok || !file)
@@ -155,10 +85,7 @@ void demo_timeline_import(struct demo_req *req, struct demo_resp *resp)
 			demo_reply_siem_error(resp, 400, "Invalid file extension %s", ext ? ext : "(none)");
 		else
 			import_ndjson(d, file->data, file->len, errors, &installed, &updated);
-		for (size_t i = 0; i < n; i++) {
-			free(parts[i].name);
-			free(parts[i].filename);
-		}
+		demo_parts_free(parts, n);
 	} else {
 		/* The spec's JSON form: "file" holds the ndjson text, one timeline object, or an array of them. */
 		struct demo_check c = {0};

@@ -28,3 +28,8 @@ src_demo_libdemo_a_SOURCES += \
 	src/demo/demo_history.c src/demo/demo_history.h \
 	src/demo/demo_spaces.c src/demo/demo_spaces.h
 DEMO_LIBS = src/demo/libdemo.a $(CORE_LIBS) $(MHD_LIBS) $(JANSSON_LIBS)
+src_demo_libdemo_a_SOURCES += \
+	src/demo/demo_multipart.c src/demo/demo_multipart.h \
+	src/demo/demo_zip.c src/demo/demo_zip.h \
+	src/demo/demo_agent.c src/demo/demo_agent.h \
+	src/demo/demo_files.c src/demo/demo_files.h

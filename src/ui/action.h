@@ -20,6 +20,7 @@ enum action_where {
 	WHERE_WORD = 1u << 7,   /* a question answered by typing a word */
 	WHERE_GLOBAL = 1u << 8, /* anywhere a view does not take the key itself */
 	WHERE_INVIEW = 1u << 9, /* a list inside a view (q goes back instead of quitting) */
+	WHERE_CONSOLE = 1u << 10, /* the response console: a prompt over the scrollback */
 };
 
 /* Views that scroll or move a cursor. */
@@ -31,8 +32,8 @@ enum action_where {
 	X(MOVE_UP, "move-up", "k Up C-p", "move up a line", WHERE_MOVES, NULL)                                \
 	X(HALF_DOWN, "half-page-down", "C-d", "move down half a page", WHERE_MOVES, NULL)                      \
 	X(HALF_UP, "half-page-up", "C-u", "move up half a page", WHERE_MOVES, NULL)                            \
-	X(PAGE_DOWN, "page-down", "PgDn C-f", "move down a page", WHERE_MOVES, NULL)                           \
-	X(PAGE_UP, "page-up", "PgUp C-b", "move up a page", WHERE_MOVES, NULL)                                 \
+	X(PAGE_DOWN, "page-down", "PgDn C-f", "move down a page", WHERE_MOVES | WHERE_CONSOLE, NULL)           \
+	X(PAGE_UP, "page-up", "PgUp C-b", "move up a page", WHERE_MOVES | WHERE_CONSOLE, NULL)                 \
 	X(FIRST, "first", "g Home", "go to the top", WHERE_MOVES, NULL)                                        \
 	X(LAST, "last", "G End", "go to the bottom", WHERE_MOVES, NULL)                                        \
 	X(OPEN, "open", "Enter", "open the detail view (in JSON: fold or show a value whole)",                \
@@ -89,7 +90,15 @@ enum action_where {
 	X(COPY_ID, "copy-id", "y", "copy the id (of the marked rows, one a line) to the clipboard (OSC 52)",  \
 	  WHERE_LIST | WHERE_DETAIL, NULL)                                                                     \
 	X(COPY_LINK, "copy-link", "Y", "copy the Kibana link (of the marked rows, one a line) to the clipboard (OSC 52)", \
-	  WHERE_LIST | WHERE_DETAIL, NULL)
+	  WHERE_LIST | WHERE_DETAIL, NULL)                                                                     \
+	X(CONSOLE_RUN, "console-run", "Enter", "run the response command typed", WHERE_CONSOLE, "run")          \
+	X(CONSOLE_COMPLETE, "console-complete", "Tab",                                                         \
+	  "complete: commands, options, pids of the last process list, paths typed before", WHERE_CONSOLE,     \
+	  "complete")                                                                                          \
+	X(CONSOLE_OLDER, "console-older", "Up", "the command typed before", WHERE_CONSOLE, "history")          \
+	X(CONSOLE_NEWER, "console-newer", "Down", "the command typed after", WHERE_CONSOLE, NULL)              \
+	X(CONSOLE_CLOSE, "console-close", "Esc", "clear the line, then close the console (actions go on)",      \
+	  WHERE_CONSOLE, "close")
 
 /* The requests: one per row of ACTION_REQUESTS. */
 enum action_req {

@@ -403,6 +403,9 @@ static void app_tick(struct app *a)
 	for (size_t i = 0; i < a->n_panes; i++)
 		if (a->panes[i]->ops->tick)
 			a->panes[i]->ops->tick(a->panes[i]);
+	for (size_t i = 0; i < a->n_views; i++)
+		if (a->views[i]->ops->tick)
+			a->views[i]->ops->tick(a->views[i]);
 }
 
 /*

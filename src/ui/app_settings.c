@@ -1,6 +1,7 @@
 /* What the UI commands change: theme, key bindings, settings; and the config file's lines. */
 #include "config.h"
 #include "ui/app_internal.h"
+#include "ui/console.h"
 #include "ui/keys.h"
 #include "ui/notify.h"
 #include "ui/pane.h"
@@ -129,6 +130,8 @@ int app_ui_command(struct app *a, const char *what, int argc, char **argv, char 
 		return app_switch_profile(a, argv[0], err);
 	if (!strcmp(what, "space") && argc == 1)
 		return app_switch_space(a, argv[0], err);
+	if (!strcmp(what, "console") && argc == 1)
+		return console_open(a, argv[0], err);
 	*err = xasprintf("\"%s\" cannot be applied", what);
 	return -1;
 }

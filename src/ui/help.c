@@ -27,6 +27,7 @@ static const struct {
 	{WHERE_FORM, "Forms"},
 	{WHERE_PICKER, "Pickers"},
 	{WHERE_DIALOG | WHERE_WORD, "Questions"},
+	{WHERE_CONSOLE, "The response console"},
 };
 
 /* "j Down C-n" for an item's keys. */

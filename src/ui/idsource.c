@@ -16,7 +16,8 @@
 
 bool idsource_pickable(enum cmd_id_kind kind)
 {
-	return kind != CMD_ID_NONE;
+	/* Processes and paths belong to one host: the response console completes them, no list offers them. */
+	return kind != CMD_ID_NONE && kind != CMD_ID_PID && kind != CMD_ID_ENTITY && kind != CMD_ID_HOST_PATH;
 }
 
 void idsource_known(struct app *a, enum cmd_id_kind kind, struct strbuf *out)

@@ -39,6 +39,9 @@ src_ui_libui_a_SOURCES += \
 	src/ui/termlink.c src/ui/termlink.h \
 	src/ui/app_links.c \
 	src/ui/app_context.c
+src_ui_libui_a_SOURCES += \
+	src/ui/console.c src/ui/console.h \
+	src/ui/panes/endpoints.c
 UI_LIBS = src/ui/libui.a $(CMD_LIBS) $(NCURSES_LIBS) $(READLINE_LIBS)
 
 # The default theme is compiled in from themes/default.theme, so the two cannot drift.

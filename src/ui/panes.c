@@ -9,6 +9,7 @@ const struct pane_ops *const panes_all[] = {
 	&conversations_pane_ops,
 	&actions_pane_ops,
 	&ops_pane_ops,
+	&endpoints_pane_ops,
 	NULL,
 };
 

@@ -21,6 +21,8 @@ extern const struct pane_ops conversations_pane_ops;
 extern const struct pane_ops actions_pane_ops;
 /* The Operations pane: every command, to discover and run as a form (panes/ops.c). */
 extern const struct pane_ops ops_pane_ops;
+/* The Endpoints pane: Elastic Defend hosts and the response actions on them (panes/endpoints.c). */
+extern const struct pane_ops endpoints_pane_ops;
 /* The endpoint exceptions list (panes/exceptions.c). */
 extern const struct pane_ops exceptions_pane_ops;
 

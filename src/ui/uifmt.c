@@ -31,10 +31,13 @@ enum theme_role uifmt_status_role(const char *s)
 		return ROLE_STATUS_CLOSED;
 	if (!strcmp(s, "pending"))
 		return ROLE_STATUS_PENDING;
-	if (!strcmp(s, "successful") || !strcmp(s, "healthy"))
+	if (!strcmp(s, "successful") || !strcmp(s, "healthy") || !strcmp(s, "success"))
 		return ROLE_STATUS_OK;
-	if (!strcmp(s, "failed") || !strcmp(s, "unhealthy"))
+	if (!strcmp(s, "failed") || !strcmp(s, "unhealthy") || !strcmp(s, "failure"))
 		return ROLE_STATUS_FAILED;
+	/* An endpoint policy that applied with warnings. */
+	if (!strcmp(s, "warning"))
+		return ROLE_STATUS_PROGRESS;
 	return ROLE_NORMAL;
 }
 

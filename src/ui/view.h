@@ -27,6 +27,8 @@ struct view_ops {
 	const void *(*subject)(struct view *v, struct pane **pane, const char **id);
 	/* Optional: the pane whose list this view holds (a list inside a view). */
 	struct pane *(*list)(struct view *v);
+	/* Optional: called about once a second while the view is open (following something that changes). */
+	void (*tick)(struct view *v);
 };
 
 /* One view on the stack. */

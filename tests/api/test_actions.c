@@ -157,6 +157,74 @@ static void test_actions_kibana(void **state)
 	kmodel_free(&actions_page_model, p);
 }
 
+/* The files an action leaves: which commands have them, their ids, their info, the zip password. */
+static void test_files(void **state)
+{
+	(void)state;
+	assert_true(actions_has_files("get-file", NULL));
+	assert_true(actions_has_files("execute", "endpoint"));
+	assert_true(actions_has_files("get-file", "sentinel_one"));
+	assert_true(actions_has_files("running-processes", "sentinel_one"));
+	assert_false(actions_has_files("running-processes", "endpoint"));
+	assert_false(actions_has_files("execute", "sentinel_one"));
+	assert_false(actions_has_files("isolate", NULL));
+	char id_act[] = "act", ag[] = "ag-1", endpoint[] = "endpoint", s1[] = "sentinel_one";
+	char *agents[] = {ag};
+	struct response_action a = {.id = id_act, .agents = agents, .n_agents = 1, .agent_type = endpoint};
+	char *id = actions_file_id(&a, "ag-1");
+	assert_string_equal(id, "act.ag-1");
+	free(id);
+	a.agent_type = s1;
+	id = actions_file_id(&a, "ag-1");
+	assert_string_equal(id, "ag-1");
+	free(id);
+	struct api_request *req = actions_file_info_request("a/1", "a/1.b");
+	assert_string_equal(req->path, "/api/endpoint/action/a%2F1/file/a%2F1.b");
+	assert_ptr_equal(req->model, &actions_file_model);
+	api_request_free(req);
+	req = actions_file_download_request("a1", "a1.b");
+	assert_string_equal(req->path, "/api/endpoint/action/a1/file/a1.b/download");
+	assert_null(req->model);
+	api_request_free(req);
+	char *err = NULL;
+	struct action_file *f = testjson_parse(&actions_file_model,
+		"{\"data\":{\"id\":\"a1.b\",\"name\":\"upload.zip\",\"mimeType\":\"application/zip\",\"size\":1024,"
+		"\"status\":\"READY\",\"created\":\"2024-05-02T10:11:12.000Z\",\"actionId\":\"a1\",\"agentId\":\"b\","
+		"\"agentType\":\"endpoint\"}}", &err);
+	assert_non_null(f);
+	assert_string_equal(f->name, "upload.zip");
+	assert_string_equal(f->status, "READY");
+	assert_int_equal(f->size, 1024);
+	kmodel_free(&actions_file_model, f);
+	f = testjson_parse(&actions_file_model, "{\"data\":{\"id\":\"x\",\"name\":\"n\",\"status\":\"READY\"}}", &err);
+	assert_non_null(f);
+	assert_int_equal(f->size, -1);
+	kmodel_free(&actions_file_model, f);
+	assert_null(testjson_parse(&actions_file_model, "{\"data\":{\"id\":\"x\"}}", &err));
+	assert_non_null(strstr(err, "name"));
+	free(err);
+	assert_string_equal(actions_zip_password(NULL), "elastic");
+	assert_string_equal(actions_zip_password("endpoint"), "elastic");
+	assert_string_equal(actions_zip_password("sentinel_one"), "Elastic@123");
+	assert_null(actions_zip_password("crowdstrike"));
+}
+
+static void test_process_name(void **state)
+{
+	(void)state;
+	const char *cases[][2] = {
+		{"C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe -nop -w hidden", "powershell.exe"},
+		{"\"C:\\Program Files\\App\\app.exe\" --flag", "app.exe"},
+		{"/usr/sbin/sshd -D", "sshd"},
+		{"bash", "bash"},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		char *n = actions_process_name(cases[i][0]);
+		assert_string_equal(n, cases[i][1]);
+		free(n);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -165,6 +233,8 @@ int main(void)
 		cmocka_unit_test(test_action_broken),
 		cmocka_unit_test(test_list_and_get_requests),
 		cmocka_unit_test(test_actions_kibana),
+		cmocka_unit_test(test_files),
+		cmocka_unit_test(test_process_name),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

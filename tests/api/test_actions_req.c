@@ -37,7 +37,80 @@ static void test_action_validation(void **state)
 		free(m);
 	}
 	struct action_params ok = {.endpoint_ids = ep, .n_endpoints = 1, .agent_type = "microsoft_defender_endpoint"};
-	assert_null(actions_validate(ACTION_RUNNING_PROCS, &ok));
+	assert_null(actions_validate(ACTION_ISOLATE, &ok));
+}
+
+/* Each kind's own parameters, as Kibana's route schemas check them. */
+static void test_action_parameters_validation(void **state)
+{
+	(void)state;
+	const char *ep[] = {"ep-1"};
+	char big[ACTIONS_EXECUTE_MAX + 2];
+	memset(big, 'x', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	struct {
+		enum action_kind kind;
+		struct action_params p;
+		const char *says; /* NULL: accepted */
+	} cases[] = {
+		{ACTION_KILL, {.endpoint_ids = ep, .n_endpoints = 1, .has_pid = true, .pid = 7}, NULL},
+		{ACTION_KILL, {.endpoint_ids = ep, .n_endpoints = 1}, "--pid <n> or --entity-id"},
+		{ACTION_KILL, {.endpoint_ids = ep, .n_endpoints = 1, .agent_type = "sentinel_one", .has_pid = true, .pid = 7},
+		 "by name only"},
+		{ACTION_KILL, {.endpoint_ids = ep, .n_endpoints = 1, .agent_type = "sentinel_one", .process_name = "evil.exe"},
+		 NULL},
+		{ACTION_KILL, {.endpoint_ids = ep, .n_endpoints = 1, .agent_type = "crowdstrike", .has_pid = true, .pid = 7},
+		 "does not run kill-process on crowdstrike agents"},
+		{ACTION_SUSPEND, {.endpoint_ids = ep, .n_endpoints = 1, .agent_type = "sentinel_one", .has_pid = true, .pid = 7},
+		 "allows endpoint only"},
+		{ACTION_RUNNING_PROCS, {.endpoint_ids = ep, .n_endpoints = 1, .agent_type = "microsoft_defender_endpoint"},
+		 "allows endpoint and sentinel_one only"},
+		{ACTION_GET_FILE, {.endpoint_ids = ep, .n_endpoints = 1, .path = "/etc/passwd"}, NULL},
+		{ACTION_GET_FILE, {.endpoint_ids = ep, .n_endpoints = 1, .path = " "}, "needs a path"},
+		{ACTION_GET_FILE, {.endpoint_ids = ep, .n_endpoints = 1}, "needs a path"},
+		{ACTION_SCAN, {.endpoint_ids = ep, .n_endpoints = 1, .path = "C:\\"}, NULL},
+		{ACTION_ISOLATE, {.endpoint_ids = ep, .n_endpoints = 1, .path = "/x"}, "takes no --path"},
+		{ACTION_EXECUTE, {.endpoint_ids = ep, .n_endpoints = 1, .command = "ls", .timeout = 60}, NULL},
+		{ACTION_EXECUTE, {.endpoint_ids = ep, .n_endpoints = 1, .command = " \t"}, "must not be blank"},
+		{ACTION_EXECUTE, {.endpoint_ids = ep, .n_endpoints = 1, .command = big}, "at most 8192"},
+		{ACTION_EXECUTE, {.endpoint_ids = ep, .n_endpoints = 1, .command = "ls", .agent_type = "sentinel_one"},
+		 "does not run execute"},
+		{ACTION_UPLOAD, {.endpoint_ids = ep, .n_endpoints = 1, .file_name = "fix.ps1", .file_data = "x", .file_len = 1},
+		 NULL},
+		{ACTION_UPLOAD, {.endpoint_ids = ep, .n_endpoints = 1, .file_name = "", .file_data = "x", .file_len = 1},
+		 "which file"},
+		{ACTION_UPLOAD, {.endpoint_ids = ep, .n_endpoints = 1, .file_name = "f", .file_len = ACTIONS_UPLOAD_MAX + 1},
+		 "at most"},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		char *m = actions_validate(cases[i].kind, &cases[i].p);
+		if (cases[i].says ? !m || !strstr(m, cases[i].says) : m != NULL)
+			fail_msg("case %zu: got \"%s\", wanted \"%s\"", i, m ? m : "(ok)", cases[i].says ? cases[i].says : "(ok)");
+		free(m);
+	}
+}
+
+/* The support matrix: every kind on Elastic Defend; SentinelOne, CrowdStrike and Defender where Kibana allows. */
+static void test_support_matrix(void **state)
+{
+	(void)state;
+	for (int k = 0; k < ACTION_KIND_COUNT; k++) {
+		assert_true(actions_kind_supports((enum action_kind)k, NULL));
+		assert_true(actions_kind_supports((enum action_kind)k, "endpoint"));
+		enum action_kind back;
+		assert_true(actions_kind_of(actions_kind_command((enum action_kind)k), &back));
+		assert_int_equal(back, k);
+		assert_non_null(actions_kind_capability((enum action_kind)k));
+	}
+	assert_true(actions_kind_supports(ACTION_UNISOLATE, "crowdstrike"));
+	assert_true(actions_kind_supports(ACTION_GET_FILE, "sentinel_one"));
+	assert_false(actions_kind_supports(ACTION_GET_FILE, "microsoft_defender_endpoint"));
+	assert_false(actions_kind_supports(ACTION_UPLOAD, "sentinel_one"));
+	assert_false(actions_kind_supports(ACTION_SCAN, "crowdstrike"));
+	enum action_kind k;
+	assert_false(actions_kind_of("memory-dump", &k));
+	assert_string_equal(actions_kind_capability(ACTION_UNISOLATE), "isolation");
+	assert_string_equal(actions_kind_capability(ACTION_UPLOAD), "upload_file");
 }
 
 static void test_action_bodies(void **state)
@@ -80,11 +153,86 @@ static void test_action_bodies(void **state)
 	}
 }
 
+static void test_parameter_bodies(void **state)
+{
+	(void)state;
+	const char *ep[] = {"ep-1"};
+	struct {
+		enum action_kind kind;
+		struct action_params p;
+		const char *path, *body;
+	} cases[] = {
+		{ACTION_KILL, {.endpoint_ids = ep, .n_endpoints = 1, .has_pid = true, .pid = 9, .process_name = "named"},
+		 "/api/endpoint/action/kill_process", "{\"endpoint_ids\":[\"ep-1\"],\"parameters\":{\"pid\":9}}"},
+		{ACTION_KILL, {.endpoint_ids = ep, .n_endpoints = 1, .agent_type = "sentinel_one", .process_name = "evil.exe"},
+		 "/api/endpoint/action/kill_process",
+		 "{\"endpoint_ids\":[\"ep-1\"],\"agent_type\":\"sentinel_one\",\"parameters\":{\"process_name\":\"evil.exe\"}}"},
+		{ACTION_GET_FILE, {.endpoint_ids = ep, .n_endpoints = 1, .path = "/tmp/x", .comment = "c"},
+		 "/api/endpoint/action/get_file",
+		 "{\"endpoint_ids\":[\"ep-1\"],\"comment\":\"c\",\"parameters\":{\"path\":\"/tmp/x\"}}"},
+		{ACTION_SCAN, {.endpoint_ids = ep, .n_endpoints = 1, .path = "C:\\Users"}, "/api/endpoint/action/scan",
+		 "{\"endpoint_ids\":[\"ep-1\"],\"parameters\":{\"path\":\"C:\\\\Users\"}}"},
+		/* A shell command and a timeout in seconds, as execute.ts takes them (not the spec's enum and milliseconds). */
+		{ACTION_EXECUTE, {.endpoint_ids = ep, .n_endpoints = 1, .command = "ls -la /tmp", .timeout = 600},
+		 "/api/endpoint/action/execute",
+		 "{\"endpoint_ids\":[\"ep-1\"],\"parameters\":{\"command\":\"ls -la /tmp\",\"timeout\":600}}"},
+		{ACTION_EXECUTE, {.endpoint_ids = ep, .n_endpoints = 1, .command = "id"}, "/api/endpoint/action/execute",
+		 "{\"endpoint_ids\":[\"ep-1\"],\"parameters\":{\"command\":\"id\"}}"},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		struct api_request *req = actions_create_request(cases[i].kind, &cases[i].p);
+		assert_string_equal(req->path, cases[i].path);
+		json_t *b = testjson_body(req);
+		testjson_assert_equal(b, cases[i].body);
+		json_decref(b);
+		api_request_free(req);
+	}
+}
+
+/* Upload is multipart as Kibana's UI sends it: the file, then each field as text, JSON unless a string. */
+static void test_upload_multipart(void **state)
+{
+	(void)state;
+	const char *ep[] = {"ep-1", "ep-2"}, *cases[] = {"c1"};
+	struct action_params p = {.endpoint_ids = ep, .n_endpoints = 2, .file_name = "fix.ps1", .file_data = "a\0b",
+				  .file_len = 3, .overwrite = true, .comment = "push", .case_ids = cases, .n_cases = 1};
+	struct api_request *req = actions_create_request(ACTION_UPLOAD, &p);
+	assert_string_equal(req->path, "/api/endpoint/action/upload");
+	assert_null(req->body);
+	assert_int_equal(req->n_parts, 5);
+	assert_string_equal(req->parts[0].name, "file");
+	assert_string_equal(req->parts[0].filename, "fix.ps1");
+	assert_string_equal(req->parts[0].content_type, "application/octet-stream");
+	assert_int_equal(req->parts[0].len, 3);
+	assert_memory_equal(req->parts[0].data, "a\0b", 3);
+	const char *want[][2] = {{"endpoint_ids", "[\"ep-1\",\"ep-2\"]"}, {"comment", "push"}, {"case_ids", "[\"c1\"]"},
+				 {"parameters", "{\"overwrite\":true}"}};
+	for (size_t i = 0; i < 4; i++) {
+		assert_string_equal(req->parts[i + 1].name, want[i][0]);
+		assert_null(req->parts[i + 1].filename);
+		assert_int_equal(req->parts[i + 1].len, strlen(want[i][1]));
+		assert_memory_equal(req->parts[i + 1].data, want[i][1], strlen(want[i][1]));
+	}
+	api_request_free(req);
+	p.n_cases = 0;
+	p.comment = NULL;
+	p.overwrite = false;
+	req = actions_create_request(ACTION_UPLOAD, &p);
+	assert_int_equal(req->n_parts, 3);
+	assert_string_equal(req->parts[2].name, "parameters");
+	assert_memory_equal(req->parts[2].data, "{\"overwrite\":false}", req->parts[2].len);
+	api_request_free(req);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_action_validation),
 		cmocka_unit_test(test_action_bodies),
+		cmocka_unit_test(test_action_parameters_validation),
+		cmocka_unit_test(test_support_matrix),
+		cmocka_unit_test(test_parameter_bodies),
+		cmocka_unit_test(test_upload_multipart),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

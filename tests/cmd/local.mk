@@ -27,3 +27,5 @@ KT_TESTS += tests/cmd/test_cmd_cases
 KT_TESTS += tests/cmd/test_cmd_doctor
 KT_TESTS += tests/cmd/test_cmd_case_story
 KT_TESTS += tests/cmd/test_storyfmt
+KT_TESTS += tests/cmd/test_cmd_respond
+KT_TESTS += tests/cmd/test_respond_ask

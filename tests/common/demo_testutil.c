@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 struct demo_server *dt_start(const struct demo_options *o)
 {
@@ -100,6 +101,31 @@ json_t *dt_get(struct demo_server *s, const char *path)
 	return j;
 }
 
+json_t *dt_wait_action(struct demo_server *s, const char *id)
+{
+	char *p = dt_fmt("/api/endpoint/action/%s", id);
+	json_t *a = NULL;
+	for (int i = 0; i < 400; i++) {
+		json_decref(a);
+		a = dt_get(s, p);
+		if (strcmp(dt_str(json_object_get(a, "data"), "status"), "pending") != 0)
+			break;
+		struct timespec ts = {0, 10 * 1000000L};
+		nanosleep(&ts, NULL);
+	}
+	free(p);
+	return a;
+}
+
+char *dt_healthy_agent(struct demo_server *s)
+{
+	json_t *m = dt_get(s, "/api/endpoint/metadata?hostStatuses=%5B%22healthy%22%5D&pageSize=100");
+	json_t *first = json_array_get(json_object_get(m, "data"), 0);
+	char *id = xstrdup(dt_str(json_object_get(json_object_get(first, "metadata"), "agent"), "id"));
+	json_decref(m);
+	return id;
+}
+
 struct demo_server *dt_start_default(void)
 {
 	struct demo_options o;
@@ -157,4 +183,72 @@ char *dt_fmt(const char *fmt, ...)
 	strbuf_vprintf(&sb, fmt, ap);
 	va_end(ap);
 	return strbuf_detach(&sb, NULL);
+}
+
+/* Little-endian fields of a zip header. */
+static unsigned dt_le16(const unsigned char *p)
+{
+	return (unsigned)p[0] | (unsigned)p[1] << 8;
+}
+
+static uint32_t dt_le32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+char *dt_unzip(const void *zip, size_t len, const char *password, const char *name, size_t *out_len)
+{
+	const unsigned char *z = zip, *end = z + len;
+	for (const unsigned char *p = z; p + 30 <= end && dt_le32(p) == 0x04034b50;) {
+		unsigned flags = dt_le16(p + 6), method = dt_le16(p + 8);
+		uint32_t crc = dt_le32(p + 14), csize = dt_le32(p + 18), usize = dt_le32(p + 22);
+		unsigned nlen = dt_le16(p + 26), xlen = dt_le16(p + 28);
+		const unsigned char *data = p + 30 + nlen + xlen;
+		if (data + csize > end)
+			return NULL;
+		bool match = strlen(name) == nlen && !memcmp(p + 30, name, nlen);
+		if (match && method == 0 && (flags & 1) && csize >= 12 && usize == csize - 12) {
+			/* The traditional PKWARE cipher (APPNOTE.TXT 6.1), written apart from the demo's encryption. */
+			uint32_t k[3] = {0x12345678u, 0x23456789u, 0x34567890u};
+			static uint32_t table[256];
+			for (uint32_t i = 0; i < 256; i++) {
+				uint32_t c = i;
+				for (int b = 0; b < 8; b++)
+					c = c & 1 ? 0xedb88320u ^ (c >> 1) : c >> 1;
+				table[i] = c;
+			}
+#define DT_CRC(c, b) (table[((c) ^ (b)) & 0xff] ^ ((c) >> 8))
+#define DT_UPDATE(b)                                                                                                   \
+	do {                                                                                                           \
+		k[0] = DT_CRC(k[0], (b));                                                                              \
+		k[1] = (k[1] + (k[0] & 0xff)) * 134775813u + 1;                                                        \
+		k[2] = DT_CRC(k[2], (k[1] >> 24));                                                                     \
+	} while (0)
+			for (const char *c = password; *c; c++)
+				DT_UPDATE((unsigned char)*c);
+			char *out = xmalloc(csize + 1);
+			for (uint32_t i = 0; i < csize; i++) {
+				unsigned t = (k[2] | 2) & 0xffffu;
+				unsigned char plain = data[i] ^ (unsigned char)((t * (t ^ 1)) >> 8);
+				DT_UPDATE(plain);
+				out[i] = (char)plain;
+			}
+			/* The header's last byte checks the password; the CRC checks the data. */
+			uint32_t check = 0xffffffffu;
+			for (uint32_t i = 12; i < csize; i++)
+				check = DT_CRC(check, (unsigned char)out[i]);
+			if ((unsigned char)out[11] != (unsigned char)(crc >> 24) || (check ^ 0xffffffffu) != crc) {
+				free(out);
+				return NULL;
+			}
+#undef DT_UPDATE
+#undef DT_CRC
+			memmove(out, out + 12, usize);
+			out[usize] = '\0';
+			*out_len = usize;
+			return out;
+		}
+		p = data + csize;
+	}
+	return NULL;
 }

@@ -37,6 +37,12 @@ enum { DT_NO_AUTH = 1, DT_NO_XSRF = 2, DT_BAD_AUTH = 4 };
 long dt_json(struct demo_server *s, const char *method, const char *path, const char *body, json_t **out);
 /* GET path, expecting 200, and return the parsed body. */
 json_t *dt_get(struct demo_server *s, const char *path);
+/* GET a response action until it is no longer pending (bounded: about 4 s); the last answer. */
+json_t *dt_wait_action(struct demo_server *s, const char *id);
+/* The agent id of the first healthy endpoint (caller frees). */
+char *dt_healthy_agent(struct demo_server *s);
+/* The entry called name of a zip, decrypted with password and checked by its CRC (caller frees); NULL when it cannot be. */
+char *dt_unzip(const void *zip, size_t len, const char *password, const char *name, size_t *out_len);
 /* The shared test server: seed 11, 1500 alerts, API key DT_KEY, 50 ms action delay, quiet. */
 struct demo_server *dt_start_default(void);
 /* The shared server of a program whose group runs with dt_setup and dt_teardown. */

@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import oas  # noqa: E402
@@ -50,6 +51,16 @@ COMMANDS = [
     ("endpoint isolate", "endpoint isolate --endpoint {endpoint} --comment contract"),
     ("endpoint release", "endpoint release --endpoint {endpoint}"),
     ("endpoint processes", "endpoint processes --endpoint {endpoint}"),
+    ("endpoints", "endpoints --status healthy --status unhealthy --os windows --sort-field last-seen --sort-order desc "
+                  "--search 'united.endpoint.host.hostname:*'"),
+    ("endpoint show", "endpoint show {endpoint}"),
+    ("endpoint kill", "endpoint kill --endpoint {endpoint} --pid {pid} --comment contract"),
+    ("endpoint get-file", "endpoint get-file --endpoint {endpoint} --path '{host_path}' --comment contract"),
+    ("endpoint execute", "endpoint execute --endpoint {endpoint} --command 'whoami /all' --timeout 60"),
+    ("endpoint scan", "endpoint scan --endpoint {endpoint} --path '{host_path}'"),
+    ("endpoint upload", "endpoint upload {upload} --endpoint {endpoint} --overwrite --comment contract"),
+    ("action files", "action files {file_action}"),
+    ("action download", "action download {file_action} -o {download_dir}"),
     ("sessions invalidate", "sessions invalidate --provider-type basic --username elastic"),
     ("sessions invalidate", "sessions invalidate --all"),
     ("dashboard delete", "dashboard delete '{dashboard}'"),
@@ -88,7 +99,7 @@ COMMANDS = [
 ]
 
 # Commands that need no server.
-LOCAL = {"help", "theme", "bind", "set", "profile", "space"}
+LOCAL = {"help", "theme", "bind", "set", "profile", "space", "console"}
 
 
 def ktriage_bin():
@@ -134,7 +145,25 @@ def ids_from_demo(url, key):
     ids["alert"], ids["alert2"] = hits[0]["_id"], hits[1]["_id"]
     ids["conversation"] = js("conversations --per-page 1")["data"][0]["id"]
     ids["action"] = js("actions --per-page 1")["data"][0]["id"]
-    ids["endpoint"] = js("endpoints")["data"][0]["metadata"]["agent"]["id"]
+    # A healthy endpoint that can run every action (scan needs the capability), and what is on it.
+    host = next(h for h in js("endpoints --status healthy")["data"]
+                if "scan" in h["metadata"]["Endpoint"].get("capabilities", ["scan"]))
+    ids["endpoint"] = host["metadata"]["agent"]["id"]
+    windows = host["metadata"]["host"]["os"]["name"] == "Windows"
+    ids["host_path"] = "C:\\Windows\\System32\\drivers\\etc\\hosts" if windows else "/etc/hosts"
+
+    def finished(command):
+        action = js(command + " --yes")["data"]["id"]
+        for _ in range(100):
+            shown = js("action show " + action)["data"]
+            if shown["status"] != "pending":
+                return shown
+            time.sleep(0.1)
+        raise SystemExit(f"FAIL: '{command}' did not finish")
+    procs = finished(f"endpoint processes --endpoint {ids['endpoint']}")
+    entries = procs["outputs"][ids["endpoint"]]["content"]["entries"]
+    ids["pid"] = Fixture([entries[1]["pid"], entries[2]["pid"]])
+    ids["file_action"] = finished(f"endpoint get-file --endpoint {ids['endpoint']} --path '{ids['host_path']}'")["id"]
     # Objects no listing route returns (dashboards, agent files, value lists, notes) come from the demo's fixtures.
     fixtures = js("api GET /_demo/fixtures")
     dashboards = fixtures["dashboards"]
@@ -146,6 +175,7 @@ def ids_from_demo(url, key):
     ids["note"], ids["note2"], ids["note3"] = fixtures["notes"][:3]
     here = os.path.dirname(os.path.abspath(__file__))
     ids["timelines"] = os.path.join(here, "..", "fixtures", "timelines", "timelines.ndjson")
+    ids["upload"] = ids["timelines"]
     return ids
 
 
@@ -181,6 +211,10 @@ def main():
         if missing:
             failures.append("commands not covered by the contract test: " + ", ".join(sorted(missing)))
         ids = ids_from_demo(demo_url, key)
+        # Each try of a download saves into a folder of its own: a zip is never written over.
+        ids["download_dir"] = Fixture([os.path.join(tmp, f"download-{i}") for i in range(2)])
+        for i in range(2):
+            os.mkdir(os.path.join(tmp, f"download-{i}"))
         seen = 0
         for words, template in COMMANDS:
             command = template.format(**ids)

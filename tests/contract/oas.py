@@ -60,6 +60,9 @@ KNOWN_DEFECTS = {
     # Prism cannot match exploded object parameters, and Kibana defaults hostStatuses to [].
     ("GET", "/api/endpoint/metadata"): ["must have required property 'hostStatuses'",
                                         "must have required property 'query'"],
+    # The list's filters are one object parameter "query"; Prism reads a single commands=x as a string, where
+    # Kibana takes one value or many (common/api/endpoint/actions/list/list.ts: oneOf arrayOf or a single value).
+    ("GET", "/api/endpoint/action"): ["query.commands must be array"],
     # The operation declares no responses at all (Kibana answers 204).
     ("DELETE", "/api/dashboards/dashboard/{}"): ["Unable to match the returned status code"],
     # Kibana reads the upload as multipart/form-data with an ndjson file part; the spec declares JSON.
@@ -81,6 +84,16 @@ KNOWN_DEFECTS = {
     # find_user_actions.ts sends the payloads as they were stored.
     ("GET", "/api/cases/{}/user_actions/_find"): ["must match exactly one schema in oneOf",
                                                    "payload.comment.type must be equal to one of the allowed values: alert"],
+    # The spec types parameters.command with the response-action names; Kibana takes any shell command
+    # (x-pack/solutions/security/plugins/security_solution/common/api/endpoint/actions/response_actions/execute/execute.ts).
+    ("POST", "/api/endpoint/action/execute"): ["parameters.command must be equal to one of the allowed values"],
+    # The route accepts only multipart/form-data (server/endpoint/routes/actions/response_actions.ts,
+    # options.body.accepts); the spec declares JSON.
+    ("POST", "/api/endpoint/action/upload"): ["Supported content types"],
+    # The zip is streamed as application/octet-stream (server/endpoint/routes/actions/file_download_handler.ts);
+    # the spec declares a JSON object.
+    ("GET", "/api/endpoint/action/{}/file/{}/download"): ["does not match the one specified in the current response",
+                                                          "Response body must be object"],
 }
 
 

@@ -79,11 +79,13 @@ def wait_http(url, proc, what, timeout):
     sys.exit(f"FAIL: {what} did not answer within {timeout} s")
 
 
-def multipart(name, filename, content):
+def multipart(name, filename, content, fields=(), ctype="application/ndjson"):
     boundary = "ktriageContractBoundary7MA4YWxkTrZu0gW"
     body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{filename}\"\r\n"
-            f"Content-Type: application/ndjson\r\n\r\n").encode() + content + f"\r\n--{boundary}--\r\n".encode()
-    return body, f"multipart/form-data; boundary={boundary}"
+            f"Content-Type: {ctype}\r\n\r\n").encode() + content + b"\r\n"
+    for key, value in fields:
+        body += f"--{boundary}\r\nContent-Disposition: form-data; name=\"{key}\"\r\n\r\n{value}\r\n".encode()
+    return body + f"--{boundary}--\r\n".encode(), f"multipart/form-data; boundary={boundary}"
 
 
 def requests(direct, n):
@@ -109,6 +111,16 @@ def requests(direct, n):
     _, _, raw = direct.call("POST", "/api/endpoint/action/running_procs", {"endpoint_ids": [ep]})
     _, _, raw = direct.call("GET", f"/api/endpoint/action/{q(json.loads(raw)['data']['id'])}")
     pid = int(json.loads(raw)["data"]["outputs"][ep]["content"]["entries"][0]["pid"])
+    # A get-file that has finished: its file has an info and a download.
+    _, _, raw = direct.call("GET", f"/api/endpoint/metadata/{q(ep)}")
+    host_path = "/etc/hosts" if json.loads(raw)["metadata"]["host"]["os"]["name"] != "Windows" \
+        else "C:\\Windows\\System32\\drivers\\etc\\hosts"
+    _, _, raw = direct.call("POST", "/api/endpoint/action/get_file", {"endpoint_ids": [ep], "parameters": {"path": host_path}})
+    got = json.loads(raw)["data"]["id"]
+    file_id = f"{got}.{ep}"
+    up_body, up_type = multipart("file", "fix.ps1", b"Write-Output fixed\n",
+                                 [("endpoint_ids", json.dumps([ep])), ("parameters", json.dumps({"overwrite": True})),
+                                  ("comment", "contract test")], "application/octet-stream")
     timeline = (json.dumps({"savedObjectId": None, "title": "Contract test timeline", "timelineType": "default",
                             "status": "active"}) + "\n").encode()
     mp_body, mp_type = multipart("file", "timelines.ndjson", timeline)
@@ -148,7 +160,8 @@ def requests(direct, n):
         ("POST", "/api/security_ai_assistant/chat/complete",
          {"connectorId": llm["id"], "persist": True, "isStream": True, "conversationId": conv,
           "messages": [{"role": "user", "content": "And then?"}]}),
-        ("GET", "/api/endpoint/metadata?page=0&pageSize=5&hostStatuses=healthy&sortField=last_checkin&sortDirection=desc", None),
+        ("GET", "/api/endpoint/metadata?page=0&pageSize=5&hostStatuses=%5B%22healthy%22%5D&sortField=last_checkin&sortDirection=desc", None),
+        ("GET", f"/api/endpoint/metadata/{q(ep)}", None),
         ("GET", "/api/endpoint/action?page=1&pageSize=5", None),
         ("GET", f"/api/endpoint/action/{q(action)}", None),
         ("POST", "/api/endpoint/action/suspend_process",
@@ -157,6 +170,12 @@ def requests(direct, n):
         ("POST", "/api/endpoint/action/running_procs", {"endpoint_ids": [ep]}),
         ("POST", "/api/endpoint/action/isolate", {"endpoint_ids": [ep], "comment": "contract test"}),
         ("POST", "/api/endpoint/action/unisolate", {"endpoint_ids": [ep]}),
+        ("POST", "/api/endpoint/action/get_file", {"endpoint_ids": [ep], "parameters": {"path": host_path}}),
+        ("POST", "/api/endpoint/action/execute", {"endpoint_ids": [ep], "parameters": {"command": "whoami", "timeout": 60}}),
+        ("POST", "/api/endpoint/action/scan", {"endpoint_ids": [ep], "parameters": {"path": host_path}}),
+        ("POST", "/api/endpoint/action/upload", (up_body, up_type)),
+        ("GET", f"/api/endpoint/action/{q(got)}/file/{q(file_id)}", None),
+        ("GET", f"/api/endpoint/action/{q(got)}/file/{q(file_id)}/download", None),
         ("POST", "/api/security/session/_invalidate", {"match": "query", "query": {"provider": {"type": "saml"}}}),
         ("DELETE", f"/api/dashboards/dashboard/{q(fx['dashboards'][n])}", None),
         ("DELETE", f"/api/fleet/agents/files/{q(fx['agent_files'][n])}", None),

@@ -13,3 +13,5 @@ KT_TESTS += tests/demo/test_demo_history
 check_PROGRAMS += tests/demo/demo_serve
 TESTS += tests/demo/contract_demo.py
 EXTRA_DIST += tests/demo/contract_demo.py
+KT_TESTS += tests/demo/test_demo_zip
+KT_TESTS += tests/demo/test_demo_agent

@@ -195,33 +195,6 @@ static void test_ai_conversations(void **state)
 
 /* Poll an action until it leaves pending (bounded), returning its details. */
 
-static json_t *wait_action(const char *id)
-{
-	char *p = dt_fmt("/api/endpoint/action/%s", id);
-	json_t *a = NULL;
-	for (int i = 0; i < 400; i++) {
-		json_decref(a);
-		a = dt_get(dt_server, p);
-		if (strcmp(dt_str(json_object_get(a, "data"), "status"), "pending") != 0)
-			break;
-		struct timespec ts = {0, 10 * 1000000L};
-		nanosleep(&ts, NULL);
-	}
-	free(p);
-	return a;
-}
-
-/* A healthy endpoint's agent id. */
-
-static char *healthy_agent(void)
-{
-	json_t *m = dt_get(dt_server, "/api/endpoint/metadata?hostStatuses=healthy&pageSize=100");
-	json_t *first = json_array_get(json_object_get(m, "data"), 0);
-	char *id = xstrdup(dt_str(json_object_get(json_object_get(first, "metadata"), "agent"), "id"));
-	json_decref(m);
-	return id;
-}
-
 static void test_endpoint_metadata(void **state)
 {
 	json_t *m = dt_get(dt_server,
@@ -240,13 +213,27 @@ static void test_endpoint_metadata(void **state)
 	assert_non_null(dt_str(h0, "last_checkin"));
 	assert_true(json_is_object(json_object_get(h0, "policy_info")));
 	json_decref(m);
-	m = dt_get(dt_server, "/api/endpoint/metadata?hostStatuses=offline&hostStatuses=unenrolled&pageSize=100");
-	size_t i;
+	/* hostStatuses as config-schema's arrayOf reads it: repeated keys, or one JSON array. */
+	m = dt_get(dt_server, "/api/endpoint/metadata?hostStatuses=offline&hostStatuses=unhealthy&pageSize=100");
+	size_t i, n_repeated = json_array_size(json_object_get(m, "data"));
 	json_t *h;
+	assert_true(n_repeated > 0);
 	json_array_foreach(json_object_get(m, "data"), i, h) {
-		assert_true(strcmp(dt_str(h, "host_status"), "offline") == 0 || strcmp(dt_str(h, "host_status"), "unenrolled") == 0);
+		assert_true(strcmp(dt_str(h, "host_status"), "offline") == 0 || strcmp(dt_str(h, "host_status"), "unhealthy") == 0);
 	}
 	json_decref(m);
+	m = dt_get(dt_server, "/api/endpoint/metadata?hostStatuses=%5B%22offline%22%2C%22unhealthy%22%5D&pageSize=100");
+	assert_int_equal(json_array_size(json_object_get(m, "data")), n_repeated);
+	json_decref(m);
+	/* A lone bare value is refused, as Kibana refuses it; so is unenrolled, which the spec lists. */
+	json_t *err = NULL;
+	assert_int_equal(dt_json(dt_server, "GET", "/api/endpoint/metadata?hostStatuses=healthy", NULL, &err), 400);
+	assert_string_equal(dt_str(err, "message"),
+			    "[request query.hostStatuses]: could not parse array value from json input");
+	json_decref(err);
+	assert_int_equal(dt_json(dt_server, "GET", "/api/endpoint/metadata?hostStatuses=%5B%22unenrolled%22%5D", NULL, NULL),
+			 400);
+	assert_int_equal(dt_json(dt_server, "GET", "/api/endpoint/metadata?hostStatuses=%22healthy%22", NULL, NULL), 400);
 	m = dt_get(dt_server,
 		   "/api/endpoint/metadata?kuery=united.endpoint.host.os.name%20%3A%20%22Linux%22&pageSize=100");
 	json_array_foreach(json_object_get(m, "data"), i, h) {
@@ -254,7 +241,29 @@ static void test_endpoint_metadata(void **state)
 				    "Linux");
 	}
 	json_decref(m);
-	assert_int_equal(dt_json(dt_server, "GET", "/api/endpoint/metadata?hostStatuses=sleepy", NULL, NULL), 400);
+	assert_int_equal(dt_json(dt_server, "GET", "/api/endpoint/metadata?hostStatuses=%5B%22sleepy%22%5D", NULL, NULL),
+			 400);
+	/* Grouping parentheses are fine. */
+	m = dt_get(dt_server, "/api/endpoint/metadata?kuery=%28united.endpoint.host.hostname%3A%2A%29%20and%20"
+			      "united.endpoint.host.os.name%3A%22Linux%22&pageSize=100");
+	assert_true(json_array_size(json_object_get(m, "data")) > 0);
+	json_decref(m);
+}
+
+/* GET /api/endpoint/metadata/{id}: a bare HostInfo; an unknown id is 404. */
+static void test_endpoint_one_host(void **state)
+{
+	char *agent = dt_healthy_agent(dt_server), *p = dt_fmt("/api/endpoint/metadata/%s", agent);
+	json_t *h = dt_get(dt_server, p);
+	assert_null(json_object_get(h, "data"));
+	assert_string_equal(dt_str(h, "host_status"), "healthy");
+	json_t *meta = json_object_get(h, "metadata");
+	assert_string_equal(dt_str(json_object_get(meta, "agent"), "id"), agent);
+	assert_true(json_is_array(json_object_get(json_object_get(meta, "Endpoint"), "capabilities")));
+	json_decref(h);
+	assert_int_equal(dt_json(dt_server, "GET", "/api/endpoint/metadata/no-such-agent", NULL, NULL), 404);
+	free(p);
+	free(agent);
 }
 
 static void test_actions_history(void **state)
@@ -294,12 +303,12 @@ static void test_actions_history(void **state)
 
 static void test_suspend_pending_then_successful(void **state)
 {
-	char *agent = healthy_agent();
+	char *agent = dt_healthy_agent(dt_server);
 	char *body = dt_fmt("{\"endpoint_ids\":[\"%s\"]}", agent);
 	json_t *r = NULL;
 	assert_int_equal(dt_json(dt_server, "POST", "/api/endpoint/action/running_procs", body, &r), 200);
 	free(body);
-	json_t *done = wait_action(dt_str(json_object_get(r, "data"), "id"));
+	json_t *done = dt_wait_action(dt_server, dt_str(json_object_get(r, "data"), "id"));
 	json_t *d = json_object_get(done, "data");
 	assert_string_equal(dt_str(d, "status"), "successful");
 	json_t *content = json_object_get(json_object_get(json_object_get(d, "outputs"), agent), "content");
@@ -319,7 +328,7 @@ static void test_suspend_pending_then_successful(void **state)
 	assert_string_equal(dt_str(d, "command"), "suspend-process");
 	assert_string_equal(dt_str(d, "comment"), "from a test");
 	assert_int_equal(dt_int(json_object_get(d, "parameters"), "pid"), pid);
-	json_t *fin = wait_action(dt_str(d, "id"));
+	json_t *fin = dt_wait_action(dt_server, dt_str(d, "id"));
 	json_t *fd = json_object_get(fin, "data");
 	assert_string_equal(dt_str(fd, "status"), "successful");
 	assert_true(json_is_true(json_object_get(fd, "wasSuccessful")));
@@ -332,7 +341,7 @@ static void test_suspend_pending_then_successful(void **state)
 	body = dt_fmt("{\"endpoint_ids\":[\"%s\"],\"parameters\":{\"pid\":999999}}", agent);
 	assert_int_equal(dt_json(dt_server, "POST", "/api/endpoint/action/suspend_process", body, &r), 200);
 	free(body);
-	fin = wait_action(dt_str(json_object_get(r, "data"), "id"));
+	fin = dt_wait_action(dt_server, dt_str(json_object_get(r, "data"), "id"));
 	fd = json_object_get(fin, "data");
 	assert_string_equal(dt_str(fd, "status"), "failed");
 	assert_true(json_array_size(json_object_get(fd, "errors")) > 0);
@@ -361,7 +370,7 @@ static void test_suspend_pending_then_successful(void **state)
 /* The flow the client offers: pick an alert, suspend its process on its endpoint by entity_id. */
 static void test_suspend_from_an_alert(void **state)
 {
-	char *agent = healthy_agent();
+	char *agent = dt_healthy_agent(dt_server);
 	char *q = dt_fmt("{\"size\":1,\"query\":{\"term\":{\"agent.id\":\"%s\"}}}", agent);
 	json_t *r = search(q);
 	free(q);
@@ -372,7 +381,7 @@ static void test_suspend_from_an_alert(void **state)
 			    dt_str(proc, "entity_id"), dt_str(src, "kibana.alert.uuid"));
 	json_t *a = NULL;
 	assert_int_equal(dt_json(dt_server, "POST", "/api/endpoint/action/suspend_process", body, &a), 200);
-	json_t *fin = wait_action(dt_str(json_object_get(a, "data"), "id"));
+	json_t *fin = dt_wait_action(dt_server, dt_str(json_object_get(a, "data"), "id"));
 	json_t *out = json_object_get(json_object_get(json_object_get(json_object_get(fin, "data"), "outputs"), agent), "content");
 	assert_string_equal(dt_str(json_object_get(fin, "data"), "status"), "successful");
 	assert_int_equal(dt_int(out, "pid"), dt_int(proc, "pid"));
@@ -390,7 +399,7 @@ static char *process_pids(const char *agent)
 	char *body = dt_fmt("{\"endpoint_ids\":[\"%s\"]}", agent);
 	json_t *r = NULL;
 	assert_int_equal(dt_json(dt_server, "POST", "/api/endpoint/action/running_procs", body, &r), 200);
-	json_t *fin = wait_action(dt_str(json_object_get(r, "data"), "id"));
+	json_t *fin = dt_wait_action(dt_server, dt_str(json_object_get(r, "data"), "id"));
 	json_t *entries = json_object_get(
 		json_object_get(json_object_get(json_object_get(json_object_get(fin, "data"), "outputs"), agent), "content"),
 		"entries");
@@ -410,12 +419,12 @@ static char *process_pids(const char *agent)
 
 static void test_kill_removes_the_process(void **state)
 {
-	char *agent = healthy_agent(), *before = process_pids(agent);
+	char *agent = dt_healthy_agent(dt_server), *before = process_pids(agent);
 	long pid = atol(before + 1); /* the first process listed */
 	char *body = dt_fmt("{\"endpoint_ids\":[\"%s\"],\"parameters\":{\"pid\":%ld}}", agent, pid);
 	json_t *r = NULL;
 	assert_int_equal(dt_json(dt_server, "POST", "/api/endpoint/action/kill_process", body, &r), 200);
-	json_t *fin = wait_action(dt_str(json_object_get(r, "data"), "id"));
+	json_t *fin = dt_wait_action(dt_server, dt_str(json_object_get(r, "data"), "id"));
 	assert_string_equal(dt_str(json_object_get(fin, "data"), "status"), "successful");
 	char *after = process_pids(agent), *needle = dt_fmt(" %ld ", pid);
 	assert_non_null(strstr(before, needle));
@@ -442,17 +451,17 @@ static bool isolated(const char *agent)
 
 static void test_isolation_flips_when_done(void **state)
 {
-	char *agent = healthy_agent();
+	char *agent = dt_healthy_agent(dt_server);
 	char *body = dt_fmt("{\"endpoint_ids\":[\"%s\"],\"comment\":\"contain\"}", agent);
 	json_t *r = NULL;
 	assert_int_equal(dt_json(dt_server, "POST", "/api/endpoint/action/isolate", body, &r), 200);
-	json_t *fin = wait_action(dt_str(json_object_get(r, "data"), "id"));
+	json_t *fin = dt_wait_action(dt_server, dt_str(json_object_get(r, "data"), "id"));
 	assert_string_equal(dt_str(json_object_get(fin, "data"), "status"), "successful");
 	assert_true(isolated(agent));
 	json_decref(fin);
 	json_decref(r);
 	assert_int_equal(dt_json(dt_server, "POST", "/api/endpoint/action/unisolate", body, &r), 200);
-	fin = wait_action(dt_str(json_object_get(r, "data"), "id"));
+	fin = dt_wait_action(dt_server, dt_str(json_object_get(r, "data"), "id"));
 	assert_false(isolated(agent));
 	json_decref(fin);
 	json_decref(r);
@@ -468,6 +477,7 @@ int main(void)
 		cmocka_unit_test(test_alert_status_changes_stick),
 		cmocka_unit_test(test_ai_conversations),
 		cmocka_unit_test(test_endpoint_metadata),
+		cmocka_unit_test(test_endpoint_one_host),
 		cmocka_unit_test(test_actions_history),
 		cmocka_unit_test(test_suspend_pending_then_successful),
 		cmocka_unit_test(test_suspend_from_an_alert),

@@ -47,6 +47,27 @@ static void test_defaults(void **state)
 	assert_int_equal(at(NULL, "C-z", NULL, WHERE_FORM).req, REQ_SUSPEND);
 }
 
+/* The Endpoints pane's keys act on hosts; the response console's keys are its own. */
+static void test_endpoints_and_console(void **state)
+{
+	struct keymap_hit h = at(NULL, ">", &endpoints_pane_ops, WHERE_LIST);
+	assert_int_equal(h.kind, KEYMAP_COMMAND);
+	assert_string_equal(h.def->words, "console");
+	h = at(NULL, "K", &endpoints_pane_ops, WHERE_TEXT | WHERE_DETAIL);
+	assert_int_equal(h.kind, KEYMAP_ACTION);
+	assert_string_equal(h.action->name, "endpoint-kill");
+	/* G stays "last" in the Endpoints pane: its get-file is F. */
+	assert_int_equal(at(NULL, "G", &endpoints_pane_ops, WHERE_LIST).req, REQ_LAST);
+	assert_int_equal(at(NULL, "Enter", NULL, WHERE_CONSOLE).req, REQ_CONSOLE_RUN);
+	assert_int_equal(at(NULL, "Tab", NULL, WHERE_CONSOLE).req, REQ_CONSOLE_COMPLETE);
+	assert_int_equal(at(NULL, "Up", NULL, WHERE_CONSOLE).req, REQ_CONSOLE_OLDER);
+	assert_int_equal(at(NULL, "Esc", NULL, WHERE_CONSOLE).req, REQ_CONSOLE_CLOSE);
+	assert_int_equal(at(NULL, "PgUp", NULL, WHERE_CONSOLE).req, REQ_PAGE_UP);
+	/* Nothing else claims a letter there: the console types it. */
+	assert_int_equal(at(NULL, "q", NULL, WHERE_CONSOLE).kind, KEYMAP_NONE);
+	assert_int_equal(at(NULL, "j", NULL, WHERE_CONSOLE).kind, KEYMAP_NONE);
+}
+
 static void test_user_bindings_win(void **state)
 {
 	struct keymap km = {0};
@@ -143,6 +164,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_defaults),
+		cmocka_unit_test(test_endpoints_and_console),
 		cmocka_unit_test(test_user_bindings_win),
 		cmocka_unit_test(test_hints_follow_bindings),
 		cmocka_unit_test(test_every_hinted_key_works_there),

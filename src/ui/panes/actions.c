@@ -218,19 +218,6 @@ static void actions_procpick_free(void *ctx)
 	free(pp);
 }
 
-/* A process's name from its command line: the program's file name ("powershell.exe"), not its arguments. */
-static char *actions_process_name(const char *command)
-{
-	size_t end = strcspn(command, " ");
-	const char *exe = strcasestr(command, ".exe");
-	if (exe)
-		end = (size_t)(exe - command) + 4;
-	size_t start = end;
-	while (start > 0 && command[start - 1] != '/' && command[start - 1] != '\\')
-		start--;
-	return xstrndup(command + start, end - start);
-}
-
 static void actions_proc_chosen(void *ctx, const char *id, const char *label)
 {
 	struct actions_procpick *pp = ctx;
@@ -303,6 +290,8 @@ static void actions_detail_fill(struct detail *d, struct view *v, const void *ro
 		textview_link_label(v, "endpoint id", host);
 		free(host);
 	}
+	if (a->was_successful && actions_has_files(a->command, a->agent_type))
+		textview_add(v, ROLE_DIM, 0, "D: save its file, the password-protected zip Kibana keeps (never unpacked)");
 }
 
 const struct pane_ops actions_pane_ops = {
