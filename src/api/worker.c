@@ -2,6 +2,7 @@
 #include "api/worker.h"
 #include "api/http.h"
 #include "core/profile.h"
+#include "core/threadsig.h"
 #include "core/xalloc.h"
 #include <errno.h>
 #include <fcntl.h>
@@ -409,7 +410,11 @@ struct worker *worker_new(const struct profile *p, char **err)
 	pthread_mutex_init(&w->lock, NULL);
 	w->multi = curl_multi_init();
 	curl_multi_setopt(w->multi, CURLMOPT_MAX_HOST_CONNECTIONS, 8L);
-	if (pthread_create(&w->thread, NULL, worker_main, w) != 0) {
+	sigset_t saved;
+	threadsig_block(&saved);
+	int started = pthread_create(&w->thread, NULL, worker_main, w);
+	threadsig_restore(&saved);
+	if (started != 0) {
 		*err = xstrdup("cannot start the worker thread");
 		curl_multi_cleanup(w->multi);
 		close(fds[0]);

@@ -1,6 +1,7 @@
 #include "config.h"
 #include "demo/demo_server.h"
 #include "core/strbuf.h"
+#include "core/threadsig.h"
 #include "core/xalloc.h"
 #include "demo/demo.h"
 #include "demo/demo_actions.h"
@@ -553,9 +554,12 @@ struct demo_server *demo_start(const struct demo_options *o, char **err)
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION;
 	if (ss.ss_family == AF_INET6)
 		flags |= MHD_USE_IPv6;
+	sigset_t saved;
+	threadsig_block(&saved); /* MHD's threads, and the connection threads they start, inherit it */
 	s->mhd = MHD_start_daemon(flags, 0, NULL, NULL, on_request, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
 				  MHD_OPTION_NOTIFY_COMPLETED, request_done, s, MHD_OPTION_UNESCAPE_CALLBACK, no_unescape,
 				  s, MHD_OPTION_CONNECTION_TIMEOUT, 120u, MHD_OPTION_END);
+	threadsig_restore(&saved);
 	if (!s->mhd) {
 		*err = xasprintf("cannot listen on %s: %s", o->listen, strerror(errno ? errno : EADDRINUSE));
 		demo_stop(s);

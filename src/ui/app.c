@@ -31,7 +31,7 @@
 #include <unistd.h>
 
 /* The signal self-pipe's write end (handlers only write a byte). */
-static int app_sig_fd = -1;
+static volatile sig_atomic_t app_sig_fd = -1;
 
 static void app_on_signal(int sig)
 {

@@ -17,3 +17,4 @@ KT_TESTS += tests/core/test_lastseen
 KT_TESTS += tests/core/test_markdown
 KT_TESTS += tests/core/test_termesc
 KT_TESTS += tests/core/test_sha256
+KT_TESTS += tests/core/test_threadsig
