@@ -10,6 +10,7 @@
 #include "demo/demo.h"
 #include "ui/app.h"
 #include "ui/help.h"
+#include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
@@ -38,6 +39,20 @@ static char *main_demo_key(void)
 	return strbuf_detach(&sb, NULL);
 }
 
+/*
+ * Close stdout as the last thing a run that printed results does: a write the kernel only
+ * refuses at close (a full disk, a network file system) still turns the exit status to 1.
+ */
+static int main_close_stdout(int rc)
+{
+	errno = 0;
+	if (fclose(stdout) != 0 && errno != EBADF && rc == 0) {
+		fprintf(stderr, "ktriage: cannot write the output: %s\n", strerror(errno));
+		return 1;
+	}
+	return rc;
+}
+
 static int main_run(const struct options *o, struct profile *p)
 {
 	if (p->insecure && !o->quiet)
@@ -56,7 +71,7 @@ static int main_run(const struct options *o, struct profile *p)
 	struct batch_options bo = {.profile = p, .readonly = p->readonly, .json = o->json, .quiet = o->quiet};
 	int rc = batch_run(&bo, line);
 	free(line);
-	return rc;
+	return main_close_stdout(rc);
 }
 
 static int main_demo(const struct options *o, struct profile *p)
@@ -101,7 +116,7 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	if (argc > 1 && strcmp(argv[1], "help") == 0)
-		return batch_help(argc - 2, argv + 2);
+		return main_close_stdout(batch_help(argc - 2, argv + 2));
 
 	struct options o;
 	char *err = NULL;

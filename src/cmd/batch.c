@@ -1,5 +1,6 @@
 #include "config.h"
 #include "cmd/batch.h"
+#include "cmd/batch_out.h"
 #include "cmd/cmd.h"
 #include "cmd/cmd_help.h"
 #include "cmd/output.h"
@@ -7,10 +8,8 @@
 #include "cmd/tokenize.h"
 #include "api/worker.h"
 #include "core/profile.h"
-#include "core/record.h"
 #include "core/sanitize.h"
 #include "core/strbuf.h"
-#include "core/table.h"
 #include "core/xalloc.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +22,7 @@ struct batch_state {
 	bool done;
 	int exit_code;
 	bool quiet;
+	struct batch_out out;
 };
 
 static int batch_width(void)
@@ -34,57 +34,27 @@ static int batch_width(void)
 	return c && atoi(c) > 20 ? atoi(c) : 80;
 }
 
-static void batch_print_json(json_t *j)
+/* Output that cannot be written ends the command: a truncated file must not pass for a whole one. */
+static void batch_write_failed(struct cmd_ctx *ctx)
 {
-	/* On a terminal, escape non-ASCII so no server byte can act as a control sequence. */
-	size_t flags = JSON_INDENT(2) | JSON_ENCODE_ANY | (isatty(STDOUT_FILENO) ? JSON_ENSURE_ASCII : 0);
-	json_dumpf(j, stdout, flags);
-	fputc('\n', stdout);
-}
-
-static void batch_print_text(const char *s, enum sanitize_mode mode)
-{
-	char *clean = sanitize_str(s, mode);
-	fputs(clean, stdout);
-	fputc('\n', stdout);
-	free(clean);
+	struct batch_state *st = ctx->host->udata;
+	cmd_fail(ctx, CMD_EXIT_API, "cannot write the output: %s", strerror(st->out.err));
 }
 
 static void batch_output(struct cmd_ctx *ctx, const struct cmd_output *out)
 {
 	struct batch_state *st = ctx->host->udata;
-	if (ctx->json && out->json) {
-		batch_print_json(out->json);
+	if (!batch_out_write(&st->out, out, ctx->json)) {
+		batch_write_failed(ctx);
 		return;
 	}
-	struct strbuf sb;
-	strbuf_init(&sb);
-	bool tty = isatty(STDOUT_FILENO);
-	switch (out->kind) {
-	case CMD_OUT_MESSAGE:
-		batch_print_text(out->message, SANITIZE_TEXT);
-		break;
-	case CMD_OUT_TABLE:
-		if (tty)
-			table_render_fit(out->table, batch_width(), &sb);
-		else
-			table_render_plain(out->table, &sb);
-		fputs(sb.buf, stdout);
-		if (out->message && tty && !st->quiet) {
-			char *clean = sanitize_str(out->message, SANITIZE_LINE);
-			fprintf(stderr, "%s\n", clean);
-			free(clean);
-		}
-		break;
-	case CMD_OUT_RECORD:
-		if (out->message)
-			batch_print_text(out->message, SANITIZE_LINE);
-		record_render(out->record, &sb);
-		fputs(sb.buf, stdout);
-		break;
+	if (ctx->json && out->json)
+		return;
+	if (out->kind == CMD_OUT_TABLE && out->message && st->out.tty && !st->quiet) {
+		char *clean = sanitize_str(out->message, SANITIZE_LINE);
+		fprintf(stderr, "%s\n", clean);
+		free(clean);
 	}
-	strbuf_free(&sb);
-	fflush(stdout);
 }
 
 static void batch_note(struct cmd_ctx *ctx, const char *text)
@@ -163,6 +133,7 @@ int batch_run(const struct batch_options *o, const char *command_line)
 		return CMD_EXIT_API;
 	}
 	struct batch_state st = {.quiet = o->quiet};
+	batch_out_init(&st.out, stdout, isatty(STDOUT_FILENO), batch_width());
 	struct cmd_host host = {
 		.worker = w,
 		.profile = o->profile,
@@ -190,6 +161,11 @@ int batch_run(const struct batch_options *o, const char *command_line)
 	}
 	tokenize_free(argc, argv);
 	worker_free(w);
+	/* What is still buffered must reach the file too; a full disk shows here at the latest. */
+	if (!batch_out_flush(&st.out) && st.exit_code == CMD_EXIT_OK) {
+		fprintf(stderr, "ktriage: cannot write the output: %s\n", strerror(st.out.err));
+		return CMD_EXIT_API;
+	}
 	return st.exit_code;
 }
 
@@ -211,7 +187,13 @@ int batch_help(int argc, char **argv)
 	} else {
 		cmd_help_list(&sb);
 	}
-	fputs(sb.buf, stdout);
+	struct batch_out out;
+	batch_out_init(&out, stdout, false, 0);
+	bool ok = batch_out_text(&out, sb.buf, sb.len) && batch_out_flush(&out);
 	strbuf_free(&sb);
+	if (!ok) {
+		fprintf(stderr, "ktriage: cannot write the output: %s\n", strerror(out.err));
+		return CMD_EXIT_API;
+	}
 	return CMD_EXIT_OK;
 }

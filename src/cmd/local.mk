@@ -12,6 +12,7 @@ src_cmd_libcmd_a_SOURCES = \
 	src/cmd/cmd_ui.c \
 	src/cmd/audit.c src/cmd/audit.h \
 	src/cmd/batch.c src/cmd/batch.h \
+	src/cmd/batch_out.c src/cmd/batch_out.h \
 	src/cmd/casefmt.c src/cmd/casefmt.h \
 	src/cmd/cmd_cases.c \
 	src/cmd/cmd_case_edit.c

@@ -19,3 +19,6 @@ KT_TESTS += tests/cmd/test_cmd_exceptions
 KT_TESTS += tests/cmd/test_cmd_entity
 KT_TESTS += tests/cmd/test_cmd_timeline
 KT_TESTS += tests/cmd/test_cmd_api
+# The real program's stdout checks, with its output on a full disk.
+TESTS += tests/cmd/batch_output.sh
+EXTRA_DIST += tests/cmd/batch_output.sh

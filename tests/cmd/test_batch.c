@@ -8,6 +8,7 @@
 #include "cmd/batch.h"
 #include "core/profile.h"
 #include "core/xalloc.h"
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -177,11 +178,14 @@ static int teardown(void **state)
 	return 0;
 }
 
-/* Run a command line with stdout and stderr captured into f->out and f->err; returns the exit code. */
-static int run(struct fx *f, const char *line)
+/*
+ * Run a command line with stdout going to the file stdout_path (NULL: a temporary file read back
+ * into f->out) and stderr captured into f->err; returns the exit code.
+ */
+static int run_to(struct fx *f, const char *line, const char *stdout_path)
 {
 	char out_path[] = "/tmp/kt-batch-out-XXXXXX", err_path[] = "/tmp/kt-batch-err-XXXXXX";
-	int fo = mkstemp(out_path), fe = mkstemp(err_path);
+	int fo = stdout_path ? open(stdout_path, O_WRONLY) : mkstemp(out_path), fe = mkstemp(err_path);
 	assert_true(fo >= 0 && fe >= 0);
 	fflush(stdout);
 	fflush(stderr);
@@ -197,15 +201,24 @@ static int run(struct fx *f, const char *line)
 	close(se);
 	close(fo);
 	close(fe);
+	/* The next run's stdout starts clean even when this one's could not be written. */
+	clearerr(stdout);
 	free(f->out);
 	free(f->err);
-	f->out = testutil_read_file(out_path, NULL);
+	f->out = stdout_path ? xstrdup("") : testutil_read_file(out_path, NULL);
 	f->err = testutil_read_file(err_path, NULL);
-	unlink(out_path);
+	if (!stdout_path)
+		unlink(out_path);
 	unlink(err_path);
 	assert_non_null(f->out);
 	assert_non_null(f->err);
 	return rc;
+}
+
+/* Run a command line with stdout and stderr captured into f->out and f->err; returns the exit code. */
+static int run(struct fx *f, const char *line)
+{
+	return run_to(f, line, NULL);
 }
 
 /* Lines of out starting with prefix. */
@@ -495,6 +508,24 @@ static void test_mutation_needs_yes_and_is_audited(void **state)
 	assert_int_equal(testserver_count(f->srv, NULL), before);
 }
 
+/* Output that cannot be written (a full disk) fails the run with the reason, whatever its shape. */
+static void test_output_write_failure_exits_1(void **state)
+{
+	struct fx *f = *state;
+	if (access("/dev/full", W_OK) != 0)
+		skip();
+	static const char *const lines[] = {"cases", "cases --json", "case show c-0001", "cases --all"};
+	for (size_t i = 0; i < sizeof(lines) / sizeof(*lines); i++) {
+		int rc = run_to(f, lines[i], "/dev/full");
+		if (rc != 1 || !strstr(f->err, "ktriage: cannot write the output: No space left on device"))
+			fail_msg("\"%s\" to /dev/full: exit %d, stderr \"%s\"", lines[i], rc, f->err);
+	}
+	/* The global --json takes the same checked path. */
+	f->o.json = true;
+	assert_int_equal(run_to(f, "cases --all", "/dev/full"), 1);
+	assert_non_null(strstr(f->err, "No space left on device"));
+}
+
 int main(void)
 {
 	if (!integ_begin())
@@ -514,6 +545,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_api_failures_exit_1, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_server_down, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mutation_needs_yes_and_is_audited, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_output_write_failure_exits_1, setup, teardown),
 	};
 	return integ_end(cmocka_run_group_tests(tests, NULL, NULL));
 }
