@@ -388,6 +388,6 @@ static void metadata_list(struct demo_req *req, struct demo_resp *resp)
 }
 
 const struct demo_route demo_endpoint_routes[] = {
-	{"GET", "/api/endpoint/metadata", metadata_list, 0},
+	{"GET", "/api/endpoint/metadata", metadata_list, DEMO_R_WRITES},
 	{NULL, NULL, NULL, 0},
 };

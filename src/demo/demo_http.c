@@ -408,3 +408,10 @@ bool demo_check_reply(struct demo_check *c, struct demo_resp *resp)
 	c->err = NULL;
 	return true;
 }
+
+bool demo_route_reads_only(const struct demo_route *r)
+{
+	if (r->flags & DEMO_R_WRITES)
+		return false;
+	return strcmp(r->method, "GET") == 0 || (r->flags & DEMO_R_READS);
+}

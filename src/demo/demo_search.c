@@ -438,7 +438,7 @@ static void set_status(struct demo_req *req, struct demo_resp *resp)
 }
 
 const struct demo_route demo_search_routes[] = {
-	{"POST", "/api/detection_engine/signals/search", search, DEMO_R_JSON_BODY},
+	{"POST", "/api/detection_engine/signals/search", search, DEMO_R_JSON_BODY | DEMO_R_READS},
 	{"POST", "/api/detection_engine/signals/status", set_status, DEMO_R_JSON_BODY},
 	{NULL, NULL, NULL, 0},
 };
