@@ -14,6 +14,7 @@ enum {
 	OPT_PROFILE = 256, OPT_CONFIG, OPT_URL, OPT_SPACE, OPT_API_KEY_FILE, OPT_USER, OPT_PASSWORD_FILE,
 	OPT_CA_CERT, OPT_CLIENT_CERT, OPT_CLIENT_KEY, OPT_INSECURE, OPT_READONLY, OPT_JSON, OPT_YES,
 	OPT_QUIET, OPT_DEMO, OPT_THEME, OPT_TIMEOUT, OPT_VERSION, OPT_API_KEY, OPT_PASSWORD,
+	OPT_CONCURRENCY,
 };
 
 static const struct option options_long[] = {
@@ -40,8 +41,13 @@ static const struct option options_long[] = {
 	{"version", no_argument, NULL, OPT_VERSION},
 	{"api-key", required_argument, NULL, OPT_API_KEY},
 	{"password", required_argument, NULL, OPT_PASSWORD},
+	{"concurrency", required_argument, NULL, OPT_CONCURRENCY},
 	{NULL, 0, NULL, 0},
 };
+
+/* A macro's value as a string literal. */
+#define OPTIONS_STR(x) OPTIONS_STR_(x)
+#define OPTIONS_STR_(x) #x
 
 const char *options_usage(void)
 {
@@ -63,6 +69,8 @@ const char *options_usage(void)
 	       "  --client-cert FILE    client certificate (PEM), with --client-key FILE\n"
 	       "  --insecure            do not verify TLS certificates (warned about on screen)\n"
 	       "  --timeout SECONDS     limit for each request\n"
+	       "  --concurrency N       most requests in flight at once (default " OPTIONS_STR(PROFILE_DEFAULT_CONCURRENCY)
+	       "; pages of --all)\n"
 	       "\n"
 	       "Behaviour:\n"
 	       "  -c, --command CMD     run CMD without the TUI; exit 0 ok, 1 API error, 2 usage\n"
@@ -111,6 +119,17 @@ int options_parse(int argc, char **argv, struct options *o, char **err)
 				*err = xasprintf("--timeout takes a number of seconds, not \"%s\"", optarg);
 				return -1;
 			}
+			break;
+		}
+		case OPT_CONCURRENCY: {
+			char *end;
+			unsigned long n = strtoul(optarg, &end, 10);
+			if (*end || end == optarg || *optarg == '-' || n == 0 || n > PROFILE_MAX_CONCURRENCY) {
+				*err = xasprintf("--concurrency takes a number from 1 to %d, not \"%s\"", PROFILE_MAX_CONCURRENCY,
+						 optarg);
+				return -1;
+			}
+			o->concurrency = (unsigned)n;
 			break;
 		}
 		case OPT_API_KEY:
@@ -182,6 +201,8 @@ int options_profile(const struct options *o, struct profile *p, struct strbuf *w
 		p->readonly = true;
 	if (o->timeout_s)
 		p->timeout_ms = o->timeout_s * 1000;
+	if (o->concurrency)
+		p->concurrency = o->concurrency;
 	if (p->username && !p->api_key && !p->password && isatty(STDIN_FILENO)) {
 		char *q = xasprintf("Password for %s at %s: ", p->username, p->url ? p->url : "Kibana");
 		char *pw = secret_prompt(q);

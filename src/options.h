@@ -14,6 +14,7 @@ struct options {
 	const char *url, *space, *api_key_file, *user, *password_file;
 	const char *ca_cert, *client_cert, *client_key, *theme;
 	long timeout_s;             /* --timeout, 0: profile's */
+	unsigned concurrency;       /* --concurrency, 0: profile's */
 	bool insecure, readonly, json, yes, quiet, demo, help, version;
 };
 

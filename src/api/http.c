@@ -6,6 +6,7 @@
 #include "core/xalloc.h"
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 char *http_url(const struct profile *p, const struct api_request *req)
 {
@@ -125,6 +126,14 @@ int http_transfer_init(struct http_transfer *t, const struct profile *p, const s
 	curl_easy_setopt(t->easy, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
 #endif
 	curl_easy_setopt(t->easy, CURLOPT_ACCEPT_ENCODING, "");
+	/*
+	 * HTTP/2 when TLS negotiates it (ALPN), and then one connection for every transfer at once:
+	 * a transfer waits for the connection being set up rather than opening another. Plain HTTP
+	 * stays HTTP/1.1, where waiting would learn nothing until a whole answer came back.
+	 */
+	curl_easy_setopt(t->easy, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
+	if (strncasecmp(p->url, "https:", 6) == 0)
+		curl_easy_setopt(t->easy, CURLOPT_PIPEWAIT, 1L);
 	curl_easy_setopt(t->easy, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)p->max_response);
 	curl_easy_setopt(t->easy, CURLOPT_CONNECTTIMEOUT_MS, p->connect_timeout_ms);
 	curl_easy_setopt(t->easy, CURLOPT_TIMEOUT_MS, p->timeout_ms);

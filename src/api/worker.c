@@ -36,7 +36,22 @@ struct worker {
 	struct worker_job *running; /* owned by the worker thread */
 	struct worker_done **done;  /* finished, not yet taken (FIFO ring grown as needed) */
 	size_t done_head, done_len, done_cap;
+	unsigned concurrency;       /* most transfers at once, as asked for */
+	unsigned applied;           /* as libcurl was last told; worker thread only */
 };
+
+/* Bound the transfers libcurl runs at once: connections to the host (HTTP/1.1) and streams on one (HTTP/2). */
+static void worker_apply_concurrency(struct worker *w)
+{
+	pthread_mutex_lock(&w->lock);
+	unsigned n = w->concurrency;
+	pthread_mutex_unlock(&w->lock);
+	if (n == w->applied)
+		return;
+	curl_multi_setopt(w->multi, CURLMOPT_MAX_HOST_CONNECTIONS, (long)n);
+	curl_multi_setopt(w->multi, CURLMOPT_MAX_CONCURRENT_STREAMS, (long)n);
+	w->applied = n;
+}
 
 void worker_global_init(void)
 {
@@ -206,6 +221,7 @@ static void *worker_main(void *arg)
 		pthread_mutex_unlock(&w->lock);
 		if (stop)
 			break;
+		worker_apply_concurrency(w);
 		worker_intake(w);
 		int still;
 		curl_multi_perform(w->multi, &still);
@@ -246,7 +262,8 @@ struct worker *worker_new(const struct profile *p, char **err)
 	}
 	pthread_mutex_init(&w->lock, NULL);
 	w->multi = curl_multi_init();
-	curl_multi_setopt(w->multi, CURLMOPT_MAX_HOST_CONNECTIONS, 8L);
+	w->concurrency = p->concurrency ? p->concurrency : PROFILE_DEFAULT_CONCURRENCY;
+	worker_apply_concurrency(w);
 	if (pthread_create(&w->thread, NULL, worker_main, w) != 0) {
 		*err = xstrdup("cannot start the worker thread");
 		curl_multi_cleanup(w->multi);
@@ -278,6 +295,22 @@ void worker_free(struct worker *w)
 	free(w->done);
 	profile_free(&w->profile);
 	free(w);
+}
+
+void worker_set_concurrency(struct worker *w, unsigned n)
+{
+	pthread_mutex_lock(&w->lock);
+	w->concurrency = n ? n : 1;
+	pthread_mutex_unlock(&w->lock);
+	curl_multi_wakeup(w->multi);
+}
+
+unsigned worker_concurrency(struct worker *w)
+{
+	pthread_mutex_lock(&w->lock);
+	unsigned n = w->concurrency;
+	pthread_mutex_unlock(&w->lock);
+	return n;
 }
 
 int worker_fd(const struct worker *w)

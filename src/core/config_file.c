@@ -164,6 +164,12 @@ static int config_profile_key(struct config_parse *cp, const char *name, const c
 			p->timeout_ms = ms;
 		else
 			p->connect_timeout_ms = ms;
+	} else if (!strcmp(name, "concurrency")) {
+		char *end;
+		unsigned long n = strtoul(value, &end, 10);
+		if (*end || end == value || *value == '-' || n == 0 || n > PROFILE_MAX_CONCURRENCY)
+			goto bad;
+		p->concurrency = (unsigned)n;
 	} else if (!strcmp(name, "max_response_mb")) {
 		char *end;
 		unsigned long mb = strtoul(value, &end, 10);

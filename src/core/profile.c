@@ -12,6 +12,7 @@ void profile_init(struct profile *p)
 	p->connect_timeout_ms = 10000;
 	p->timeout_ms = 60000;
 	p->max_response = PROFILE_DEFAULT_MAX_RESPONSE;
+	p->concurrency = PROFILE_DEFAULT_CONCURRENCY;
 }
 
 void profile_free(struct profile *p)

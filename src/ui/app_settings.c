@@ -4,6 +4,7 @@
 #include "ui/keys.h"
 #include "ui/pane.h"
 #include "ui/view.h"
+#include "api/worker.h"
 #include "cmd/tokenize.h"
 #include "core/profile.h"
 #include "core/strbuf.h"
@@ -39,10 +40,26 @@ static int app_bind(struct app *a, int argc, char **argv, char **err)
 	return rc;
 }
 
+static int app_set_concurrency(struct app *a, const char *value, char **err)
+{
+	char *end;
+	long v = strtol(value, &end, 10);
+	if (*end || end == value || v < 1 || v > PROFILE_MAX_CONCURRENCY) {
+		*err = xasprintf("concurrency takes a number of requests from 1 to %d, not \"%s\"", PROFILE_MAX_CONCURRENCY,
+				 value);
+		return -1;
+	}
+	worker_set_concurrency(a->worker, (unsigned)v);
+	app_message(a, APP_MSG_SUCCESS, "Up to %ld requests now run at once.", v);
+	return 0;
+}
+
 static int app_set(struct app *a, int argc, char **argv, char **err)
 {
+	if (argc == 2 && strcmp(argv[0], "concurrency") == 0)
+		return app_set_concurrency(a, argv[1], err);
 	if (argc != 2 || strcmp(argv[0], "refresh") != 0) {
-		*err = xstrdup("usage: set refresh SECONDS");
+		*err = xstrdup("usage: set refresh SECONDS, or set concurrency N");
 		return -1;
 	}
 	char *end;
