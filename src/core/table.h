@@ -35,4 +35,17 @@ void table_render_fit(const struct table *t, int width, struct strbuf *out);
 /* Render with full cell text, columns padded to the longest cell (for pipes and files). */
 void table_render_plain(const struct table *t, struct strbuf *out);
 
+/*
+ * A table that arrives in pieces (a list written page by page) is rendered piece by piece
+ * with widths chosen once: fitted from the first piece on a terminal (later cells that are
+ * wider are cut), or natural widths that only ever grow in a pipe (nothing is cut; a wider
+ * later cell shifts the columns after it from its piece on).
+ */
+/* The widths table_render_fit would use (width > 0), or the natural widths (width <= 0); ncols entries, caller frees. */
+int *table_widths(const struct table *t, int width);
+/* Widen w (from table_widths) to every cell of t. */
+void table_widths_grow(const struct table *t, int *w);
+/* Render with these widths (cells cut with an ellipsis or padded), the header line first only when header. */
+void table_render_with(const struct table *t, const int *w, bool header, struct strbuf *out);
+
 #endif
