@@ -68,7 +68,8 @@ static int main_run(const struct options *o, struct profile *p)
 		return app_run(&ao);
 	}
 	char *line = main_command_line(o);
-	struct batch_options bo = {.profile = p, .readonly = p->readonly, .json = o->json, .quiet = o->quiet};
+	struct batch_options bo = {.profile = p, .readonly = p->readonly, .json = o->json, .ndjson = o->ndjson,
+				 .quiet = o->quiet};
 	int rc = batch_run(&bo, line);
 	free(line);
 	return main_close_stdout(rc);

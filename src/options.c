@@ -14,7 +14,7 @@ enum {
 	OPT_PROFILE = 256, OPT_CONFIG, OPT_URL, OPT_SPACE, OPT_API_KEY_FILE, OPT_USER, OPT_PASSWORD_FILE,
 	OPT_CA_CERT, OPT_CLIENT_CERT, OPT_CLIENT_KEY, OPT_INSECURE, OPT_READONLY, OPT_JSON, OPT_YES,
 	OPT_QUIET, OPT_DEMO, OPT_THEME, OPT_TIMEOUT, OPT_VERSION, OPT_API_KEY, OPT_PASSWORD,
-	OPT_CONCURRENCY,
+	OPT_CONCURRENCY, OPT_NDJSON,
 };
 
 static const struct option options_long[] = {
@@ -32,6 +32,7 @@ static const struct option options_long[] = {
 	{"insecure", no_argument, NULL, OPT_INSECURE},
 	{"readonly", no_argument, NULL, OPT_READONLY},
 	{"json", no_argument, NULL, OPT_JSON},
+	{"ndjson", no_argument, NULL, OPT_NDJSON},
 	{"yes", no_argument, NULL, OPT_YES},
 	{"quiet", no_argument, NULL, OPT_QUIET},
 	{"demo", no_argument, NULL, OPT_DEMO},
@@ -74,7 +75,9 @@ const char *options_usage(void)
 	       "\n"
 	       "Behaviour:\n"
 	       "  -c, --command CMD     run CMD without the TUI; exit 0 ok, 1 API error, 2 usage\n"
-	       "  --json                print the API's JSON instead of a table\n"
+	       "  --json                print the API's JSON instead of a table; a list fetched with\n"
+	       "                        --all is one document, written page by page as pages arrive\n"
+	       "  --ndjson              JSON with one list item (a case, an alert) per line\n"
 	       "  --yes                 confirm a command that changes data (batch mode)\n"
 	       "  --readonly            refuse every command that changes data\n"
 	       "  --theme NAME          colour theme (default, light, high-contrast)\n"
@@ -107,6 +110,7 @@ int options_parse(int argc, char **argv, struct options *o, char **err)
 		case OPT_INSECURE: o->insecure = true; break;
 		case OPT_READONLY: o->readonly = true; break;
 		case OPT_JSON: o->json = true; break;
+		case OPT_NDJSON: o->ndjson = true; break;
 		case OPT_YES: o->yes = true; break;
 		case OPT_QUIET: o->quiet = true; break;
 		case OPT_DEMO: o->demo = true; break;

@@ -15,7 +15,7 @@ struct options {
 	const char *ca_cert, *client_cert, *client_key, *theme;
 	long timeout_s;             /* --timeout, 0: profile's */
 	unsigned concurrency;       /* --concurrency, 0: profile's */
-	bool insecure, readonly, json, yes, quiet, demo, help, version;
+	bool insecure, readonly, json, ndjson, yes, quiet, demo, help, version;
 };
 
 /* Parse argv; 0, or -1 with *err (a usage error). */

@@ -44,13 +44,16 @@ static void batch_write_failed(struct cmd_ctx *ctx)
 static void batch_output(struct cmd_ctx *ctx, const struct cmd_output *out)
 {
 	struct batch_state *st = ctx->host->udata;
-	if (!batch_out_write(&st->out, out, ctx->json)) {
+	enum batch_format fmt = ctx->ndjson ? BATCH_NDJSON : ctx->json ? BATCH_JSON : BATCH_TEXT;
+	if (!batch_out_write(&st->out, out, fmt)) {
 		batch_write_failed(ctx);
 		return;
 	}
-	if (ctx->json && out->json)
+	if (fmt != BATCH_TEXT && (out->json || out->part != CMD_PART_WHOLE))
 		return;
-	if (out->kind == CMD_OUT_TABLE && out->message && st->out.tty && !st->quiet) {
+	/* A table's title goes to the terminal, beside the rows rather than among them. */
+	bool ends = out->part == CMD_PART_WHOLE || out->part == CMD_PART_LAST;
+	if (out->kind == CMD_OUT_TABLE && ends && out->message && st->out.tty && !st->quiet) {
 		char *clean = sanitize_str(out->message, SANITIZE_LINE);
 		fprintf(stderr, "%s\n", clean);
 		free(clean);
@@ -97,12 +100,12 @@ int batch_run(const struct batch_options *o, const char *command_line)
 	char *why = NULL;
 	int used;
 	const struct cmd_def *def = cmd_lookup(argc, argv, &used);
-	if (def && o->json) {
+	if (def && (o->json || o->ndjson)) {
 		/* The global --json becomes the command's own, right after its words, so the command
 		 * knows (cases --all keeps JSON only then) and no "--" or rest argument can swallow it. */
 		argv = xreallocarray(argv, (size_t)argc + 2, sizeof(char *));
 		memmove(&argv[used + 1], &argv[used], (size_t)(argc - used + 1) * sizeof(char *));
-		argv[used] = xstrdup("--json");
+		argv[used] = xstrdup(o->ndjson ? "--ndjson" : "--json");
 		argc++;
 	}
 	/*
@@ -139,6 +142,7 @@ int batch_run(const struct batch_options *o, const char *command_line)
 		.profile = o->profile,
 		.readonly = o->readonly,
 		.batch = true,
+		.streams = true,
 		.output = batch_output,
 		.finished = batch_finished,
 		.note = batch_note,
@@ -161,6 +165,7 @@ int batch_run(const struct batch_options *o, const char *command_line)
 	}
 	tokenize_free(argc, argv);
 	worker_free(w);
+	batch_out_free(&st.out);
 	/* What is still buffered must reach the file too; a full disk shows here at the latest. */
 	if (!batch_out_flush(&st.out) && st.exit_code == CMD_EXIT_OK) {
 		fprintf(stderr, "ktriage: cannot write the output: %s\n", strerror(st.out.err));

@@ -79,6 +79,24 @@ void table_add_object(struct table *t, const struct column *cols, const void *ob
 	strbuf_free(&sb);
 }
 
+void table_init_like(struct table *t, const struct table *like)
+{
+	table_alloc(t, like->ncols);
+	for (size_t c = 0; c < like->ncols; c++) {
+		t->cols[c] = like->cols[c];
+		t->cols[c].title = xstrdup(like->cols[c].title);
+	}
+}
+
+void table_add_rows(struct table *t, const struct table *src)
+{
+	for (size_t r = 0; r < src->nrows; r++) {
+		char **row = table_new_row(t);
+		for (size_t c = 0; c < t->ncols; c++)
+			row[c] = xstrdup(c < src->ncols ? src->cells[r * src->ncols + c] : "-");
+	}
+}
+
 void table_free(struct table *t)
 {
 	for (size_t i = 0; i < t->nrows * t->ncols; i++)

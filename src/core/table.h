@@ -30,6 +30,10 @@ void table_add_row(struct table *t, const char *const *cells);
 void table_add_object(struct table *t, const struct column *cols, const void *row, const struct column_ctx *cx);
 /* Free the table. */
 void table_free(struct table *t);
+/* Start a table with the columns of another (no rows). */
+void table_init_like(struct table *t, const struct table *like);
+/* Append every row of src (same columns) to t. */
+void table_add_rows(struct table *t, const struct table *src);
 /* Render with columns fitted to width (cells cut with an ellipsis, least kept columns hidden); one line per row. */
 void table_render_fit(const struct table *t, int width, struct strbuf *out);
 /* Render with full cell text, columns padded to the longest cell (for pipes and files). */

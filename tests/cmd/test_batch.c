@@ -13,13 +13,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
-/* The cases the server holds. */
+/* The cases the server holds, oldest first. */
 struct dataset {
 	pthread_mutex_t lock;
+	pthread_cond_t cond;
 	json_t *cases;      /* array of case objects */
-	bool barrier_pages; /* pages after the first wait for each other (proves they are fetched together) */
+	unsigned barrier;   /* pages after the first answer once this many wait together (proves they are fetched together) */
+	long hold_page;     /* this page is answered only once released (0: none) */
+	bool released;
 };
 
 struct fx {
@@ -72,22 +76,46 @@ static void reply_not_found(struct testserver_reply *reply, const char *what)
 				    "Saved object [cases/", what, "] not found"));
 }
 
+/* Kibana's _find, as far as the client's paging needs: from/to on created_at, sortOrder, the 10,000 limit. */
 static void find_fn(const struct testserver_request *req, struct testserver_reply *reply, void *arg)
 {
 	struct dataset *d = arg;
 	long page = param_long(req, "page", 1), per = param_long(req, "perPage", 20);
+	if (page * per > 10000) {
+		reply->status = 400;
+		reply_json(reply, json_pack("{s:i,s:s,s:s}", "statusCode", 400, "error", "Bad Request", "message",
+					    "The number of documents is too high. Paginating through more than 10,000 "
+					    "documents is not possible."));
+		return;
+	}
+	char *from = testserver_query_param(req, "from", 0), *to = testserver_query_param(req, "to", 0);
+	char *order = testserver_query_param(req, "sortOrder", 0);
 	pthread_mutex_lock(&d->lock);
-	size_t total = json_array_size(d->cases);
+	size_t n = json_array_size(d->cases), total = 0;
+	json_t **match = xcalloc(n + 1, sizeof(*match));
+	for (size_t i = 0; i < n; i++) {
+		/* Only an explicit desc reverses: the other tests read the cases in the order they were made. */
+		json_t *c = json_array_get(d->cases, order && !strcmp(order, "desc") ? n - 1 - i : i);
+		const char *at = json_string_value(json_object_get(c, "created_at"));
+		if ((!from || strcmp(at, from) >= 0) && (!to || strcmp(at, to) <= 0))
+			match[total++] = c;
+	}
 	json_t *slice = json_array();
 	for (long i = (page - 1) * per; i < page * per && i < (long)total; i++)
-		json_array_append_new(slice, json_deep_copy(json_array_get(d->cases, (size_t)i)));
+		json_array_append_new(slice, json_deep_copy(match[i]));
+	free(match);
+	while (d->hold_page == page && !d->released)
+		pthread_cond_wait(&d->cond, &d->lock);
 	pthread_mutex_unlock(&d->lock);
+	free(from);
+	free(to);
+	free(order);
 	reply_json(reply, json_pack("{s:o,s:i,s:i,s:i,s:i,s:i,s:i}", "cases", slice, "page", (int)page, "per_page",
 				    (int)per, "total", (int)total, "count_open_cases", (int)total,
 				    "count_in_progress_cases", 0, "count_closed_cases", 0));
-	if (d->barrier_pages && page >= 2) {
+	if (d->barrier && page >= 2) {
 		reply->mode = TESTSERVER_BARRIER;
-		reply->barrier = (unsigned)((total + 99) / 100 - 1);
+		reply->barrier = d->barrier;
 	}
 }
 
@@ -143,6 +171,7 @@ static int setup(void **state)
 {
 	struct fx *f = xcalloc(1, sizeof(*f));
 	pthread_mutex_init(&f->data.lock, NULL);
+	pthread_cond_init(&f->data.cond, NULL);
 	f->data.cases = make_cases(25);
 	f->srv = testserver_start();
 	assert_non_null(f->srv);
@@ -166,8 +195,13 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fx *f = *state;
+	pthread_mutex_lock(&f->data.lock);
+	f->data.released = true;
+	pthread_cond_broadcast(&f->data.cond);
+	pthread_mutex_unlock(&f->data.lock);
 	testserver_stop(f->srv);
 	json_decref(f->data.cases);
+	pthread_cond_destroy(&f->data.cond);
 	pthread_mutex_destroy(&f->data.lock);
 	profile_free(&f->p);
 	testutil_rmtree(f->state_dir);
@@ -278,7 +312,7 @@ static void test_cases_all_pages(void **state)
 	struct fx *f = *state;
 	json_decref(f->data.cases);
 	f->data.cases = make_cases(250);
-	f->data.barrier_pages = true;
+	f->data.barrier = 2;
 	assert_int_equal(run(f, "cases --all"), 0);
 	assert_string_equal(f->err, "");
 	/* Three pages of 100, each asked for once; pages 2 and 3 only answer when both wait together. */
@@ -302,6 +336,221 @@ static void test_cases_all_pages(void **state)
 	}
 	assert_true(strstr(f->out, "c-0100 ") < strstr(f->out, "c-0101 "));
 	assert_true(strstr(f->out, "c-0200 ") < strstr(f->out, "c-0201 "));
+}
+
+/* Each line of out parsed as an object (the test fails on one that is not). */
+static json_t *ndjson_lines(const char *out)
+{
+	json_t *all = json_array();
+	for (const char *p = out; *p;) {
+		const char *nl = strchr(p, '\n');
+		assert_non_null(nl);
+		json_error_t e;
+		json_t *o = json_loadb(p, (size_t)(nl - p), 0, &e);
+		if (!json_is_object(o))
+			fail_msg("not a JSON object on a line of its own: %.*s", (int)(nl - p), p);
+		json_array_append_new(all, o);
+		p = nl + 1;
+	}
+	return all;
+}
+
+/* The cases of an array are c-0001 to c-N in order. */
+static void check_ids_in_order(json_t *cases, size_t n)
+{
+	assert_int_equal(json_array_size(cases), n);
+	for (size_t i = 0; i < n; i++) {
+		char id[16];
+		snprintf(id, sizeof(id), "c-%04zu", i + 1);
+		const char *got = json_string_value(json_object_get(json_array_get(cases, i), "id"));
+		if (!got || strcmp(got, id))
+			fail_msg("case %zu is %s, want %s", i, got ? got : "(none)", id);
+	}
+}
+
+/* --json for --all is one document of _find's shape, its cases written page by page. */
+static void test_cases_all_json_is_one_document(void **state)
+{
+	struct fx *f = *state;
+	json_decref(f->data.cases);
+	f->data.cases = make_cases(250);
+	f->o.json = true;
+	assert_int_equal(run(f, "cases --all"), 0);
+	json_error_t e;
+	json_t *j = json_loads(f->out, 0, &e);
+	if (!j)
+		fail_msg("not one JSON document: %s at line %d", e.text, e.line);
+	check_ids_in_order(json_object_get(j, "cases"), 250);
+	assert_int_equal(json_integer_value(json_object_get(j, "total")), 250);
+	assert_int_equal(json_integer_value(json_object_get(j, "per_page")), 250);
+	assert_int_equal(json_integer_value(json_object_get(j, "page")), 1);
+	assert_int_equal(json_integer_value(json_object_get(j, "count_open_cases")), 250);
+	/* Indented as a whole document is, each case too. */
+	assert_non_null(strstr(f->out, "\n  \"cases\": [\n    {\n      \"id\": \"c-0001\""));
+	json_decref(j);
+}
+
+/* --ndjson: one case per line, for --all and for one page, from the command or the global flag. */
+static void test_cases_ndjson_one_case_per_line(void **state)
+{
+	struct fx *f = *state;
+	json_decref(f->data.cases);
+	f->data.cases = make_cases(250);
+	assert_int_equal(run(f, "cases --all --ndjson"), 0);
+	json_t *lines = ndjson_lines(f->out);
+	check_ids_in_order(lines, 250);
+	json_decref(lines);
+	f->o.ndjson = true;
+	assert_int_equal(run(f, "cases --per-page 3"), 0);
+	lines = ndjson_lines(f->out);
+	check_ids_in_order(lines, 3);
+	json_decref(lines);
+	/* A result that is no list is one line. */
+	assert_int_equal(run(f, "case show c-0002"), 0);
+	lines = ndjson_lines(f->out);
+	assert_int_equal(json_array_size(lines), 1);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(lines, 0), "id")), "c-0002");
+	json_decref(lines);
+}
+
+/* A batch run on its own thread, stdout already pointing where the test reads it. */
+struct bg_run {
+	struct fx *f;
+	const char *line;
+	int rc;
+};
+
+static void *bg_run_thread(void *arg)
+{
+	struct bg_run *b = arg;
+	b->rc = batch_run(&b->f->o, b->line);
+	fflush(stdout);
+	return NULL;
+}
+
+/* Pages are written as soon as they and the pages before them are in: page 3 on its way holds back nothing before it. */
+static void test_cases_all_pages_written_as_they_arrive(void **state)
+{
+	struct fx *f = *state;
+	json_decref(f->data.cases);
+	f->data.cases = make_cases(250);
+	f->data.hold_page = 3;
+	char path[] = "/tmp/kt-batch-stream-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	fflush(stdout);
+	int so = dup(STDOUT_FILENO);
+	dup2(fd, STDOUT_FILENO);
+	struct bg_run b = {f, "cases --all --ndjson", -1};
+	pthread_t t;
+	assert_int_equal(pthread_create(&t, NULL, bg_run_thread, &b), 0);
+	char *seen = NULL;
+	for (int waited = 0; waited < INTEG_BOUND_MS; waited += 10) {
+		free(seen);
+		seen = testutil_read_file(path, NULL);
+		if (seen && strstr(seen, "\"c-0200\""))
+			break;
+		usleep(10000);
+	}
+	bool early = seen && strstr(seen, "\"c-0200\"") && !strstr(seen, "\"c-0201\"");
+	free(seen);
+	pthread_mutex_lock(&f->data.lock);
+	f->data.released = true;
+	pthread_cond_broadcast(&f->data.cond);
+	pthread_mutex_unlock(&f->data.lock);
+	pthread_join(t, NULL);
+	dup2(so, STDOUT_FILENO);
+	close(so);
+	close(fd);
+	char *out = testutil_read_file(path, NULL);
+	unlink(path);
+	assert_true(early);
+	assert_int_equal(b.rc, 0);
+	json_t *lines = ndjson_lines(out);
+	check_ids_in_order(lines, 250);
+	json_decref(lines);
+	free(out);
+}
+
+/* With concurrency 2, two pages are fetched at once and never more. */
+static void test_cases_all_keeps_to_the_concurrency(void **state)
+{
+	struct fx *f = *state;
+	json_decref(f->data.cases);
+	f->data.cases = make_cases(850);
+	f->data.barrier = 2;
+	f->p.concurrency = 2;
+	assert_int_equal(run(f, "cases --all"), 0);
+	assert_int_equal(count_lines_starting(f->out, "c-"), 850);
+	assert_int_equal(testserver_count(f->srv, "/api/cases/_find"), 9);
+	assert_int_equal(testserver_peak(f->srv), 2);
+}
+
+/* n cases, oldest first, three at a time sharing a creation time (ties at every window's edge). */
+static json_t *make_timed_cases(size_t n)
+{
+	json_t *a = make_cases(n);
+	for (size_t i = 0; i < n; i++) {
+		time_t t = 1700000000 + (time_t)(i / 3);
+		struct tm tm;
+		gmtime_r(&t, &tm);
+		char iso[40];
+		strftime(iso, sizeof(iso), "%Y-%m-%dT%H:%M:%S.000Z", &tm);
+		json_object_set_new(json_array_get(a, i), "created_at", json_string(iso));
+	}
+	return a;
+}
+
+/* Every case past Kibana's 10,000, once, in order: windows of creation time, each under the limit. */
+static void test_cases_all_past_10000_in_windows(void **state)
+{
+	struct fx *f = *state;
+	json_decref(f->data.cases);
+	f->data.cases = make_timed_cases(10250);
+	static const char *const orders[] = {"desc", "asc"};
+	for (size_t o = 0; o < 2; o++) {
+		char *line = xasprintf("cases --all --ndjson --sort-order %s", orders[o]);
+		int rc = run(f, line);
+		free(line);
+		if (rc)
+			fail_msg("%s: exit %d: %s", orders[o], rc, f->err);
+		json_t *lines = ndjson_lines(f->out);
+		assert_int_equal(json_array_size(lines), 10250);
+		json_t *seen = json_object();
+		const char *prev = NULL;
+		size_t i;
+		json_t *c;
+		json_array_foreach(lines, i, c) {
+			const char *id = json_string_value(json_object_get(c, "id"));
+			const char *at = json_string_value(json_object_get(c, "created_at"));
+			if (json_object_get(seen, id))
+				fail_msg("%s twice", id);
+			json_object_set_new(seen, id, json_true());
+			if (prev && (o == 0 ? strcmp(at, prev) > 0 : strcmp(at, prev) < 0))
+				fail_msg("%s order broken at %zu: %s after %s", orders[o], i, at, prev);
+			prev = at;
+		}
+		json_decref(seen);
+		json_decref(lines);
+	}
+	/* Windows were asked for by creation time. */
+	bool bounded = false;
+	for (size_t i = 0; i < testserver_count(f->srv, "/api/cases/_find"); i++) {
+		const struct testserver_request *r = testserver_get(f->srv, "/api/cases/_find", i);
+		bounded = bounded || strstr(r->query, "&to=") || strstr(r->query, "&from=");
+		assert_true(param_long(r, "page", 1) * param_long(r, "perPage", 20) <= 10000);
+	}
+	assert_true(bounded);
+}
+
+/* More than 10,000 cases created in the same millisecond cannot be split: the run says so. */
+static void test_cases_all_unsplittable(void **state)
+{
+	struct fx *f = *state;
+	json_decref(f->data.cases);
+	f->data.cases = make_cases(10050);
+	assert_int_equal(run(f, "cases --all --ndjson"), 1);
+	assert_non_null(strstr(f->err, "more than 10,000 cases were created at 2022-07-29T00:59:39.444Z"));
 }
 
 static void test_cases_json(void **state)
@@ -535,6 +784,12 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_cases_filters, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cases_all_pages, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cases_json, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cases_all_json_is_one_document, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cases_ndjson_one_case_per_line, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cases_all_pages_written_as_they_arrive, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cases_all_keeps_to_the_concurrency, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cases_all_past_10000_in_windows, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cases_all_unsplittable, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_case_show, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_case_show_encoded_id, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_hostile_text_is_inert, setup, teardown),
