@@ -360,8 +360,8 @@ static void search(struct demo_req *req, struct demo_resp *resp)
 			json_object_set_new(aggout, name, r);
 		}
 	}
-	/* Only the hits returned need ordering: sort, then render the first size. */
-	demo_sort_idx(hits, n, hit_cmp, &s);
+	/* Only the hits returned need ordering: the first size of them, then render those. */
+	demo_sort_first(hits, n, (size_t)size, hit_cmp, &s);
 	json_t *src_spec = patterns(src), *fields = patterns(json_object_get(body, "fields"));
 	json_t *arr = json_array();
 	for (size_t i = 0; i < n && i < (size_t)size; i++)

@@ -7,6 +7,7 @@ KT_TESTS += tests/demo/test_demo_endpoint
 KT_TESTS += tests/demo/test_demo_faults
 KT_TESTS += tests/demo/test_demo_main
 KT_TESTS += tests/demo/test_demo_server
+KT_TESTS += tests/demo/test_demo_util
 # A stand-in for `ktriage serve-demo` that contract_demo.py starts.
 check_PROGRAMS += tests/demo/demo_serve
 TESTS += tests/demo/contract_demo.py
