@@ -40,7 +40,7 @@ struct cases_all {
 	const char *order;     /* the windows' sort order, "asc" or "desc" */
 	char *bound;           /* probing: where the next window starts */
 	long long bound_total; /* probing: the cases from the bound on, as the last probe counted */
-	json_t *head;          /* the document's head (--json): the first answer without its cases */
+	json_t *head;          /* the JSON document's head: the first answer without its cases */
 	long long total;       /* the cases Kibana counted when the run began */
 	json_t *prev_ids;      /* ids of the page written last: a case shifted onto the next page is written once */
 	size_t written;        /* cases written */
@@ -128,7 +128,7 @@ static void cases_all_deliver(struct cmd_ctx *ctx, long index, struct api_result
 		return;
 	}
 	json_t *cases = json_object_get(res->json, "cases");
-	json_t *ids = json_object(), *items = ctx->json ? json_array() : NULL;
+	json_t *ids = json_object(), *items = json_array();
 	struct table t;
 	table_init_columns(&t, casefmt_columns);
 	struct column_ctx cx = {.now = r->now};
@@ -137,9 +137,9 @@ static void cases_all_deliver(struct cmd_ctx *ctx, long index, struct api_result
 		if (r->prev_ids && json_object_get(r->prev_ids, c->id))
 			continue; /* moved onto this page while the pages were fetched */
 		json_object_set_new(ids, c->id, json_true());
-		if (items)
-			json_array_append(items, json_array_get(cases, i));
-		else
+		json_array_append(items, json_array_get(cases, i));
+		/* Rows cost formatting: only for a table. */
+		if (!ctx->json)
 			table_add_object(&t, casefmt_columns, c, &cx);
 		r->written++;
 	}
@@ -277,12 +277,10 @@ static void cases_all_first(struct cmd_ctx *ctx, struct worker_done *d)
 	}
 	struct case_page *p = d->res.model;
 	r->total = p->total;
-	if (ctx->json) {
-		r->head = json_is_object(d->res.json) ? json_copy(d->res.json) : json_object();
-		json_object_set_new(r->head, "page", json_integer(1));
-		json_object_del(r->head, "per_page");
-		json_object_del(r->head, "cases");
-	}
+	r->head = json_is_object(d->res.json) ? json_copy(d->res.json) : json_object();
+	json_object_set_new(r->head, "page", json_integer(1));
+	json_object_del(r->head, "per_page");
+	json_object_del(r->head, "cases");
 	if (p->total <= CASES_ALL_WINDOW) {
 		cases_all_add_seg(r, NULL, NULL, p->total);
 		cases_all_fetch(ctx, &d->res);

@@ -17,38 +17,36 @@
 
 /* Alerts shown when neither --limit nor --all is given. */
 #define ALERTS_DEFAULT_LIMIT 100
+/* Hits asked for per page by the command: keyset pages follow one another, so fewer, larger ones go faster. */
+#define ALERTS_CMD_PAGE_SIZE 500
 
-/* State of an `alerts` run. */
+/*
+ * State of an `alerts` run. Pages come one after another (each asks for the hits after the
+ * last one's sort values); each is written as soon as it is in, then let go.
+ */
 struct alerts_run {
 	long limit;            /* -1: every alert */
 	long asked;            /* size of the request in flight */
-	struct alert *alerts;
-	size_t n, cap;
-	json_t *hits;          /* every hit received, for --json */
-	json_t *first;         /* the first response (took, _shards, hits.total) */
+	size_t n;              /* alerts written */
+	json_t *after;         /* sort values of the last alert written */
+	json_t *head;          /* the first response without its hits: the JSON document's head */
 	long long total;
 	bool total_is_floor;
+	time_t now;
 };
 
 static void alerts_run_free(void *p)
 {
 	struct alerts_run *r = p;
-	for (size_t i = 0; i < r->n; i++)
-		alerts_alert_clear(&r->alerts[i]);
-	free(r->alerts);
-	json_decref(r->hits);
-	json_decref(r->first);
+	json_decref(r->after);
+	json_decref(r->head);
 	free(r);
 }
 
-static void alerts_emit(struct cmd_ctx *ctx)
+/* The end of the list: its title (count and filters). */
+static void alerts_finish(struct cmd_ctx *ctx)
 {
 	struct alerts_run *r = ctx->state;
-	struct table t;
-	table_init_columns(&t, alertfmt_columns);
-	struct column_ctx cx = {.now = time(NULL), .batch = true};
-	for (size_t i = 0; i < r->n; i++)
-		table_add_object(&t, alertfmt_columns, &r->alerts[i], &cx);
 	struct strbuf title;
 	strbuf_init(&title);
 	strbuf_printf(&title, "%zu of %s%lld alerts", r->n, r->total_is_floor ? "at least " : "", r->total);
@@ -59,21 +57,16 @@ static void alerts_emit(struct cmd_ctx *ctx)
 	if (filters.len)
 		strbuf_printf(&title, " · %s", filters.buf);
 	strbuf_free(&filters);
-	/* --json prints one search response holding every hit fetched. */
-	json_t *json = json_deep_copy(r->first);
-	json_t *hits = json_object_get(json, "hits");
-	if (json_is_object(hits))
-		json_object_set(hits, "hits", r->hits);
-	struct cmd_output out = {.kind = CMD_OUT_TABLE, .message = title.buf, .table = &t, .json = json};
+	struct cmd_output out = {.kind = CMD_OUT_TABLE, .part = CMD_PART_LAST, .message = title.buf,
+				 .items_path = "hits.hits"};
 	cmd_output(ctx, &out);
-	json_decref(json);
 	strbuf_free(&title);
-	table_free(&t);
 	cmd_finish(ctx);
 }
 
-static void alerts_fetch(struct cmd_ctx *ctx, json_t *after);
+static void alerts_fetch(struct cmd_ctx *ctx);
 
+/* A page: its alerts (up to the limit) are written at once. */
 static void alerts_page(struct cmd_ctx *ctx, struct worker_done *d)
 {
 	struct alerts_run *r = ctx->state;
@@ -82,49 +75,74 @@ static void alerts_page(struct cmd_ctx *ctx, struct worker_done *d)
 		return;
 	}
 	struct alert_page *p = d->res.model;
-	if (!r->first) {
-		r->first = json_incref(d->res.json);
+	bool first = !r->head;
+	if (first) {
 		r->total = p->total;
 		r->total_is_floor = p->total_is_floor;
+		/* The document is one search response holding every hit: the first one's head, its hits to come. */
+		r->head = json_is_object(d->res.json) ? json_copy(d->res.json) : json_object();
+		json_t *hits = json_object_get(r->head, "hits");
+		hits = json_is_object(hits) ? json_copy(hits) : json_object();
+		json_object_del(hits, "hits");
+		json_object_set_new(r->head, "hits", hits);
 	}
 	json_t *hits = json_object_get(json_object_get(d->res.json, "hits"), "hits");
-	size_t i;
-	json_t *h;
-	json_array_foreach(hits, i, h) {
-		if (r->limit < 0 || (long)json_array_size(r->hits) < r->limit)
-			json_array_append(r->hits, h);
-	}
-	for (i = 0; i < p->n && (r->limit < 0 || (long)r->n < r->limit); i++) {
-		if (r->n == r->cap) {
-			r->cap = r->cap ? r->cap * 2 : 128;
-			r->alerts = xreallocarray(r->alerts, r->cap, sizeof(*r->alerts));
-		}
-		r->alerts[r->n++] = p->alerts[i];
-		memset(&p->alerts[i], 0, sizeof(p->alerts[i]));
-	}
-	bool more = p->n > 0 && (long)p->n >= r->asked && (r->limit < 0 || (long)r->n < r->limit) && (r->total_is_floor || (long long)r->n < r->total);
-	json_t *after = r->n ? r->alerts[r->n - 1].sort : NULL;
+	size_t take = p->n;
+	if (r->limit >= 0 && (long)(r->n + take) > r->limit)
+		take = (size_t)r->limit - r->n;
+	json_t *after = take ? p->alerts[take - 1].sort : NULL;
+	size_t n = r->n + take;
+	bool more = p->n > 0 && (long)p->n >= r->asked && (r->limit < 0 || (long)n < r->limit) &&
+		    (r->total_is_floor || (long long)n < r->total);
 	if (more && json_array_size(after) < 2) {
 		cmd_fail(ctx, CMD_EXIT_API, "Kibana sent alerts without sort values, so no further page can be asked for");
 		return;
 	}
-	if (!more) {
-		alerts_emit(ctx);
-		return;
+	r->n = n;
+	/* The next page is asked for first, so Kibana works on it while this one is written. */
+	if (more) {
+		json_decref(r->after);
+		r->after = json_deep_copy(after);
+		alerts_fetch(ctx);
 	}
-	cmd_note(ctx, "fetched %zu of %lld alerts", r->n, r->total);
-	alerts_fetch(ctx, after);
+	struct table t;
+	table_init_columns(&t, alertfmt_columns);
+	json_t *items = json_array();
+	struct column_ctx cx = {.now = r->now, .batch = true};
+	for (size_t i = 0; i < take; i++) {
+		json_array_append(items, json_array_get(hits, i));
+		/* Rows cost formatting: only for a table. */
+		if (!ctx->json)
+			table_add_object(&t, alertfmt_columns, &p->alerts[i], &cx);
+	}
+	struct cmd_output out = {
+		.kind = CMD_OUT_TABLE,
+		.part = first ? CMD_PART_FIRST : CMD_PART_MORE,
+		.table = &t,
+		.json = first ? r->head : NULL,
+		.items = items,
+		.items_path = "hits.hits",
+	};
+	cmd_output(ctx, &out);
+	table_free(&t);
+	json_decref(items);
+	if (!more)
+		alerts_finish(ctx);
+	else
+		cmd_note(ctx, "fetched %zu of %lld alerts", r->n, r->total);
 }
 
-static void alerts_fetch(struct cmd_ctx *ctx, json_t *after)
+static void alerts_fetch(struct cmd_ctx *ctx)
 {
 	struct alerts_run *r = ctx->state;
+	if (ctx->finishing)
+		return;
 	struct alerts_query q;
 	free(query_fill(&alertfmt_query, ctx->def, ctx->values, &q));
-	long want = r->limit < 0 ? ALERTS_PAGE_SIZE : r->limit - (long)r->n;
-	q.size = want < ALERTS_PAGE_SIZE ? want : ALERTS_PAGE_SIZE;
+	long want = r->limit < 0 ? ALERTS_CMD_PAGE_SIZE : r->limit - (long)r->n;
+	q.size = want < ALERTS_CMD_PAGE_SIZE ? want : ALERTS_CMD_PAGE_SIZE;
 	r->asked = q.size;
-	q.after = after;
+	q.after = r->after;
 	cmd_submit(ctx, alerts_search_request(&q), alerts_page);
 }
 
@@ -133,7 +151,7 @@ static void alerts_run(struct cmd_ctx *ctx)
 	struct alerts_run *r = xcalloc(1, sizeof(*r));
 	ctx->state = r;
 	ctx->state_free = alerts_run_free;
-	r->hits = json_array();
+	r->now = time(NULL);
 	struct alerts_query q;
 	char *err = query_fill(&alertfmt_query, ctx->def, ctx->values, &q);
 	if (err) {
@@ -152,7 +170,7 @@ static void alerts_run(struct cmd_ctx *ctx)
 		cmd_fail(ctx, CMD_EXIT_USAGE, "--limit must be 1 or more (or use --all)");
 		return;
 	}
-	alerts_fetch(ctx, NULL);
+	alerts_fetch(ctx);
 }
 
 static const struct cmd_arg alerts_args[] = {
@@ -166,7 +184,9 @@ static const struct cmd_arg alerts_args[] = {
 	{"user", CMD_ARG_STRING, 0, NULL, CMD_ID_NONE, "user name, exactly"},
 	{"search", CMD_ARG_STRING, 0, NULL, CMD_ID_NONE, "words that must all appear (rule, reason, host, user, process)"},
 	{"limit", CMD_ARG_INT, 0, NULL, CMD_ID_NONE, "show at most this many alerts (default 100)"},
-	{"all", CMD_ARG_FLAG, 0, NULL, CMD_ID_NONE, "fetch every matching alert, page after page"},
+	{"all", CMD_ARG_FLAG, 0, NULL, CMD_ID_NONE,
+	 "every matching alert, page after page, each written as it arrives (a table keeps the first page's column "
+	 "widths, cutting wider cells on a terminal, widening them in a pipe)"},
 	{NULL, 0, 0, NULL, 0, NULL},
 };
 
