@@ -5,6 +5,7 @@
 #include "core/profile.h"
 #include "core/secret.h"
 #include "core/strbuf.h"
+#include "core/trace.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
 #include "demo/demo.h"
@@ -102,6 +103,8 @@ static int main_demo(const struct options *o, struct profile *p)
 
 int main(int argc, char **argv)
 {
+	if (!trace_open_env())
+		fprintf(stderr, "ktriage: warning: cannot write the trace file KTRIAGE_TRACE names: %s\n", strerror(errno));
 	setlocale(LC_ALL, "");
 	utf8_set_ascii(strcmp(nl_langinfo(CODESET), "UTF-8") != 0);
 	secret_protect_process();
@@ -152,5 +155,6 @@ int main(int argc, char **argv)
 	strbuf_free(&warnings);
 	profile_free(&p);
 	worker_global_cleanup();
+	trace_close();
 	return rc;
 }

@@ -2,6 +2,7 @@
 #include "api/worker.h"
 #include "api/http.h"
 #include "core/profile.h"
+#include "core/trace.h"
 #include "core/xalloc.h"
 #include <errno.h>
 #include <fcntl.h>
@@ -158,6 +159,7 @@ static void worker_intake(struct worker *w)
 			continue;
 		}
 		curl_multi_add_handle(w->multi, job->xfer.easy);
+		trace_event("request", "%s %s", api_method_name(job->done->req->method), job->done->req->path);
 	}
 
 	/* Cancellation flags are set under the lock by other threads. */
@@ -207,6 +209,7 @@ static void worker_reap(struct worker *w)
 			continue;
 		curl_multi_remove_handle(w->multi, easy);
 		http_transfer_finish(&job->xfer, rc, job->done->req, &job->done->res);
+		trace_event("response", "%ld %s", job->done->res.http_status, job->done->req->path);
 		http_transfer_cleanup(&job->xfer);
 		worker_finish(w, job);
 	}

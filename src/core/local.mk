@@ -13,5 +13,6 @@ src_core_libcore_a_SOURCES = \
 	src/core/table.c src/core/table.h \
 	src/core/record.c src/core/record.h \
 	src/core/timefmt.c src/core/timefmt.h \
-	src/core/secret.c src/core/secret.h
+	src/core/secret.c src/core/secret.h \
+	src/core/trace.c src/core/trace.h
 CORE_LIBS = src/core/libcore.a $(INIH_LIBS)

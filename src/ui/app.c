@@ -15,6 +15,7 @@
 #include "core/sanitize.h"
 #include "core/strbuf.h"
 #include "core/timefmt.h"
+#include "core/trace.h"
 #include "core/xalloc.h"
 #include <curses.h>
 #include <errno.h>
@@ -352,6 +353,7 @@ static void app_loop(struct app *a)
 		if (a->dirty) {
 			app_draw(a);
 			a->dirty = false;
+			trace_event("frame", "%zu", app_current_pane(a)->rows.n);
 		}
 		struct pollfd fds[3] = {
 			{.fd = a->script ? -1 : STDIN_FILENO, .events = POLLIN},
@@ -381,8 +383,10 @@ static void app_loop(struct app *a)
 		}
 		if (!a->script) {
 			int key;
-			while (!a->quit && (key = keys_read()) != -1)
+			while (!a->quit && (key = keys_read()) != -1) {
+				trace_event("key", "%d", key);
 				app_key(a, key);
+			}
 		}
 		app_tick(a);
 	}

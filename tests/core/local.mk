@@ -12,3 +12,4 @@ KT_TESTS += tests/core/test_rowset
 KT_TESTS += tests/core/test_table
 KT_TESTS += tests/core/test_record
 KT_TESTS += tests/core/test_timefmt
+KT_TESTS += tests/core/test_trace
