@@ -4,7 +4,7 @@ bench_bench_parse_SOURCES = bench/bench_parse.c bench/bench_util.h
 bench_bench_parse_LDADD = $(API_LIBS)
 bench_bench_list_SOURCES = bench/bench_list.c bench/bench_util.h
 bench_bench_list_LDADD = $(UI_LIBS)
-EXTRA_DIST += bench/bench-e2e.sh
+EXTRA_DIST += bench/bench-e2e.sh bench/bench_e2e.py bench/bench_tui.py
 CLEANFILES += $(EXTRA_PROGRAMS)
 
 bench: bench/bench_parse$(EXEEXT) bench/bench_list$(EXEEXT) src/ktriage$(EXEEXT)

@@ -60,11 +60,6 @@ void pages_free(struct pages *p)
 	free(p);
 }
 
-long pages_done(const struct pages *p)
-{
-	return p->next_out;
-}
-
 /* Ask for more while there is room: in flight under the limit, and within the window. */
 static void pages_fill(struct pages *p)
 {

@@ -24,8 +24,6 @@ struct pages *pages_new(struct cmd_ctx *ctx, long count, pages_request_fn reques
 void pages_start(struct pages *p, struct api_result *first);
 /* A finished job of these pages: failed, the command fails; else its page waits for its turn or goes on. */
 void pages_take(struct pages *p, struct worker_done *d);
-/* Pages handed on so far. */
-long pages_done(const struct pages *p);
 /* Free (pages still held are dropped; jobs in flight belong to the command and end with it). */
 void pages_free(struct pages *p);
 
