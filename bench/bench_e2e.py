@@ -163,8 +163,8 @@ def main():
         print(f"  ktriage, all 100 pages: {mib(kt_rss):.1f} MiB; all 250 pages (25,000 cases, in windows of "
               f"creation time): {fmt(wide, 'MiB', 1 / 1024, 1)}")
         print(f"  above one page: {mib(kt_rss - page_rss[0]):.1f} MiB = "
-              f"{(kt_rss - page_rss[0]) * 1024 / page_bytes:.0f} x the largest page, whatever the number of "
-              f"pages (at most {2 * n} pages are held: {n} in flight, {n} more waiting their turn)")
+              f"{(kt_rss - page_rss[0]) * 1024 / page_bytes:.1f} x the largest page's JSON, whatever the number of "
+              f"pages (one page parsed at a time; up to {2 * n - 1} more wait their turn as the text they came as)")
 
         print(f"\n== alerts --all --json: 100,000 alerts, keyset pages of 500 one after another "
               f"({RUNS} runs, median [min-max])")

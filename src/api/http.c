@@ -240,7 +240,8 @@ void http_transfer_finish(struct http_transfer *t, CURLcode rc, const struct api
 		return;
 	}
 	res->status = API_OK;
-	http_parse_body(req, res);
+	if (!req->parse_later)
+		http_parse_body(req, res);
 }
 
 void http_transfer_cleanup(struct http_transfer *t)
@@ -257,8 +258,13 @@ void http_transfer_cleanup(struct http_transfer *t)
 
 void http_parse_body(const struct api_request *req, struct api_result *res)
 {
-	bool want_json = req->model || apierror_is_json_type(res->content_type);
-	if (!want_json || (!req->model && res->body_len == 0))
+	http_parse_result(req->model, res);
+}
+
+void http_parse_result(const struct kmodel *model, struct api_result *res)
+{
+	bool want_json = model || apierror_is_json_type(res->content_type);
+	if (!want_json || (!model && res->body_len == 0))
 		return;
 	char *err = NULL;
 	res->json = kjson_parse(res->body, res->body_len, &err);
@@ -268,14 +274,14 @@ void http_parse_body(const struct api_request *req, struct api_result *res)
 		free(err);
 		return;
 	}
-	if (!req->model)
+	if (!model)
 		return;
-	if (kmodel_parse(req->model, res->json, &res->model, &err) < 0) {
+	if (kmodel_parse(model, res->json, &res->model, &err) < 0) {
 		res->status = API_ERR_PARSE;
 		res->message = xasprintf("unexpected response from Kibana: %s", err ? err : "unknown problem");
 		free(err);
 		res->model = NULL;
 		return;
 	}
-	res->model_type = req->model;
+	res->model_type = model;
 }

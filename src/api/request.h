@@ -42,6 +42,7 @@ struct api_request {
 	size_t n_parts;
 	bool global;          /* not space-scoped: never gets the /s/<space> prefix */
 	const struct kmodel *model; /* optional: what the 2xx JSON body becomes, on the worker thread */
+	bool parse_later;     /* a 2xx body stays text until http_parse_result: who holds many answers keeps the small form */
 };
 
 /* What a request produced; owned by whoever holds it. */

@@ -1,5 +1,6 @@
 #include "config.h"
 #include "cmd/pages.h"
+#include "api/http.h"
 #include "core/xalloc.h"
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,8 @@ struct pages_slot {
 	long index;              /* -1: free */
 	uint64_t job;
 	struct api_result *res;  /* NULL until it arrives */
+	const struct kmodel *model; /* what its body becomes when its turn comes */
+	bool parsed;
 };
 
 struct pages {
@@ -68,7 +71,11 @@ static void pages_fill(struct pages *p)
 		struct pages_slot *s = &p->slots[p->next_send % (long)p->nslots];
 		s->index = p->next_send;
 		s->res = NULL;
-		s->job = cmd_submit(p->ctx, p->request(p->ctx, p->next_send), p->step);
+		struct api_request *req = p->request(p->ctx, p->next_send);
+		req->parse_later = true;
+		s->model = req->model;
+		s->parsed = false;
+		s->job = cmd_submit(p->ctx, req, p->step);
 		p->in_flight++;
 		p->next_send++;
 	}
@@ -81,6 +88,14 @@ static void pages_flush(struct pages *p)
 		struct pages_slot *s = &p->slots[p->next_out % (long)p->nslots];
 		if (p->ctx->finishing || p->next_out >= p->count || s->index != p->next_out || !s->res)
 			return;
+		if (!s->parsed) {
+			http_parse_result(s->model, s->res);
+			s->parsed = true;
+			if (s->res->status != API_OK) {
+				cmd_fail(p->ctx, CMD_EXIT_API, "%s", s->res->message);
+				return;
+			}
+		}
 		p->deliver(p->ctx, s->index, s->res);
 		pages_drop(s);
 		p->next_out++;
@@ -102,6 +117,7 @@ void pages_start(struct pages *p, struct api_result *first)
 		struct pages_slot *s = &p->slots[0];
 		s->index = 0;
 		s->res = pages_keep(first);
+		s->parsed = true;
 		p->next_send = 1;
 	}
 	pages_flush(p);

@@ -1,7 +1,8 @@
 /*
  * The pages of a list fetched several at once and handed on in order: at most the worker's
  * concurrency in flight, and no page fetched further ahead of the one being written than twice
- * that, so what is held stays the same however long the list.
+ * that, so what is held stays the same however long the list. A page that arrives before its
+ * turn waits as the text it came as; it is parsed when its turn comes.
  */
 #ifndef KT_PAGES_H
 #define KT_PAGES_H

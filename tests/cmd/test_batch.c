@@ -23,6 +23,7 @@ struct dataset {
 	json_t *cases;      /* array of case objects */
 	unsigned barrier;   /* pages after the first answer once this many wait together (proves they are fetched together) */
 	long hold_page;     /* this page is answered only once released (0: none) */
+	long broken_page;   /* this page's body is cut short: not JSON (0: none) */
 	bool released;
 };
 
@@ -110,6 +111,11 @@ static void find_fn(const struct testserver_request *req, struct testserver_repl
 	free(from);
 	free(to);
 	free(order);
+	if (d->broken_page == page) {
+		testserver_reply_body(reply, "{\"cases\": [", 11);
+		json_decref(slice);
+		return;
+	}
 	reply_json(reply, json_pack("{s:o,s:i,s:i,s:i,s:i,s:i,s:i}", "cases", slice, "page", (int)page, "per_page",
 				    (int)per, "total", (int)total, "count_open_cases", (int)total,
 				    "count_in_progress_cases", 0, "count_closed_cases", 0));
@@ -543,6 +549,26 @@ static void test_cases_all_past_10000_in_windows(void **state)
 	assert_true(bounded);
 }
 
+/* A page that is not JSON ends the run with the reason, after the pages before it were written. */
+static void test_cases_all_broken_page_fails(void **state)
+{
+	struct fx *f = *state;
+	json_decref(f->data.cases);
+	f->data.cases = make_cases(350);
+	f->data.broken_page = 3;
+	assert_int_equal(run(f, "cases --all --ndjson"), 1);
+	assert_non_null(strstr(f->err, "ktriage: Kibana sent a response that is not valid JSON"));
+	json_t *lines = ndjson_lines(f->out);
+	check_ids_in_order(lines, 200);
+	json_decref(lines);
+	/* As one document it is left unterminated: it cannot pass for the whole list. */
+	assert_int_equal(run(f, "cases --all --json"), 1);
+	json_error_t e;
+	json_t *j = json_loads(f->out, 0, &e);
+	assert_null(j);
+	assert_non_null(strstr(f->out, "\"c-0200\""));
+}
+
 /* More than 10,000 cases created in the same millisecond cannot be split: the run says so. */
 static void test_cases_all_unsplittable(void **state)
 {
@@ -790,6 +816,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_cases_all_keeps_to_the_concurrency, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cases_all_past_10000_in_windows, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cases_all_unsplittable, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cases_all_broken_page_fails, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_case_show, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_case_show_encoded_id, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_hostile_text_is_inert, setup, teardown),
