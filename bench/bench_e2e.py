@@ -166,6 +166,16 @@ def main():
               f"{(kt_rss - page_rss[0]) * 1024 / page_bytes:.1f} x the largest page's JSON, whatever the number of "
               f"pages (one page parsed at a time; up to {2 * n - 1} more wait their turn as the text they came as)")
 
+        print(f"\n== the default concurrency ({n}): cases --all --json with latency=50 ms per request, "
+              f"3 runs each, median [min-max]")
+        for c in (1, 2, 4, 6, 8, 12, 16):
+            t, r = [], []
+            for _ in range(3):
+                got = run([[bin, "--url", slow_url, "--quiet", "--concurrency", str(c), "-c", "cases --all", "--json"]])
+                t.append(got[0])
+                r.append(got[1][0])
+            print(f"  --concurrency {c:<2}  {fmt(t)}   peak RSS {fmt(r, 'MiB', 1 / 1024, 1)}")
+
         print(f"\n== alerts --all --json: 100,000 alerts, keyset pages of 500 one after another "
               f"({RUNS} runs, median [min-max])")
         times, rss, cpu, size = [], [], [], 0
