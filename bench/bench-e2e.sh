@@ -5,4 +5,4 @@ set -u
 bin=${KT_BUILDDIR:-.}/src/ktriage
 dir=$(dirname "$0")
 command -v python3 >/dev/null 2>&1 || { echo "bench: python3 is needed for the end-to-end figures"; exit 1; }
-python3 "$dir/bench_e2e.py" "$bin" && python3 "$dir/bench_tui.py" "$bin"
+python3 "$dir/bench_e2e.py" "$bin" "${KT_BUILDDIR:-.}/bench/bench_rss" && python3 "$dir/bench_tui.py" "$bin"

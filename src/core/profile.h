@@ -7,7 +7,7 @@
 /* Default cap on one response body. */
 #define PROFILE_DEFAULT_MAX_RESPONSE ((size_t)64 << 20)
 /* Default for the most requests in flight at once (measured: `make bench`, README). */
-#define PROFILE_DEFAULT_CONCURRENCY 6
+#define PROFILE_DEFAULT_CONCURRENCY 8
 /* The most requests in flight at once a profile may ask for. */
 #define PROFILE_MAX_CONCURRENCY 64
 
