@@ -7,11 +7,13 @@
 #include "core/sanitize.h"
 #include "core/secret.h"
 #include "core/strbuf.h"
+#include "core/trace.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
 #include "demo/demo.h"
 #include "ui/app.h"
 #include "ui/help.h"
+#include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
@@ -56,6 +58,20 @@ static char *main_demo_key(void)
 	return strbuf_detach(&sb, NULL);
 }
 
+/*
+ * Close stdout as the last thing a run that printed results does: a write the kernel only
+ * refuses at close (a full disk, a network file system) still turns the exit status to 1.
+ */
+static int main_close_stdout(int rc)
+{
+	errno = 0;
+	if (fclose(stdout) != 0 && errno != EBADF && rc == 0) {
+		fprintf(stderr, "ktriage: cannot write the output: %s\n", strerror(errno));
+		return 1;
+	}
+	return rc;
+}
+
 static int main_run(const struct options *o, struct profile *p)
 {
 	/* Batch output may go to a file or a pipe with nobody watching the screen: the warning is never left out. */
@@ -73,10 +89,11 @@ static int main_run(const struct options *o, struct profile *p)
 		return app_run(&ao);
 	}
 	char *line = main_command_line(o);
-	struct batch_options bo = {.profile = p, .readonly = p->readonly, .json = o->json, .quiet = o->quiet};
+	struct batch_options bo = {.profile = p, .readonly = p->readonly, .json = o->json, .ndjson = o->ndjson,
+				 .quiet = o->quiet};
 	int rc = batch_run(&bo, line);
 	free(line);
-	return rc;
+	return main_close_stdout(rc);
 }
 
 static int main_demo(const struct options *o, struct profile *p)
@@ -137,6 +154,8 @@ static int main_completion(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+	if (!trace_open_env())
+		fprintf(stderr, "ktriage: warning: cannot write the trace file KTRIAGE_TRACE names: %s\n", strerror(errno));
 	setlocale(LC_ALL, "");
 	utf8_set_ascii(strcmp(nl_langinfo(CODESET), "UTF-8") != 0);
 	secret_protect_process();
@@ -152,9 +171,9 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	if (argc > 1 && strcmp(argv[1], "help") == 0)
-		return main_help(argc - 2, argv + 2);
+		return main_close_stdout(main_help(argc - 2, argv + 2));
 	if (argc > 1 && strcmp(argv[1], "completion") == 0)
-		return main_completion(argc - 2, argv + 2);
+		return main_close_stdout(main_completion(argc - 2, argv + 2));
 
 	struct options o;
 	char *err = NULL;
@@ -189,5 +208,6 @@ int main(int argc, char **argv)
 	strbuf_free(&warnings);
 	profile_free(&p);
 	worker_global_cleanup();
+	trace_close();
 	return rc;
 }

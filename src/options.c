@@ -17,7 +17,7 @@ enum {
 	OPT_PROFILE = 256, OPT_CONFIG, OPT_URL, OPT_SPACE, OPT_API_KEY_FILE, OPT_USER, OPT_PASSWORD_FILE,
 	OPT_CA_CERT, OPT_CLIENT_CERT, OPT_CLIENT_KEY, OPT_INSECURE, OPT_READONLY, OPT_JSON, OPT_YES,
 	OPT_QUIET, OPT_DEMO, OPT_THEME, OPT_TIMEOUT, OPT_VERSION, OPT_API_KEY, OPT_PASSWORD,
-	OPT_MAX_PAGES, OPT_MAX_ROWS, OPT_MAX_FETCH_MB,
+	OPT_MAX_PAGES, OPT_MAX_ROWS, OPT_MAX_FETCH_MB, OPT_CONCURRENCY, OPT_NDJSON,
 };
 
 static const struct option options_long[] = {
@@ -35,6 +35,7 @@ static const struct option options_long[] = {
 	{"insecure", no_argument, NULL, OPT_INSECURE},
 	{"readonly", no_argument, NULL, OPT_READONLY},
 	{"json", no_argument, NULL, OPT_JSON},
+	{"ndjson", no_argument, NULL, OPT_NDJSON},
 	{"yes", no_argument, NULL, OPT_YES},
 	{"quiet", no_argument, NULL, OPT_QUIET},
 	{"demo", no_argument, NULL, OPT_DEMO},
@@ -47,6 +48,7 @@ static const struct option options_long[] = {
 	{"max-pages", required_argument, NULL, OPT_MAX_PAGES},
 	{"max-rows", required_argument, NULL, OPT_MAX_ROWS},
 	{"max-fetch-mb", required_argument, NULL, OPT_MAX_FETCH_MB},
+	{"concurrency", required_argument, NULL, OPT_CONCURRENCY},
 	{NULL, 0, NULL, 0},
 };
 
@@ -75,6 +77,10 @@ const struct shellcomp_option *options_completion(void)
 	return out;
 }
 
+/* A macro's value as a string literal. */
+#define OPTIONS_STR(x) OPTIONS_STR_(x)
+#define OPTIONS_STR_(x) #x
+
 const char *options_usage(void)
 {
 	return "usage: ktriage [options]                 open the terminal UI\n"
@@ -98,10 +104,14 @@ const char *options_usage(void)
 	       "  --timeout SECONDS     limit for each request\n"
 	       "  --max-pages N, --max-rows N, --max-fetch-mb N\n"
 	       "                        limits of one paged fetch (alerts --all, a pane's pages)\n"
+	       "  --concurrency N       most requests in flight at once (default " OPTIONS_STR(PROFILE_DEFAULT_CONCURRENCY)
+	       "; pages of --all)\n"
 	       "\n"
 	       "Behaviour:\n"
 	       "  -c, --command CMD     run CMD without the TUI; exit 0 ok, 1 API error, 2 usage\n"
-	       "  --json                print the API's JSON instead of a table\n"
+	       "  --json                print the API's JSON instead of a table; a list fetched with\n"
+	       "                        --all is one document, written page by page as pages arrive\n"
+	       "  --ndjson              JSON with one list item (a case, an alert) per line\n"
 	       "  --yes                 confirm a command that changes data (batch mode)\n"
 	       "  --readonly            refuse every command that changes data\n"
 	       "  --theme NAME          colour theme (default, light, high-contrast)\n"
@@ -158,6 +168,7 @@ int options_parse(int argc, char **argv, struct options *o, char **err)
 		case OPT_INSECURE: o->insecure = true; break;
 		case OPT_READONLY: o->readonly = true; break;
 		case OPT_JSON: o->json = true; break;
+		case OPT_NDJSON: o->ndjson = true; break;
 		case OPT_YES: o->yes = true; break;
 		case OPT_QUIET: o->quiet = true; break;
 		case OPT_DEMO: o->demo = true; break;
@@ -179,6 +190,17 @@ int options_parse(int argc, char **argv, struct options *o, char **err)
 			if (!options_number(optarg, 1048576, &o->max_fetch_mb, "--max-fetch-mb takes a number of MiB", err))
 				return -1;
 			break;
+		case OPT_CONCURRENCY: {
+			char *end;
+			unsigned long n = strtoul(optarg, &end, 10);
+			if (*end || end == optarg || *optarg == '-' || n == 0 || n > PROFILE_MAX_CONCURRENCY) {
+				*err = xasprintf("--concurrency takes a number from 1 to %d, not \"%s\"", PROFILE_MAX_CONCURRENCY,
+						 optarg);
+				return -1;
+			}
+			o->concurrency = (unsigned)n;
+			break;
+		}
 		case OPT_API_KEY:
 		case OPT_PASSWORD:
 			*err = xstrdup("secrets are not accepted as arguments (they would show in ps and shell history): "
@@ -259,6 +281,8 @@ int options_profile(const struct options *o, struct profile *p, struct strbuf *w
 		p->fetch.rows = o->max_rows;
 	if (o->max_fetch_mb)
 		p->fetch.bytes = (size_t)o->max_fetch_mb << 20;
+	if (o->concurrency)
+		p->concurrency = o->concurrency;
 	if (p->username && !p->api_key && !p->password && isatty(STDIN_FILENO)) {
 		char *user = sanitize_str(p->username, SANITIZE_LINE);
 		char *where = p->url ? profile_display_url(p->url) : xstrdup("Kibana");

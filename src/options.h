@@ -17,7 +17,8 @@ struct options {
 	long timeout_s;             /* --timeout, 0: profile's */
 	long max_pages, max_rows;   /* --max-pages, --max-rows; 0: profile's */
 	long max_fetch_mb;          /* --max-fetch-mb; 0: profile's */
-	bool insecure, readonly, json, yes, quiet, demo, help, version;
+	unsigned concurrency;       /* --concurrency, 0: profile's */
+	bool insecure, readonly, json, ndjson, yes, quiet, demo, help, version;
 };
 
 /* Parse argv; 0, or -1 with *err (a usage error). */

@@ -25,6 +25,7 @@ struct api_request *cases_find_request(const struct cases_query *q)
 	urlenc_query_add(&qs, "sortField", q->sort_field);
 	urlenc_query_add(&qs, "sortOrder", q->sort_order);
 	urlenc_query_add(&qs, "from", q->from);
+	urlenc_query_add(&qs, "to", q->to);
 	api_request_set_query(req, qs.buf);
 	strbuf_free(&qs);
 	api_request_set_model(req, &cases_page_model);

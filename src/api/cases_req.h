@@ -17,7 +17,7 @@ struct cases_query {
 	size_t n_tags;
 	const char *sort_field;  /* createdAt | updatedAt | closedAt | title | category | status | severity */
 	const char *sort_order;  /* asc | desc */
-	const char *from;        /* only cases created at or after this time (Kibana's from) */
+	const char *from, *to;   /* created at or after / at or before (ISO time; Kibana: gte / lte on created_at) */
 };
 
 /* Largest perPage the contract allows. */

@@ -9,6 +9,7 @@
 #include <strings.h>
 #include <time.h>
 #include <string.h>
+#include <strings.h>
 
 char *http_url(const struct profile *p, const struct api_request *req)
 {
@@ -169,6 +170,14 @@ int http_transfer_init(struct http_transfer *t, const struct profile *p, const s
 	curl_easy_setopt(t->easy, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
 #endif
 	curl_easy_setopt(t->easy, CURLOPT_ACCEPT_ENCODING, "");
+	/*
+	 * HTTP/2 when TLS negotiates it (ALPN), and then one connection for every transfer at once:
+	 * a transfer waits for the connection being set up rather than opening another. Plain HTTP
+	 * stays HTTP/1.1, where waiting would learn nothing until a whole answer came back.
+	 */
+	curl_easy_setopt(t->easy, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
+	if (strncasecmp(p->url, "https:", 6) == 0)
+		curl_easy_setopt(t->easy, CURLOPT_PIPEWAIT, 1L);
 	curl_easy_setopt(t->easy, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)p->max_response);
 	curl_easy_setopt(t->easy, CURLOPT_CONNECTTIMEOUT_MS, p->connect_timeout_ms);
 	if (req->stream) {
@@ -283,7 +292,8 @@ void http_transfer_finish(struct http_transfer *t, CURLcode rc, const struct api
 		return;
 	}
 	res->status = API_OK;
-	http_parse_body(req, res);
+	if (!req->parse_later)
+		http_parse_body(req, res);
 }
 
 void http_transfer_cleanup(struct http_transfer *t)
@@ -303,8 +313,13 @@ void http_parse_body(const struct api_request *req, struct api_result *res)
 	/* A streamed body is read piece by piece by whoever asked for it (it is NDJSON, not one JSON value). */
 	if (req->stream && !req->model)
 		return;
-	bool want_json = req->model || apierror_is_json_type(res->content_type);
-	if (!want_json || (!req->model && res->body_len == 0))
+	http_parse_result(req->model, res);
+}
+
+void http_parse_result(const struct kmodel *model, struct api_result *res)
+{
+	bool want_json = model || apierror_is_json_type(res->content_type);
+	if (!want_json || (!model && res->body_len == 0))
 		return;
 	char *err = NULL;
 	res->json = kjson_parse(res->body, res->body_len, &err);
@@ -314,14 +329,14 @@ void http_parse_body(const struct api_request *req, struct api_result *res)
 		free(err);
 		return;
 	}
-	if (!req->model)
+	if (!model)
 		return;
-	if (kmodel_parse(req->model, res->json, &res->model, &err) < 0) {
+	if (kmodel_parse(model, res->json, &res->model, &err) < 0) {
 		res->status = API_ERR_PARSE;
 		res->message = xasprintf("unexpected response from Kibana: %s", err ? err : "unknown problem");
 		free(err);
 		res->model = NULL;
 		return;
 	}
-	res->model_type = req->model;
+	res->model_type = model;
 }

@@ -35,5 +35,7 @@ void http_transfer_finish(struct http_transfer *t, CURLcode rc, const struct api
 void http_transfer_cleanup(struct http_transfer *t);
 /* Run a parsed 2xx body through the request's parser into res (used by finish and by tests). */
 void http_parse_body(const struct api_request *req, struct api_result *res);
+/* Parse a 2xx body a parse_later request kept as text, as the worker would have (model may be NULL). */
+void http_parse_result(const struct kmodel *model, struct api_result *res);
 
 #endif

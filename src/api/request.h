@@ -43,6 +43,7 @@ struct api_request {
 	bool global;          /* not space-scoped: never gets the /s/<space> prefix */
 	const struct kmodel *model; /* optional: what the 2xx JSON body becomes, on the worker thread */
 	bool stream;          /* a 2xx body also comes back in pieces as it arrives (worker_done.partial) */
+	bool parse_later;     /* a 2xx body stays text until http_parse_result: who holds many answers keeps the small form */
 };
 
 /* What a request produced; owned by whoever holds it. */

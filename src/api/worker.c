@@ -3,6 +3,7 @@
 #include "api/http.h"
 #include "core/profile.h"
 #include "core/threadsig.h"
+#include "core/trace.h"
 #include "core/xalloc.h"
 #include <errno.h>
 #include <fcntl.h>
@@ -44,7 +45,22 @@ struct worker {
 	struct worker_job *running; /* owned by the worker thread */
 	struct worker_done **done;  /* finished, not yet taken (FIFO ring grown as needed) */
 	size_t done_head, done_len, done_cap;
+	unsigned concurrency;       /* most transfers at once, as asked for */
+	unsigned applied;           /* as libcurl was last told; worker thread only */
 };
+
+/* Bound the transfers libcurl runs at once: connections to the host (HTTP/1.1) and streams on one (HTTP/2). */
+static void worker_apply_concurrency(struct worker *w)
+{
+	pthread_mutex_lock(&w->lock);
+	unsigned n = w->concurrency;
+	pthread_mutex_unlock(&w->lock);
+	if (n == w->applied)
+		return;
+	curl_multi_setopt(w->multi, CURLMOPT_MAX_HOST_CONNECTIONS, (long)n);
+	curl_multi_setopt(w->multi, CURLMOPT_MAX_CONCURRENT_STREAMS, (long)n);
+	w->applied = n;
+}
 
 void worker_global_init(void)
 {
@@ -158,6 +174,7 @@ static void worker_intake(struct worker *w)
 			continue;
 		}
 		curl_multi_add_handle(w->multi, job->xfer.easy);
+		trace_event("request", "%s %s", api_method_name(job->done->req->method), job->done->req->path);
 	}
 
 	/* Cancellation flags are set under the lock by other threads. */
@@ -350,6 +367,7 @@ static void worker_reap(struct worker *w)
 		pthread_mutex_unlock(&w->lock);
 		curl_multi_remove_handle(w->multi, easy);
 		http_transfer_finish(&job->xfer, rc, job->done->req, &job->done->res);
+		trace_event("response", "%ld %s", job->done->res.http_status, job->done->req->path);
 		http_transfer_cleanup(&job->xfer);
 		if (worker_retry_later(w, job))
 			continue;
@@ -367,6 +385,7 @@ static void *worker_main(void *arg)
 		pthread_mutex_unlock(&w->lock);
 		if (stop)
 			break;
+		worker_apply_concurrency(w);
 		worker_intake(w);
 		worker_wake(w);
 		int still;
@@ -409,7 +428,8 @@ struct worker *worker_new(const struct profile *p, char **err)
 	}
 	pthread_mutex_init(&w->lock, NULL);
 	w->multi = curl_multi_init();
-	curl_multi_setopt(w->multi, CURLMOPT_MAX_HOST_CONNECTIONS, 8L);
+	w->concurrency = p->concurrency ? p->concurrency : PROFILE_DEFAULT_CONCURRENCY;
+	worker_apply_concurrency(w);
 	sigset_t saved;
 	threadsig_block(&saved);
 	int started = pthread_create(&w->thread, NULL, worker_main, w);
@@ -445,6 +465,22 @@ void worker_free(struct worker *w)
 	free(w->done);
 	profile_free(&w->profile);
 	free(w);
+}
+
+void worker_set_concurrency(struct worker *w, unsigned n)
+{
+	pthread_mutex_lock(&w->lock);
+	w->concurrency = n ? n : 1;
+	pthread_mutex_unlock(&w->lock);
+	curl_multi_wakeup(w->multi);
+}
+
+unsigned worker_concurrency(struct worker *w)
+{
+	pthread_mutex_lock(&w->lock);
+	unsigned n = w->concurrency;
+	pthread_mutex_unlock(&w->lock);
+	return n;
 }
 
 int worker_fd(const struct worker *w)

@@ -50,6 +50,10 @@ void worker_global_cleanup(void);
 struct worker *worker_new(const struct profile *p, char **err);
 /* Stop the thread (cancelling what is in flight) and free everything. */
 void worker_free(struct worker *w);
+/* Change the most requests in flight at once (from the profile's concurrency at start); 0 counts as 1. */
+void worker_set_concurrency(struct worker *w, unsigned n);
+/* The most requests in flight at once: what a command that fetches many pages keeps going. */
+unsigned worker_concurrency(struct worker *w);
 /* A descriptor that becomes readable when finished jobs are waiting. */
 int worker_fd(const struct worker *w);
 /* Queue a request (ownership passes to the worker); returns its job id, never 0. */

@@ -1,5 +1,6 @@
 #include "config.h"
 #include "cmd/batch.h"
+#include "cmd/batch_out.h"
 #include "cmd/cmd.h"
 #include "cmd/cmd_help.h"
 #include "cmd/output.h"
@@ -7,10 +8,8 @@
 #include "cmd/tokenize.h"
 #include "api/worker.h"
 #include "core/profile.h"
-#include "core/record.h"
 #include "core/sanitize.h"
 #include "core/strbuf.h"
-#include "core/table.h"
 #include "core/xalloc.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +23,8 @@ struct batch_state {
 	int exit_code;
 	bool quiet;
 	bool at_line_start;  /* what went to stdout last ended its line */
+	size_t bad;          /* rows of the answer (all its pieces) that could not be read */
+	struct batch_out out;
 };
 
 static int batch_width(void)
@@ -35,78 +36,50 @@ static int batch_width(void)
 	return c && atoi(c) > 20 ? atoi(c) : 80;
 }
 
-static void batch_print_json(json_t *j)
+/* Output that cannot be written ends the command: a truncated file must not pass for a whole one. */
+static void batch_write_failed(struct cmd_ctx *ctx)
 {
-	/* On a terminal, escape non-ASCII so no server byte can act as a control sequence. */
-	size_t flags = JSON_INDENT(2) | JSON_ENCODE_ANY | (isatty(STDOUT_FILENO) ? JSON_ENSURE_ASCII : 0);
-	json_dumpf(j, stdout, flags);
-	fputc('\n', stdout);
-}
-
-static void batch_print_text(const char *s, enum sanitize_mode mode)
-{
-	char *clean = sanitize_str(s, mode);
-	fputs(clean, stdout);
-	fputc('\n', stdout);
-	free(clean);
+	struct batch_state *st = ctx->host->udata;
+	cmd_fail(ctx, CMD_EXIT_API, "cannot write the output: %s", strerror(st->out.err));
 }
 
 static void batch_output(struct cmd_ctx *ctx, const struct cmd_output *out)
 {
 	struct batch_state *st = ctx->host->udata;
-	/* Said whatever the output, --quiet or not (it is no progress note): rows that could not be read are shown
-	 * as placeholders, or left out of --json. */
-	if (out->bad)
-		fprintf(stderr, "ktriage: %zu row%s of the answer could not be read (%s)\n", out->bad, out->bad == 1 ? "" : "s",
-			ctx->json ? "left out when unusable" : "shown as placeholders that say why");
-	if (ctx->json && out->json) {
-		batch_print_json(out->json);
+	st->bad += out->bad;
+	enum batch_format fmt = ctx->ndjson ? BATCH_NDJSON : ctx->json ? BATCH_JSON : BATCH_TEXT;
+	if (!batch_out_write(&st->out, out, fmt)) {
+		batch_write_failed(ctx);
 		return;
 	}
-	struct strbuf sb;
-	strbuf_init(&sb);
-	bool tty = isatty(STDOUT_FILENO);
-	switch (out->kind) {
-	case CMD_OUT_MESSAGE:
-		batch_print_text(out->message, SANITIZE_TEXT);
-		break;
-	case CMD_OUT_TABLE:
-		if (tty)
-			table_render_fit(out->table, batch_width(), &sb);
-		else
-			table_render_plain(out->table, &sb);
-		fputs(sb.buf, stdout);
-		if (out->message && tty && !st->quiet) {
-			char *clean = sanitize_str(out->message, SANITIZE_LINE);
-			fprintf(stderr, "%s\n", clean);
-			free(clean);
-		}
-		break;
-	case CMD_OUT_RECORD:
-		if (out->message)
-			batch_print_text(out->message, SANITIZE_LINE);
-		record_render(out->record, &sb);
-		fputs(sb.buf, stdout);
-		break;
+	if (fmt != BATCH_TEXT && (out->json || out->part != CMD_PART_WHOLE))
+		return;
+	/* A table's title goes to the terminal, beside the rows rather than among them. */
+	bool ends = out->part == CMD_PART_WHOLE || out->part == CMD_PART_LAST;
+	if (out->kind == CMD_OUT_TABLE && ends && out->message && st->out.tty && !st->quiet) {
+		char *clean = sanitize_str(out->message, SANITIZE_LINE);
+		fprintf(stderr, "%s\n", clean);
+		free(clean);
 	}
-	strbuf_free(&sb);
-	fflush(stdout);
 }
 
-/* A streamed reply goes to stdout as it arrives, sanitized like any server text. */
+/* A streamed reply goes to stdout as it arrives, sanitized like any server text; a failed write ends it. */
 static void batch_stream(struct cmd_ctx *ctx, const struct cmd_stream *ev)
 {
 	struct batch_state *st = ctx->host->udata;
+	bool ok = true;
 	if (ev->kind == CMD_STREAM_TEXT) {
 		char *clean = sanitize_str(ev->text, SANITIZE_TEXT);
-		fputs(clean, stdout);
-		st->at_line_start = *clean ? clean[strlen(clean) - 1] == '\n' : st->at_line_start;
+		size_t len = strlen(clean);
+		ok = batch_out_text(&st->out, clean, len);
+		st->at_line_start = len ? clean[len - 1] == '\n' : st->at_line_start;
 		free(clean);
 	} else if (ev->kind == CMD_STREAM_END && !st->at_line_start) {
-		fputc('\n', stdout);
+		ok = batch_out_text(&st->out, "\n", 1);
 		st->at_line_start = true;
 	}
-	fflush(stdout);
+	if (!ok || !batch_out_flush(&st->out))
+		batch_write_failed(ctx);
 }
 
 static void batch_note(struct cmd_ctx *ctx, const char *text)
@@ -124,6 +97,11 @@ static void batch_finished(struct cmd_ctx *ctx)
 	struct batch_state *st = ctx->host->udata;
 	st->done = true;
 	st->exit_code = ctx->exit_code;
+	/* Said whatever the output, --quiet or not (it is no progress note): rows that could not be read are shown
+	 * as placeholders, or left out of --json. */
+	if (st->bad)
+		fprintf(stderr, "ktriage: %zu row%s of the answer could not be read (%s)\n", st->bad, st->bad == 1 ? "" : "s",
+			ctx->json || ctx->ndjson ? "left out when unusable" : "shown as placeholders that say why");
 	if (ctx->error) {
 		char *clean = sanitize_str(ctx->error, SANITIZE_TEXT);
 		fprintf(stderr, "ktriage: %s\n", clean);
@@ -149,12 +127,12 @@ int batch_run(const struct batch_options *o, const char *command_line)
 	char *why = NULL;
 	int used;
 	const struct cmd_def *def = cmd_lookup(argc, argv, &used);
-	if (def && o->json) {
+	if (def && (o->json || o->ndjson)) {
 		/* The global --json becomes the command's own, right after its words, so the command
 		 * knows (cases --all keeps JSON only then) and no "--" or rest argument can swallow it. */
 		argv = xreallocarray(argv, (size_t)argc + 2, sizeof(char *));
 		memmove(&argv[used + 1], &argv[used], (size_t)(argc - used + 1) * sizeof(char *));
-		argv[used] = xstrdup("--json");
+		argv[used] = xstrdup(o->ndjson ? "--ndjson" : "--json");
 		argc++;
 	}
 	/*
@@ -185,11 +163,13 @@ int batch_run(const struct batch_options *o, const char *command_line)
 		return CMD_EXIT_API;
 	}
 	struct batch_state st = {.quiet = o->quiet, .at_line_start = true};
+	batch_out_init(&st.out, stdout, isatty(STDOUT_FILENO), batch_width());
 	struct cmd_host host = {
 		.worker = w,
 		.profile = o->profile,
 		.readonly = o->readonly,
 		.batch = true,
+		.streams = true,
 		.output = batch_output,
 		.finished = batch_finished,
 		.note = batch_note,
@@ -213,6 +193,12 @@ int batch_run(const struct batch_options *o, const char *command_line)
 	}
 	tokenize_free(argc, argv);
 	worker_free(w);
+	batch_out_free(&st.out);
+	/* What is still buffered must reach the file too; a full disk shows here at the latest. */
+	if (!batch_out_flush(&st.out) && st.exit_code == CMD_EXIT_OK) {
+		fprintf(stderr, "ktriage: cannot write the output: %s\n", strerror(st.out.err));
+		return CMD_EXIT_API;
+	}
 	return st.exit_code;
 }
 
@@ -234,7 +220,13 @@ int batch_help(int argc, char **argv)
 	} else {
 		cmd_help_list(&sb);
 	}
-	fputs(sb.buf, stdout);
+	struct batch_out out;
+	batch_out_init(&out, stdout, false, 0);
+	bool ok = batch_out_text(&out, sb.buf, sb.len) && batch_out_flush(&out);
 	strbuf_free(&sb);
+	if (!ok) {
+		fprintf(stderr, "ktriage: cannot write the output: %s\n", strerror(out.err));
+		return CMD_EXIT_API;
+	}
 	return CMD_EXIT_OK;
 }

@@ -10,6 +10,7 @@ struct batch_options {
 	const struct profile *profile;
 	bool readonly;
 	bool json;       /* --json given among the global flags */
+	bool ndjson;     /* --ndjson given among the global flags */
 	bool quiet;      /* no progress notes on stderr */
 };
 

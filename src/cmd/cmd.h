@@ -13,6 +13,7 @@
 #include "api/worker.h"
 
 struct cmd_ctx;
+struct cmd_gather;
 struct cmd_output;
 struct cmd_stream;
 struct profile;
@@ -105,6 +106,7 @@ struct cmd_host {
 	const struct profile *profile;
 	bool readonly;
 	bool batch;     /* no interactive confirmation: mutating commands need --yes */
+	bool streams;   /* output takes a list's pieces as they come (else they are gathered into one) */
 	/* Ask a question; call cmd_confirmed(ctx, yes) when answered. word, if set, must be typed. */
 	void (*confirm)(struct cmd_ctx *ctx, const char *question, const char *word);
 	/* Show a result (table, record, message, JSON). */
@@ -134,7 +136,8 @@ struct cmd_ctx {
 	const struct cmd_def *def;
 	struct cmd_value *values;        /* one per declared argument */
 	bool yes;                        /* --yes given */
-	bool json;                       /* --json given */
+	bool json;                       /* --json given (or --ndjson) */
+	bool ndjson;                     /* --ndjson given: JSON, one list item per line */
 	uint64_t *jobs;                  /* ids submitted and not yet delivered */
 	size_t n_jobs;
 	bool finishing;                  /* cmd_finish called while jobs were in flight */
@@ -144,6 +147,7 @@ struct cmd_ctx {
 	void (*state_free)(void *state);
 	void (*on_confirm)(struct cmd_ctx *ctx);   /* runs when the user says yes */
 	void *front;                     /* the front end's per-command data */
+	struct cmd_gather *gather;       /* a list's pieces so far, for a front end that does not stream */
 };
 
 /*

@@ -6,7 +6,6 @@
 #include "cmd/query.h"
 #include "cmd/registry.h"
 #include "api/alerts.h"
-#include "api/kjson.h"
 #include "api/alerts_req.h"
 #include "core/fetchlimit.h"
 #include "core/profile.h"
@@ -20,43 +19,38 @@
 
 /* Alerts shown when neither --limit nor --all is given. */
 #define ALERTS_DEFAULT_LIMIT 100
+/* Hits asked for per page by the command: keyset pages follow one another, so fewer, larger ones go faster. */
+#define ALERTS_CMD_PAGE_SIZE 500
 
-/* State of an `alerts` run. */
+/*
+ * State of an `alerts` run. Pages come one after another (each asks for the hits after the
+ * last one's sort values); each is written as soon as it is in, then let go.
+ */
 struct alerts_run {
 	long limit;            /* -1: every alert */
 	long asked;            /* size of the request in flight */
-	struct alert *alerts;
-	size_t n, cap;
-	json_t *hits;          /* every hit received, for --json */
-	json_t *first;         /* the first response (took, _shards, hits.total) */
+	size_t n;              /* alerts written */
+	json_t *after;         /* sort values of the last alert written */
+	json_t *head;          /* the first response without its hits: the JSON document's head */
 	long long total;
 	bool total_is_floor;
 	struct fetch_count count; /* against the profile's whole-fetch limits */
+	time_t now;
 };
 
 static void alerts_run_free(void *p)
 {
 	struct alerts_run *r = p;
-	for (size_t i = 0; i < r->n; i++)
-		alerts_alert_clear(&r->alerts[i]);
-	free(r->alerts);
-	json_decref(r->hits);
-	json_decref(r->first);
+	json_decref(r->after);
+	json_decref(r->head);
 	fetch_count_free(&r->count);
 	free(r);
 }
 
-static void alerts_emit(struct cmd_ctx *ctx)
+/* The end of the list: its title (count and filters). */
+static void alerts_finish(struct cmd_ctx *ctx)
 {
 	struct alerts_run *r = ctx->state;
-	struct table t;
-	table_init_columns(&t, alertfmt_columns);
-	struct column_ctx cx = {.now = time(NULL), .batch = true};
-	size_t bad = 0;
-	for (size_t i = 0; i < r->n; i++) {
-		table_add_object(&t, alertfmt_columns, &r->alerts[i], &cx);
-		bad += r->alerts[i].problem != NULL;
-	}
 	struct strbuf title;
 	strbuf_init(&title);
 	strbuf_printf(&title, "%zu of %s%lld alerts", r->n, r->total_is_floor ? "at least " : "", r->total);
@@ -67,23 +61,16 @@ static void alerts_emit(struct cmd_ctx *ctx)
 	if (filters.len)
 		strbuf_printf(&title, " · %s", filters.buf);
 	strbuf_free(&filters);
-	/* --json prints one search response holding every usable hit fetched. */
-	json_t *json = json_deep_copy(r->first);
-	json_t *hits = json_object_get(json, "hits");
-	if (json_is_object(hits))
-		json_object_set(hits, "hits", r->hits);
-	json_t *usable = kjson_usable_rows(json, "hits.hits", "_id");
-	struct cmd_output out = {.kind = CMD_OUT_TABLE, .message = title.buf, .table = &t, .json = usable, .bad = bad};
+	struct cmd_output out = {.kind = CMD_OUT_TABLE, .part = CMD_PART_LAST, .message = title.buf,
+				 .items_path = "hits.hits"};
 	cmd_output(ctx, &out);
-	json_decref(usable);
-	json_decref(json);
 	strbuf_free(&title);
-	table_free(&t);
 	cmd_finish(ctx);
 }
 
-static void alerts_fetch(struct cmd_ctx *ctx, json_t *after);
+static void alerts_fetch(struct cmd_ctx *ctx);
 
+/* A page: its alerts (up to the limit) are written at once. */
 static void alerts_page(struct cmd_ctx *ctx, struct worker_done *d)
 {
 	struct alerts_run *r = ctx->state;
@@ -92,60 +79,92 @@ static void alerts_page(struct cmd_ctx *ctx, struct worker_done *d)
 		return;
 	}
 	struct alert_page *p = d->res.model;
-	if (!r->first) {
-		r->first = json_incref(d->res.json);
+	bool first = !r->head;
+	if (first) {
 		r->total = p->total;
 		r->total_is_floor = p->total_is_floor;
+		/* The document is one search response holding every hit: the first one's head, its hits to come. */
+		r->head = json_is_object(d->res.json) ? json_copy(d->res.json) : json_object();
+		json_t *hits = json_object_get(r->head, "hits");
+		hits = json_is_object(hits) ? json_copy(hits) : json_object();
+		json_object_del(hits, "hits");
+		json_object_set_new(r->head, "hits", hits);
 	}
 	json_t *hits = json_object_get(json_object_get(d->res.json, "hits"), "hits");
-	size_t i;
-	json_t *h;
-	json_array_foreach(hits, i, h) {
-		if (r->limit < 0 || (long)json_array_size(r->hits) < r->limit)
-			json_array_append(r->hits, h);
-	}
-	for (i = 0; i < p->n && (r->limit < 0 || (long)r->n < r->limit); i++) {
-		if (r->n == r->cap) {
-			r->cap = r->cap ? r->cap * 2 : 128;
-			r->alerts = xreallocarray(r->alerts, r->cap, sizeof(*r->alerts));
-		}
-		r->alerts[r->n++] = p->alerts[i];
-		memset(&p->alerts[i], 0, sizeof(p->alerts[i]));
-	}
-	bool more = p->n > 0 && (long)p->n >= r->asked && (r->limit < 0 || (long)r->n < r->limit) && (r->total_is_floor || (long long)r->n < r->total);
-	json_t *after = r->n ? r->alerts[r->n - 1].sort : NULL;
+	size_t take = p->n;
+	if (r->limit >= 0 && (long)(r->n + take) > r->limit)
+		take = (size_t)r->limit - r->n;
+	json_t *after = take ? p->alerts[take - 1].sort : NULL;
+	size_t n = r->n + take;
+	bool more = p->n > 0 && (long)p->n >= r->asked && (r->limit < 0 || (long)n < r->limit) &&
+		    (r->total_is_floor || (long long)n < r->total);
 	if (more && json_array_size(after) < 2) {
 		cmd_fail(ctx, CMD_EXIT_API, "Kibana sent alerts without sort values, so no further page can be asked for");
 		return;
 	}
-	if (!more) {
-		alerts_emit(ctx);
-		return;
-	}
+	r->n = n;
 	/* Another page is wanted: not past the limits, and not the same cursor again (a server repeating itself). */
-	char *cursor = json_dumps(after, JSON_COMPACT);
-	char *stop = fetch_count_page(&r->count, &ctx->host->profile->fetch, p->n, d->res.body_len);
-	if (!stop)
-		stop = fetch_count_cursor(&r->count, cursor);
-	free(cursor);
-	if (stop) {
-		cmd_fail(ctx, CMD_EXIT_API, "alerts: %s", stop);
-		free(stop);
-		return;
+	if (more) {
+		char *cursor = json_dumps(after, JSON_COMPACT);
+		char *stop = fetch_count_page(&r->count, &ctx->host->profile->fetch, p->n, d->res.body_len);
+		if (!stop)
+			stop = fetch_count_cursor(&r->count, cursor);
+		free(cursor);
+		if (stop) {
+			cmd_fail(ctx, CMD_EXIT_API, "alerts: %s", stop);
+			free(stop);
+			return;
+		}
 	}
-	cmd_note(ctx, "fetched %zu of %lld alerts", r->n, r->total);
-	alerts_fetch(ctx, after);
+	/* The next page is asked for first, so Kibana works on it while this one is written. */
+	if (more) {
+		json_decref(r->after);
+		r->after = json_deep_copy(after);
+		alerts_fetch(ctx);
+	}
+	struct table t;
+	table_init_columns(&t, alertfmt_columns);
+	json_t *items = json_array();
+	struct column_ctx cx = {.now = r->now, .batch = true};
+	size_t bad = 0;
+	for (size_t i = 0; i < take; i++) {
+		bad += p->alerts[i].problem != NULL;
+		/* --json leaves out a hit without an _id (unusable); the table shows it as a placeholder row. */
+		if (p->alerts[i].id)
+			json_array_append(items, json_array_get(hits, i));
+		/* Rows cost formatting: only for a table. */
+		if (!ctx->json)
+			table_add_object(&t, alertfmt_columns, &p->alerts[i], &cx);
+	}
+	struct cmd_output out = {
+		.kind = CMD_OUT_TABLE,
+		.part = first ? CMD_PART_FIRST : CMD_PART_MORE,
+		.table = &t,
+		.json = first ? r->head : NULL,
+		.items = items,
+		.items_path = "hits.hits",
+		.bad = bad,
+	};
+	cmd_output(ctx, &out);
+	table_free(&t);
+	json_decref(items);
+	if (!more)
+		alerts_finish(ctx);
+	else
+		cmd_note(ctx, "fetched %zu of %lld alerts", r->n, r->total);
 }
 
-static void alerts_fetch(struct cmd_ctx *ctx, json_t *after)
+static void alerts_fetch(struct cmd_ctx *ctx)
 {
 	struct alerts_run *r = ctx->state;
+	if (ctx->finishing)
+		return;
 	struct alerts_query q;
 	free(query_fill(&alertfmt_query, ctx->def, ctx->values, &q));
-	long want = r->limit < 0 ? ALERTS_PAGE_SIZE : r->limit - (long)r->n;
-	q.size = want < ALERTS_PAGE_SIZE ? want : ALERTS_PAGE_SIZE;
+	long want = r->limit < 0 ? ALERTS_CMD_PAGE_SIZE : r->limit - (long)r->n;
+	q.size = want < ALERTS_CMD_PAGE_SIZE ? want : ALERTS_CMD_PAGE_SIZE;
 	r->asked = q.size;
-	q.after = after;
+	q.after = r->after;
 	cmd_submit(ctx, alerts_search_request(&q), alerts_page);
 }
 
@@ -154,7 +173,7 @@ static void alerts_run(struct cmd_ctx *ctx)
 	struct alerts_run *r = xcalloc(1, sizeof(*r));
 	ctx->state = r;
 	ctx->state_free = alerts_run_free;
-	r->hits = json_array();
+	r->now = time(NULL);
 	struct alerts_query q;
 	char *err = query_fill(&alertfmt_query, ctx->def, ctx->values, &q);
 	if (err) {
@@ -173,7 +192,7 @@ static void alerts_run(struct cmd_ctx *ctx)
 		cmd_fail(ctx, CMD_EXIT_USAGE, "--limit must be 1 or more (or use --all)");
 		return;
 	}
-	alerts_fetch(ctx, NULL);
+	alerts_fetch(ctx);
 }
 
 static const struct cmd_arg alerts_args[] = {
@@ -188,7 +207,9 @@ static const struct cmd_arg alerts_args[] = {
 	{"search", CMD_ARG_STRING, 0, NULL, CMD_ID_NONE, "words that must all appear (rule, reason, host, user, process)"},
 	{"id", CMD_ARG_STRING, CMD_MULTI, NULL, CMD_ID_ALERT, "only this alert (repeatable: the alerts of a case)"},
 	{"limit", CMD_ARG_INT, 0, NULL, CMD_ID_NONE, "show at most this many alerts (default 100)"},
-	{"all", CMD_ARG_FLAG, 0, NULL, CMD_ID_NONE, "fetch every matching alert, page after page"},
+	{"all", CMD_ARG_FLAG, 0, NULL, CMD_ID_NONE,
+	 "every matching alert, page after page, each written as it arrives (a table keeps the first page's column "
+	 "widths, cutting wider cells on a terminal, widening them in a pipe)"},
 	{NULL, 0, 0, NULL, 0, NULL},
 };
 

@@ -1,5 +1,6 @@
 /* Commands that read cases: cases, case show, connectors, alert cases. */
 #include "config.h"
+#include "cmd/cases_all.h"
 #include "cmd/casefmt.h"
 #include "cmd/cmd.h"
 #include "cmd/output.h"
@@ -10,8 +11,6 @@
 #include "api/cases_of_alert.h"
 #include "api/cases_req.h"
 #include "api/connectors.h"
-#include "core/fetchlimit.h"
-#include "core/profile.h"
 #include "api/kjson.h"
 #include "core/record.h"
 #include "core/strbuf.h"
@@ -27,36 +26,6 @@ static const char *const sort_fields[] = {"createdAt", "updatedAt", "closedAt", 
 					  "severity", NULL};
 static const char *const sort_orders[] = {"asc", "desc", NULL};
 static const char *const owners[] = {"securitySolution", "observability", "cases", NULL};
-
-/* Most pages fetched at once by --all; Kibana's _find cannot page past 10,000 results. */
-#define CASES_ALL_WINDOW 10000
-
-/* State of a `cases --all` run: each page's cases, kept as models (for the table) or JSON (for --json). */
-struct cases_run {
-	struct case_page **pages;  /* without --json: each page's models, by page number - 1 */
-	json_t **json;             /* with --json: each page's cases array */
-	bool *got;                 /* which pages are in */
-	long npages, received;
-	size_t bad;                /* cases that could not be read, over every page */
-	long long total, count_open, count_in_progress, count_closed;
-	struct fetch_count count;  /* against the profile's whole-fetch limits */
-};
-
-static void cases_run_free(void *p)
-{
-	struct cases_run *r = p;
-	for (long i = 0; i < r->npages; i++) {
-		if (r->pages)
-			kmodel_free(&cases_page_model, r->pages[i]);
-		if (r->json)
-			json_decref(r->json[i]);
-	}
-	free(r->pages);
-	free(r->json);
-	free(r->got);
-	fetch_count_free(&r->count);
-	free(r);
-}
 
 static void cases_query_from(struct cmd_ctx *ctx, struct cases_query *q, long page, long per_page)
 {
@@ -77,7 +46,8 @@ static void cases_emit(struct cmd_ctx *ctx, struct kb_case *cs, size_t n, size_t
 		table_add_object(&t, casefmt_columns, &cs[i], &cx);
 	/* --json leaves out the cases that have no id; one that came without a version is still the server's data. */
 	json_t *usable = json ? kjson_usable_rows(json, "cases", "id") : NULL;
-	struct cmd_output out = {.kind = CMD_OUT_TABLE, .message = title, .table = &t, .json = usable, .bad = bad};
+	struct cmd_output out = {.kind = CMD_OUT_TABLE, .message = title, .table = &t, .json = usable, .bad = bad,
+				 .items_path = "cases"};
 	cmd_output(ctx, &out);
 	json_decref(usable);
 	table_free(&t);
@@ -104,149 +74,11 @@ static void cases_one_page(struct cmd_ctx *ctx, struct worker_done *d)
 	cmd_finish(ctx);
 }
 
-/* --all with --json: the pages in order, as one object of the _find shape. */
-static json_t *cases_all_json(struct cases_run *r, json_t *seen)
-{
-	json_t *all = json_array();
-	for (long i = 0; i < r->npages; i++) {
-		size_t k;
-		json_t *c;
-		json_array_foreach(r->json[i], k, c) {
-			const char *id = json_string_value(json_object_get(c, "id"));
-			if (!id || json_object_get(seen, id))
-				continue; /* unusable, or a case that moved between pages while we fetched */
-			json_object_set_new(seen, id, json_true());
-			json_array_append(all, c);
-		}
-	}
-	return json_pack("{s:i, s:I, s:I, s:o, s:I, s:I, s:I}", "page", 1, "per_page", (json_int_t)json_array_size(all),
-			 "total", (json_int_t)r->total, "cases", all, "count_open_cases", (json_int_t)r->count_open,
-			 "count_in_progress_cases", (json_int_t)r->count_in_progress, "count_closed_cases",
-			 (json_int_t)r->count_closed);
-}
-
-/* --all: every page is in; show them in order, each case once. */
-static void cases_all_done(struct cmd_ctx *ctx)
-{
-	struct cases_run *r = ctx->state;
-	json_t *seen = json_object();
-	json_t *merged = NULL;
-	struct kb_case *all = NULL;
-	size_t n = 0;
-	if (r->json) {
-		merged = cases_all_json(r, seen);
-		n = json_array_size(json_object_get(merged, "cases"));
-	} else {
-		size_t total = 0;
-		for (long i = 0; i < r->npages; i++)
-			total += r->pages[i]->n;
-		all = xcalloc(total + 1, sizeof(*all));
-		for (long i = 0; i < r->npages; i++) {
-			for (size_t k = 0; k < r->pages[i]->n; k++) {
-				struct kb_case *c = &r->pages[i]->cases[k];
-				if (c->id && json_object_get(seen, c->id))
-					continue; /* a case moved between pages while we fetched */
-				if (c->id)
-					json_object_set_new(seen, c->id, json_true());
-				all[n++] = *c; /* a shallow view: the pages keep ownership */
-			}
-		}
-	}
-	json_decref(seen);
-	char *title = xasprintf("all %zu cases%s", n, r->total > CASES_ALL_WINDOW ? " (Kibana pages no further than 10,000)" : "");
-	cases_emit(ctx, all, all ? n : 0, r->bad, merged, title);
-	free(title);
-	free(all);
-	json_decref(merged);
-	cmd_finish(ctx);
-}
-
-/* Keep a page (its models, or its JSON with --json); false (the command failed) when it was not asked for. */
-static bool cases_all_keep(struct cmd_ctx *ctx, struct worker_done *d)
-{
-	struct cases_run *r = ctx->state;
-	struct case_page *p = d->res.model;
-	long idx = p->page - 1;
-	if (idx < 0 || idx >= r->npages || r->got[idx]) {
-		cmd_fail(ctx, CMD_EXIT_API, "Kibana answered page %lld, which was not asked for", p->page);
-		return false;
-	}
-	char *stop = fetch_count_page(&r->count, &ctx->host->profile->fetch, p->n, d->res.body_len);
-	if (stop) {
-		cmd_fail(ctx, CMD_EXIT_API, "cases --all: %s", stop);
-		free(stop);
-		return false;
-	}
-	r->got[idx] = true;
-	r->bad += p->bad;
-	if (r->json) {
-		r->json[idx] = json_incref(json_object_get(d->res.json, "cases"));
-		if (!r->json[idx])
-			r->json[idx] = json_array();
-	} else {
-		r->pages[idx] = p;
-		d->res.model = NULL;
-	}
-	r->received++;
-	return true;
-}
-
-static void cases_all_page(struct cmd_ctx *ctx, struct worker_done *d)
-{
-	struct cases_run *r = ctx->state;
-	if (d->res.status != API_OK) {
-		cmd_fail_api(ctx, d);
-		return;
-	}
-	if (!cases_all_keep(ctx, d))
-		return;
-	if (r->received == r->npages)
-		cases_all_done(ctx);
-	else
-		cmd_note(ctx, "fetched %ld of %ld pages", r->received, r->npages);
-}
-
-static void cases_all_first(struct cmd_ctx *ctx, struct worker_done *d)
-{
-	struct cases_run *r = ctx->state;
-	if (d->res.status != API_OK) {
-		cmd_fail_api(ctx, d);
-		return;
-	}
-	struct case_page *p = d->res.model;
-	r->total = p->total;
-	r->count_open = p->count_open;
-	r->count_in_progress = p->count_in_progress;
-	r->count_closed = p->count_closed;
-	long reachable = p->total < CASES_ALL_WINDOW ? p->total : CASES_ALL_WINDOW;
-	r->npages = reachable <= 0 ? 1 : (reachable + CASES_MAX_PER_PAGE - 1) / CASES_MAX_PER_PAGE;
-	r->got = xcalloc((size_t)r->npages, sizeof(*r->got));
-	if (ctx->json)
-		r->json = xcalloc((size_t)r->npages, sizeof(*r->json));
-	else
-		r->pages = xcalloc((size_t)r->npages, sizeof(*r->pages));
-	if (!cases_all_keep(ctx, d))
-		return;
-	if (r->npages == 1) {
-		cases_all_done(ctx);
-		return;
-	}
-	/* The rest go out together; the worker runs them concurrently. */
-	for (long page = 2; page <= r->npages; page++) {
-		struct cases_query q;
-		cases_query_from(ctx, &q, page, CASES_MAX_PER_PAGE);
-		cmd_submit(ctx, cases_find_request(&q), cases_all_page);
-	}
-}
-
 static void cases_run(struct cmd_ctx *ctx)
 {
 	struct cases_query q;
 	if (cmd_flag(ctx, "all")) {
-		ctx->state = xcalloc(1, sizeof(struct cases_run));
-		ctx->state_free = cases_run_free;
-		cases_query_from(ctx, &q, 1, CASES_MAX_PER_PAGE);
-		cmd_submit(ctx, cases_find_request(&q), cases_all_first);
+		cases_all_run(ctx);
 		return;
 	}
 	long page, per_page;
@@ -433,11 +265,13 @@ static const struct cmd_arg cases_args[] = {
 	{"search", CMD_ARG_STRING, 0, NULL, CMD_ID_NONE, "text to look for in titles and descriptions"},
 	{"tag", CMD_ARG_STRING, CMD_MULTI, NULL, CMD_ID_NONE, "only cases with this tag (repeatable)"},
 	{"owner", CMD_ARG_ENUM, 0, owners, CMD_ID_NONE, "only cases of this application"},
-	{"sort-field", CMD_ARG_ENUM, 0, sort_fields, CMD_ID_NONE, "sort key (default updatedAt)"},
+	{"sort-field", CMD_ARG_ENUM, 0, sort_fields, CMD_ID_NONE, "sort key (default updatedAt; createdAt with --all)"},
 	{"sort-order", CMD_ARG_ENUM, 0, sort_orders, CMD_ID_NONE, "sort direction (default desc)"},
 	{"page", CMD_ARG_INT, 0, NULL, CMD_ID_NONE, "page number, from 1"},
 	{"per-page", CMD_ARG_INT, 0, NULL, CMD_ID_NONE, "cases per page, 1 to 100 (default 20)"},
-	{"all", CMD_ARG_FLAG, 0, NULL, CMD_ID_NONE, "fetch every page (several at once)"},
+	{"all", CMD_ARG_FLAG, 0, NULL, CMD_ID_NONE,
+	 "every case: several pages at once, each written as it arrives (a table keeps the first page's column "
+	 "widths, cutting wider cells on a terminal, widening them in a pipe); past 10,000, windows of creation time"},
 	{NULL, 0, 0, NULL, 0, NULL},
 };
 

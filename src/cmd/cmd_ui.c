@@ -50,7 +50,7 @@ static void set_run(struct cmd_ctx *ctx)
 	ui_apply(ctx, "set", 2, argv);
 }
 
-static const char *const settings[] = {"refresh", "notify", "opener", "links", NULL};
+static const char *const settings[] = {"refresh", "concurrency", "notify", "opener", "links", NULL};
 
 static const struct cmd_arg theme_args[] = {
 	{"name", CMD_ARG_STRING, CMD_REQUIRED | CMD_POSITIONAL, NULL, CMD_ID_NONE, "default, light, high-contrast, or a file NAME.theme"},
@@ -67,9 +67,9 @@ static const struct cmd_arg bind_args[] = {
 
 static const struct cmd_arg set_args[] = {
 	{"name", CMD_ARG_ENUM, CMD_REQUIRED | CMD_POSITIONAL, settings, CMD_ID_NONE,
-	 "refresh: fetch what is new every N seconds (0: never); notify: off, bell, auto, osc9 or osc777 "
-	 "for new critical or high alerts; opener: the program o opens Kibana links with (none: only show them); "
-	 "links: on or off, OSC 8 links in detail views"},
+	 "refresh: fetch what is new every N seconds (0: never); concurrency: most requests in flight at once; "
+	 "notify: off, bell, auto, osc9 or osc777 for new critical or high alerts; opener: the program o opens "
+	 "Kibana links with (none: only show them); links: on or off, OSC 8 links in detail views"},
 	{"value", CMD_ARG_STRING, CMD_REQUIRED | CMD_POSITIONAL, NULL, CMD_ID_NONE, "the new value"},
 	{NULL, 0, 0, NULL, 0, NULL},
 };

@@ -104,8 +104,8 @@ static void complete_args(struct completion *c, const struct cmd_def *def, int a
 				complete_add(c, opt, strlen(opt));
 			free(opt);
 		}
-		static const char *const universal[] = {"--json", "--yes", "--help"};
-		for (size_t i = 0; i < 3; i++)
+		static const char *const universal[] = {"--json", "--ndjson", "--yes", "--help"};
+		for (size_t i = 0; i < sizeof(universal) / sizeof(*universal); i++)
 			if (!strncmp(universal[i], prefix, plen))
 				complete_add(c, universal[i], strlen(universal[i]));
 		return;

@@ -7,13 +7,17 @@ src_cmd_libcmd_a_SOURCES = \
 	src/cmd/parse.c src/cmd/parse.h \
 	src/cmd/query.c src/cmd/query.h \
 	src/cmd/run.c \
+	src/cmd/gather.c src/cmd/gather.h \
+	src/cmd/pages.c src/cmd/pages.h \
 	src/cmd/registry.c src/cmd/registry.h \
 	src/cmd/cmd_help.c src/cmd/cmd_help.h \
 	src/cmd/cmd_ui.c \
 	src/cmd/audit.c src/cmd/audit.h \
 	src/cmd/batch.c src/cmd/batch.h \
+	src/cmd/batch_out.c src/cmd/batch_out.h \
 	src/cmd/casefmt.c src/cmd/casefmt.h \
 	src/cmd/cmd_cases.c \
+	src/cmd/cases_all.c src/cmd/cases_all.h \
 	src/cmd/cmd_case_edit.c
 src_cmd_libcmd_a_SOURCES += \
 	src/cmd/alertfmt.c src/cmd/alertfmt.h \

@@ -154,6 +154,10 @@ static int cmd_parse_common(const struct cmd_def *def, int argc, char **argv, st
 				out->json = true;
 				continue;
 			}
+			if (len == 6 && !strncmp(name, "ndjson", 6) && !eq) {
+				out->json = out->ndjson = true;
+				continue;
+			}
 			if (len == 4 && !strncmp(name, "help", 4) && !eq) {
 				out->help = true;
 				continue;

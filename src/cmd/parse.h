@@ -11,6 +11,7 @@ struct cmd_parsed {
 	struct cmd_value *values;
 	bool yes;
 	bool json;
+	bool ndjson;   /* --ndjson (json is set too) */
 	bool help;
 };
 

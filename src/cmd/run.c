@@ -1,6 +1,7 @@
 #include "config.h"
 #include "cmd/cmd.h"
 #include "cmd/audit.h"
+#include "cmd/gather.h"
 #include "cmd/output.h"
 #include "cmd/parse.h"
 #include "core/profile.h"
@@ -23,6 +24,7 @@ static void cmd_free(struct cmd_ctx *ctx)
 	if (ctx->state && ctx->state_free)
 		ctx->state_free(ctx->state);
 	cmd_parse_free(ctx->def, ctx->values);
+	cmd_gather_free(ctx->gather);
 	free(ctx->jobs);
 	free(ctx->error);
 	free(ctx);
@@ -144,7 +146,10 @@ void cmd_fail_api(struct cmd_ctx *ctx, const struct worker_done *done)
 
 void cmd_output(struct cmd_ctx *ctx, const struct cmd_output *out)
 {
-	ctx->host->output(ctx, out);
+	if (out->part != CMD_PART_WHOLE && !ctx->host->streams)
+		cmd_gather_piece(ctx, out);
+	else
+		ctx->host->output(ctx, out);
 }
 
 void cmd_note(struct cmd_ctx *ctx, const char *fmt, ...)
@@ -297,6 +302,7 @@ int cmd_start(const struct cmd_host *host, int argc, char **argv, void *front, c
 	ctx->values = parsed.values;
 	ctx->yes = parsed.yes;
 	ctx->json = parsed.json;
+	ctx->ndjson = parsed.ndjson;
 	ctx->front = front;
 	if (parsed.help) {
 		struct strbuf sb;

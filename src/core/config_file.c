@@ -251,6 +251,12 @@ static int config_profile_key(struct config_parse *cp, const char *name, const c
 			p->fetch.rows = (long)v;
 		else
 			p->fetch.bytes = (size_t)v << 20;
+	} else if (!strcmp(name, "concurrency")) {
+		char *end;
+		unsigned long n = strtoul(value, &end, 10);
+		if (*end || end == value || *value == '-' || n == 0 || n > PROFILE_MAX_CONCURRENCY)
+			goto bad;
+		p->concurrency = (unsigned)n;
 	} else if (!strcmp(name, "max_response_mb")) {
 		char *end;
 		unsigned long mb = strtoul(value, &end, 10);

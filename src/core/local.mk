@@ -20,5 +20,6 @@ src_core_libcore_a_SOURCES += \
 	src/core/markdown.c src/core/markdown.h \
 	src/core/termesc.c src/core/termesc.h \
 	src/core/sha256.c src/core/sha256.h \
-	src/core/threadsig.c src/core/threadsig.h
+	src/core/threadsig.c src/core/threadsig.h \
+	src/core/trace.c src/core/trace.h
 CORE_LIBS = src/core/libcore.a $(INIH_LIBS)

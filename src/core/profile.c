@@ -16,6 +16,7 @@ void profile_init(struct profile *p)
 	p->timeout_ms = 60000;
 	p->max_response = PROFILE_DEFAULT_MAX_RESPONSE;
 	fetch_limits_default(&p->fetch);
+	p->concurrency = PROFILE_DEFAULT_CONCURRENCY;
 }
 
 void profile_free(struct profile *p)

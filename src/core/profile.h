@@ -7,6 +7,10 @@
 
 /* Default cap on one response body. */
 #define PROFILE_DEFAULT_MAX_RESPONSE ((size_t)64 << 20)
+/* Default for the most requests in flight at once (measured: `make bench`, README). */
+#define PROFILE_DEFAULT_CONCURRENCY 8
+/* The most requests in flight at once a profile may ask for. */
+#define PROFILE_MAX_CONCURRENCY 64
 
 /* Everything needed to reach one Kibana; strings are owned. */
 struct profile {
@@ -27,6 +31,7 @@ struct profile {
 	long timeout_ms;     /* whole-request limit */
 	size_t max_response; /* cap on a response body, bytes */
 	struct fetch_limits fetch; /* caps on a whole paged fetch */
+	unsigned concurrency; /* most requests in flight at once (pages of --all), 1 to PROFILE_MAX_CONCURRENCY */
 };
 
 /* Fill p with defaults (no URL, no auth). */

@@ -79,6 +79,24 @@ void table_add_object(struct table *t, const struct column *cols, const void *ob
 	strbuf_free(&sb);
 }
 
+void table_init_like(struct table *t, const struct table *like)
+{
+	table_alloc(t, like->ncols);
+	for (size_t c = 0; c < like->ncols; c++) {
+		t->cols[c] = like->cols[c];
+		t->cols[c].title = xstrdup(like->cols[c].title);
+	}
+}
+
+void table_add_rows(struct table *t, const struct table *src)
+{
+	for (size_t r = 0; r < src->nrows; r++) {
+		char **row = table_new_row(t);
+		for (size_t c = 0; c < t->ncols; c++)
+			row[c] = xstrdup(c < src->ncols ? src->cells[r * src->ncols + c] : "-");
+	}
+}
+
 void table_free(struct table *t)
 {
 	for (size_t i = 0; i < t->nrows * t->ncols; i++)
@@ -95,18 +113,24 @@ static const char *table_cell(const struct table *t, size_t row, size_t col)
 	return t->cells[row * t->ncols + col];
 }
 
-/* Natural widths: the widest cell or header of each column. */
-static int *table_widths(const struct table *t)
+void table_widths_grow(const struct table *t, int *w)
 {
-	int *w = xcalloc(t->ncols ? t->ncols : 1, sizeof(int));
 	for (size_t c = 0; c < t->ncols; c++) {
-		w[c] = column_title_width(&t->cols[c]);
+		if (column_title_width(&t->cols[c]) > w[c])
+			w[c] = column_title_width(&t->cols[c]);
 		for (size_t r = 0; r < t->nrows; r++) {
 			int cw = utf8_width(table_cell(t, r, c));
 			if (cw > w[c])
 				w[c] = cw;
 		}
 	}
+}
+
+/* Natural widths: the widest cell or header of each column. */
+static int *table_natural_widths(const struct table *t)
+{
+	int *w = xcalloc(t->ncols ? t->ncols : 1, sizeof(int));
+	table_widths_grow(t, w);
 	return w;
 }
 
@@ -131,34 +155,44 @@ static void table_line(const struct table *t, const int *w, const char *const *c
 	strbuf_putc(out, '\n');
 }
 
-static void table_emit(const struct table *t, const int *w, struct strbuf *out)
+void table_render_with(const struct table *t, const int *w, bool header, struct strbuf *out)
 {
-	const char **titles = xcalloc(t->ncols ? t->ncols : 1, sizeof(char *));
-	for (size_t c = 0; c < t->ncols; c++)
-		titles[c] = t->cols[c].title;
-	table_line(t, w, titles, out);
-	free(titles);
+	if (header) {
+		const char **titles = xcalloc(t->ncols ? t->ncols : 1, sizeof(char *));
+		for (size_t c = 0; c < t->ncols; c++)
+			titles[c] = t->cols[c].title;
+		table_line(t, w, titles, out);
+		free(titles);
+	}
 	for (size_t r = 0; r < t->nrows; r++)
 		table_line(t, w, (const char *const *)&t->cells[r * t->ncols], out);
 }
 
 void table_render_plain(const struct table *t, struct strbuf *out)
 {
-	int *w = table_widths(t);
-	table_emit(t, w, out);
+	int *w = table_natural_widths(t);
+	table_render_with(t, w, true, out);
 	free(w);
 }
 
 void table_render_fit(const struct table *t, int width, struct strbuf *out)
 {
-	int *want = table_widths(t);
+	int *w = table_widths(t, width);
+	table_render_with(t, w, true, out);
+	free(w);
+}
+
+int *table_widths(const struct table *t, int width)
+{
+	if (width <= 0)
+		return table_natural_widths(t);
+	int *want = table_natural_widths(t);
 	int *w = xcalloc(t->ncols ? t->ncols : 1, sizeof(int));
 	column_layout(t->cols, t->ncols, want, width, TABLE_GAP, w);
 	/* A batch table is as wide as its content needs, never wider: room left over is not spread. */
 	for (size_t c = 0; c < t->ncols; c++)
 		if (w[c] > want[c])
 			w[c] = want[c];
-	table_emit(t, w, out);
 	free(want);
-	free(w);
+	return w;
 }

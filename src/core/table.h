@@ -30,9 +30,26 @@ void table_add_row(struct table *t, const char *const *cells);
 void table_add_object(struct table *t, const struct column *cols, const void *row, const struct column_ctx *cx);
 /* Free the table. */
 void table_free(struct table *t);
+/* Start a table with the columns of another (no rows). */
+void table_init_like(struct table *t, const struct table *like);
+/* Append every row of src (same columns) to t. */
+void table_add_rows(struct table *t, const struct table *src);
 /* Render with columns fitted to width (cells cut with an ellipsis, least kept columns hidden); one line per row. */
 void table_render_fit(const struct table *t, int width, struct strbuf *out);
 /* Render with full cell text, columns padded to the longest cell (for pipes and files). */
 void table_render_plain(const struct table *t, struct strbuf *out);
+
+/*
+ * A table that arrives in pieces (a list written page by page) is rendered piece by piece
+ * with widths chosen once: fitted from the first piece on a terminal (later cells that are
+ * wider are cut), or natural widths that only ever grow in a pipe (nothing is cut; a wider
+ * later cell shifts the columns after it from its piece on).
+ */
+/* The widths table_render_fit would use (width > 0), or the natural widths (width <= 0); ncols entries, caller frees. */
+int *table_widths(const struct table *t, int width);
+/* Widen w (from table_widths) to every cell of t. */
+void table_widths_grow(const struct table *t, int *w);
+/* Render with these widths (cells cut with an ellipsis or padded), the header line first only when header. */
+void table_render_with(const struct table *t, const int *w, bool header, struct strbuf *out);
 
 #endif

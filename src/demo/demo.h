@@ -23,6 +23,13 @@ struct demo_options {
 	unsigned kibana_minor;
 };
 
+/* What the server has been doing, counted as it serves. */
+struct demo_stats {
+	unsigned connections;                 /* TCP connections accepted */
+	unsigned sleeping, sleeping_peak;     /* requests in a latency fault's wait now, and the most at once */
+	unsigned handling, handling_peak;     /* requests in a route handler now, and the most at once */
+};
+
 /* Defaults: loopback, seed 1, a realistic amount of data, no faults, no auth check. */
 void demo_options_init(struct demo_options *o);
 /* Add a fault switch from its text form ("latency=2000", "status=503@/api/cases/_find", ...); 0 or -1 with *err. */
@@ -35,6 +42,8 @@ void demo_options_free(struct demo_options *o);
 struct demo_server *demo_start(const struct demo_options *o, char **err);
 /* The base URL the server listens on, e.g. "http://127.0.0.1:41234". */
 const char *demo_url(const struct demo_server *s);
+/* A snapshot of the server's counters. */
+void demo_get_stats(struct demo_server *s, struct demo_stats *out);
 /* Stop serving and free everything. */
 void demo_stop(struct demo_server *s);
 /* `ktriage serve-demo [options]`: argv[0] is "serve-demo"; runs until SIGINT/SIGTERM; returns the exit code. */

@@ -495,8 +495,8 @@ static void upload(struct demo_req *req, struct demo_resp *resp)
 }
 
 const struct demo_route demo_action_routes[] = {
-	{"GET", "/api/endpoint/action", action_list, 0},
-	{"GET", "/api/endpoint/action/{}", action_get, 0},
+	{"GET", "/api/endpoint/action", action_list, DEMO_R_WRITES},
+	{"GET", "/api/endpoint/action/{}", action_get, DEMO_R_WRITES},
 	{"POST", "/api/endpoint/action/isolate", isolate, DEMO_R_JSON_BODY},
 	{"POST", "/api/endpoint/action/unisolate", unisolate, DEMO_R_JSON_BODY},
 	{"POST", "/api/endpoint/action/running_procs", running_procs, DEMO_R_JSON_BODY},

@@ -51,6 +51,7 @@ struct find_filter {
 	const char *search;
 	int64_t from, to;
 	bool has_from, has_to;
+	char from_iso[DEMO_ISO_LEN], to_iso[DEMO_ISO_LEN]; /* the same as ISO text, which compares as the times do */
 };
 
 static bool case_matches(const struct find_filter *f, json_t *c)
@@ -69,9 +70,11 @@ static bool case_matches(const struct find_filter *f, json_t *c)
 	if (f->nassignees && !array_has(as, "uid", f->assignees, f->nassignees) &&
 	    !(any_equal(f->assignees, f->nassignees, "none") && json_array_size(as) == 0))
 		return false;
-	int64_t created = 0;
-	demo_parse_time(demo_jstr(c, "created_at"), 0, &created);
-	if ((f->has_from && created < f->from) || (f->has_to && created > f->to))
+	/* created_at is ISO-8601 UTC with milliseconds, as demo_iso writes it: text order is time order. */
+	const char *created = demo_jstr(c, "created_at");
+	if ((f->has_from || f->has_to) && !created)
+		return false;
+	if ((f->has_from && strcmp(created, f->from_iso) < 0) || (f->has_to && strcmp(created, f->to_iso) > 0))
 		return false;
 	if (f->search && *f->search) {
 		bool title = !f->nfields || any_equal(f->fields, f->nfields, "title");
@@ -83,20 +86,20 @@ static bool case_matches(const struct find_filter *f, json_t *c)
 	return true;
 }
 
+/* The sort key of every case, looked up once per request (by case index). */
 struct case_sort {
-	json_t *cases;
+	const char **key;
 	int field;
 	bool desc;
 };
 
+static const char *const sort_keys[] = {"created_at", "updated_at", "closed_at", "title", "category", "status",
+					"severity"};
+
 static int case_cmp(size_t a, size_t b, void *ctx)
 {
 	const struct case_sort *s = ctx;
-	json_t *x = json_array_get(s->cases, a), *y = json_array_get(s->cases, b);
-	static const char *const keys[] = {"created_at", "updated_at", "closed_at", "title", "category", "status",
-					   "severity"};
-	const char *k = keys[s->field];
-	const char *vx = demo_jstr(x, k), *vy = demo_jstr(y, k);
+	const char *vx = s->key[a], *vy = s->key[b];
 	int c;
 	if (!vx || !vy)
 		return (vx == NULL) - (vy == NULL); /* missing values last, in both orders */
@@ -140,6 +143,10 @@ static void cases_find(struct demo_req *req, struct demo_resp *resp)
 		demo_check_fail(&c, "request query", "from", "Invalid date [%s]", from);
 	if (to && !(f.has_to = demo_parse_time(to, req->now_ms, &f.to)))
 		demo_check_fail(&c, "request query", "to", "Invalid date [%s]", to);
+	if (f.has_from)
+		demo_iso(f.from, f.from_iso);
+	if (f.has_to)
+		demo_iso(f.to, f.to_iso);
 	if (!c.err && per > 100)
 		demo_check_fail(&c, "request query", "perPage",
 				"The provided perPage value is too high. The maximum allowed perPage value is 100.");
@@ -159,8 +166,11 @@ static void cases_find(struct demo_req *req, struct demo_resp *resp)
 		if (status < 0 || st == status)
 			idx[m++] = i;
 	}
-	struct case_sort s = {d->cases, sf, order == 1};
+	struct case_sort s = {xcalloc(n + 1, sizeof(char *)), sf, order == 1};
+	for (size_t i = 0; i < m; i++)
+		s.key[idx[i]] = demo_jstr(json_array_get(d->cases, idx[i]), sort_keys[sf]);
 	demo_sort_idx(idx, m, case_cmp, &s);
+	free(s.key);
 	json_t *arr = json_array();
 	for (size_t i = (size_t)((page - 1) * per); i < m && i < (size_t)(page * per); i++)
 		json_array_append_new(arr, demo_case_render(d, json_array_get(d->cases, idx[i]), DEMO_CASE_NO_COMMENTS));

@@ -1,4 +1,4 @@
-/* All the state the demo Kibana serves, made from a seed. Guarded by the server's one mutex. */
+/* All the state the demo Kibana serves, made from a seed. Guarded by the server's read-write lock. */
 #ifndef KT_DEMO_DATA_H
 #define KT_DEMO_DATA_H
 #include "demo/demo_rng.h"

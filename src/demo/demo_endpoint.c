@@ -434,7 +434,7 @@ static void metadata_get(struct demo_req *req, struct demo_resp *resp)
 }
 
 const struct demo_route demo_endpoint_routes[] = {
-	{"GET", "/api/endpoint/metadata", metadata_list, 0},
-	{"GET", "/api/endpoint/metadata/{}", metadata_get, 0},
+	{"GET", "/api/endpoint/metadata", metadata_list, DEMO_R_WRITES},
+	{"GET", "/api/endpoint/metadata/{}", metadata_get, DEMO_R_WRITES},
 	{NULL, NULL, NULL, 0},
 };

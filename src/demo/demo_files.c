@@ -70,7 +70,7 @@ static void file_download(struct demo_req *req, struct demo_resp *resp)
 }
 
 const struct demo_route demo_file_routes[] = {
-	{"GET", "/api/endpoint/action/{}/file/{}", file_info, 0},
-	{"GET", "/api/endpoint/action/{}/file/{}/download", file_download, 0},
+	{"GET", "/api/endpoint/action/{}/file/{}", file_info, DEMO_R_WRITES},
+	{"GET", "/api/endpoint/action/{}/file/{}/download", file_download, DEMO_R_WRITES},
 	{NULL, NULL, NULL, 0},
 };

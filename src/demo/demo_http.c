@@ -478,3 +478,10 @@ bool demo_check_reply(struct demo_check *c, struct demo_resp *resp)
 	c->err = NULL;
 	return true;
 }
+
+bool demo_route_reads_only(const struct demo_route *r, bool live)
+{
+	if ((r->flags & DEMO_R_WRITES) || (live && (r->flags & DEMO_R_LIVE)))
+		return false;
+	return strcmp(r->method, "GET") == 0 || (r->flags & DEMO_R_READS);
+}

@@ -62,13 +62,23 @@ struct demo_route {
 	unsigned flags;
 };
 
-/* Route flags. */
+/*
+ * Route flags. Handlers of GET routes run beside each other under a shared lock, so they must
+ * not change the data; other methods run alone. A GET that changes something (settling pending
+ * actions) says so with DEMO_R_WRITES; a POST that only reads (a search) with DEMO_R_READS.
+ */
 enum {
 	DEMO_R_JSON_BODY = 1,  /* parse the body as JSON before the handler (400 when malformed) */
 	DEMO_R_PLAIN_TYPE = 2, /* the spec declares plain application/json for this route */
 	DEMO_R_MULTIPART = 4,  /* the body may be multipart/form-data */
 	DEMO_R_AUTH_OPTIONAL = 8, /* answers without credentials too (req->anonymous); wrong ones still get 401 */
+	DEMO_R_WRITES = 16,    /* a GET whose handler changes the data: it runs alone */
+	DEMO_R_READS = 32,     /* a POST whose handler only reads: it runs beside other readers */
+	DEMO_R_LIVE = 64,      /* a reader that first adds the alerts a live demo has due: alone when the demo is live */
 };
+
+/* True when the route's handler only reads the data (live: the demo adds alerts as time passes), so it may run beside other readers. */
+bool demo_route_reads_only(const struct demo_route *r, bool live);
 
 /* The standard reason phrase of an HTTP status, as Kibana puts it in "error". */
 const char *demo_reason(int status);

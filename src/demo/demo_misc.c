@@ -378,7 +378,7 @@ const struct demo_route demo_misc_routes[] = {
 	{"POST", "/api/fleet/epm/bulk_assets", bulk_assets, DEMO_R_JSON_BODY},
 	{"GET", "/api/fleet/fleet_server_hosts", fleet_hosts_get, 0},
 	{"POST", "/api/fleet/fleet_server_hosts", fleet_hosts_post, DEMO_R_JSON_BODY},
-	{"GET", "/api/ml/saved_objects/sync", ml_sync, 0},
+	{"GET", "/api/ml/saved_objects/sync", ml_sync, DEMO_R_WRITES},
 	{"POST", "/api/streams/_resync", streams_resync, DEMO_R_JSON_BODY | DEMO_R_PLAIN_TYPE},
 	{"GET", "/api/streams/{}/_group", stream_group, DEMO_R_JSON_BODY | DEMO_R_PLAIN_TYPE},
 	{NULL, NULL, NULL, 0},

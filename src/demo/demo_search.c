@@ -361,8 +361,8 @@ static void search(struct demo_req *req, struct demo_resp *resp)
 			json_object_set_new(aggout, name, r);
 		}
 	}
-	/* Only the hits returned need ordering: sort, then render the first size. */
-	demo_sort_idx(hits, n, hit_cmp, &s);
+	/* Only the hits returned need ordering: the first size of them, then render those. */
+	demo_sort_first(hits, n, (size_t)size, hit_cmp, &s);
 	json_t *src_spec = patterns(src), *fields = patterns(json_object_get(body, "fields"));
 	json_t *arr = json_array();
 	for (size_t i = 0; i < n && i < (size_t)size; i++)
@@ -439,7 +439,7 @@ static void set_status(struct demo_req *req, struct demo_resp *resp)
 }
 
 const struct demo_route demo_search_routes[] = {
-	{"POST", "/api/detection_engine/signals/search", search, DEMO_R_JSON_BODY},
+	{"POST", "/api/detection_engine/signals/search", search, DEMO_R_JSON_BODY | DEMO_R_READS | DEMO_R_LIVE},
 	{"POST", "/api/detection_engine/signals/status", set_status, DEMO_R_JSON_BODY},
 	{NULL, NULL, NULL, 0},
 };

@@ -43,10 +43,11 @@ static const struct demo_route *const route_tables[] = {
 struct demo_server {
 	struct MHD_Daemon *mhd;
 	struct demo_data *data;
-	pthread_mutex_t lock;      /* guards data: one request changes or reads it at a time */
-	pthread_mutex_t stop_lock; /* guards stopping, for latency waits */
+	pthread_rwlock_t lock;     /* guards data: readers share it, a request that changes data holds it alone */
+	pthread_mutex_t stop_lock; /* guards stopping and stats, for latency waits */
 	pthread_cond_t stop_cv;
 	bool stopping;
+	struct demo_stats stats;
 	char *url;
 	char *api_key;
 	struct demo_fault *faults;
@@ -73,6 +74,19 @@ static size_t no_unescape(void *cls, struct MHD_Connection *c, char *s)
 	(void)cls;
 	(void)c;
 	return strlen(s);
+}
+
+static void connection_event(void *cls, struct MHD_Connection *c, void **socket_context,
+			     enum MHD_ConnectionNotificationCode code)
+{
+	(void)c;
+	(void)socket_context;
+	struct demo_server *s = cls;
+	if (code != MHD_CONNECTION_NOTIFY_STARTED)
+		return;
+	pthread_mutex_lock(&s->stop_lock);
+	s->stats.connections++;
+	pthread_mutex_unlock(&s->stop_lock);
 }
 
 static void request_done(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode toe)
@@ -158,7 +172,17 @@ static enum MHD_Result collect_arg(void *cls, enum MHD_ValueKind kind, const cha
 	return MHD_YES;
 }
 
-/* Wait ms milliseconds, or less when the server is stopping. */
+/* Count a request into (delta 1) or out of (-1) a stage; the peak remembers the most at once. */
+static void stage_count(struct demo_server *s, unsigned *now, unsigned *peak, int delta)
+{
+	pthread_mutex_lock(&s->stop_lock);
+	*now = delta > 0 ? *now + 1 : *now - 1;
+	if (*now > *peak)
+		*peak = *now;
+	pthread_mutex_unlock(&s->stop_lock);
+}
+
+/* Wait ms milliseconds, or less when the server is stopping; no lock on the data is held, so waits overlap. */
 static void fault_sleep(struct demo_server *s, unsigned ms)
 {
 	struct timespec until;
@@ -170,9 +194,30 @@ static void fault_sleep(struct demo_server *s, unsigned ms)
 		until.tv_nsec -= 1000000000L;
 	}
 	pthread_mutex_lock(&s->stop_lock);
+	s->stats.sleeping++;
+	if (s->stats.sleeping > s->stats.sleeping_peak)
+		s->stats.sleeping_peak = s->stats.sleeping;
 	while (!s->stopping && pthread_cond_timedwait(&s->stop_cv, &s->stop_lock, &until) != ETIMEDOUT)
 		;
+	s->stats.sleeping--;
 	pthread_mutex_unlock(&s->stop_lock);
+}
+
+/* Run a route's handler under the lock its kind of access needs. */
+static void run_handler(struct demo_server *s, const struct demo_route *r, struct demo_req *req,
+			struct demo_resp *resp)
+{
+	bool shared = demo_route_reads_only(r, s->data->live_alert_ms != 0);
+	if (shared)
+		pthread_rwlock_rdlock(&s->lock);
+	else
+		pthread_rwlock_wrlock(&s->lock);
+	stage_count(s, &s->stats.handling, &s->stats.handling_peak, 1);
+	req->data = s->data;
+	req->now_ms = demo_now_ms();
+	r->fn(req, resp);
+	stage_count(s, &s->stats.handling, &s->stats.handling_peak, -1);
+	pthread_rwlock_unlock(&s->lock);
 }
 
 static bool stopping(struct demo_server *s)
@@ -294,11 +339,7 @@ static void dispatch(struct demo_server *s, struct MHD_Connection *c, struct con
 			req.query = q.v;
 			req.nquery = q.n;
 			demo_faults_request(s->faults, s->nfaults, path.buf, req.json);
-			pthread_mutex_lock(&s->lock);
-			req.data = s->data;
-			req.now_ms = demo_now_ms();
-			r->fn(&req, resp);
-			pthread_mutex_unlock(&s->lock);
+			run_handler(s, r, &req, resp);
 		}
 	}
 	if (r)
@@ -539,7 +580,7 @@ struct demo_server *demo_start(const struct demo_options *o, char **err)
 	if (!resolve_listen(o->listen ? o->listen : "127.0.0.1:0", &ss, &sslen, err))
 		return NULL;
 	struct demo_server *s = xcalloc(1, sizeof(*s));
-	pthread_mutex_init(&s->lock, NULL);
+	pthread_rwlock_init(&s->lock, NULL);
 	pthread_mutex_init(&s->stop_lock, NULL);
 	pthread_cond_init(&s->stop_cv, NULL);
 	s->api_key = xstrdup(o->api_key);
@@ -557,7 +598,8 @@ struct demo_server *demo_start(const struct demo_options *o, char **err)
 	sigset_t saved;
 	threadsig_block(&saved); /* MHD's threads, and the connection threads they start, inherit it */
 	s->mhd = MHD_start_daemon(flags, 0, NULL, NULL, on_request, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
-				  MHD_OPTION_NOTIFY_COMPLETED, request_done, s, MHD_OPTION_UNESCAPE_CALLBACK, no_unescape,
+				  MHD_OPTION_NOTIFY_COMPLETED, request_done, s, MHD_OPTION_NOTIFY_CONNECTION, connection_event, s,
+				  MHD_OPTION_UNESCAPE_CALLBACK, no_unescape,
 				  s, MHD_OPTION_CONNECTION_TIMEOUT, 120u, MHD_OPTION_END);
 	threadsig_restore(&saved);
 	if (!s->mhd) {
@@ -593,6 +635,13 @@ void demo_stop(struct demo_server *s)
 	free(s->url);
 	pthread_cond_destroy(&s->stop_cv);
 	pthread_mutex_destroy(&s->stop_lock);
-	pthread_mutex_destroy(&s->lock);
+	pthread_rwlock_destroy(&s->lock);
 	free(s);
+}
+
+void demo_get_stats(struct demo_server *s, struct demo_stats *out)
+{
+	pthread_mutex_lock(&s->stop_lock);
+	*out = s->stats;
+	pthread_mutex_unlock(&s->stop_lock);
 }

@@ -335,6 +335,69 @@ void demo_sort_idx(size_t *idx, size_t n, demo_cmp_fn cmp, void *ctx)
 	free(tmp);
 }
 
+/* An index and where it stood, so that equal keys keep their order as a stable sort does. */
+struct demo_top {
+	size_t v, pos;
+};
+
+static int top_cmp(const struct demo_top *a, const struct demo_top *b, demo_cmp_fn cmp, void *ctx)
+{
+	int c = cmp(a->v, b->v, ctx);
+	return c ? c : (a->pos > b->pos) - (a->pos < b->pos);
+}
+
+/* Restore the max-heap property from position i down. */
+static void top_sift_down(struct demo_top *h, size_t n, size_t i, demo_cmp_fn cmp, void *ctx)
+{
+	for (;;) {
+		size_t l = 2 * i + 1, r = l + 1, m = i;
+		if (l < n && top_cmp(&h[l], &h[m], cmp, ctx) > 0)
+			m = l;
+		if (r < n && top_cmp(&h[r], &h[m], cmp, ctx) > 0)
+			m = r;
+		if (m == i)
+			return;
+		struct demo_top t = h[i];
+		h[i] = h[m];
+		h[m] = t;
+		i = m;
+	}
+}
+
+void demo_sort_first(size_t *idx, size_t n, size_t k, demo_cmp_fn cmp, void *ctx)
+{
+	if (k >= n / 2) {
+		demo_sort_idx(idx, n, cmp, ctx);
+		return;
+	}
+	/* The k smallest so far in a max-heap: each further index replaces the largest when smaller. */
+	struct demo_top *h = xcalloc(k + 1, sizeof(*h));
+	size_t hn = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct demo_top t = {idx[i], i};
+		if (hn < k) {
+			size_t c = hn++;
+			h[c] = t;
+			while (c > 0 && top_cmp(&h[(c - 1) / 2], &h[c], cmp, ctx) < 0) {
+				struct demo_top x = h[c];
+				h[c] = h[(c - 1) / 2];
+				h[(c - 1) / 2] = x;
+				c = (c - 1) / 2;
+			}
+		} else if (hn && top_cmp(&t, &h[0], cmp, ctx) < 0) {
+			h[0] = t;
+			top_sift_down(h, hn, 0, cmp, ctx);
+		}
+	}
+	/* Take the largest off the heap into the last place, and so on down. */
+	for (size_t m = hn; m > 0; m--) {
+		idx[m - 1] = h[0].v;
+		h[0] = h[m - 1];
+		top_sift_down(h, m - 1, 0, cmp, ctx);
+	}
+	free(h);
+}
+
 char *demo_subst(const char *tmpl, const char *value)
 {
 	struct strbuf sb;

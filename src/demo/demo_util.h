@@ -49,6 +49,8 @@ int demo_strcmp_null(const char *a, const char *b);
 typedef int (*demo_cmp_fn)(size_t a, size_t b, void *ctx);
 /* Stable sort of n indexes with a context comparator (ties keep their order). */
 void demo_sort_idx(size_t *idx, size_t n, demo_cmp_fn cmp, void *ctx);
+/* Only the k first matter: put them at the start of idx exactly as demo_sort_idx orders them (the rest: undefined). */
+void demo_sort_first(size_t *idx, size_t n, size_t k, demo_cmp_fn cmp, void *ctx);
 /* A copy of obj without its internal keys (those starting with '_'). */
 json_t *demo_public(const json_t *obj);
 /* The string value of key in obj, or NULL when absent or not a string. */

@@ -16,6 +16,7 @@
 #include "core/sanitize.h"
 #include "core/strbuf.h"
 #include "core/timefmt.h"
+#include "core/trace.h"
 #include "core/xalloc.h"
 #include <curses.h>
 #include <errno.h>
@@ -440,6 +441,7 @@ static void app_loop(struct app *a)
 		if (a->dirty) {
 			app_draw(a);
 			a->dirty = false;
+			trace_event("frame", "%zu", app_current_pane(a)->rows.n);
 		}
 		struct pollfd fds[3] = {
 			{.fd = a->script ? -1 : STDIN_FILENO, .events = POLLIN},
@@ -485,6 +487,7 @@ static void app_loop(struct app *a)
 		if (!a->script) {
 			int key, keys = 0;
 			while (!a->quit && (key = keys_read()) != -1) {
+				trace_event("key", "%d", key);
 				app_key(a, key);
 				keys++;
 			}

@@ -7,6 +7,7 @@
 #include "ui/pane.h"
 #include "ui/termlink.h"
 #include "ui/view.h"
+#include "api/worker.h"
 #include "cmd/tokenize.h"
 #include "core/profile.h"
 #include "core/strbuf.h"
@@ -81,8 +82,25 @@ static int app_set_links(struct app *a, const char *value, char **err)
 	return 0;
 }
 
+/* set concurrency N: the most requests in flight at once. */
+static int app_set_concurrency(struct app *a, const char *value, char **err)
+{
+	char *end;
+	long v = strtol(value, &end, 10);
+	if (*end || end == value || v < 1 || v > PROFILE_MAX_CONCURRENCY) {
+		*err = xasprintf("concurrency takes a number of requests from 1 to %d, not \"%s\"", PROFILE_MAX_CONCURRENCY,
+				 value);
+		return -1;
+	}
+	worker_set_concurrency(a->worker, (unsigned)v);
+	app_message(a, APP_MSG_SUCCESS, "Up to %ld requests now run at once.", v);
+	return 0;
+}
+
 static int app_set(struct app *a, int argc, char **argv, char **err)
 {
+	if (argc == 2 && !strcmp(argv[0], "concurrency"))
+		return app_set_concurrency(a, argv[1], err);
 	if (argc == 2 && !strcmp(argv[0], "notify"))
 		return app_set_notify(a, argv[1], err);
 	if (argc == 2 && !strcmp(argv[0], "opener"))
@@ -90,8 +108,8 @@ static int app_set(struct app *a, int argc, char **argv, char **err)
 	if (argc == 2 && !strcmp(argv[0], "links"))
 		return app_set_links(a, argv[1], err);
 	if (argc != 2 || strcmp(argv[0], "refresh") != 0) {
-		*err = xstrdup("usage: set refresh SECONDS | set notify off|bell|auto|osc9|osc777 | set opener CMD | "
-			       "set links on|off");
+		*err = xstrdup("usage: set refresh SECONDS | set concurrency N | set notify off|bell|auto|osc9|osc777 | "
+			       "set opener CMD | set links on|off");
 		return -1;
 	}
 	char *end;

@@ -28,13 +28,16 @@ static void test_find_request_query(void **state)
 		.n_tags = 3,
 		.sort_field = "updatedAt",
 		.sort_order = "asc",
+		.from = "2025-01-02T03:04:05.006Z",
+		.to = "2025-02-01T00:00:00.000Z",
 	};
 	struct api_request *req = cases_find_request(&q);
 	assert_int_equal(req->method, HTTP_GET);
 	assert_string_equal(req->path, "/api/cases/_find");
 	assert_string_equal(req->query, "?page=3&perPage=100&status=in-progress&severity=high&search=ransom%20ware"
 					"&owner=securitySolution&tags=a%20b&tags=x%26y&tags=%C3%A9t%C3%A9"
-					"&sortField=updatedAt&sortOrder=asc");
+					"&sortField=updatedAt&sortOrder=asc&from=2025-01-02T03%3A04%3A05.006Z"
+					"&to=2025-02-01T00%3A00%3A00.000Z");
 	assert_ptr_equal(req->model, &cases_page_model);
 	assert_null(req->body);
 	api_request_free(req);

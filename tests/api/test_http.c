@@ -668,6 +668,41 @@ static void test_bad_success_bodies(void **state)
 	worker_done_free(d);
 }
 
+/* A request that parses later gets its body as text; parsed afterwards it is what the worker would have made. */
+static void test_parse_later(void **state)
+{
+	struct fx *f = *state;
+	char *body = find_page_json(3);
+	testserver_route_static(f->srv, "GET", "/api/cases/_find", 200, TESTSERVER_JSON, body);
+	testserver_route_static(f->srv, "GET", "/api/cases/bad", 200, TESTSERVER_JSON, "{\"id\":\"bad\"}");
+	free(body);
+	struct cases_query q = {.page = 1};
+	struct api_request *req = cases_find_request(&q);
+	req->parse_later = true;
+	struct worker_done *d = run(&f->p, req);
+	assert_int_equal(d->res.status, API_OK);
+	assert_null(d->res.json);
+	assert_null(d->res.model);
+	assert_non_null(strstr(d->res.body, "\"case-2\""));
+	http_parse_result(&cases_page_model, &d->res);
+	assert_int_equal(d->res.status, API_OK);
+	struct case_page *p = d->res.model;
+	assert_non_null(p);
+	assert_int_equal(p->n, 3);
+	assert_string_equal(p->cases[2].id, "case-2");
+	assert_ptr_equal(d->res.model_type, &cases_page_model);
+	worker_done_free(d);
+	/* A body that does not fit the model fails when it is parsed, as the worker's would. */
+	req = cases_get_request("bad");
+	req->parse_later = true;
+	d = run(&f->p, req);
+	assert_int_equal(d->res.status, API_OK);
+	http_parse_result(&cases_case_model, &d->res);
+	assert_int_equal(d->res.status, API_ERR_PARSE);
+	assert_string_equal(d->res.message, "unexpected response from Kibana: case: required field \"version\" is missing");
+	worker_done_free(d);
+}
+
 /* Through the real worker against the demo server: every fault switch, hostile data, a wrong key. */
 
 /* One fault, limited to _find, and what the client must say about it. */
@@ -776,6 +811,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_too_big, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_timeout, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_connection_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_parse_later, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_success_bodies, setup, teardown),
 		cmocka_unit_test(test_each_fault),
 		cmocka_unit_test(test_hostile_strings_parse),

@@ -60,6 +60,7 @@ static void check_concurrent(unsigned n)
 	testserver_route_mode(srv, "/barrier", TESTSERVER_BARRIER, n);
 	struct profile p;
 	integ_profile(&p, srv, NULL);
+	p.concurrency = n;
 	char *err = NULL;
 	struct worker *w = worker_new(&p, &err);
 	for (unsigned i = 0; i < n; i++)
@@ -82,6 +83,60 @@ static void test_concurrent_requests(void **state)
 	check_concurrent(2);
 	check_concurrent(4);
 	check_concurrent(8);
+}
+
+/* n requests through a worker of concurrency c to a barrier of c: never more than c at once, and c at once. */
+static void check_bounded(struct worker *w, struct testserver *srv, unsigned c, unsigned n)
+{
+	for (unsigned i = 0; i < n; i++)
+		worker_submit(w, api_request_new(HTTP_GET, "/barrier"), 0, NULL);
+	for (unsigned i = 0; i < n; i++) {
+		struct worker_done *d = integ_next_done(w);
+		if (d->res.status != API_OK)
+			fail_msg("request %u of %u: %s", i, n, d->res.message);
+		worker_done_free(d);
+	}
+	assert_int_equal(testserver_peak(srv), c);
+}
+
+static void test_concurrency_bounds_transfers(void **state)
+{
+	struct testserver *srv = testserver_start();
+	assert_non_null(srv);
+	testserver_route_mode(srv, "/barrier", TESTSERVER_BARRIER, 3);
+	struct profile p;
+	integ_profile(&p, srv, NULL);
+	p.concurrency = 3;
+	char *err = NULL;
+	struct worker *w = worker_new(&p, &err);
+	assert_int_equal(worker_concurrency(w), 3);
+	check_bounded(w, srv, 3, 9);
+	worker_free(w);
+	testserver_stop(srv);
+	/* Changed while running (set concurrency): the next transfers keep to the new bound. */
+	srv = testserver_start();
+	testserver_route_mode(srv, "/barrier", TESTSERVER_BARRIER, 2);
+	profile_set(&p.url, testserver_url(srv));
+	w = worker_new(&p, &err);
+	worker_set_concurrency(w, 2);
+	assert_int_equal(worker_concurrency(w), 2);
+	check_bounded(w, srv, 2, 6);
+	worker_free(w);
+	testserver_stop(srv);
+	profile_free(&p);
+}
+
+/* Requests one after another reuse one connection (keep-alive), as a page after page fetch does. */
+static void test_connection_kept_alive(void **state)
+{
+	struct fx *f = *state;
+	for (int i = 0; i < 10; i++) {
+		submit(f, "/fast", 0, NULL);
+		struct worker_done *d = integ_next_done(f->w);
+		assert_int_equal(d->res.status, API_OK);
+		worker_done_free(d);
+	}
+	assert_int_equal(testserver_connections(f->srv), 1);
 }
 
 static void test_cancel_running(void **state)
@@ -153,19 +208,20 @@ static void test_cancel_one_of_many(void **state)
 static void test_cancel_waiting_for_a_connection(void **state)
 {
 	struct fx *f = *state;
-	/* The worker opens at most 8 connections to a host: the 9th waits inside curl. */
-	uint64_t ids[9];
-	for (int i = 0; i < 9; i++)
+	/* The worker opens at most the profile's concurrency of connections to a host: one more waits inside curl. */
+	enum { C = PROFILE_DEFAULT_CONCURRENCY };
+	uint64_t ids[C + 1];
+	for (int i = 0; i < C + 1; i++)
 		ids[i] = submit(f, "/hang", 0, NULL);
-	assert_true(testserver_wait(f->srv, "/hang", 8, INTEG_BOUND_MS));
-	worker_cancel(f->w, ids[8]);
+	assert_true(testserver_wait(f->srv, "/hang", C, INTEG_BOUND_MS));
+	worker_cancel(f->w, ids[C]);
 	struct worker_done *d = integ_next_done(f->w);
-	assert_int_equal(d->id, ids[8]);
+	assert_int_equal(d->id, ids[C]);
 	assert_int_equal(d->res.status, API_ERR_CANCELLED);
 	worker_done_free(d);
-	assert_int_equal(testserver_count(f->srv, "/hang"), 8);
+	assert_int_equal(testserver_count(f->srv, "/hang"), C);
 	worker_cancel_all(f->w);
-	for (int i = 0; i < 8; i++) {
+	for (int i = 0; i < C; i++) {
 		d = integ_next_done(f->w);
 		assert_int_equal(d->res.status, API_ERR_CANCELLED);
 		worker_done_free(d);
@@ -268,7 +324,7 @@ static void test_free_with_jobs_in_flight(void **state)
 	assert_true(worker_wait(f->w, INTEG_BOUND_MS));
 	for (int i = 0; i < 12; i++)
 		submit(f, "/hang", 0, NULL);
-	assert_true(testserver_wait(f->srv, "/hang", 8, INTEG_BOUND_MS));
+	assert_true(testserver_wait(f->srv, "/hang", PROFILE_DEFAULT_CONCURRENCY, INTEG_BOUND_MS));
 	assert_int_equal(worker_pending(f->w), 13);
 	worker_free(f->w);
 	f->w = NULL;
@@ -573,6 +629,8 @@ int main(void)
 		return 77;
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_concurrent_requests),
+		cmocka_unit_test(test_concurrency_bounds_transfers),
+		cmocka_unit_test_setup_teardown(test_connection_kept_alive, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cancel_running, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cancel_right_after_submit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cancel_one_of_many, setup, teardown),

@@ -5,6 +5,7 @@ KT_TESTS += tests/cmd/test_parse
 KT_TESTS += tests/cmd/test_registry
 KT_TESTS += tests/cmd/test_complete
 KT_TESTS += tests/cmd/test_run
+KT_TESTS += tests/cmd/test_gather
 KT_TESTS += tests/cmd/test_audit
 KT_TESTS += tests/cmd/test_batch
 KT_TESTS += tests/cmd/test_query
@@ -29,3 +30,6 @@ KT_TESTS += tests/cmd/test_cmd_case_story
 KT_TESTS += tests/cmd/test_storyfmt
 KT_TESTS += tests/cmd/test_cmd_respond
 KT_TESTS += tests/cmd/test_respond_ask
+# The real program's stdout checks, with its output on a full disk.
+TESTS += tests/cmd/batch_output.sh
+EXTRA_DIST += tests/cmd/batch_output.sh

@@ -5,7 +5,10 @@
 #include "testenv.h"
 #include "api/alerts.h"
 #include "api/alerts_req.h"
+#include "cmd/batch.h"
 #include "cmd/cmd.h"
+#include "testutil.h"
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -133,6 +136,56 @@ static void test_alerts_with_an_unsigned_long_field(void **state)
 	testenv_stop(&e);
 }
 
+/* A batch run (ktriage -c) with its stdout read back; the exit code must be 0. */
+static char *batch_out(const char *line)
+{
+	char path[] = "/tmp/kt-alerts-out-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	fflush(stdout);
+	int so = dup(STDOUT_FILENO);
+	dup2(fd, STDOUT_FILENO);
+	struct batch_options o = {.profile = &env.p, .quiet = true};
+	int rc = batch_run(&o, line);
+	fflush(stdout);
+	dup2(so, STDOUT_FILENO);
+	close(so);
+	close(fd);
+	char *out = testutil_read_file(path, NULL);
+	unlink(path);
+	if (rc)
+		fail_msg("%s: exit %d", line, rc);
+	return out;
+}
+
+/* In batch, --all's pages are written as they come: one search response of every hit, or one hit per line. */
+static void test_alerts_all_batch_json_and_ndjson(void **state)
+{
+	(void)state;
+	char *out = batch_out("alerts --all --status closed --json");
+	json_error_t e;
+	json_t *doc = json_loads(out, 0, &e);
+	if (!doc)
+		fail_msg("not one JSON document: %s", e.text);
+	free(out);
+	json_t *hits = json_object_get(json_object_get(doc, "hits"), "hits");
+	long long total = json_integer_value(json_object_get(json_object_get(json_object_get(doc, "hits"), "total"), "value"));
+	assert_true(total > 0);
+	assert_int_equal(json_array_size(hits), total);
+	assert_non_null(json_object_get(doc, "_shards"));
+	out = batch_out("alerts --all --status closed --ndjson");
+	size_t lines = 0;
+	for (char *p = out, *nl; (nl = strchr(p, '\n')); p = nl + 1, lines++) {
+		json_t *h = json_loadb(p, (size_t)(nl - p), 0, &e);
+		assert_string_equal(json_string_value(json_object_get(h, "_id")),
+				    json_string_value(json_object_get(json_array_get(hits, lines), "_id")));
+		json_decref(h);
+	}
+	assert_int_equal(lines, total);
+	free(out);
+	json_decref(doc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -141,6 +194,7 @@ int main(void)
 		cmocka_unit_test(test_alerts_all_stops_on_a_repeated_page),
 		cmocka_unit_test(test_alerts_all_stops_at_the_limits),
 		cmocka_unit_test(test_alerts_with_an_unsigned_long_field),
+		cmocka_unit_test(test_alerts_all_batch_json_and_ndjson),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

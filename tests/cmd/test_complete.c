@@ -52,6 +52,7 @@ static void test_options_and_values(void **state)
 	assert_string_equal(cands("cases --severity c", NULL), "critical");
 	/* The universal flags are offered too. */
 	assert_non_null(strstr(cands("cases --", NULL), "--json"));
+	assert_non_null(strstr(cands("cases --", NULL), "--ndjson"));
 	assert_non_null(strstr(cands("case push x y --", NULL), "--yes"));
 }
 

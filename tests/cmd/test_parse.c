@@ -95,6 +95,12 @@ static void test_positional_and_option_forms(void **state)
 	assert_string_equal(p.values[A_COLOR].vals[0], "red");
 	assert_true(p.yes);
 	assert_true(p.json);
+	assert_false(p.ndjson);
+	cmd_parse_free(&thing, p.values);
+	/* --ndjson is JSON too, one list item per line. */
+	assert_int_equal(parse(&thing, "--owner x c1 --ndjson", &p, &err), 0);
+	assert_true(p.json);
+	assert_true(p.ndjson);
 	cmd_parse_free(&thing, p.values);
 }
 

@@ -38,6 +38,8 @@ struct testserver {
 	size_t nreqs, cap;
 	struct testserver_routedef **routes;
 	size_t nroutes;
+	unsigned in_flight, peak;      /* requests being answered now, and the most at once */
+	unsigned connections;          /* TCP connections accepted */
 };
 
 /* One request while it arrives. */
@@ -296,6 +298,10 @@ static enum MHD_Result testserver_handle(void *cls, struct MHD_Connection *con, 
 		return MHD_YES;
 	}
 	struct testserver_request *r = testserver_record(s, con, method, c);
+	pthread_mutex_lock(&s->lock);
+	if (++s->in_flight > s->peak)
+		s->peak = s->in_flight;
+	pthread_mutex_unlock(&s->lock);
 
 	testserver_fn fn = testserver_not_found;
 	void *arg = NULL;
@@ -328,7 +334,37 @@ static enum MHD_Result testserver_handle(void *cls, struct MHD_Connection *con, 
 	enum MHD_Result rc = MHD_queue_response(con, (unsigned)reply.status, resp);
 	MHD_destroy_response(resp);
 	free(reply.body);
+	pthread_mutex_lock(&s->lock);
+	s->in_flight--;
+	pthread_mutex_unlock(&s->lock);
 	return rc;
+}
+
+static void testserver_connection(void *cls, struct MHD_Connection *con, void **socket_context,
+				  enum MHD_ConnectionNotificationCode code)
+{
+	struct testserver *s = cls;
+	if (code != MHD_CONNECTION_NOTIFY_STARTED)
+		return;
+	pthread_mutex_lock(&s->lock);
+	s->connections++;
+	pthread_mutex_unlock(&s->lock);
+}
+
+unsigned testserver_peak(struct testserver *s)
+{
+	pthread_mutex_lock(&s->lock);
+	unsigned n = s->peak;
+	pthread_mutex_unlock(&s->lock);
+	return n;
+}
+
+unsigned testserver_connections(struct testserver *s)
+{
+	pthread_mutex_lock(&s->lock);
+	unsigned n = s->connections;
+	pthread_mutex_unlock(&s->lock);
+	return n;
 }
 
 struct testserver *testserver_start(void)
@@ -344,7 +380,7 @@ struct testserver *testserver_start(void)
 	s->daemon = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION, 0, NULL, NULL,
 				     testserver_handle, s, MHD_OPTION_SOCK_ADDR, &sin, MHD_OPTION_URI_LOG_CALLBACK,
 				     testserver_uri_log, s, MHD_OPTION_NOTIFY_COMPLETED, testserver_completed, s,
-				     MHD_OPTION_END);
+				     MHD_OPTION_NOTIFY_CONNECTION, testserver_connection, s, MHD_OPTION_END);
 	if (!s->daemon) {
 		fprintf(stderr, "testserver: cannot start libmicrohttpd on 127.0.0.1\n");
 		pthread_mutex_destroy(&s->lock);

@@ -73,6 +73,10 @@ bool testserver_wait(struct testserver *s, const char *prefix, size_t n, int tim
 const char *testserver_header(const struct testserver_request *r, const char *name, size_t *count);
 /* A decoded query parameter's nth value, malloc'd, or NULL. */
 char *testserver_query_param(const struct testserver_request *r, const char *name, size_t nth);
+/* The most requests that were being answered at once (waiting in a mode included). */
+unsigned testserver_peak(struct testserver *s);
+/* TCP connections accepted so far. */
+unsigned testserver_connections(struct testserver *s);
 /* Set a reply body (copied). */
 void testserver_reply_body(struct testserver_reply *reply, const char *body, size_t len);
 

@@ -18,3 +18,4 @@ KT_TESTS += tests/core/test_markdown
 KT_TESTS += tests/core/test_termesc
 KT_TESTS += tests/core/test_sha256
 KT_TESTS += tests/core/test_threadsig
+KT_TESTS += tests/core/test_trace

@@ -83,7 +83,8 @@ static const char sample[] =
 	"insecure = yes\n"                     /* 17 */
 	"readonly = true\n"                    /* 18 */
 	"ca_cert = ~/ca.pem\n"                 /* 19 */
-	"theme = light\n";                     /* 20 */
+	"theme = light\n"                      /* 20 */
+	"concurrency = 3\n";                   /* 21 */
 
 static void test_missing_file(void **state)
 {
@@ -112,6 +113,7 @@ static void test_default_profile(void **state)
 	assert_int_equal(f->p.max_response, (size_t)8 << 20);
 	assert_true(f->p.insecure);
 	assert_true(f->p.readonly);
+	assert_int_equal(f->p.concurrency, 3);
 	char *ca = xasprintf("%s/ca.pem", f->dir);
 	assert_string_equal(f->p.ca_cert, ca);
 	free(ca);
@@ -130,6 +132,7 @@ static void test_named_profile(void **state)
 	assert_null(f->p.api_key);
 	assert_false(f->p.readonly);
 	assert_int_equal(f->p.timeout_ms, 60000);
+	assert_int_equal(f->p.concurrency, PROFILE_DEFAULT_CONCURRENCY);
 	assert_string_equal(f->p.theme, "dark");
 }
 
@@ -197,6 +200,8 @@ static void test_bad_values(void **state)
 		{"max_response_mb = 99999", "max_response_mb"},
 		{"max_pages = 0", "max_pages"},      {"max_rows = many", "max_rows"},
 		{"max_fetch_mb = -5", "max_fetch_mb"}, {"max_fetch_mb = 99999999", "max_fetch_mb"},
+		{"concurrency = 0", "concurrency"},  {"concurrency = 65", "concurrency"},
+		{"concurrency = many", "concurrency"}, {"concurrency = -2", "concurrency"},
 	};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
 		char *text = xasprintf("[profile default]\nurl = http://x\n%s\n", bad[i].line);

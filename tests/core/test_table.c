@@ -155,6 +155,59 @@ static void test_many_rows(void **state)
 	table_free(&t);
 }
 
+static void piece(struct table *t, const char *title)
+{
+	static const char *const headers[] = {"ID", "TITLE", "OWNER", NULL};
+	table_init(t, headers);
+	table_set_flex(t, 1);
+	const char *r[] = {"a1", title, "ana"};
+	table_add_row(t, r);
+}
+
+/* On a terminal, a later piece keeps the first piece's columns: a wider cell is cut, the next column stays put. */
+static void test_pieces_fitted_keep_first_widths(void **state)
+{
+	struct table first, later;
+	piece(&first, "short");
+	piece(&later, "a much longer title than the first page had");
+	int *w = table_widths(&first, 40);
+	struct strbuf a, b;
+	strbuf_init(&a);
+	strbuf_init(&b);
+	table_render_with(&first, w, true, &a);
+	table_render_with(&later, w, false, &b);
+	assert_int_equal(testutil_count(a.buf, "\n"), 2);
+	assert_int_equal(testutil_count(b.buf, "\n"), 1);
+	assert_null(strstr(b.buf, "TITLE"));
+	assert_non_null(strstr(b.buf, "\xe2\x80\xa6"));
+	assert_int_equal(column_of(b.buf, "ana"), column_of(a.buf, "OWNER"));
+	free(w);
+	strbuf_free(&a);
+	strbuf_free(&b);
+	table_free(&first);
+	table_free(&later);
+}
+
+/* In a pipe nothing is cut: the widths grow to a later piece's cells. */
+static void test_pieces_plain_grow(void **state)
+{
+	struct table first, later;
+	piece(&first, "short");
+	piece(&later, "a much longer title than the first page had");
+	int *w = table_widths(&first, 0);
+	int before = w[1];
+	table_widths_grow(&later, w);
+	assert_true(w[1] > before);
+	struct strbuf b;
+	strbuf_init(&b);
+	table_render_with(&later, w, false, &b);
+	assert_non_null(strstr(b.buf, "a much longer title than the first page had  ana"));
+	free(w);
+	strbuf_free(&b);
+	table_free(&first);
+	table_free(&later);
+}
+
 int main(void)
 {
 	if (!testutil_utf8_locale()) {
@@ -167,6 +220,8 @@ int main(void)
 		cmocka_unit_test(test_fit_very_narrow),
 		cmocka_unit_test(test_cells_sanitized),
 		cmocka_unit_test(test_many_rows),
+		cmocka_unit_test(test_pieces_fitted_keep_first_widths),
+		cmocka_unit_test(test_pieces_plain_grow),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

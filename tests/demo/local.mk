@@ -9,6 +9,8 @@ KT_TESTS += tests/demo/test_demo_main
 KT_TESTS += tests/demo/test_demo_ai
 KT_TESTS += tests/demo/test_demo_kibana
 KT_TESTS += tests/demo/test_demo_history
+KT_TESTS += tests/demo/test_demo_server
+KT_TESTS += tests/demo/test_demo_util
 # A stand-in for `ktriage serve-demo` that contract_demo.py starts.
 check_PROGRAMS += tests/demo/demo_serve
 TESTS += tests/demo/contract_demo.py
