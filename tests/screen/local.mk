@@ -10,6 +10,7 @@ KT_SCREEN_TESTS += tests/screen/cases/push.keys
 KT_SCREEN_TESTS += tests/screen/cases/push_error.keys
 KT_SCREEN_TESTS += tests/screen/alerts/bulk_status.keys
 KT_SCREEN_TESTS += tests/screen/alerts/bulk_partial.keys
+KT_SCREEN_TESTS += tests/screen/alerts/keyset_to_the_end.keys
 KT_SCREEN_TESTS += tests/screen/alerts/detail_cases.keys
 KT_SCREEN_TESTS += tests/screen/alerts/validation.keys
 KT_SCREEN_TESTS += tests/screen/alerts/fetch_limit.keys

@@ -61,12 +61,15 @@ static void alerts_page(struct pane *p, void *model, struct pane_page *out)
 	struct alert_page *page = model;
 	out->rows = page->alerts;
 	out->n = page->n;
+	/* A later page's search carries the keyset condition, so its total counts only the alerts after the
+	 * cursor: those already in come before them. */
 	out->total = page->total;
+	if (!out->newer && p->pages > 0 && page->total >= 0)
+		out->total = (long long)p->rows.n + page->total;
 	out->total_floor = page->total_is_floor;
 	out->bad = page->bad;
 	/* A short page ends the list; so does a last hit without sort values (no keyset to go on from). */
 	out->last = page->n < ALERTS_PAGE_SIZE || json_array_size(page->alerts[page->n - 1].sort) < 2;
-	(void)p;
 }
 
 static void alerts_row_text(const void *row, struct strbuf *out)
