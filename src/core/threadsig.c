@@ -1,7 +1,7 @@
-/* A signal goes to any thread that does not block it. The UI's handlers (SIGTERM, SIGHUP, SIGINT,
- * SIGCONT, SIGWINCH) belong to the main thread, which owns the terminal and the self-pipe they
- * write to; a worker or demo server thread that received one would race the main thread's
- * teardown. So every thread the program starts is started with asynchronous signals blocked. */
+/* A signal goes to any thread that does not block it. The signals the UI reads (SIGTERM, SIGHUP,
+ * SIGINT, SIGCONT, from a signalfd) and SIGWINCH (ncurses) belong to the main thread, which owns
+ * the terminal; a worker or demo server thread that took one would lose it or race the main
+ * thread. So every thread the program starts is started with asynchronous signals blocked. */
 #include "core/threadsig.h"
 
 #include <pthread.h>

@@ -22,27 +22,16 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/signalfd.h>
 #include <time.h>
 #include <unistd.h>
-
-/* The signal self-pipe's write end (handlers only write a byte). */
-static volatile sig_atomic_t app_sig_fd = -1;
-
-static void app_on_signal(int sig)
-{
-	unsigned char c = (unsigned char)sig;
-	int saved = errno;
-	if (app_sig_fd >= 0 && write(app_sig_fd, &c, 1) < 0) {
-		/* Nothing to do: the pipe is full, a byte is already waiting. */
-	}
-	errno = saved;
-}
 
 /* An error on stderr, made safe for the terminal (it may quote a theme name, a path, a value). */
 static void app_stderr(const char *msg)
@@ -266,23 +255,40 @@ static int app_init_curses(struct app *a, char **err)
 	return 0;
 }
 
+/*
+ * The signals that end the TUI (and SIGCONT, after which it redraws) are read from a signalfd in
+ * the main loop instead of being handled: nothing runs at an arbitrary point of the program, and
+ * no other thread can take one (every thread started blocks them: core/threadsig.h). Without a
+ * signalfd they keep their default action.
+ */
 static void app_signals(struct app *a)
 {
-	if (pipe(a->sig_pipe) == 0) {
-		for (int i = 0; i < 2; i++) {
-			fcntl(a->sig_pipe[i], F_SETFL, fcntl(a->sig_pipe[i], F_GETFL) | O_NONBLOCK);
-			fcntl(a->sig_pipe[i], F_SETFD, FD_CLOEXEC);
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGCONT);
+	pthread_sigmask(SIG_BLOCK, &set, &a->sig_saved);
+	a->sig_fd = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
+	if (a->sig_fd < 0)
+		pthread_sigmask(SIG_SETMASK, &a->sig_saved, NULL);
+}
+
+/* The signals that came: one that ends the TUI ends it with the shell's status, 128 + its number. */
+static void app_take_signals(struct app *a)
+{
+	struct signalfd_siginfo si;
+	while (read(a->sig_fd, &si, sizeof(si)) == (ssize_t)sizeof(si)) {
+		if (si.ssi_signo == SIGCONT) {
+			clearok(curscr, TRUE);
+		} else {
+			a->quit = true;
+			if (!a->exit_code)
+				a->exit_code = 128 + (int)si.ssi_signo;
 		}
-		app_sig_fd = a->sig_pipe[1];
 	}
-	struct sigaction sa;
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = app_on_signal;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGCONT, &sa, NULL);
+	a->dirty = true;
 }
 
 /* An "await" step: true once the screen shows its text (the step is done); a script that waits too long fails. */
@@ -446,7 +452,7 @@ static void app_loop(struct app *a)
 		struct pollfd fds[3] = {
 			{.fd = a->script ? -1 : STDIN_FILENO, .events = POLLIN},
 			{.fd = worker_fd(a->worker), .events = POLLIN},
-			{.fd = a->sig_pipe[0], .events = POLLIN},
+			{.fd = a->sig_fd, .events = POLLIN},
 		};
 		int timeout = worker_pending(a->worker) ? 100 : 1000;
 		if (a->script && !a->script_waiting)
@@ -454,20 +460,8 @@ static void app_loop(struct app *a)
 		int rc = poll(fds, 3, timeout);
 		if (rc < 0 && errno != EINTR)
 			break;
-		if (rc > 0 && (fds[2].revents & POLLIN)) {
-			unsigned char sig;
-			while (read(a->sig_pipe[0], &sig, 1) == 1) {
-				if (sig == SIGCONT) {
-					clearok(curscr, TRUE);
-				} else {
-					/* Ended by a signal: the shell's convention, 128 + its number. */
-					a->quit = true;
-					if (!a->exit_code)
-						a->exit_code = 128 + sig;
-				}
-			}
-			a->dirty = true;
-		}
+		if (rc > 0 && (fds[2].revents & POLLIN))
+			app_take_signals(a);
 		struct worker_done *d;
 		while ((d = worker_take(a->worker))) {
 			/* A request waiting to be retried counts down on the status line, whoever sent it. */
@@ -526,10 +520,10 @@ static void app_free(struct app *a)
 	textinput_free(&a->line);
 	script_close(a->script);
 	free(a->script_await);
-	if (a->sig_pipe[0] >= 0) {
-		app_sig_fd = -1;
-		close(a->sig_pipe[0]);
-		close(a->sig_pipe[1]);
+	if (a->sig_fd >= 0) {
+		/* A signal still waiting now takes its default action: the terminal is already restored. */
+		close(a->sig_fd);
+		pthread_sigmask(SIG_SETMASK, &a->sig_saved, NULL);
 	}
 }
 
@@ -539,7 +533,7 @@ int app_run(const struct app_options *o)
 	memset(&a, 0, sizeof(a));
 	a.opts = o;
 	a.profile = o->profile;
-	a.sig_pipe[0] = a.sig_pipe[1] = -1;
+	a.sig_fd = -1;
 	textinput_init(&a.line, false);
 	char *err = NULL;
 	const char *now = getenv("KTRIAGE_NOW");

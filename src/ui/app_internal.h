@@ -1,6 +1,7 @@
 /* The app's state, shared by the files that make up the TUI shell (app*.c). */
 #ifndef KT_APP_INTERNAL_H
 #define KT_APP_INTERNAL_H
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -45,7 +46,8 @@ struct app {
 	char *script_await;        /* text an "await" step waits for the screen to show */
 	int script_await_line;
 	long long script_await_until;
-	int sig_pipe[2];
+	int sig_fd;               /* signalfd of SIGTERM, SIGHUP, SIGINT and SIGCONT, or -1 */
+	sigset_t sig_saved;        /* the signal mask before they were blocked for it */
 	unsigned spin;
 	long long last_tick;
 	long long now_override;
