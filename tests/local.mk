@@ -46,11 +46,13 @@ KT_THREADED_TESTS = \
 	tests/cmd/test_run tests/cmd/test_batch tests/cmd/test_cmd_ai tests/cmd/test_cmd_alert_edit \
 	tests/cmd/test_cmd_alerts tests/cmd/test_cmd_api tests/cmd/test_cmd_endpoint tests/cmd/test_cmd_entity \
 	tests/cmd/test_cmd_exceptions tests/cmd/test_cmd_fleet tests/cmd/test_cmd_sessions tests/cmd/test_cmd_stack \
-	tests/cmd/test_cmd_timeline \
-	tests/demo/test_demo_cases tests/demo/test_demo_endpoint tests/demo/test_demo_faults tests/demo/test_demo_http \
+	tests/cmd/test_cmd_timeline tests/cmd/test_cmd_assistant tests/cmd/test_cmd_doctor tests/cmd/test_cmd_respond \
+	tests/cmd/test_cmd_cases tests/cmd/test_cmd_case_story tests/core/test_threadsig \
+	tests/demo/test_demo_cases tests/demo/test_demo_endpoint tests/demo/test_demo_faults tests/demo/test_demo_http tests/demo/test_demo_server \
 	$(KT_SCREEN_TESTS) tests/ui/terminal_lifecycle.py tests/command_line.py
 # Any race report fails the program at once (the demo server of a screen test too, whose exit status is not checked).
-KT_TSAN_OPTIONS = halt_on_error=1 second_deadlock_stack=1
+KT_TSAN_OPTIONS = halt_on_error=1 second_deadlock_stack=1 suppressions=$(abs_top_srcdir)/tests/tsan.supp
+EXTRA_DIST += tests/tsan.supp
 check-threads:
 	TSAN_OPTIONS='$(KT_TSAN_OPTIONS)' $(MAKE) $(AM_MAKEFLAGS) check TESTS='$(KT_THREADED_TESTS)'
 .PHONY: check-threads

@@ -25,6 +25,12 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
+# What the demo server said (a sanitizer's report, say), when a test fails.
+demo_said() {
+	[ -s "$tmp/demo.err" ] || return 0
+	echo "--- the demo server's stderr:"
+	tail -n 80 "$tmp/demo.err"
+}
 opt() { sed -n "s/^# $1: //p" "$script" | head -n 1; }
 size=$(opt size)
 [ -n "$size" ] || size=100x30
@@ -76,6 +82,7 @@ rc=$?
 if [ "$rc" -ne "$want_exit" ]; then
 	echo "FAIL: $script: exit code $rc, expected $want_exit"
 	cat "$tmp/err"
+	demo_said
 	exit 1
 fi
 # A script can check what the program left behind, e.g. the audit log.
@@ -83,6 +90,7 @@ check=$(opt check)
 if [ -n "$check" ] && ! sh -c "$check"; then
 	echo "FAIL: $script: check failed: $check"
 	cat "$tmp/err"
+	demo_said
 	exit 1
 fi
 exit 0
