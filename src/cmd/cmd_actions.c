@@ -2,10 +2,10 @@
 #include "config.h"
 #include "cmd/actionfmt.h"
 #include "cmd/cmd.h"
+#include "cmd/listpage.h"
 #include "cmd/output.h"
 #include "cmd/registry.h"
 #include "api/actions.h"
-#include "api/kjson.h"
 #include "core/record.h"
 #include "core/table.h"
 #include "core/xalloc.h"
@@ -16,7 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 /* Actions per page unless --per-page says otherwise. */
@@ -29,18 +28,11 @@ static void actions_done(struct cmd_ctx *ctx, struct worker_done *d)
 		return;
 	}
 	const struct action_page *p = d->res.model;
-	struct table t;
-	table_init_columns(&t, actionfmt_columns);
-	struct column_ctx cx = {.now = time(NULL), .batch = true};
-	for (size_t i = 0; i < p->n; i++)
-		table_add_object(&t, actionfmt_columns, &p->items[i], &cx);
 	char *title = xasprintf("%zu of %lld response actions (page %lld)", p->n, p->total, p->page);
-	json_t *usable = kjson_usable_rows(d->res.json, "data", "id");
-	struct cmd_output out = {.kind = CMD_OUT_TABLE, .message = title, .table = &t, .json = usable, .bad = p->bad};
-	cmd_output(ctx, &out);
-	json_decref(usable);
+	const struct listpage lp = {.columns = actionfmt_columns, .rows = p->items, .n = p->n, .size = sizeof(*p->items),
+				     .bad = p->bad, .json = d->res.json, .items_path = "data", .title = title};
+	listpage_output(ctx, &lp);
 	free(title);
-	table_free(&t);
 	cmd_finish(ctx);
 }
 

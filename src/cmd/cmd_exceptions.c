@@ -1,20 +1,18 @@
 /* Exceptions and value lists: exceptions endpoint, list delete. */
 #include "config.h"
 #include "cmd/cmd.h"
+#include "cmd/listpage.h"
 #include "cmd/exceptfmt.h"
 #include "cmd/opsutil.h"
 #include "cmd/output.h"
 #include "cmd/query.h"
 #include "cmd/registry.h"
 #include "api/exceptions.h"
-#include "api/kjson.h"
 #include "api/lists.h"
-#include "core/table.h"
 #include "core/timefmt.h"
 #include "core/xalloc.h"
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 static void exceptions_done(struct cmd_ctx *ctx, struct worker_done *d)
 {
@@ -23,18 +21,11 @@ static void exceptions_done(struct cmd_ctx *ctx, struct worker_done *d)
 		return;
 	}
 	const struct exception_page *p = d->res.model;
-	struct table t;
-	table_init_columns(&t, exceptfmt_columns);
-	struct column_ctx cx = {.now = time(NULL), .batch = true};
-	for (size_t i = 0; i < p->n; i++)
-		table_add_object(&t, exceptfmt_columns, &p->items[i], &cx);
 	char *title = xasprintf("%zu of %lld endpoint exceptions (page %lld)", p->n, p->total, p->page);
-	json_t *usable = kjson_usable_rows(d->res.json, "data", "id");
-	struct cmd_output out = {.kind = CMD_OUT_TABLE, .message = title, .table = &t, .json = usable, .bad = p->bad};
-	cmd_output(ctx, &out);
-	json_decref(usable);
+	const struct listpage lp = {.columns = exceptfmt_columns, .rows = p->items, .n = p->n, .size = sizeof(*p->items),
+				     .bad = p->bad, .json = d->res.json, .items_path = "data", .title = title};
+	listpage_output(ctx, &lp);
 	free(title);
-	table_free(&t);
 	cmd_finish(ctx);
 }
 

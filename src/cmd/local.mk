@@ -51,4 +51,5 @@ src_cmd_libcmd_a_SOURCES += \
 	src/cmd/cmd_doctor.c \
 	src/cmd/endpointfmt.c src/cmd/endpointfmt.h \
 	src/cmd/cmd_respond.c \
-	src/cmd/respond_ask.c src/cmd/respond_ask.h
+	src/cmd/respond_ask.c src/cmd/respond_ask.h \
+	src/cmd/listpage.c src/cmd/listpage.h

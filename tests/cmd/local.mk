@@ -6,6 +6,7 @@ KT_TESTS += tests/cmd/test_registry
 KT_TESTS += tests/cmd/test_complete
 KT_TESTS += tests/cmd/test_run
 KT_TESTS += tests/cmd/test_gather
+KT_TESTS += tests/cmd/test_listpage
 KT_TESTS += tests/cmd/test_audit
 KT_TESTS += tests/cmd/test_batch
 KT_TESTS += tests/cmd/test_query
