@@ -1,9 +1,9 @@
 #include "config.h"
 #include "ui/console.h"
+#include "ui/console_internal.h"
 #include "ui/app.h"
 #include "ui/dialog.h"
 #include "ui/draw.h"
-#include "ui/idsource.h"
 #include "ui/keys.h"
 #include "ui/pane.h"
 #include "ui/textinput.h"
@@ -11,38 +11,21 @@
 #include "ui/view.h"
 #include "api/actions.h"
 #include "api/endpoints.h"
-#include "api/worker.h"
-#include "cmd/actionfmt.h"
 #include "cmd/cmd.h"
-#include "cmd/complete.h"
 #include "cmd/endpointfmt.h"
 #include "cmd/output.h"
 #include "cmd/tokenize.h"
 #include "core/profile.h"
 #include "core/record.h"
-#include "core/sanitize.h"
 #include "core/strbuf.h"
 #include "core/table.h"
-#include "core/timefmt.h"
 #include "core/xalloc.h"
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Recent actions of the host looked through when the console opens (paths typed, the last process list). */
-#define CONSOLE_RECENT 20
-/* Commands remembered for Up and Down. */
-#define CONSOLE_HISTORY 100
-
-/* The console's commands: its word (and Kibana's console name), the command it runs, what it adds. */
-static const struct console_cmd {
-	const char *word;
-	const char *alias;     /* Kibana's console name, or NULL */
-	const char *words;     /* the command of the table */
-	bool host;             /* the console adds --endpoint */
-	bool action;           /* takes an action id first: the console's last one when none is given */
-} console_cmds[] = {
+const struct console_cmd console_cmds[] = {
 	{"isolate", NULL, "endpoint isolate", true, false},
 	{"release", NULL, "endpoint release", true, false},
 	{"processes", NULL, "endpoint processes", true, false},
@@ -56,57 +39,10 @@ static const struct console_cmd {
 	{"files", NULL, "action files", false, true},
 	{"download", NULL, "action download", false, true},
 };
-#define CONSOLE_N_CMDS (sizeof(console_cmds) / sizeof(*console_cmds))
+const size_t console_n_cmds = sizeof(console_cmds) / sizeof(*console_cmds);
 
-/* Where a command of the scrollback is. */
-enum entry_state {
-	ENTRY_RUNNING,  /* checks, lookups, the question */
-	ENTRY_PENDING,  /* the action is in Kibana, not done */
-	ENTRY_DONE,
-	ENTRY_FAILED,
-	ENTRY_NOTE,     /* a line of the console's own */
-};
-
-/* One command typed and what came of it. */
-struct console_entry {
-	char *line;            /* as typed (for a note: the note) */
-	enum entry_state state;
-	char *action_id;       /* the response action it started, or NULL */
-	char *command;         /* that action's command */
-	long long started;     /* wall clock, for "pending 3s" */
-	char **lines;          /* messages and tables shown under it */
-	size_t n_lines;
-	struct record outcome; /* what the action came to */
-	char *error;
-	bool polling;
-};
-
-struct console {
-	struct app *app;
-	struct view *text;          /* the scrollback: a text view drawn inside the console, never pushed */
-	struct cmd_host host;       /* how the commands it runs show themselves */
-	char *asked;                /* the endpoint as given: an id or a host name */
-	struct endpoint_host *ep;   /* the host, once found */
-	char *prompt;               /* "WIN-SQL02> " */
-	struct textinput input;
-	struct console_entry *entries;
-	size_t n;
-	char **history;
-	size_t n_history, hist_pos;
-	char *draft;                /* the line being typed while browsing history */
-	struct action_process_list *procs; /* the last process list: Tab completes its pids */
-	char **paths;               /* paths typed or seen: Tab completes them */
-	size_t n_paths;
-	char **cands;               /* completions shown after Tab */
-	size_t n_cands;
-	char *last_action;          /* the last action started here */
-	char *last_files;           /* the last one that left a file */
-	unsigned refs;              /* requests and commands in flight hold the console */
-	bool gone;                  /* its view is closed */
-	bool follow;                /* the scrollback shows its end */
-};
-
-static void console_render(struct console *c);
+/* Commands remembered for Up and Down. */
+#define CONSOLE_HISTORY 100
 
 /* ---- lifetime ---- */
 
@@ -122,7 +58,7 @@ static void console_entry_free(struct console_entry *e)
 	free(e->error);
 }
 
-static void console_strv_free(char **v, size_t n)
+void console_strv_free(char **v, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		free(v[i]);
@@ -149,7 +85,7 @@ static void console_free(struct console *c)
 }
 
 /* Something in flight is over: the console goes if its view has. */
-static bool console_release(struct console *c)
+bool console_release(struct console *c)
 {
 	c->refs--;
 	if (c->gone && !c->refs) {
@@ -173,8 +109,7 @@ static struct console_entry *console_add(struct console *c, const char *line, en
 	return e;
 }
 
-static void console_note(struct console *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void console_note(struct console *c, const char *fmt, ...)
+void console_note(struct console *c, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -249,7 +184,7 @@ static void console_render_entry(struct console *c, const struct console_entry *
 		textview_add_record(c->text, &e->outcome);
 }
 
-static void console_render(struct console *c)
+void console_render(struct console *c)
 {
 	if (c->gone)
 		return;
@@ -263,191 +198,6 @@ static void console_render(struct console *c)
 	if (c->follow)
 		textview_scroll_end(c->text);
 	app_dirty(c->app);
-}
-
-/* ---- requests of the console's own ---- */
-
-/* One request; done runs with the answer while the console is open. */
-struct console_job {
-	struct worker_sink sink;
-	struct console *c;
-	size_t entry;
-	void (*done)(struct console *c, size_t entry, struct worker_done *w);
-};
-
-static void console_deliver(struct worker_sink *sink, struct worker_done *w)
-{
-	struct console_job *job = (struct console_job *)sink;
-	struct console *c = job->c;
-	if (console_release(c)) {
-		job->done(c, job->entry, w);
-		console_render(c);
-	}
-	free(job);
-	worker_done_free(w);
-}
-
-static void console_submit(struct console *c, struct api_request *req, size_t entry,
-			   void (*done)(struct console *c, size_t entry, struct worker_done *w))
-{
-	struct console_job *job = xcalloc(1, sizeof(*job));
-	job->sink.deliver = console_deliver;
-	job->c = c;
-	job->entry = entry;
-	job->done = done;
-	c->refs++;
-	worker_submit(app_worker(c->app), req, 0, job);
-}
-
-static void console_add_path(struct console *c, const char *path)
-{
-	if (!path || !*path)
-		return;
-	for (size_t i = 0; i < c->n_paths; i++)
-		if (!strcmp(c->paths[i], path))
-			return;
-	c->paths = xreallocarray(c->paths, c->n_paths + 1, sizeof(char *));
-	c->paths[c->n_paths++] = xstrdup(path);
-}
-
-/* A process list arrived: Tab completes its pids from now on. */
-static void console_take_processes(struct console *c, const struct response_action *a)
-{
-	actions_processes_free(c->procs);
-	c->procs = actions_processes(a);
-}
-
-static void console_got_procs(struct console *c, size_t entry, struct worker_done *w)
-{
-	(void)entry;
-	if (w->res.status != API_OK)
-		return;
-	const struct response_action *a = w->res.model;
-	console_take_processes(c, a);
-	char when[32];
-	timefmt_relative(a->completed_at ? a->completed_at : a->started_at, (time_t)app_now(c->app), when, sizeof(when));
-	console_note(c, "The last process list (%s, %zu processes) is loaded: Tab completes its pids.", when, c->procs->n);
-}
-
-/* The host's recent actions: the paths they used and its last process list. */
-static void console_got_recent(struct console *c, size_t entry, struct worker_done *w)
-{
-	(void)entry;
-	if (w->res.status != API_OK)
-		return;
-	const struct action_page *p = w->res.model;
-	const char *procs = NULL;
-	for (size_t i = 0; i < p->n; i++) {
-		const struct response_action *a = &p->items[i];
-		console_add_path(c, json_string_value(json_object_get(a->parameters, "path")));
-		if (!procs && a->was_successful && a->command && !strcmp(a->command, "running-processes"))
-			procs = a->id;
-	}
-	if (procs)
-		console_submit(c, actions_get_request(procs), 0, console_got_procs);
-}
-
-static void console_have_host(struct console *c, struct endpoint_host *h)
-{
-	kmodel_free(&endpoints_host_model, c->ep);
-	c->ep = h;
-	free(c->prompt);
-	char *name = sanitize_str(h->hostname ? h->hostname : h->agent_id, SANITIZE_LINE);
-	c->prompt = xasprintf("%s> ", name);
-	free(name);
-}
-
-static void console_found_by_name(struct console *c, size_t entry, struct worker_done *w)
-{
-	(void)entry;
-	struct endpoint_page *p = w->res.status == API_OK ? w->res.model : NULL;
-	if (!p || !p->n) {
-		console_note(c, "No Elastic Defend endpoint has the id or host name \"%s\"%s%s.", c->asked, p ? "" : ": ",
-			     p ? "" : w->res.message);
-		return;
-	}
-	if (p->n > 1)
-		console_note(c, "%zu endpoints are called %s: this console acts on the first, %s.", p->n, c->asked,
-			     p->items[0].agent_id);
-	struct endpoint_host *h = xcalloc(1, sizeof(*h));
-	endpoints_host_copy(h, &p->items[0]);
-	console_have_host(c, h);
-	const char *ids[] = {h->agent_id};
-	struct actions_query q = {.page = 1, .page_size = CONSOLE_RECENT, .agent_ids = ids, .n_agent_ids = 1};
-	console_submit(c, actions_list_request(&q), 0, console_got_recent);
-}
-
-static void console_found(struct console *c, size_t entry, struct worker_done *w)
-{
-	(void)entry;
-	if (w->res.status != API_OK) {
-		/* Not an agent id: perhaps a host name. */
-		console_submit(c, endpoints_by_name_request(c->asked), 0, console_found_by_name);
-		return;
-	}
-	console_have_host(c, w->res.model);
-	w->res.model = NULL;
-	const char *ids[] = {c->ep->agent_id};
-	struct actions_query q = {.page = 1, .page_size = CONSOLE_RECENT, .agent_ids = ids, .n_agent_ids = 1};
-	console_submit(c, actions_list_request(&q), 0, console_got_recent);
-}
-
-/* The host again, after an action that changes it (isolation). */
-static void console_refreshed(struct console *c, size_t entry, struct worker_done *w)
-{
-	(void)entry;
-	if (w->res.status == API_OK) {
-		console_have_host(c, w->res.model);
-		w->res.model = NULL;
-	}
-}
-
-/* ---- following the actions started here ---- */
-
-static void console_polled(struct console *c, size_t i, struct worker_done *w)
-{
-	struct console_entry *e = &c->entries[i];
-	e->polling = false;
-	if (w->res.status != API_OK)
-		return;
-	const struct response_action *a = w->res.model;
-	if (!a->is_completed && !a->is_expired)
-		return;
-	e->state = a->was_successful ? ENTRY_DONE : ENTRY_FAILED;
-	char *hint = NULL;
-	if (a->was_successful && actions_has_files(a->command, a->agent_type)) {
-		const char *pw = actions_zip_password(a->agent_type);
-		hint = xasprintf("`download` saves it, unopened (zip password: %s)", pw ? pw : "see Kibana's documentation");
-		free(c->last_files);
-		c->last_files = xstrdup(a->id);
-	}
-	if (a->is_expired && !a->is_completed)
-		e->error = xstrdup("the action expired before the host answered");
-	actionfmt_outcome(&e->outcome, a, hint);
-	free(hint);
-	if (a->was_successful && !strcmp(a->command, "running-processes"))
-		console_take_processes(c, a);
-	if (c->ep && (!strcmp(a->command, "isolate") || !strcmp(a->command, "unisolate")))
-		console_submit(c, endpoints_get_request(c->ep->agent_id), 0, console_refreshed);
-}
-
-static void console_tick(struct view *v)
-{
-	struct console *c = v->data;
-	bool pending = false;
-	for (size_t i = 0; i < c->n; i++) {
-		struct console_entry *e = &c->entries[i];
-		if (e->state != ENTRY_PENDING)
-			continue;
-		pending = true;
-		if (!e->polling) {
-			e->polling = true;
-			console_submit(c, actions_get_request(e->action_id), i, console_polled);
-		}
-	}
-	/* The seconds a pending action has waited. */
-	if (pending)
-		console_render(c);
 }
 
 /* ---- running a command ---- */
@@ -541,9 +291,9 @@ static void console_finished(struct cmd_ctx *ctx)
 }
 
 /* The console word of a line's first word (its own or Kibana's name), or NULL. */
-static const struct console_cmd *console_cmd_of(const char *word)
+const struct console_cmd *console_cmd_of(const char *word)
 {
-	for (size_t i = 0; i < CONSOLE_N_CMDS; i++)
+	for (size_t i = 0; i < console_n_cmds; i++)
 		if (!strcmp(console_cmds[i].word, word) || (console_cmds[i].alias && !strcmp(console_cmds[i].alias, word)))
 			return &console_cmds[i];
 	return NULL;
@@ -552,7 +302,7 @@ static const struct console_cmd *console_cmd_of(const char *word)
 static void console_help(struct console *c)
 {
 	struct console_entry *e = console_add(c, "help", ENTRY_DONE);
-	for (size_t i = 0; i < CONSOLE_N_CMDS; i++) {
+	for (size_t i = 0; i < console_n_cmds; i++) {
 		int argc, used;
 		char **argv;
 		char *err = NULL;
@@ -680,7 +430,7 @@ static void console_run_line(struct console *c, const char *line)
 	} else {
 		for (int i = 1; i + 1 < argc; i++)
 			if (!strcmp(argv[i], "--path"))
-				console_add_path(c, argv[i + 1]);
+				console_host_add_path(c, argv[i + 1]);
 		int n;
 		char **full = console_argv(c, cc, argc, argv, &n, &err);
 		console_add(c, line, ENTRY_RUNNING);
@@ -704,147 +454,6 @@ static void console_run_line(struct console *c, const char *line)
 	}
 	tokenize_free(argc, argv);
 	console_render(c);
-}
-
-/* ---- completion ---- */
-
-static void console_ids(void *ctx, enum cmd_id_kind kind, struct strbuf *out)
-{
-	struct console *c = ctx;
-	switch (kind) {
-	case CMD_ID_PID:
-	case CMD_ID_ENTITY:
-		for (size_t i = 0; c->procs && i < c->procs->n; i++) {
-			const struct action_process *p = &c->procs->items[i];
-			const char *id = kind == CMD_ID_PID ? p->pid : p->entity_id;
-			char *name = p->command ? actions_process_name(p->command) : xstrdup("-");
-			if (id)
-				strbuf_printf(out, "%s\t%s\n", id, name);
-			free(name);
-		}
-		break;
-	case CMD_ID_HOST_PATH:
-		for (size_t i = 0; i < c->n_paths; i++)
-			strbuf_printf(out, "%s\n", c->paths[i]);
-		break;
-	case CMD_ID_ACTION:
-		for (size_t i = c->n; i-- > 0;)
-			if (c->entries[i].action_id)
-				strbuf_printf(out, "%s\t%s\n", c->entries[i].action_id, c->entries[i].command);
-		break;
-	default:
-		idsource_known(c->app, kind, out);
-		break;
-	}
-}
-
-static void console_set_cands(struct console *c, const struct completion *comp)
-{
-	console_strv_free(c->cands, c->n_cands);
-	c->cands = NULL;
-	c->n_cands = 0;
-	if (comp->n < 2)
-		return;
-	c->cands = xcalloc(comp->n, sizeof(char *));
-	for (size_t i = 0; i < comp->n; i++)
-		c->cands[c->n_cands++] = xstrdup(comp->items[i]);
-}
-
-/* Replace [start, cursor) of the input with text. */
-static void console_splice(struct console *c, size_t start, const char *text, bool space)
-{
-	struct strbuf sb;
-	strbuf_init(&sb);
-	strbuf_add(&sb, c->input.text.buf, start);
-	strbuf_puts(&sb, text);
-	if (space)
-		strbuf_putc(&sb, ' ');
-	size_t cursor = sb.len;
-	strbuf_puts(&sb, c->input.text.buf + c->input.cursor);
-	textinput_set(&c->input, sb.buf);
-	c->input.cursor = cursor;
-	strbuf_free(&sb);
-}
-
-static void console_complete(struct console *c)
-{
-	const char *line = c->input.text.buf;
-	size_t point = c->input.cursor;
-	struct completion comp = {0};
-	size_t first = strcspn(line, " ");
-	size_t start;
-	if (point <= first) {
-		/* The command word: the console's own words. */
-		start = 0;
-		static const char *const own[] = {"help", "clear"};
-		for (size_t i = 0; i < CONSOLE_N_CMDS + 2; i++) {
-			const char *w = i < CONSOLE_N_CMDS ? console_cmds[i].word : own[i - CONSOLE_N_CMDS];
-			if (!strncmp(w, line, point)) {
-				comp.items = xreallocarray(comp.items, comp.n + 2, sizeof(char *));
-				comp.items[comp.n++] = xstrdup(w);
-				comp.items[comp.n] = NULL;
-			}
-		}
-	} else {
-		char *word = xstrndup(line, first);
-		const struct console_cmd *cc = console_cmd_of(word);
-		free(word);
-		if (!cc)
-			return;
-		/* The same completion as the ':' prompt's, on the command the line stands for. */
-		char *full = xasprintf("%s%.*s", cc->words, (int)(point - first), line + first);
-		size_t offset = strlen(cc->words) - first;
-		complete_line(full, strlen(full), console_ids, c, &comp);
-		free(full);
-		/* The console gives the host itself. */
-		for (size_t i = 0; i < comp.n; i++) {
-			if (!strcmp(comp.items[i], "--endpoint")) {
-				free(comp.items[i]);
-				memmove(&comp.items[i], &comp.items[i + 1], (comp.n - i) * sizeof(char *));
-				comp.n--;
-				break;
-			}
-		}
-		start = comp.start >= offset ? comp.start - offset : point;
-	}
-	if (comp.n == 1) {
-		/* Quoted when it must be (a Windows path), so the line reads back as completed. */
-		struct strbuf q;
-		strbuf_init(&q);
-		tokenize_quote(&q, comp.items[0]);
-		console_splice(c, start, q.buf, true);
-		strbuf_free(&q);
-	} else if (comp.n > 1) {
-		size_t common = strlen(comp.items[0]);
-		for (size_t i = 1; i < comp.n; i++) {
-			size_t k = 0;
-			while (k < common && comp.items[i][k] == comp.items[0][k])
-				k++;
-			common = k;
-		}
-		char *prefix = xstrndup(comp.items[0], common);
-		/* A prefix that would need quoting stays as typed: the candidates show what comes. */
-		if (common > point - start && !strpbrk(prefix, " \t'\"\\"))
-			console_splice(c, start, prefix, false);
-		free(prefix);
-	}
-	console_set_cands(c, &comp);
-	complete_free(&comp);
-}
-
-/* "4242 powershell.exe": a candidate with what it names, when the console knows. */
-static char *console_cand_label(struct console *c, const char *cand)
-{
-	for (size_t i = 0; c->procs && i < c->procs->n; i++) {
-		const struct action_process *p = &c->procs->items[i];
-		if ((p->pid && !strcmp(p->pid, cand)) || (p->entity_id && !strcmp(p->entity_id, cand))) {
-			char *name = p->command ? actions_process_name(p->command) : xstrdup("-");
-			char *label = xasprintf("%s %s", cand, name);
-			free(name);
-			return label;
-		}
-	}
-	return xstrdup(cand);
 }
 
 /* ---- history ---- */
@@ -875,7 +484,7 @@ static void console_draw(struct view *v, int y, int x, int h, int w)
 		int cy = y + h - 2, cx = x + 1;
 		draw_fill(stdscr, cy, x, w, ROLE_HINT);
 		for (size_t i = 0; i < c->n_cands && cx < x + w - 1; i++) {
-			char *label = console_cand_label(c, c->cands[i]);
+			char *label = console_complete_label(c, c->cands[i]);
 			cx += draw_untrusted(stdscr, cy, cx, label, x + w - 1 - cx, ROLE_HINT_KEY, false);
 			cx += draw_text(stdscr, cy, cx, "  ", x + w - cx, ROLE_HINT, false);
 			free(label);
@@ -924,7 +533,7 @@ static bool console_request(struct view *v, enum action_req req)
 		break;
 	}
 	case REQ_CONSOLE_COMPLETE:
-		console_complete(c);
+		console_complete_tab(c);
 		break;
 	case REQ_CONSOLE_OLDER:
 		console_history(c, -1);
@@ -970,7 +579,7 @@ static const struct view_ops console_ops = {
 	.key = console_key,
 	.request = console_request,
 	.destroy = console_destroy,
-	.tick = console_tick,
+	.tick = console_host_tick,
 };
 
 int console_open(struct app *a, const char *endpoint, char **err)
@@ -1003,6 +612,6 @@ int console_open(struct app *a, const char *endpoint, char **err)
 	console_note(c, "Commands act on this host; each asks first and is followed until done. Type help, or Tab.");
 	if (app_readonly(a))
 		console_note(c, "Read-only: commands that act on the host are refused before anything is sent.");
-	console_submit(c, endpoints_get_request(endpoint), 0, console_found);
+	console_host_find(c, endpoint);
 	return 0;
 }

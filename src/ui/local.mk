@@ -14,7 +14,7 @@ src_ui_libui_a_SOURCES = \
 	src/ui/draw.c src/ui/draw.h \
 	src/ui/keys.c src/ui/keys.h \
 	src/ui/listmodel.c src/ui/listmodel.h \
-	src/ui/pane.c src/ui/pane.h \
+	src/ui/pane.c src/ui/pane.h src/ui/pane_draw.c \
 	src/ui/panes.c src/ui/panes.h \
 	src/ui/textinput.c src/ui/textinput.h \
 	src/ui/textview.c src/ui/textview.h \
@@ -40,7 +40,7 @@ src_ui_libui_a_SOURCES += \
 	src/ui/app_links.c \
 	src/ui/app_context.c
 src_ui_libui_a_SOURCES += \
-	src/ui/console.c src/ui/console.h \
+	src/ui/console.c src/ui/console.h src/ui/console_internal.h src/ui/console_host.c src/ui/console_complete.c \
 	src/ui/panes/endpoints.c
 UI_LIBS = src/ui/libui.a $(CMD_LIBS) $(NCURSES_LIBS) $(READLINE_LIBS)
 

@@ -187,5 +187,7 @@ bool pane_is_fresh(const struct pane *p, const void *row);
 void pane_set_seen_marker(struct pane *p, const char *time);
 /* Draw the list in the area (y, x, h, w); h includes the column header line. */
 void pane_draw(struct pane *p, int y, int x, int h, int w);
+/* The text of a row's column c (the pane's clock for relative times). */
+void pane_cell(const struct pane *p, const void *row, size_t c, struct strbuf *out);
 
 #endif
