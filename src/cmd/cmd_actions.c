@@ -179,15 +179,22 @@ static void action_files_listed(struct cmd_ctx *ctx, struct worker_done *d)
 	cmd_finish(ctx);
 }
 
-static void action_files_got_action(struct cmd_ctx *ctx, struct worker_done *d)
+/* The action is in: kept, and its files known; false when the command failed instead. */
+static bool action_files_take(struct cmd_ctx *ctx, struct worker_done *d)
 {
 	struct action_files *f = ctx->state;
 	if (d->res.status != API_OK) {
 		cmd_fail_api(ctx, d);
-		return;
+		return false;
 	}
 	actions_action_move(&f->action, d->res.model);
-	if (!action_files_of(ctx, f))
+	return action_files_of(ctx, f);
+}
+
+static void action_files_got_action(struct cmd_ctx *ctx, struct worker_done *d)
+{
+	struct action_files *f = ctx->state;
+	if (!action_files_take(ctx, d))
 		return;
 	for (size_t i = 0; i < f->n; i++)
 		cmd_submit(ctx, actions_file_info_request(f->action.id, f->file_ids[i]), action_files_listed);
@@ -303,12 +310,7 @@ static void action_download_info(struct cmd_ctx *ctx, struct worker_done *d)
 static void action_download_got_action(struct cmd_ctx *ctx, struct worker_done *d)
 {
 	struct action_files *f = ctx->state;
-	if (d->res.status != API_OK) {
-		cmd_fail_api(ctx, d);
-		return;
-	}
-	actions_action_move(&f->action, d->res.model);
-	if (!action_files_of(ctx, f))
+	if (!action_files_take(ctx, d))
 		return;
 	const char *want = cmd_str(ctx, "fileId");
 	size_t pick = 0;
